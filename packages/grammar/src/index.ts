@@ -1,0 +1,15 @@
+/**
+ * @alloy-ts/grammar: the Alloy syntax core.
+ *
+ * parse → typed AST + diagnostics (never throws); print/format → canonical `alloy fmt` text; walk → traversal.
+ */
+export type * from "./ast/nodes.js";
+export type { Diagnostic, Severity } from "./diagnostics/diagnostic.js";
+export { SourceFile, decodeUtf8 } from "./text/source-file.js";
+export type { Position, LspPosition, DecodedSource } from "./text/source-file.js";
+export { parse, parseExpression } from "./parser/parser.js";
+export type { ParseResult, ParseOptions } from "./parser/parser.js";
+export { isValidIdentifier, sanitizeIdentifier } from "./lexer/identifier.js";
+export { print, format } from "./printer/printer.js";
+export type { FormatResult } from "./printer/printer.js";
+export { walk } from "./ast/walk.js";

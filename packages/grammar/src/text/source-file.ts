@@ -1,0 +1,170 @@
+/**
+ * Source text with a line index. Offsets are UTF-16 indices into `text`; upstream reports 1-based lines and
+ * 1-based *byte* columns (upstream syntax/token/file.go), LSP wants 0-based UTF-16 characters. Both are derived here.
+ */
+
+/** 1-based line and byte column, as upstream prints them. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** 0-based line and UTF-16 character, as LSP wants them. */
+export interface LspPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** Result of decoding raw bytes: invalid UTF-8 bytes become U+FFFD, one character per bad byte. */
+export interface DecodedSource {
+  readonly text: string;
+  /** Offsets (in `text`) of characters that stand for an invalid byte. Sorted ascending. */
+  readonly invalidOffsets: readonly number[];
+}
+
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Decodes bytes as UTF-8, keeping a one-to-one mapping from each invalid byte to a U+FFFD character. */
+export function decodeUtf8(bytes: Uint8Array): DecodedSource {
+  try {
+    return { text: strictDecoder.decode(bytes), invalidOffsets: [] };
+  } catch {
+    return decodeLossy(bytes);
+  }
+}
+
+function decodeLossy(bytes: Uint8Array): DecodedSource {
+  const parts: string[] = [];
+  const invalid: number[] = [];
+  let textLength = 0;
+  let runStart = 0;
+  let i = 0;
+  const flush = (end: number): void => {
+    if (end > runStart) {
+      const s = strictDecoder.decode(bytes.subarray(runStart, end));
+      parts.push(s);
+      textLength += s.length;
+    }
+  };
+  while (i < bytes.length) {
+    const len = validSequenceLength(bytes, i);
+    if (len > 0) {
+      i += len;
+      continue;
+    }
+    flush(i);
+    invalid.push(textLength);
+    parts.push("\uFFFD");
+    textLength += 1;
+    i += 1;
+    runStart = i;
+  }
+  flush(i);
+  return { text: parts.join(""), invalidOffsets: invalid };
+}
+
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none (Go's rules). */
+function validSequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+export class SourceFile {
+  /** Offsets at which each line starts; `lineStarts[0] === 0`. */
+  readonly lineStarts: number[];
+  private readonly invalid: readonly number[];
+
+  constructor(
+    readonly name: string,
+    readonly text: string,
+    invalidOffsets: readonly number[] = [],
+  ) {
+    this.invalid = invalidOffsets;
+    const starts = [0];
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  /** Builds a source file from raw bytes (what the CLI reads), tracking invalid UTF-8. */
+  static fromBytes(name: string, bytes: Uint8Array): SourceFile {
+    const d = decodeUtf8(bytes);
+    return new SourceFile(name, d.text, d.invalidOffsets);
+  }
+
+  /** Offsets of characters that stand for invalid UTF-8 bytes. */
+  get invalidOffsets(): readonly number[] {
+    return this.invalid;
+  }
+
+  /** 0-based line index of an offset. */
+  lineIndexOf(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** 1-based line number of an offset. */
+  lineOf(offset: number): number {
+    return this.lineIndexOf(offset) + 1;
+  }
+
+  /** Upstream position: 1-based line, 1-based byte column. */
+  position(offset: number): Position {
+    const li = this.lineIndexOf(offset);
+    const start = this.lineStarts[li]!;
+    return { line: li + 1, column: this.byteLength(start, offset) + 1 };
+  }
+
+  /** LSP position: 0-based line, 0-based UTF-16 character. */
+  lspPosition(offset: number): LspPosition {
+    const li = this.lineIndexOf(offset);
+    return { line: li, character: offset - this.lineStarts[li]! };
+  }
+
+  /** Offset of an LSP position (clamped to the text). */
+  offsetAt(pos: LspPosition): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line]!;
+    const next = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1]! : this.text.length;
+    return Math.min(start + Math.max(0, pos.character), next);
+  }
+
+  /** `FILE:LINE:COL` (or `LINE:COL` when the file has no name), as upstream renders positions. */
+  formatPosition(offset: number): string {
+    const p = this.position(offset);
+    return this.name ? `${this.name}:${p.line}:${p.column}` : `${p.line}:${p.column}`;
+  }
+
+  /** Number of UTF-8 bytes the text between two offsets had in the original input. */
+  byteLength(from: number, to: number): number {
+    let n = 0;
+    const t = this.text;
+    for (let i = from; i < to; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    if (this.invalid.length) for (const o of this.invalid) if (o >= from && o < to) n -= 2; // a bad byte was one byte
+    return n;
+  }
+}
