@@ -6,7 +6,7 @@ const common = { bundle: true, platform: "node", target: "node20", format: "esm"
 
 await build({
   ...common,
-  entryPoints: ["packages/cli/src/main.ts"],
+  entryPoints: ["packages/cli/src/bin.ts"],
   outfile: "packages/cli/dist/alloy.mjs",
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __alloyCreateRequire } from 'node:module'; const require = __alloyCreateRequire(import.meta.url);" },

@@ -1,0 +1,75 @@
+/**
+ * `alloy fmt`: upstream's flags, messages and exit codes (spec alloy-cli §2), plus several files per invocation
+ * and `--check` (list the files that would change, exit 1), which upstream does not have.
+ */
+import type { Command } from "commander";
+import { format, SourceFile } from "@alloy-ts/grammar";
+import { CliError } from "../cli-error.js";
+import { readInput, STDIN_NAME, writeFileAtomic } from "../io.js";
+
+interface FmtOptions {
+  write?: boolean;
+  test?: boolean;
+  check?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command("fmt")
+    .alias("format")
+    .description("Format Alloy configuration files canonically (reads standard input when no file or - is given)")
+    .argument("[files...]", "files to format; - or none reads standard input")
+    .option("-w, --write", "write the result back to the file instead of standard output")
+    .option("-t, --test", "only check: fail when formatting would change the input")
+    .option("--check", "list the files whose formatting would change and exit 1 if there are any")
+    .action((files: string[], opts: FmtOptions) => runFmt(files, opts));
+}
+
+export function runFmt(files: string[], opts: FmtOptions): void {
+  if (opts.write && (opts.test || opts.check)) throw new CliError("cannot use -w/--write and -t/--test at the same time");
+  const targets = files.length === 0 ? ["-"] : files;
+  if (opts.write && targets.includes("-")) throw new CliError("cannot use -w with standard input");
+  if (targets.filter((f) => f === "-").length > 1) throw new CliError("standard input can only be given once");
+
+  const unformatted: string[] = [];
+  let failed: CliError | undefined;
+  for (const target of targets) {
+    try {
+      const changed = formatOne(target, opts);
+      if (changed) unformatted.push(target === "-" ? STDIN_NAME : target);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      if (targets.length === 1) throw e;
+      process.stderr.write(`Error: ${e.message}\n`);
+      failed = new CliError("encountered errors during formatting");
+    }
+  }
+  if (opts.check && unformatted.length) {
+    for (const f of unformatted) process.stdout.write(`${f}\n`);
+    throw failed ?? new CliError(`${unformatted.length} file(s) are not formatted correctly`);
+  }
+  if (failed) throw failed;
+}
+
+/** Formats one input; returns whether its formatting differs from the input bytes. */
+function formatOne(target: string, opts: FmtOptions): boolean {
+  const { name, bytes } = readInput(target, "format");
+  const result = format(SourceFile.fromBytes(name, bytes));
+  if (!result.ok) {
+    const lines = result.diagnostics.map((d) => `${result.source.formatPosition(d.range.start)}: ${d.message}\n`);
+    process.stderr.write(lines.join(""));
+    throw new CliError("encountered errors during formatting");
+  }
+  const changed = !Buffer.from(result.text).equals(bytes);
+  if (opts.check) return changed;
+  if (opts.test) {
+    if (changed) throw new CliError(`file ${name} is not formatted correctly`);
+    return changed;
+  }
+  if (opts.write) {
+    if (changed) writeFileAtomic(target, result.text);
+    return changed;
+  }
+  process.stdout.write(result.text);
+  return changed;
+}
