@@ -1,0 +1,57 @@
+// Parse and format throughput against JSON.parse of a same-size JSON document, measured in the same run,
+// plus scaling (10× the input) and the cold start of `alloy fmt` on a small file.
+import { spawnSync } from "node:child_process";
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parse, format } from "../packages/grammar/dist/index.js";
+import { generateAlloy, generateJson } from "./generate.mjs";
+import { time, mb, fmtMs, fmtRatio, check, table } from "./harness.mjs";
+
+export function run() {
+  console.log("\n## Syntax: parse and format (goals: parse ≤ 4× JSON.parse; format ≥ 17 MB/s; 10× input ≤ 12× time)\n");
+  const sizes = [100_000, 1_000_000, 10_000_000];
+  const rows = [];
+  const results = [];
+  for (const size of sizes) {
+    const alloy = generateAlloy(size);
+    const json = generateJson(alloy.length);
+    const runs = size >= 10_000_000 ? 3 : size >= 1_000_000 ? 5 : 15;
+    const tJson = time(() => JSON.parse(json), { runs });
+    const tParse = time(() => parse(alloy), { runs });
+    const tFormat = time(() => format(alloy), { runs });
+    const r = { size: alloy.length, tJson, tParse, tFormat };
+    results.push(r);
+    rows.push([
+      `${mb(alloy.length).toFixed(1)} MB`,
+      fmtMs(tJson),
+      `${fmtMs(tParse)} (${(mb(alloy.length) / (tParse / 1000)).toFixed(1)} MB/s)`,
+      `${fmtRatio(tParse / tJson)} ${check(tParse / tJson <= 4)}`,
+      `${fmtMs(tFormat)} (${(mb(alloy.length) / (tFormat / 1000)).toFixed(1)} MB/s) ${check(mb(alloy.length) / (tFormat / 1000) >= 17)}`,
+      fmtRatio(tFormat / tJson),
+    ]);
+  }
+  table(["input", "JSON.parse", "parse", "parse/JSON", "format", "format/JSON"], rows);
+  const scale = (i, key) => results[i + 1][key] / results[i][key] / (results[i + 1].size / results[i].size / 10);
+  console.log("");
+  for (let i = 0; i + 1 < results.length; i++) {
+    const p = scale(i, "tParse") * 10, f = scale(i, "tFormat") * 10;
+    console.log(`scaling ${mb(results[i].size).toFixed(1)} → ${mb(results[i + 1].size).toFixed(1)} MB: parse ${fmtRatio(p)} ${check(p <= 12)}, format ${fmtRatio(f)} ${check(f <= 12)}`);
+  }
+
+  const dir = path.resolve(".bench-tmp");
+  mkdirSync(dir, { recursive: true });
+  const small = path.join(dir, "small.alloy");
+  writeFileSync(small, generateAlloy(2_000));
+  const bin = path.resolve("packages/cli/bin/alloy.mjs");
+  const samples = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [bin, "fmt", small], { encoding: "utf8" });
+    samples.push(performance.now() - t0);
+  }
+  const nodeOnly = time(() => spawnSync(process.execPath, ["-e", ""]), { runs: 5, warmup: 1 });
+  samples.sort((a, b) => a - b);
+  const med = samples[samples.length >> 1];
+  console.log(`\n\`alloy fmt\` on a 2 KB file, wall time: median ${fmtMs(med)} (goal ≤ 150 ms: ${check(med <= 150)}); bare \`node -e ""\`: ${fmtMs(nodeOnly)} (${fmtRatio(med / nodeOnly)})`);
+}
