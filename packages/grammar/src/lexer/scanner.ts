@@ -1,0 +1,557 @@
+/**
+ * The Alloy scanner: a hand-written port of upstream syntax/scanner/scanner.go (spec §1–2).
+ *
+ * It works on the decoded source string (offsets are UTF-16 indices) and reproduces upstream's byte-level
+ * behaviour: the character reader reports NUL, invalid UTF-8 (characters that `SourceFile.fromBytes` marked as
+ * standing for a bad byte, and lone surrogates) and misplaced byte order marks, even inside strings and
+ * comments; newlines become TERMINATOR tokens only after tokens that can end a statement (§2.8).
+ *
+ * The scanner is pull-based: `scan()` returns the next token code and leaves its start and end offsets in
+ * `pos`/`end`, so a parse allocates no object per token (see perf-notes: the GC cliff of per-token objects).
+ *
+ * EBNF of the tokens (spec §2):
+ *
+ *   IDENT   = letter { letter | digit }            letter = Unicode L | "_";  digit = Unicode Nd
+ *   NUMBER  = decimal { decimal }
+ *   FLOAT   = ( decimals | "." decimals | decimals "." [ decimals ] ) [ ("e" | "E") [ "+" | "-" ] decimals ]
+ *   STRING  = '"' { char | escape } '"' | "`" { char | newline } "`"
+ *   COMMENT = "//" { char } | "/*" { char | newline } "*\/"
+ */
+import { formatRune, isDecimal, isDigit, isLetter } from "./chars.js";
+import { TOKEN_KINDS, Tok, type TokenCode, type TokenKind } from "./token.js";
+
+/** Receives scanner errors: offset of the problem and upstream's exact message. */
+export type ScanErrorHandler = (offset: number, message: string) => void;
+
+export interface ScannerOptions {
+  /** Return comments as COMMENT tokens (the parser does; otherwise they are skipped). Default false. */
+  readonly includeComments?: boolean;
+  /** Offsets of characters that stand for invalid UTF-8 bytes (`SourceFile.invalidOffsets`). */
+  readonly invalidOffsets?: readonly number[];
+  /** Called for every scanner error, in the order upstream reports them. */
+  readonly onError?: ScanErrorHandler;
+}
+
+const EOF_CH = -1;
+const BOM = 0xfeff;
+
+export class Scanner {
+  /** Start offset of the token returned by the last `scan()`. */
+  pos = 0;
+  /** End offset (exclusive) of the token returned by the last `scan()`. */
+  end = 0;
+  /** Number of errors reported so far. */
+  numErrors = 0;
+
+  private ch = EOF_CH;
+  private offset = 0;
+  private readOffset = 0;
+  private insertTerm = false;
+  private readonly len: number;
+  private readonly includeComments: boolean;
+  private readonly invalid: ReadonlySet<number> | undefined;
+  private readonly onError: ScanErrorHandler | undefined;
+
+  constructor(
+    readonly text: string,
+    options: ScannerOptions = {},
+  ) {
+    this.len = text.length;
+    this.includeComments = options.includeComments ?? false;
+    this.invalid = options.invalidOffsets?.length ? new Set(options.invalidOffsets) : undefined;
+    this.onError = options.onError;
+    this.next();
+    if (this.ch === BOM) this.next(); // A byte order mark is permitted as the very first character (§1).
+  }
+
+  /** Source text of the last token (`text[pos, end)`). */
+  tokenText(): string {
+    return this.text.slice(this.pos, this.end);
+  }
+
+  private error(offset: number, message: string): void {
+    this.numErrors++;
+    this.onError?.(offset, message);
+  }
+
+  /** Reads the next code point into `ch`, reporting NUL, bad encodings and misplaced BOMs (§1). */
+  private next(): void {
+    if (this.readOffset >= this.len) {
+      this.offset = this.len;
+      this.ch = EOF_CH;
+      return;
+    }
+    const off = this.readOffset;
+    this.offset = off;
+    let r = this.text.charCodeAt(off);
+    let width = 1;
+    if (r === 0) {
+      this.error(off, "illegal character NUL");
+    } else if (r >= 0x80) {
+      if (r >= 0xd800 && r <= 0xdfff) {
+        const lo = r <= 0xdbff && off + 1 < this.len ? this.text.charCodeAt(off + 1) : 0;
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          r = ((r - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+          width = 2;
+        } else {
+          // A lone surrogate has no UTF-8 encoding; treat it like an invalid byte (Go's RuneError).
+          r = 0xfffd;
+          this.error(off, "illegal UTF-8 encoding");
+        }
+      } else if (r === 0xfffd && this.invalid?.has(off)) {
+        this.error(off, "illegal UTF-8 encoding");
+      } else if (r === BOM && off > 0) {
+        this.error(off, "illegal byte order mark");
+      }
+    }
+    this.readOffset = off + width;
+    this.ch = r;
+  }
+
+  /** The current character, read through a call so that TypeScript does not narrow it across `next()`. */
+  private cur(): number {
+    return this.ch;
+  }
+
+  private peek(): number {
+    return this.readOffset < this.len ? this.text.charCodeAt(this.readOffset) : 0;
+  }
+
+  /** Scans the next token and returns its code; `pos`/`end` delimit it. Returns EOF forever at the end. */
+  scan(): TokenCode {
+    for (;;) {
+      this.skipWhitespace();
+      const pos = this.offset;
+      this.pos = pos;
+      const ch = this.ch;
+      let tok: TokenCode;
+      let insertTerm = false;
+
+      if (isLetter(ch)) {
+        const start = this.offset;
+        this.scanIdentifier();
+        tok = Tok.IDENT;
+        insertTerm = true;
+        if (this.offset - start === 4 || this.offset - start === 5) tok = keyword(this.text, start, this.offset);
+      } else if (isDecimal(ch) || (ch === 0x2e && isDecimal(this.peek()))) {
+        insertTerm = true;
+        tok = this.scanNumber();
+      } else {
+        this.next(); // Make progress; `ch` is the first character, `this.ch` the second.
+        switch (ch) {
+          case EOF_CH:
+            if (this.insertTerm) {
+              this.insertTerm = false; // Consumed EOF
+              this.end = pos;
+              return Tok.TERMINATOR;
+            }
+            this.end = pos;
+            return Tok.EOF;
+          case 0x0a: // "\n": only reachable when insertTerm is set; skipWhitespace eats other newlines.
+            this.insertTerm = false;
+            this.end = pos + 1;
+            return Tok.TERMINATOR;
+          case 0x27: // "'"
+            this.error(pos, "illegal single-quoted string; use double quotes");
+            insertTerm = true;
+            tok = Tok.ILLEGAL;
+            this.scanString(0x27, true, false);
+            break;
+          case 0x22: // '"'
+            insertTerm = true;
+            tok = Tok.STRING;
+            this.scanString(0x22, true, false);
+            break;
+          case 0x60: // "`"
+            insertTerm = true;
+            tok = Tok.STRING;
+            this.scanString(0x60, false, true);
+            break;
+          case 0x7c: // "|"
+            if (this.ch !== 0x7c) this.error(this.offset, "missing second | in ||");
+            else this.next();
+            tok = Tok.OR;
+            break;
+          case 0x26: // "&"
+            if (this.ch !== 0x26) this.error(this.offset, "missing second & in &&");
+            else this.next();
+            tok = Tok.AND;
+            break;
+          case 0x21: // "!" "!="
+            tok = this.switch2(Tok.NOT, Tok.NEQ);
+            break;
+          case 0x3d: // "=" "=="
+            tok = this.switch2(Tok.ASSIGN, Tok.EQ);
+            break;
+          case 0x3c: // "<" "<="
+            tok = this.switch2(Tok.LT, Tok.LTE);
+            break;
+          case 0x3e: // ">" ">="
+            tok = this.switch2(Tok.GT, Tok.GTE);
+            break;
+          case 0x2b:
+            tok = Tok.ADD;
+            break;
+          case 0x2d:
+            tok = Tok.SUB;
+            break;
+          case 0x2a:
+            tok = Tok.MUL;
+            break;
+          case 0x2f: // "/": division or a comment
+            if (this.ch === 0x2f || this.ch === 0x2a) {
+              // A pending terminator goes before the comment only if the comment runs to the end of its line;
+              // otherwise it is produced after the comment (§2.8).
+              if (this.insertTerm && this.findLineEnd()) {
+                this.ch = 0x2f;
+                this.offset = pos;
+                this.readOffset = pos + 1;
+                this.insertTerm = false;
+                this.end = pos;
+                return Tok.TERMINATOR;
+              }
+              this.scanComment();
+              if (!this.includeComments) {
+                this.insertTerm = false;
+                continue;
+              }
+              tok = Tok.COMMENT;
+            } else {
+              tok = Tok.DIV;
+            }
+            break;
+          case 0x25:
+            tok = Tok.MOD;
+            break;
+          case 0x5e:
+            tok = Tok.POW;
+            break;
+          case 0x7b:
+            tok = Tok.LCURLY;
+            break;
+          case 0x7d:
+            insertTerm = true;
+            tok = Tok.RCURLY;
+            break;
+          case 0x28:
+            tok = Tok.LPAREN;
+            break;
+          case 0x29:
+            insertTerm = true;
+            tok = Tok.RPAREN;
+            break;
+          case 0x5b:
+            tok = Tok.LBRACK;
+            break;
+          case 0x5d:
+            insertTerm = true;
+            tok = Tok.RBRACK;
+            break;
+          case 0x2c:
+            tok = Tok.COMMA;
+            break;
+          case 0x2e:
+            tok = Tok.DOT; // fractions starting with "." were handled above
+            break;
+          default:
+            // next() already reported a misplaced BOM.
+            if (ch !== BOM) this.error(pos, `illegal character ${formatRune(ch)}`);
+            insertTerm = this.insertTerm; // an illegal character keeps the insertion state
+            tok = Tok.ILLEGAL;
+        }
+      }
+      this.insertTerm = insertTerm;
+      this.end = this.offset;
+      return tok;
+    }
+  }
+
+  private skipWhitespace(): void {
+    for (;;) {
+      const ch = this.ch;
+      if (ch === 0x20 || ch === 0x09 || ch === 0x0d || (ch === 0x0a && !this.insertTerm)) this.next();
+      else return;
+    }
+  }
+
+  /** Scans identifier characters starting at `offset` (which holds a letter), ASCII on a fast path. */
+  private scanIdentifier(): void {
+    const text = this.text;
+    const len = this.len;
+    for (let i = this.readOffset; i < len; i++) {
+      const b = text.charCodeAt(i);
+      if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || (b >= 0x30 && b <= 0x39)) continue;
+      if (b > 0 && b < 0x80) {
+        // ASCII that ends the identifier: no error checks are needed for it.
+        this.ch = b;
+        this.offset = i;
+        this.readOffset = i + 1;
+        return;
+      }
+      this.readOffset = i;
+      this.next();
+      while (isLetter(this.ch) || isDigit(this.ch)) this.next();
+      return;
+    }
+    this.offset = len;
+    this.readOffset = len;
+    this.ch = EOF_CH;
+  }
+
+  private scanNumber(): TokenCode {
+    let tok: TokenCode = Tok.NUMBER;
+    const off = this.offset;
+    if (this.ch !== 0x2e) this.digits();
+    if (this.ch === 0x2e) {
+      tok = Tok.FLOAT;
+      this.next();
+      this.digits();
+    }
+    if ((this.ch | 0x20) === 0x65) {
+      tok = Tok.FLOAT;
+      this.next();
+      if (this.ch === 0x2b || this.ch === 0x2d) this.next();
+      if (this.digits() === 0) this.error(off, "exponent has no digits");
+    }
+    return tok;
+  }
+
+  private digits(): number {
+    let n = 0;
+    while (this.ch >= 0x30 && this.ch <= 0x39) {
+      this.next();
+      n++;
+    }
+    return n;
+  }
+
+  /** Scans a string whose opening delimiter was just consumed (§2.4). */
+  private scanString(until: number, escape: boolean, multiline: boolean): void {
+    const off = this.offset - 1;
+    for (;;) {
+      const ch = this.ch;
+      if ((!multiline && ch === 0x0a) || ch === EOF_CH) {
+        this.error(off, "string literal not terminated");
+        return;
+      }
+      this.next();
+      if (ch === until) return;
+      if (escape && ch === 0x5c) this.scanEscape();
+    }
+  }
+
+  /** Checks one escape sequence after a backslash; stops at an offending character without consuming it. */
+  private scanEscape(): void {
+    const off = this.offset; // the character after the backslash: where upstream reports escape errors
+    let n: number;
+    let base: number;
+    let max: number;
+    switch (this.ch) {
+      case 0x61: case 0x62: case 0x66: case 0x6e: case 0x72: case 0x74: case 0x76: case 0x5c: case 0x22:
+        this.next();
+        return;
+      case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35: case 0x36: case 0x37:
+        n = 3; base = 8; max = 255;
+        break;
+      case 0x78: // x
+        this.next();
+        n = 2; base = 16; max = 255;
+        break;
+      case 0x75: // u
+        this.next();
+        n = 4; base = 16; max = 0x10ffff;
+        break;
+      case 0x55: // U
+        this.next();
+        n = 8; base = 16; max = 0x10ffff;
+        break;
+      default:
+        this.error(off, this.ch === EOF_CH ? "escape sequence not terminated" : "unknown escape sequence");
+        return;
+    }
+    let x = 0;
+    for (; n > 0; n--) {
+      const d = digitVal(this.ch);
+      if (d >= base) {
+        this.error(
+          off,
+          this.cur() === EOF_CH ? "escape sequence not terminated" : `illegal character ${formatRune(this.cur())} in escape sequence`,
+        );
+        return;
+      }
+      x = x * base + d;
+      this.next();
+    }
+    if (x > max || (x >= 0xd800 && x < 0xe000)) this.error(off, "escape sequence is invalid Unicode code point");
+  }
+
+  /** Scans a comment whose `/` was just consumed; the token ends before a line comment's newline. */
+  private scanComment(): void {
+    const off = this.offset - 1;
+    if (this.ch === 0x2f) {
+      this.next();
+      while (this.cur() !== 0x0a && this.cur() !== EOF_CH) this.next();
+      return;
+    }
+    this.next();
+    while (this.ch !== EOF_CH) {
+      const ch = this.ch;
+      this.next();
+      if (ch === 0x2a && this.ch === 0x2f) {
+        this.next();
+        return;
+      }
+    }
+    this.error(off, "block comment not terminated");
+  }
+
+  /**
+   * Whether the comment starting at the consumed `/` (and any comments right after it) runs to the end of its
+   * line. Restores the scanner position afterwards; like upstream, characters read ahead may report errors.
+   */
+  private findLineEnd(): boolean {
+    const off = this.offset - 1;
+    let result = false;
+    for (;;) {
+      if (this.ch !== 0x2f && this.ch !== 0x2a) break;
+      if (this.ch === 0x2f) {
+        result = true; // "//" comments always run to a newline
+        break;
+      }
+      this.next();
+      let newline = false;
+      while (this.cur() !== EOF_CH) {
+        const ch = this.cur();
+        if (ch === 0x0a) {
+          newline = true;
+          break;
+        }
+        this.next();
+        if (ch === 0x2a && this.cur() === 0x2f) {
+          this.next();
+          break;
+        }
+      }
+      if (newline) {
+        result = true;
+        break;
+      }
+      this.skipWhitespace(); // insertTerm is set, so newlines stop it
+      if (this.cur() === EOF_CH || this.cur() === 0x0a) {
+        result = true;
+        break;
+      }
+      if (this.cur() !== 0x2f) break;
+      this.next();
+    }
+    this.ch = 0x2f;
+    this.offset = off;
+    this.readOffset = off + 1;
+    this.next();
+    return result;
+  }
+
+  private switch2(single: TokenCode, double: TokenCode): TokenCode {
+    if (this.ch === 0x3d) {
+      this.next();
+      return double;
+    }
+    return single;
+  }
+}
+
+/** `true`/`false` → BOOL, `null` → NULL, anything else IDENT (upstream token.Lookup). */
+function keyword(text: string, start: number, end: number): TokenCode {
+  const c = text.charCodeAt(start);
+  if (c !== 0x74 && c !== 0x66 && c !== 0x6e) return Tok.IDENT;
+  const word = text.slice(start, end);
+  if (word === "true" || word === "false") return Tok.BOOL;
+  if (word === "null") return Tok.NULL;
+  return Tok.IDENT;
+}
+
+function digitVal(ch: number): number {
+  if (ch >= 0x30 && ch <= 0x39) return ch - 0x30;
+  const l = ch | 0x20;
+  if (ch >= 0 && l >= 0x61 && l <= 0x66) return l - 0x61 + 10;
+  return 16;
+}
+
+/**
+ * Comment text as upstream keeps it (§2.1): carriage returns removed, except a final one before a line end is
+ * always dropped, and in block comments a CR between `*` and `/` is kept (upstream stripCR).
+ */
+export function commentText(raw: string): string {
+  if (raw.indexOf("\r") === -1) return raw;
+  let lit = raw;
+  let numCR = 0;
+  for (let i = 0; i < lit.length; i++) if (lit.charCodeAt(i) === 0x0d) numCR++;
+  if (lit.charCodeAt(lit.length - 1) === 0x0d) {
+    lit = lit.slice(0, -1);
+    numCR--;
+  }
+  if (numCR === 0) return lit;
+  const block = lit.charCodeAt(1) === 0x2a;
+  let out = "";
+  for (let j = 0; j < lit.length; j++) {
+    const ch = lit[j]!;
+    if (ch !== "\r" || (block && out.length > 2 && out[out.length - 1] === "*" && lit[j + 1] === "/")) out += ch;
+  }
+  return out;
+}
+
+/** Tokens of a whole input as parallel typed arrays (no object per token). */
+export interface TokenList {
+  readonly count: number;
+  /** Token codes (`Tok.*`); `TOKEN_KINDS[kinds[i]]` gives the name. */
+  readonly kinds: Uint8Array;
+  /** Start offsets (UTF-16). */
+  readonly starts: Uint32Array;
+  /** End offsets (UTF-16, exclusive). */
+  readonly ends: Uint32Array;
+  /** Scanner errors in report order. */
+  readonly errors: readonly { readonly offset: number; readonly message: string }[];
+}
+
+/**
+ * Scans a whole input into a `TokenList`, ending with the EOF token (for tests, semantic highlighting and tools).
+ * Never throws. A leading BOM is skipped.
+ */
+export function scanTokens(
+  text: string,
+  options: { includeComments?: boolean; invalidOffsets?: readonly number[] } = {},
+): TokenList {
+  const errors: { offset: number; message: string }[] = [];
+  const s = new Scanner(text, { ...options, onError: (offset, message) => errors.push({ offset, message }) });
+  let cap = 64;
+  let kinds = new Uint8Array(cap);
+  let starts = new Uint32Array(cap);
+  let ends = new Uint32Array(cap);
+  let n = 0;
+  for (;;) {
+    const tok = s.scan();
+    if (n === cap) {
+      cap *= 2;
+      const k = new Uint8Array(cap);
+      k.set(kinds);
+      kinds = k;
+      const st = new Uint32Array(cap);
+      st.set(starts);
+      starts = st;
+      const e = new Uint32Array(cap);
+      e.set(ends);
+      ends = e;
+    }
+    kinds[n] = tok;
+    starts[n] = s.pos;
+    ends[n] = s.end;
+    n++;
+    if (tok === Tok.EOF) break;
+  }
+  return { count: n, kinds: kinds.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n), errors };
+}
+
+/** The upstream constant name of a token code. */
+export function tokenKind(code: number): TokenKind {
+  return TOKEN_KINDS[code] ?? "ILLEGAL";
+}

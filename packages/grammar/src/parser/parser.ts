@@ -1,0 +1,692 @@
+/**
+ * The Alloy parser: a hand-written recursive-descent port of upstream syntax/parser/internal.go.
+ *
+ * Why hand-written rather than generated: parity with upstream's exact error messages, positions and recovery
+ * (spec §7) is easiest to get and to review when the code follows upstream method by method (`parseBody`,
+ * `parseStatement`, `parseBlockName`, `parseExpression`, `parseBinOp`, `parsePowExpr`, `parseUnaryExpr`,
+ * `parsePrimaryExpr`, `parseExpressionList`, `parseFieldList`, `parseField`), each with its EBNF rule; and a pull
+ * scanner with no object per token keeps large inputs off the garbage-collection cliff described in the
+ * performance notes.
+ *
+ * Differences from upstream, on purpose:
+ * - Upstream returns no tree when there are errors; we always return one. A missing expression becomes an
+ *   `Invalid` node (upstream substitutes a `null` literal), statements upstream skips are left out.
+ * - Nesting is limited to `MAX_NESTING_DEPTH` levels (brackets, blocks, unary operators, `^` chains) so that
+ *   hostile input gets a diagnostic instead of a stack overflow; upstream (Go, growable stacks) has no limit.
+ *   Real configurations nest a few levels deep.
+ */
+import type {
+  Attribute,
+  BinaryOp,
+  Block,
+  CommentGroup,
+  Comment,
+  Expr,
+  File,
+  Ident,
+  InvalidExpr,
+  LiteralKind,
+  ObjectField,
+  Range,
+  Statement,
+  UnaryOp,
+} from "../ast/nodes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { isValidIdentifier } from "../lexer/identifier.js";
+import { commentText, Scanner } from "../lexer/scanner.js";
+import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
+import { SourceFile } from "../text/source-file.js";
+import { goQuote } from "./quote.js";
+
+/** Deepest nesting of brackets, blocks and operator chains the parser accepts (see the module comment). */
+export const MAX_NESTING_DEPTH = 1000;
+
+export interface ParseOptions {
+  /** File name used in rendered positions (`FILE:LINE:COL`). */
+  readonly name?: string;
+}
+
+export interface ParseResult {
+  readonly file: File;
+  /** Scanner and parser errors in upstream's report order. Empty means the input is valid. */
+  readonly diagnostics: Diagnostic[];
+  readonly source: SourceFile;
+}
+
+export interface ParseExpressionResult {
+  readonly expr: Expr;
+  readonly diagnostics: Diagnostic[];
+  readonly source: SourceFile;
+}
+
+/** Diagnostic codes produced by the parser. */
+export const ParseDiagnosticCode = {
+  scanner: "syntax/scanner",
+  parser: "syntax/parser",
+  nesting: "syntax/nesting-limit",
+  internal: "syntax/internal",
+} as const;
+
+/**
+ * Parses a whole Alloy file. Never throws: errors are diagnostics and a (possibly partial) tree is always
+ * returned. Accepts text, raw bytes (invalid UTF-8 is reported like upstream) or a prepared `SourceFile`.
+ */
+export function parse(input: string | Uint8Array | SourceFile, options: ParseOptions = {}): ParseResult {
+  const source = toSource(input, options.name);
+  const p = new Parser(source);
+  let file: File;
+  try {
+    file = p.parseFile();
+  } catch (err) {
+    p.internalError(err);
+    file = { kind: "File", body: [], comments: p.comments, range: { start: 0, end: source.text.length } };
+  }
+  return { file, diagnostics: p.diags, source };
+}
+
+/**
+ * Parses a single expression that must be followed only by the end of input (upstream `ParseExpression`; a
+ * terminator is implied at the end). Never throws.
+ */
+export function parseExpression(input: string | Uint8Array | SourceFile, options: ParseOptions = {}): ParseExpressionResult {
+  const source = toSource(input, options.name);
+  const p = new Parser(source);
+  let expr: Expr;
+  try {
+    expr = p.parseExpression();
+    p.expect(Tok.TERMINATOR);
+  } catch (err) {
+    p.internalError(err);
+    expr = { kind: "Invalid", range: { start: 0, end: 0 } };
+  }
+  return { expr, diagnostics: p.diags, source };
+}
+
+function toSource(input: string | Uint8Array | SourceFile, name = ""): SourceFile {
+  if (input instanceof SourceFile) return input;
+  if (typeof input === "string") return new SourceFile(name, input);
+  return SourceFile.fromBytes(name, input);
+}
+
+const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
+  [Tok.NUMBER]: "number",
+  [Tok.FLOAT]: "float",
+  [Tok.STRING]: "string",
+  [Tok.BOOL]: "bool",
+  [Tok.NULL]: "null",
+};
+
+/** Result of `parseBlockName`, shared by attributes and blocks. */
+interface BlockName {
+  readonly fragments: Ident[];
+  readonly start: number;
+  /** Label text (quotes stripped, "" when absent or empty). */
+  label: string;
+  labelRange: Range | undefined;
+}
+
+class Parser {
+  readonly diags: Diagnostic[] = [];
+  readonly comments: CommentGroup[] = [];
+  private readonly scanner: Scanner;
+  private readonly text: string;
+
+  /** Current token, its start and end. */
+  private tok: TokenCode = Tok.EOF;
+  private pos = 0;
+  private end = 0;
+  /** End of the last non-comment token consumed (for ranges of recovered nodes). */
+  private prevEnd = 0;
+  /** Line of the last error reported through `addError`; errors on the same line are dropped (§7.2). */
+  private lastErrorLine = 0;
+  private depth = 0;
+  private nestingReported = false;
+
+  constructor(private readonly source: SourceFile) {
+    this.text = source.text;
+    this.scanner = new Scanner(source.text, {
+      includeComments: true,
+      invalidOffsets: source.invalidOffsets,
+      onError: (offset, message) => this.addDiag(offset, offset + 1, message, ParseDiagnosticCode.scanner),
+    });
+    this.next();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Token handling and errors
+
+  /** Advances to the next non-comment token, collecting comment groups on the way. */
+  private next(): void {
+    this.prevEnd = this.end;
+    this.next0();
+    while (this.tok === Tok.COMMENT) this.consumeCommentGroup();
+  }
+
+  /** The current token, read through a call so that TypeScript does not narrow it across `next()`. */
+  private cur(): number {
+    return this.tok;
+  }
+
+  private next0(): void {
+    this.tok = this.scanner.scan();
+    this.pos = this.scanner.pos;
+    this.end = this.scanner.end;
+  }
+
+  /**
+   * Consumes adjacent comments as one group: each must start on the line where the previous one ended or the
+   * line after (upstream consumeCommentGroup, §2.1).
+   */
+  private consumeCommentGroup(): void {
+    const list: Comment[] = [];
+    let endline = this.source.lineOf(this.pos);
+    while (this.tok === Tok.COMMENT) {
+      const line = this.source.lineOf(this.pos);
+      if (line > endline + 1) break;
+      const raw = this.text.slice(this.pos, this.end);
+      endline = line;
+      if (raw.charCodeAt(1) === 0x2a) for (let i = raw.indexOf("\n"); i !== -1; i = raw.indexOf("\n", i + 1)) endline++;
+      list.push({ kind: "Comment", text: commentText(raw), range: { start: this.pos, end: this.end } });
+      this.next0();
+    }
+    this.comments.push({
+      kind: "CommentGroup",
+      comments: list,
+      range: { start: list[0]!.range.start, end: list[list.length - 1]!.range.end },
+    });
+  }
+
+  /** Consumes tokens up to (not including) `to`, or up to EOF. */
+  private advance(to: TokenCode): void {
+    while (this.tok !== Tok.EOF && this.tok !== to) this.next();
+  }
+
+  /** Consumes tokens up to (not including) a statement end: TERMINATOR `)` `}` `]` `,`. */
+  private advanceToStatementEnd(): void {
+    for (;;) {
+      const t = this.tok;
+      if (t === Tok.EOF || t === Tok.TERMINATOR || t === Tok.RPAREN || t === Tok.RCURLY || t === Tok.RBRACK || t === Tok.COMMA) {
+        return;
+      }
+      this.next();
+    }
+  }
+
+  /** Consumes the current token, reporting `expected T, got U` when it is not `t`. Returns its start. */
+  expect(t: TokenCode): number {
+    const pos = this.pos;
+    if (this.tok !== t) this.addError(`expected ${tokenString(t)}, got ${tokenString(this.tok)}`);
+    this.next();
+    return pos;
+  }
+
+  /** Reports an error at the current token unless the last such error was on the same line (§7.2). */
+  private addError(message: string): void {
+    const line = this.source.lineOf(this.pos);
+    if (line === this.lastErrorLine) return;
+    this.lastErrorLine = line;
+    this.addDiag(this.pos, this.end, message, ParseDiagnosticCode.parser);
+  }
+
+  /** Appends a diagnostic without deduplication (scanner errors and the statement-level checks). */
+  private addDiag(start: number, end: number, message: string, code: string): void {
+    const len = this.text.length;
+    const s = Math.min(start, len);
+    this.diags.push({ severity: "error", message, range: { start: s, end: Math.max(s, Math.min(end, len)) }, code });
+  }
+
+  /** Records an unexpected exception as a diagnostic so that the public API never throws. */
+  internalError(err: unknown): void {
+    const message =
+      err instanceof RangeError
+        ? `input is nested too deeply to parse (limit ${MAX_NESTING_DEPTH} levels)`
+        : `internal parser error: ${err instanceof Error ? err.message : String(err)}`;
+    this.addDiag(this.pos, this.end, message, ParseDiagnosticCode.internal);
+  }
+
+  /**
+   * Enters one nesting level. Past `MAX_NESTING_DEPTH` it reports the limit (once per parse), skips the rest of
+   * the current nested construct and returns false; the caller then yields an `Invalid` node (or no statement).
+   */
+  private enter(): boolean {
+    if (this.depth < MAX_NESTING_DEPTH) {
+      this.depth++;
+      return true;
+    }
+    if (!this.nestingReported) {
+      this.nestingReported = true;
+      this.addDiag(this.pos, this.end, `nesting depth exceeds the limit of ${MAX_NESTING_DEPTH} levels`, ParseDiagnosticCode.nesting);
+    }
+    this.skipNested();
+    return false;
+  }
+
+  private leave(): void {
+    this.depth--;
+  }
+
+  /**
+   * Skips the remainder of the current construct without recursion: balanced brackets are consumed; it stops
+   * (without consuming) at an unbalanced closer, or at a TERMINATOR or `,` outside brackets, or at EOF.
+   */
+  private skipNested(): void {
+    let balance = 0;
+    for (;;) {
+      const t = this.tok;
+      if (t === Tok.EOF) return;
+      if (t === Tok.LCURLY || t === Tok.LBRACK || t === Tok.LPAREN) balance++;
+      else if (t === Tok.RCURLY || t === Tok.RBRACK || t === Tok.RPAREN) {
+        if (balance === 0) return;
+        balance--;
+      } else if (balance === 0 && (t === Tok.TERMINATOR || t === Tok.COMMA)) return;
+      this.next();
+    }
+  }
+
+  private invalid(start: number): InvalidExpr {
+    return { kind: "Invalid", range: { start, end: Math.max(start, this.prevEnd) } };
+  }
+
+  /** Literal text of the current token as upstream's scanner reports it (empty for operators). */
+  private literalText(): string {
+    switch (this.tok) {
+      case Tok.IDENT:
+      case Tok.NUMBER:
+      case Tok.FLOAT:
+      case Tok.STRING:
+      case Tok.BOOL:
+      case Tok.NULL:
+      case Tok.ILLEGAL:
+        return this.text.slice(this.pos, this.end);
+      default:
+        return "";
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Statements
+
+  /** File = Body . */
+  parseFile(): File {
+    const body = this.parseBody(Tok.EOF);
+    return { kind: "File", body, comments: this.comments, range: { start: 0, end: this.text.length } };
+  }
+
+  /**
+   * Body = [ Statement { terminator Statement } ] [ terminator ] .
+   * Parses statements up to (not including) `until`.
+   */
+  private parseBody(until: TokenCode): Statement[] {
+    const body: Statement[] = [];
+    while (this.tok !== until && this.tok !== Tok.EOF) {
+      const stmt = this.parseStatement();
+      if (stmt !== null) body.push(stmt);
+      if (this.tok === until) break;
+      if (this.tok !== Tok.TERMINATOR) {
+        this.addError(`expected TERMINATOR, got ${tokenString(this.tok)}`);
+        this.consumeStatement();
+      }
+      this.next();
+    }
+    return body;
+  }
+
+  /**
+   * Skips the rest of a statement: up to a TERMINATOR seen while the `{}`, `[]` and `()` opened during the skip
+   * are all closed (counts may go negative when the statement started inside a pair).
+   */
+  private consumeStatement(): void {
+    let curly = 0;
+    let brack = 0;
+    let paren = 0;
+    while (this.tok !== Tok.EOF) {
+      switch (this.tok) {
+        case Tok.LCURLY: curly++; break;
+        case Tok.RCURLY: curly--; break;
+        case Tok.LBRACK: brack++; break;
+        case Tok.RBRACK: brack--; break;
+        case Tok.LPAREN: paren++; break;
+        case Tok.RPAREN: paren--; break;
+        case Tok.TERMINATOR:
+          if (curly <= 0 && brack <= 0 && paren <= 0) return;
+      }
+      this.next();
+    }
+  }
+
+  /**
+   * Statement = Attribute | Block .
+   * Attribute = identifier "=" Expression .
+   * Block     = BlockName "{" Body "}" .
+   */
+  private parseStatement(): Statement | null {
+    const bn = this.parseBlockName();
+    if (bn === null) {
+      this.advance(Tok.IDENT); // skip to the next identifier, which could start a statement
+      return null;
+    }
+    switch (this.tok) {
+      case Tok.ASSIGN: {
+        this.next();
+        if (bn.fragments.length !== 1) {
+          const last = bn.fragments[bn.fragments.length - 1]!;
+          this.addDiag(bn.start, last.range.end, `attribute names may only consist of a single identifier with no "."`, ParseDiagnosticCode.parser);
+        } else if (bn.labelRange !== undefined) {
+          this.addDiag(bn.labelRange.start, bn.labelRange.end, "attribute names may not have labels", ParseDiagnosticCode.parser);
+        }
+        const name = bn.fragments[0]!;
+        const value = this.parseExpression();
+        const attr: Attribute = { kind: "Attribute", name, value, range: { start: name.range.start, end: value.range.end } };
+        return attr;
+      }
+      case Tok.LCURLY: {
+        if (!this.enter()) return null;
+        const lCurly = this.expect(Tok.LCURLY);
+        const body = this.parseBody(Tok.RCURLY);
+        const closed = this.cur() === Tok.RCURLY;
+        const rCurly = this.expect(Tok.RCURLY);
+        this.leave();
+        const block: Block = {
+          kind: "Block",
+          name: bn.fragments,
+          label: bn.label === "" ? undefined : bn.label,
+          labelRange: bn.labelRange,
+          body,
+          lCurly,
+          rCurly,
+          range: { start: bn.start, end: closed ? rCurly + 1 : rCurly },
+        };
+        return block;
+      }
+      default:
+        if (bn.fragments.length === 1 && bn.label === "") {
+          // The name could start an attribute or a block: mention both.
+          this.addError(`expected attribute assignment or block body, got ${tokenString(this.tok)}`);
+        } else {
+          this.addError(`expected block body, got ${tokenString(this.tok)}`);
+        }
+        this.advance(Tok.IDENT);
+        return null;
+    }
+  }
+
+  /** BlockName = identifier { "." identifier } [ string ] . */
+  private parseBlockName(): BlockName | null {
+    if (this.tok !== Tok.IDENT) {
+      this.addError(`expected identifier, got ${tokenString(this.tok)}`);
+      return null;
+    }
+    const start = this.pos;
+    const fragments: Ident[] = [this.ident()];
+    this.next();
+    while (this.cur() === Tok.DOT) {
+      this.next();
+      // Keep going with a malformed name to parse as much as possible.
+      if (this.tok !== Tok.IDENT) this.addError(`expected identifier, got ${tokenString(this.tok)}`);
+      fragments.push(this.ident());
+      this.next();
+    }
+    const bn: BlockName = { fragments, start, label: "", labelRange: undefined };
+    if (this.cur() !== Tok.ASSIGN && this.cur() !== Tok.LCURLY) {
+      if (this.cur() === Tok.STRING) {
+        const lit = this.text.slice(this.pos, this.end);
+        if (lit.charCodeAt(0) !== 0x22) this.addError(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
+        if (lit.length > 2) {
+          // The last character is stripped blindly, as upstream does (an unterminated label loses its last one).
+          bn.label = lit.slice(1, -1);
+          if (!isValidIdentifier(bn.label)) this.addError(`expected block label to be a valid identifier, but got ${goQuote(bn.label)}`);
+        }
+        bn.labelRange = { start: this.pos, end: this.end };
+      } else {
+        this.addError(`expected block label, got ${tokenString(this.tok)}`);
+      }
+      this.next();
+    }
+    return bn;
+  }
+
+  /** An Ident for the current token (its literal text; empty for tokens without one). */
+  private ident(): Ident {
+    const name = this.literalText();
+    return { kind: "Ident", name, range: { start: this.pos, end: this.pos + name.length } };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Expressions
+
+  /** Expression = BinOpExpr . */
+  parseExpression(): Expr {
+    return this.parseBinOp(1);
+  }
+
+  /**
+   * BinOpExpr = OrExpr .
+   * OrExpr    = AndExpr { "||" AndExpr } .
+   * AndExpr   = CmpExpr { "&&" CmpExpr } .
+   * CmpExpr   = AddExpr { cmp_op AddExpr } .
+   * AddExpr   = MulExpr { add_op MulExpr } .
+   * MulExpr   = PowExpr { mul_op PowExpr } .
+   *
+   * One function for all left-associative levels: `inPrec` is the lowest precedence handled by this call.
+   */
+  private parseBinOp(inPrec: number): Expr {
+    let lhs = this.parsePowExpr();
+    for (;;) {
+      const tok = this.tok;
+      const prec = BINARY_PRECEDENCE[tok]!;
+      if (prec === 0 || prec < inPrec) return lhs;
+      const opRange = { start: this.pos, end: this.end };
+      this.next();
+      const rhs = this.parseBinOp(prec + 1);
+      lhs = {
+        kind: "Binary",
+        op: tokenString(tok) as BinaryOp,
+        opRange,
+        left: lhs,
+        right: rhs,
+        range: { start: lhs.range.start, end: rhs.range.end },
+      };
+    }
+  }
+
+  /** PowExpr = UnaryExpr [ "^" PowExpr ] .  (right-associative) */
+  private parsePowExpr(): Expr {
+    const lhs = this.parseUnaryExpr();
+    if (this.tok !== Tok.POW) return lhs;
+    const opRange = { start: this.pos, end: this.end };
+    if (!this.enter()) return this.invalid(lhs.range.start);
+    this.next();
+    const rhs = this.parsePowExpr();
+    this.leave();
+    return { kind: "Binary", op: "^", opRange, left: lhs, right: rhs, range: { start: lhs.range.start, end: rhs.range.end } };
+  }
+
+  /**
+   * UnaryExpr  = OperExpr | unary_op UnaryExpr .
+   * OperExpr   = PrimaryExpr { AccessExpr | IndexExpr | CallExpr } .
+   * AccessExpr = "." identifier .
+   * IndexExpr  = "[" Expression "]" .
+   * CallExpr   = "(" [ ExpressionList ] ")" .
+   */
+  private parseUnaryExpr(): Expr {
+    if (this.tok === Tok.NOT || this.tok === Tok.SUB) {
+      const start = this.pos;
+      const opRange = { start, end: this.end };
+      const op: UnaryOp = this.tok === Tok.NOT ? "!" : "-";
+      if (!this.enter()) return this.invalid(start);
+      this.next();
+      const operand = this.parseUnaryExpr();
+      this.leave();
+      return { kind: "Unary", op, opRange, operand, range: { start, end: operand.range.end } };
+    }
+
+    let primary = this.parsePrimaryExpr();
+    for (;;) {
+      switch (this.tok) {
+        case Tok.DOT: {
+          this.next();
+          const isIdent = this.cur() === Tok.IDENT;
+          const name: Ident = isIdent
+            ? { kind: "Ident", name: this.text.slice(this.pos, this.end), range: { start: this.pos, end: this.end } }
+            : { kind: "Ident", name: "", range: { start: this.pos, end: this.pos } };
+          this.expect(Tok.IDENT);
+          primary = { kind: "Access", value: primary, name, range: { start: primary.range.start, end: name.range.end } };
+          break;
+        }
+        case Tok.LBRACK: {
+          if (!this.enter()) return this.invalid(primary.range.start);
+          const lBrack = this.expect(Tok.LBRACK);
+          const index = this.parseExpression();
+          const rBrack = this.closer(Tok.RBRACK);
+          this.leave();
+          primary = { kind: "Index", value: primary, index, lBrack, range: { start: primary.range.start, end: rBrack } };
+          break;
+        }
+        case Tok.LPAREN: {
+          if (!this.enter()) return this.invalid(primary.range.start);
+          const lParen = this.expect(Tok.LPAREN);
+          const args = this.cur() !== Tok.RPAREN ? this.parseExpressionList(Tok.RPAREN) : [];
+          const rParen = this.closer(Tok.RPAREN);
+          this.leave();
+          primary = { kind: "Call", callee: primary, args, lParen, range: { start: primary.range.start, end: rParen } };
+          break;
+        }
+        case Tok.STRING:
+        case Tok.LCURLY: {
+          // Looks like a block assigned to an attribute: parse it as a block body to say so; if it is not
+          // one, give up on the rest of the statement.
+          if (this.tok === Tok.STRING) this.next();
+          const isCurly = this.tok === Tok.LCURLY;
+          if (isCurly && !this.enter()) return this.invalid(primary.range.start);
+          this.expect(Tok.LCURLY);
+          if (!isCurly) {
+            this.consumeStatement();
+            return primary;
+          }
+          this.parseBody(Tok.RCURLY);
+          this.leave();
+          const closed = this.cur() === Tok.RCURLY;
+          const rCurly = this.expect(Tok.RCURLY);
+          if (!closed) {
+            this.consumeStatement();
+            return primary;
+          }
+          this.addDiag(primary.range.start, rCurly + 1, "cannot use a block as an expression", ParseDiagnosticCode.parser);
+          break;
+        }
+        default:
+          return primary;
+      }
+    }
+  }
+
+  /** Consumes a closing token via `expect` and returns the end of the node it closes. */
+  private closer(t: TokenCode): number {
+    const ok = this.tok === t;
+    const pos = this.expect(t);
+    return ok ? pos + 1 : pos; // a missing closer: the node ends where it was expected
+  }
+
+  /**
+   * PrimaryExpr  = LiteralValue | ArrayExpr | ObjectExpr .
+   * LiteralValue = identifier | string | number | float | bool | null | "(" Expression ")" .
+   * ArrayExpr    = "[" [ ExpressionList ] "]" .
+   * ObjectExpr   = "{" [ FieldList ] "}" .
+   */
+  private parsePrimaryExpr(): Expr {
+    const start = this.pos;
+    switch (this.tok) {
+      case Tok.IDENT: {
+        const e: Expr = { kind: "Identifier", name: this.text.slice(start, this.end), range: { start, end: this.end } };
+        this.next();
+        return e;
+      }
+      case Tok.STRING:
+      case Tok.NUMBER:
+      case Tok.FLOAT:
+      case Tok.BOOL:
+      case Tok.NULL: {
+        const e: Expr = { kind: "Literal", literal: LITERAL_KINDS[this.tok]!, raw: this.text.slice(start, this.end), range: { start, end: this.end } };
+        this.next();
+        return e;
+      }
+      case Tok.LPAREN: {
+        if (!this.enter()) return this.invalid(start);
+        this.expect(Tok.LPAREN);
+        const inner = this.parseExpression();
+        const end = this.closer(Tok.RPAREN);
+        this.leave();
+        return { kind: "Paren", inner, range: { start, end } };
+      }
+      case Tok.LBRACK: {
+        if (!this.enter()) return this.invalid(start);
+        this.expect(Tok.LBRACK);
+        const elements = this.cur() !== Tok.RBRACK ? this.parseExpressionList(Tok.RBRACK) : [];
+        const end = this.closer(Tok.RBRACK);
+        this.leave();
+        return { kind: "Array", elements, range: { start, end } };
+      }
+      case Tok.LCURLY: {
+        if (!this.enter()) return this.invalid(start);
+        this.expect(Tok.LCURLY);
+        // Upstream compares with "]" here, not "}"; kept because it changes the error for `{]`.
+        const fields = this.cur() !== Tok.RBRACK ? this.parseFieldList(Tok.RCURLY) : [];
+        const end = this.closer(Tok.RCURLY);
+        this.leave();
+        return { kind: "Object", fields, range: { start, end } };
+      }
+    }
+    this.addError(`expected expression, got ${tokenString(this.tok)}`);
+    this.advanceToStatementEnd(); // eat up the rest of the expression
+    return this.invalid(start);
+  }
+
+  /** ExpressionList = Expression { "," Expression } [ "," ] . */
+  private parseExpressionList(until: TokenCode): Expr[] {
+    const exprs: Expr[] = [];
+    while (this.tok !== until && this.tok !== Tok.EOF) {
+      exprs.push(this.parseExpression());
+      if (this.tok === until) break;
+      // Anything else is taken as the missing comma (§7.2).
+      if (this.tok !== Tok.COMMA) this.addError("missing ',' in expression list");
+      this.next();
+    }
+    return exprs;
+  }
+
+  /** FieldList = Field { "," Field } [ "," ] . */
+  private parseFieldList(until: TokenCode): ObjectField[] {
+    const fields: ObjectField[] = [];
+    while (this.tok !== until && this.tok !== Tok.EOF) {
+      fields.push(this.parseField());
+      if (this.tok === until) break;
+      if (this.tok !== Tok.COMMA) this.addError("missing ',' in field list");
+      this.next();
+    }
+    return fields;
+  }
+
+  /** Field = ( string | identifier ) "=" Expression . */
+  private parseField(): ObjectField {
+    let name: Ident;
+    let quoted = false;
+    if (this.tok === Tok.STRING || this.tok === Tok.IDENT) {
+      const lit = this.text.slice(this.pos, this.end);
+      let key = lit;
+      // A string key keeps its raw text between the delimiters (not unescaped); `""` stays as written (§3).
+      if (this.tok === Tok.STRING && lit.length > 2) {
+        key = lit.slice(1, -1);
+        quoted = true;
+      }
+      name = { kind: "Ident", name: key, range: { start: this.pos, end: this.end } };
+      this.next();
+    } else {
+      name = { kind: "Ident", name: "", range: { start: this.pos, end: this.pos } };
+      this.addError(`expected field name (string or identifier), got ${tokenString(this.tok)}`);
+      this.advance(Tok.ASSIGN);
+    }
+    this.expect(Tok.ASSIGN);
+    const value = this.parseExpression();
+    return { kind: "Field", name, quoted, value, range: { start: name.range.start, end: Math.max(name.range.end, value.range.end) } };
+  }
+}
