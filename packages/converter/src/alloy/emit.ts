@@ -1,0 +1,83 @@
+/**
+ * Prints the converter's Alloy file directly in the canonical layout of `alloy fmt` (otelcol-conversion.md §13):
+ * tab indentation, one blank line between top-level blocks and before nested blocks, `=` aligned within runs of
+ * attributes, one-line arrays, multi-line objects with trailing commas.
+ */
+import type { AlloyValue, BlockStatement, Statement } from "./ir.js";
+import { goQuote } from "./go-text.js";
+
+const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
+const KEYWORDS = new Set(["true", "false", "null"]);
+
+/** True when `key` can be written bare as an object key or attribute name. */
+export function isBareKey(key: string): boolean {
+  return IDENTIFIER.test(key) && !KEYWORDS.has(key);
+}
+
+/** Prints top-level blocks separated by blank lines, without a final newline. */
+export function printFile(blocks: readonly BlockStatement[]): string {
+  return blocks.map((b) => printStatements([b], 0).join("\n")).join("\n\n");
+}
+
+function printStatements(stmts: readonly Statement[], depth: number): string[] {
+  const lines: string[] = [];
+  const indent = "\t".repeat(depth);
+  let i = 0;
+  while (i < stmts.length) {
+    const stmt = stmts[i]!;
+    if (stmt.type === "block") {
+      if (i > 0) lines.push("");
+      const head = indent + stmt.name + (stmt.label === undefined ? "" : " " + goQuote(stmt.label));
+      if (stmt.body.length === 0) lines.push(head + " { }");
+      else lines.push(head + " {", ...printStatements(stmt.body, depth + 1), indent + "}");
+      i++;
+      continue;
+    }
+    // An alignment group: consecutive attributes, ending after one whose value spans several lines.
+    const group: { name: string; text: string }[] = [];
+    while (i < stmts.length && stmts[i]!.type === "attribute") {
+      const a = stmts[i] as Extract<Statement, { type: "attribute" }>;
+      const text = printValue(a.value, depth);
+      group.push({ name: a.name, text });
+      i++;
+      if (text.includes("\n")) break;
+    }
+    lines.push(...alignGroup(group, indent, ""));
+  }
+  return lines;
+}
+
+function alignGroup(group: readonly { name: string; text: string }[], indent: string, suffix: string): string[] {
+  const width = Math.max(...group.map((g) => [...g.name].length));
+  return group.map((g) => `${indent}${g.name}${" ".repeat(width - [...g.name].length)} = ${g.text}${suffix}`);
+}
+
+/** Prints a value whose first line continues a line indented `depth` tabs. */
+export function printValue(v: AlloyValue, depth: number): string {
+  switch (v.t) {
+    case "string": return goQuote(v.v);
+    case "number": return v.text;
+    case "bool": return v.v ? "true" : "false";
+    case "null": return "null";
+    case "expr": return v.text;
+    case "array": return "[" + v.items.map((item) => printValue(item, depth)).join(", ") + "]";
+    case "object": {
+      if (v.fields.length === 0) return "{}";
+      const inner = "\t".repeat(depth + 1);
+      const lines: string[] = [];
+      let i = 0;
+      while (i < v.fields.length) {
+        const group: { name: string; text: string }[] = [];
+        while (i < v.fields.length) {
+          const f = v.fields[i]!;
+          const text = printValue(f.value, depth + 1);
+          group.push({ name: isBareKey(f.key) ? f.key : goQuote(f.key), text });
+          i++;
+          if (text.includes("\n")) break;
+        }
+        lines.push(...alignGroup(group, inner, ","));
+      }
+      return "{\n" + lines.join("\n") + "\n" + "\t".repeat(depth) + "}";
+    }
+  }
+}

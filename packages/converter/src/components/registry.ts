@@ -1,0 +1,21 @@
+/**
+ * Every supported OTel component (otelcol-conversion.md §14). Add a family module's default export here.
+ */
+import type { ComponentDescription, ComponentKind } from "../engine/description.js";
+import batch from "./batch.js";
+import otlp from "./otlp.js";
+
+export const COMPONENTS: readonly ComponentDescription[] = [...otlp, ...batch];
+
+const byKey = new Map<string, ComponentDescription>();
+for (const d of COMPONENTS) for (const t of d.otelTypes) byKey.set(`${d.kind}:${t}`, d);
+
+/** The description for an OTel type of the given kind, if supported. */
+export function findComponent(kind: ComponentKind, type: string): ComponentDescription | undefined {
+  return byKey.get(`${kind}:${type}`);
+}
+
+/** Supported type names (and aliases) of a kind, sorted. */
+export function supportedTypes(kind: ComponentKind): string[] {
+  return COMPONENTS.filter((d) => d.kind === kind).flatMap((d) => d.otelTypes).sort();
+}

@@ -1,0 +1,233 @@
+/**
+ * The generic engine: evaluates a component description against an OTel config and writes the Alloy body with
+ * the defaults rule of otelcol-conversion.md §11.1 (optional arguments only when different from Alloy's default;
+ * nested blocks omitted when equal to the enclosing default, otherwise compared with their own defaults).
+ */
+import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import { attr, block, type Statement } from "../alloy/ir.js";
+import type { AttrRow, BlockRow, OtelPath, OutputRow, RepeatedBlockRow, Row, Source } from "./description.js";
+import { decode, deepEqual, encode, Expr, zeroOf, type Internal } from "./values.js";
+
+/** What the engine needs from the conversion around it. */
+export interface EngineContext {
+  readonly compat: boolean;
+  /** Reference text for an extension ID (`otelcol.auth.basic.default.handler`), or undefined after reporting. */
+  extensionRef(id: string, path: readonly string[], container: unknown): Expr | undefined;
+  /** Reports a value OTel could not decode. */
+  decodeError(path: readonly string[], message: string, container: unknown): void;
+}
+
+type Entry =
+  | { readonly kind: "attr"; readonly row: AttrRow; readonly value: Internal }
+  | { readonly kind: "block"; readonly row: BlockRow; readonly value: Entry[] | undefined }
+  | { readonly kind: "blocks"; readonly row: RepeatedBlockRow; readonly items: Entry[][] }
+  | { readonly kind: "output" };
+
+const splitPath = (p: OtelPath): readonly string[] => (typeof p === "string" ? (p === "" ? [] : p.split(".")) : p);
+
+/** A view onto one OTel map, remembering its path for messages. */
+export class MapSource implements Source {
+  readonly root: Source;
+  constructor(
+    readonly map: RawMap | undefined,
+    readonly path: readonly string[],
+    readonly compat: boolean,
+    root?: Source,
+  ) {
+    this.root = root ?? this;
+  }
+
+  private lookup(path: OtelPath): { found: boolean; value: RawValue | undefined } {
+    let cur: RawValue | undefined = this.map;
+    for (const key of splitPath(path)) {
+      if (!(cur instanceof Map) || !cur.has(key)) return { found: false, value: undefined };
+      cur = cur.get(key);
+    }
+    return { found: true, value: cur };
+  }
+
+  get(path: OtelPath): RawValue | undefined {
+    return this.lookup(path).value ?? undefined;
+  }
+
+  has(path: OtelPath): boolean {
+    return this.lookup(path).found;
+  }
+
+  /** The source for a sub-map (absent or null sub-maps give an empty source: OTel defaults apply). */
+  child(path: OtelPath, ctx: EngineContext): MapSource {
+    const segments = splitPath(path);
+    if (segments.length === 0) return this;
+    const v = this.get(segments);
+    if (v !== undefined && v !== null && !(v instanceof Map)) {
+      ctx.decodeError([...this.path, ...segments], "expected a map, got '" + (Array.isArray(v) ? "slice" : typeof v) + "'", this.map);
+    }
+    return new MapSource(v instanceof Map ? v : undefined, [...this.path, ...segments], this.compat, this.root);
+  }
+}
+
+/** Evaluates rows against a source: the converted (not yet compared) values. */
+function evaluate(rows: readonly Row[], src: MapSource, ctx: EngineContext): Entry[] {
+  return rows.map((row): Entry => {
+    if ("output" in row) return { kind: "output" };
+    if ("attr" in row) return { kind: "attr", row, value: evaluateAttr(row, src, ctx) };
+    if ("block" in row) return { kind: "block", row, value: evaluateBlock(row, src, ctx) };
+    return { kind: "blocks", row, items: evaluateBlocks(row, src, ctx) };
+  });
+}
+
+function evaluateAttr(row: AttrRow, src: MapSource, ctx: EngineContext): Internal {
+  let raw: unknown;
+  const path = row.otel === null ? undefined : (row.otel ?? row.attr);
+  if (path !== undefined) {
+    const v = src.get(path);
+    raw = v === undefined || v === null ? row.otelDefault : v;
+  }
+  if (row.map) raw = row.map(raw as RawValue | undefined, src);
+  const decoded = decode(row.as, raw);
+  const fullPath = [...src.path, ...(path === undefined ? [row.attr] : splitPath(path))];
+  if (!decoded.ok) {
+    ctx.decodeError(fullPath, decoded.message, src.map);
+    return zeroOf(row.as);
+  }
+  if (row.as === "extension" && typeof decoded.value === "string" && decoded.value !== "") {
+    return ctx.extensionRef(decoded.value, fullPath, src.map);
+  }
+  return decoded.value;
+}
+
+function evaluateBlock(row: BlockRow, src: MapSource, ctx: EngineContext): Entry[] | undefined {
+  const parentDefault = row.parentDefault ?? "zero";
+  const build = row.build ?? (parentDefault === "nil" ? "present" : "always");
+  const path = row.otel === null ? null : (row.otel ?? row.block);
+  const built =
+    typeof build === "function" ? build(src) : build === "always" || (path !== null && (src.has(path) || row.otelPresent === true));
+  if (!built) return undefined;
+  const sub = path === null ? new MapSource(undefined, [...src.path, row.block], src.compat, src.root) : src.child(path, ctx);
+  return evaluate(row.rows, sub, ctx);
+}
+
+function evaluateBlocks(row: RepeatedBlockRow, src: MapSource, ctx: EngineContext): Entry[][] {
+  const path = row.otel ?? row.blocks;
+  let items: readonly unknown[];
+  if (row.items) items = row.items(src);
+  else {
+    const v = src.get(path);
+    if (v === undefined) items = row.otelDefault ?? [];
+    else if (v === null) items = [];
+    else if (Array.isArray(v)) items = v;
+    else {
+      ctx.decodeError([...src.path, ...splitPath(path)], "source data must be an array or slice, got map", src.map);
+      items = [];
+    }
+  }
+  return items.map((item, i) => {
+    const map = item instanceof Map ? (item as RawMap) : toMap(item);
+    return evaluate(row.rows, new MapSource(map, [...src.path, ...splitPath(path), `[${i}]`], src.compat, src.root), ctx);
+  });
+}
+
+function toMap(v: unknown): RawMap | undefined {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return undefined;
+  return new Map(Object.entries(v as Record<string, RawValue>));
+}
+
+const defaultCache = new WeakMap<AttrRow, Internal>();
+
+function defaultOf(row: AttrRow): Internal {
+  if (!defaultCache.has(row)) {
+    const d = decode(row.as, row.alloyDefault);
+    defaultCache.set(row, d.ok ? d.value : zeroOf(row.as));
+  }
+  return defaultCache.get(row);
+}
+
+function isZero(entries: readonly Entry[]): boolean {
+  return entries.every((e) => {
+    switch (e.kind) {
+      case "attr": return deepEqual(e.value, zeroOf(e.row.as));
+      case "block": return e.value === undefined || ((e.row.parentDefault ?? "zero") !== "nil" && isZero(e.value));
+      case "blocks": return e.items.length === 0;
+      case "output": return true;
+    }
+  });
+}
+
+function isDeepZero(entries: readonly Entry[]): boolean {
+  return entries.every((e) => {
+    switch (e.kind) {
+      case "attr": return deepEqual(e.value, zeroOf(e.row.as));
+      case "block": return e.value === undefined || isDeepZero(e.value);
+      case "blocks": return e.items.length === 0;
+      case "output": return true;
+    }
+  });
+}
+
+function equalsOwnDefaults(entries: readonly Entry[]): boolean {
+  return entries.every((e) => {
+    switch (e.kind) {
+      case "attr": return deepEqual(e.value, defaultOf(e.row));
+      case "block": return e.value === undefined || matchesParentDefault(e.row, e.value);
+      case "blocks": return e.items.length === 0;
+      case "output": return true;
+    }
+  });
+}
+
+function matchesParentDefault(row: BlockRow, value: readonly Entry[]): boolean {
+  switch (row.parentDefault ?? "zero") {
+    case "nil": return false;
+    case "zero": return isZero(value);
+    case "own": return equalsOwnDefaults(value) || isZero(value);
+    case "empty": return isDeepZero(value);
+  }
+}
+
+function write(entries: readonly Entry[], output: Statement | undefined): Statement[] {
+  const out: Statement[] = [];
+  for (const e of entries) {
+    switch (e.kind) {
+      case "output":
+        if (output) out.push(output);
+        break;
+      case "attr":
+        if (e.row.required || !deepEqual(e.value, defaultOf(e.row))) out.push(attr(e.row.attr, encode(e.row.as, e.value)));
+        break;
+      case "block":
+        if (e.value === undefined) break;
+        if (!e.row.required && matchesParentDefault(e.row, e.value)) break;
+        out.push(block(e.row.block, write(e.value, undefined)));
+        break;
+      case "blocks":
+        for (const item of e.items) {
+          if (e.row.skipZero && isZero(item)) continue;
+          out.push(block(e.row.blocks, write(item, undefined)));
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Converts one OTel config map with `rows` into Alloy statements. `output` is placed at the description's output
+ * row, or appended when there is none.
+ */
+export function convertBody(
+  rows: readonly Row[],
+  config: RawValue | undefined,
+  path: readonly string[],
+  ctx: EngineContext,
+  output?: Statement,
+): Statement[] {
+  const map = config instanceof Map ? config : undefined;
+  if (config !== undefined && config !== null && !(config instanceof Map)) {
+    ctx.decodeError(path, "expected a map, got '" + (Array.isArray(config) ? "slice" : typeof config) + "'", undefined);
+  }
+  const entries = evaluate(rows, new MapSource(map, path, ctx.compat), ctx);
+  const hasOutputRow = rows.some((r) => "output" in (r as OutputRow));
+  const body = write(entries, output);
+  if (!hasOutputRow && output) body.push(output);
+  return body;
+}
