@@ -1,0 +1,234 @@
+/**
+ * Stage 2 of the canonical printer (spec 11.2): turns the walker's texts and whitespace directives into a stream
+ * for the tabwriter, re-inserting comments by source position.
+ *
+ * Positions follow upstream's model: `pos` is the source position of the text being written (a hint from the
+ * walker, or an estimate continuing from the previous text) and `last` the position right after the last text.
+ * Offsets are upstream byte offsets, lines are 1-based source lines. Comments are injected before the first text
+ * whose position is at or after their start; line breaks around them are recomputed from source lines.
+ */
+import type { Comment, CommentGroup } from "../ast/nodes.js";
+import type { SourceIndex } from "./source-index.js";
+import { ESCAPE } from "./tabwriter.js";
+
+/** Whitespace directives (the character codes they are written as, plus indentation changes). */
+export const Ws = {
+  Ignore: 0,
+  Indent: 1,
+  Unindent: 2,
+  Blank: 32,
+  VTab: 11,
+  Newline: 10,
+  Formfeed: 12,
+} as const;
+export type Ws = (typeof Ws)[keyof typeof Ws];
+
+/** Upstream keeps at most this many queued directives before force-writing them. */
+const QUEUE_CAPACITY = 16;
+/** At most one blank line is kept around comments. */
+const MAX_NEWLINES = 2;
+
+const TABS: string[] = [];
+const tabs = (n: number): string => (TABS[n] ??= "\t".repeat(n));
+
+export class Emitter {
+  private readonly chunks: string[] = [];
+  private written = false;
+  private atLineStart = true;
+  private indent = 0;
+  private readonly queue: Ws[] = [];
+  private posOff = 0;
+  private posLine = 1;
+  private lastOff = 0;
+  /** 0 until the first text is written (upstream: an invalid position). */
+  private lastLine = 0;
+  private lastWasNumber = false;
+
+  private groupIdx = 0;
+  private group: readonly Comment[] = [];
+  /** Byte offset of the next comment group, or -1 when none is left. */
+  private commentOff = -1;
+
+  constructor(
+    private readonly index: SourceIndex,
+    private readonly groups: readonly CommentGroup[],
+  ) {
+    this.nextGroup();
+  }
+
+  /** Queues a whitespace directive. */
+  ws(w: Ws): void {
+    if (this.queue.length === QUEUE_CAPACITY) this.writeWhitespace(QUEUE_CAPACITY);
+    this.queue.push(w);
+    this.lastWasNumber = false;
+  }
+
+  /** Sets the source position of the next text. */
+  hint(offset: number): void {
+    this.posOff = this.index.byteOffset(offset);
+    this.posLine = this.index.line(offset);
+  }
+
+  /** Writes a name (identifier, joined block name). */
+  name(s: string): void {
+    this.lastWasNumber = false;
+    this.text(s, false);
+  }
+
+  /** Writes a literal's source text; `number` marks integer literals (F35). */
+  literal(s: string, number: boolean): void {
+    this.lastWasNumber = number;
+    this.text(s, s.charCodeAt(0) === 0x60 /* ` */);
+  }
+
+  /** Writes an operator or punctuation token. */
+  token(s: string): void {
+    // A number followed by `.` would re-scan as a float: separate them (spec F35).
+    if (this.lastWasNumber && s.charCodeAt(0) === 0x2e && this.queue.length === 0) this.queue.push(Ws.Blank);
+    this.lastWasNumber = false;
+    this.text(s, false);
+  }
+
+  /** Writes the remaining comments and returns the stage-2 output. */
+  finish(): string {
+    if (this.commentOff >= 0) this.injectComments(Infinity, Infinity, true);
+    return this.chunks.join("");
+  }
+
+  private text(s: string, multiline: boolean): void {
+    const nextOff = this.posOff;
+    const nextLine = this.posLine;
+    if (this.commentOff >= 0 && this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
+    else this.writeWhitespace(this.queue.length);
+    this.writeString(nextOff, nextLine, s, false, multiline);
+  }
+
+  private nextGroup(): void {
+    while (this.groupIdx < this.groups.length) {
+      const g = this.groups[this.groupIdx++]!;
+      if (g.comments.length > 0) {
+        this.group = g.comments;
+        this.commentOff = this.index.byteOffset(g.comments[0]!.range.start);
+        return;
+      }
+    }
+    this.commentOff = -1;
+  }
+
+  private injectComments(nextOff: number, nextLine: number, eof: boolean): void {
+    let lastComment: Comment | undefined;
+    while (this.commentOff >= 0 && this.commentOff <= nextOff) {
+      for (const c of this.group) {
+        this.writeCommentPrefix(nextLine, c);
+        this.writeString(this.index.byteOffset(c.range.start), this.index.line(c.range.start), c.text, true, true);
+        lastComment = c;
+      }
+      this.nextGroup();
+    }
+    if (!eof && lastComment) this.writeCommentSuffix(nextLine, lastComment);
+  }
+
+  private writeCommentPrefix(nextLine: number, c: Comment): void {
+    if (!this.written) return; // the comment is the first output: nothing before it
+    const line = this.index.line(c.range.start);
+    if (line === this.lastLine) {
+      // Same line as the previous token: a trailing comment (tab, aligned later) or an inline one (space).
+      this.writeByte(line === nextLine ? " " : "\t", 1);
+      return;
+    }
+    // Drop the first pending whitespace directive; indentation changes queued before it take effect.
+    const q = this.queue;
+    let count = 0;
+    for (let i = 0; i < q.length; i++) {
+      const w = q[i]!;
+      if (w === Ws.Indent || w === Ws.Unindent) continue;
+      if (w !== Ws.Ignore) q[i] = Ws.Ignore;
+      count = i;
+      break;
+    }
+    this.writeWhitespace(count);
+    const newlines = this.lastLine > 0 ? line - this.lastLine : 0;
+    if (newlines > 0) this.writeByte("\f", Math.min(newlines, MAX_NEWLINES));
+  }
+
+  private writeCommentSuffix(nextLine: number, c: Comment): void {
+    if (c.text.charCodeAt(1) === 0x2a /* * */) {
+      const endLine = this.index.line(c.range.start + c.text.length - 1);
+      if (endLine === nextLine) this.writeByte(" ", 1);
+    }
+    const newlines = nextLine - this.lastLine;
+    let droppedFormfeed = false;
+    const q = this.queue;
+    for (let i = 0; i < q.length; i++) {
+      const w = q[i]!;
+      if (w === Ws.Blank || w === Ws.VTab || w === Ws.Newline) q[i] = Ws.Ignore;
+      else if (w === Ws.Formfeed) {
+        droppedFormfeed = true;
+        q[i] = Ws.Ignore;
+      }
+    }
+    this.writeWhitespace(q.length);
+    if (newlines > 0) this.writeByte(droppedFormfeed ? "\f" : "\n", Math.min(newlines, MAX_NEWLINES));
+  }
+
+  /** Writes the first `n` queued directives and removes them from the queue. */
+  private writeWhitespace(n: number): void {
+    if (n === 0) return;
+    const q = this.queue;
+    for (let i = 0; i < n; i++) {
+      const w = q[i]!;
+      if (w === Ws.Ignore) continue;
+      if (w === Ws.Indent) this.indent++;
+      else if (w === Ws.Unindent) this.indent = Math.max(0, this.indent - 1);
+      else this.writeByte(String.fromCharCode(w), 1);
+    }
+    if (n === q.length) q.length = 0;
+    else q.splice(0, n);
+  }
+
+  private writeIndent(): void {
+    const depth = this.indent;
+    if (depth === 0) return;
+    this.chunks.push(tabs(depth));
+    this.written = true;
+    this.posOff += depth;
+    this.atLineStart = false;
+  }
+
+  /** Writes a whitespace character `n` times. */
+  private writeByte(ch: string, n: number): void {
+    if (this.atLineStart) this.writeIndent();
+    this.chunks.push(n === 1 ? ch : ch.repeat(n));
+    this.written = true;
+    this.posOff += n;
+    if (ch === "\n" || ch === "\f") {
+      this.posLine += n;
+      this.atLineStart = true;
+    } else this.atLineStart = false;
+  }
+
+  /** Writes a text at source position (off, line); comments (`escaped`) are opaque to the tabwriter. */
+  private writeString(off: number, line: number, s: string, escaped: boolean, multiline: boolean): void {
+    if (this.atLineStart) this.writeIndent();
+    this.chunks.push(escaped ? ESCAPE + s + ESCAPE : s);
+    if (s.length > 0 || escaped) this.written = true;
+    let newlines = 0;
+    let lastBreak = -1;
+    if (multiline) {
+      for (let i = 0; i < s.length; i++) {
+        const ch = s.charCodeAt(i);
+        if (ch === 10 || ch === 12) {
+          newlines++;
+          lastBreak = i;
+        }
+      }
+    }
+    off += this.index.byteLength(s);
+    if (newlines > 0) {
+      line += newlines;
+      this.atLineStart = lastBreak === s.length - 1;
+    } else if (s.length > 0) this.atLineStart = false;
+    this.posOff = this.lastOff = off;
+    this.posLine = this.lastLine = line;
+  }
+}

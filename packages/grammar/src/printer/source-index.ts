@@ -1,0 +1,89 @@
+/**
+ * Position lookups the printer needs for every token: 1-based line numbers and upstream *byte* offsets (spec 1:
+ * upstream offsets count UTF-8 bytes; ours count UTF-16 units). Lookups are mostly in increasing order, so both
+ * use a cursor and fall back to a search only when the offset moves away from it.
+ */
+import type { SourceFile } from "../text/source-file.js";
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+export class SourceIndex {
+  /** True when UTF-16 offsets equal byte offsets (the source is ASCII). */
+  readonly ascii: boolean;
+  private readonly starts: number[];
+  private lineIdx = 0;
+  private byteCursor = 0;
+  private byteAtCursor = 0;
+
+  constructor(private readonly source: SourceFile) {
+    this.starts = source.lineStarts;
+    this.ascii = !NON_ASCII.test(source.text);
+  }
+
+  /** 1-based line of an offset. */
+  line(offset: number): number {
+    const starts = this.starts;
+    let i = this.lineIdx;
+    if (offset >= starts[i]!) {
+      // Common case: same line or a few lines further on.
+      for (let k = 0; k < 4; k++) {
+        if (i + 1 >= starts.length || offset < starts[i + 1]!) {
+          this.lineIdx = i;
+          return i + 1;
+        }
+        i++;
+      }
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    this.lineIdx = lo;
+    return lo + 1;
+  }
+
+  /** Upstream byte offset of a UTF-16 offset. */
+  byteOffset(offset: number): number {
+    if (this.ascii) return offset;
+    const text = this.source.text;
+    if (offset < this.byteCursor) {
+      if (offset < this.byteCursor - offset) {
+        this.byteCursor = 0;
+        this.byteAtCursor = 0;
+      } else {
+        this.byteAtCursor -= utf8Length(text, offset, this.byteCursor);
+        this.byteCursor = offset;
+        return this.byteAtCursor;
+      }
+    }
+    this.byteAtCursor += utf8Length(text, this.byteCursor, offset);
+    this.byteCursor = offset;
+    return this.byteAtCursor;
+  }
+
+  /** Number of UTF-8 bytes of a printed text. */
+  byteLength(s: string): number {
+    return this.ascii ? s.length : utf8Length(s, 0, s.length);
+  }
+}
+
+/** UTF-8 length of `s[from, to)`. */
+export function utf8Length(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}

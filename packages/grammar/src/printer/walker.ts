@@ -1,0 +1,237 @@
+/**
+ * Stage 1 of the canonical printer (spec 11.2): walks the tree and sends texts, position hints and whitespace
+ * directives to the emitter. Line breaks are decided from source lines only, which is why `alloy fmt` keeps the
+ * line structure of its input (spec 11, F3-F29).
+ */
+import type { ArrayExpr, Block, CallExpr, Expr, ObjectExpr, ObjectField, Statement } from "../ast/nodes.js";
+import type { Emitter } from "./emitter.js";
+import { Ws } from "./emitter.js";
+import { goQuote } from "../parser/quote.js";
+import type { SourceIndex } from "./source-index.js";
+
+export class Walker {
+  constructor(
+    private readonly out: Emitter,
+    private readonly index: SourceIndex,
+  ) {}
+
+  /** A statement list (file or block body): F3-F5. */
+  statements(list: readonly Statement[]): void {
+    const { out } = this;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      if (i > 0) {
+        // A block is always preceded by a blank line; otherwise one blank source line (or more) is kept as one.
+        if (s.kind === "Block") out.ws(Ws.Formfeed);
+        else if (this.line(statementStart(s)) - this.line(statementEnd(list[i - 1]!)) > 1) out.ws(Ws.Formfeed);
+      }
+      if (s.kind === "Block") this.block(s);
+      else {
+        out.hint(s.name.range.start);
+        out.name(s.name.name);
+        out.ws(Ws.VTab);
+        out.token("=");
+        out.ws(Ws.Blank);
+        this.expr(s.value);
+      }
+      // A statement spanning several lines ends its alignment block (F8).
+      out.ws(this.line(statementStart(s)) !== this.line(statementEnd(s)) ? Ws.Formfeed : Ws.Newline);
+    }
+  }
+
+  private block(b: Block): void {
+    const { out } = this;
+    out.hint(b.name[0]?.range.start ?? b.range.start);
+    out.name(b.name.map((n) => n.name).join("."));
+    if (b.label !== undefined && b.label !== "" && b.labelRange) {
+      out.ws(Ws.Blank);
+      out.hint(b.labelRange.start);
+      out.literal(goQuote(b.label), false);
+    }
+    out.ws(Ws.Blank);
+    out.hint(b.lCurly);
+    out.token("{");
+    out.ws(Ws.Indent);
+    if (b.body.length > 0) {
+      out.ws(Ws.Formfeed);
+      this.statements(b.body);
+    } else out.ws(Ws.Blank);
+    out.ws(Ws.Unindent);
+    out.hint(b.rCurly);
+    out.token("}");
+  }
+
+  private expr(e: Expr): void {
+    const { out } = this;
+    switch (e.kind) {
+      case "Literal":
+        out.hint(e.range.start);
+        out.literal(e.raw, e.literal === "number");
+        return;
+      case "Identifier":
+        out.hint(e.range.start);
+        out.name(e.name);
+        return;
+      case "Access":
+        this.expr(e.value);
+        out.token(".");
+        out.name(e.name.name);
+        return;
+      case "Index":
+        this.expr(e.value);
+        out.hint(e.lBrack);
+        out.token("[");
+        this.expr(e.index);
+        out.hint(e.range.end - 1);
+        out.token("]");
+        return;
+      case "Call":
+        this.call(e);
+        return;
+      case "Unary":
+        out.hint(e.opRange.start);
+        out.token(e.op);
+        this.expr(e.operand);
+        return;
+      case "Binary":
+        this.expr(e.left);
+        out.ws(Ws.Blank);
+        out.hint(e.opRange.start);
+        out.token(e.op);
+        out.ws(Ws.Blank);
+        this.expr(e.right);
+        return;
+      case "Paren":
+        out.token("(");
+        this.expr(e.inner);
+        out.token(")");
+        return;
+      case "Array":
+        this.array(e);
+        return;
+      case "Object":
+        this.object(e);
+        return;
+      case "Invalid":
+        // Only trees with error diagnostics hold these; `format` never prints such trees.
+        return;
+    }
+  }
+
+  /** F15-F17. */
+  private array(e: ArrayExpr): void {
+    const { out } = this;
+    const close = e.range.end - 1;
+    out.hint(e.range.start);
+    out.token("[");
+    let prevLine = this.line(e.range.start);
+    const n = e.elements.length;
+    for (let i = 0; i < n; i++) {
+      const el = e.elements[i]!;
+      // The indent comes before the line break so that comments written at the break are indented too.
+      const broken = this.line(el.range.start) !== prevLine;
+      if (broken) {
+        out.ws(Ws.Indent);
+        out.ws(Ws.Formfeed);
+      } else if (i > 0) out.ws(Ws.Blank);
+      prevLine = this.line(el.range.end - 1);
+      this.expr(el);
+      if (i + 1 < n) out.token(",");
+      if (broken) out.ws(Ws.Unindent);
+    }
+    if (n > 0 && this.line(close) !== prevLine) {
+      out.token(",");
+      out.ws(Ws.Indent);
+      out.ws(Ws.Formfeed);
+      out.ws(Ws.Unindent);
+    }
+    out.hint(close);
+    out.token("]");
+  }
+
+  /** F18-F21. */
+  private object(e: ObjectExpr): void {
+    const { out } = this;
+    const close = e.range.end - 1;
+    out.hint(e.range.start);
+    out.token("{");
+    out.ws(Ws.Indent);
+    let prevLine = this.line(e.range.start);
+    const n = e.fields.length;
+    for (let i = 0; i < n; i++) {
+      const f = e.fields[i]!;
+      if (this.line(f.name.range.start) !== prevLine) {
+        // Keep `=` alignment with the previous field only when its value fit on one line (F21).
+        const prev = i > 0 ? e.fields[i - 1]!.value : undefined;
+        const prevSingleLine = prev !== undefined && this.line(prev.range.start) === this.line(prev.range.end - 1);
+        out.ws(prevSingleLine ? Ws.Newline : Ws.Formfeed);
+      } else if (i > 0) out.ws(Ws.Blank);
+      // Upstream measures the key's end from its stored text, which for quoted keys excludes the delimiters.
+      prevLine = this.line(keyEnd(f));
+      out.hint(f.name.range.start);
+      if (f.quoted) out.literal(goQuote(f.name.name), false);
+      else out.name(f.name.name);
+      out.ws(Ws.VTab);
+      out.token("=");
+      out.ws(Ws.Blank);
+      this.expr(f.value);
+      if (i + 1 < n) out.token(",");
+    }
+    if (n > 0 && this.line(close) !== prevLine) {
+      out.token(",");
+      out.ws(Ws.Formfeed);
+    }
+    out.ws(Ws.Unindent);
+    out.hint(close);
+    out.token("}");
+  }
+
+  /** F28. */
+  private call(e: CallExpr): void {
+    const { out } = this;
+    this.expr(e.callee);
+    out.token("(");
+    let prevLine = this.line(e.lParen);
+    const n = e.args.length;
+    for (let i = 0; i < n; i++) {
+      const arg = e.args[i]!;
+      const broken = this.line(arg.range.start) !== prevLine;
+      if (broken) {
+        out.ws(Ws.Formfeed);
+        out.ws(Ws.Indent);
+      }
+      this.expr(arg);
+      prevLine = this.line(arg.range.end - 1);
+      if (i + 1 < n) {
+        out.token(",");
+        out.ws(Ws.Blank);
+      }
+      if (broken) out.ws(Ws.Unindent);
+    }
+    // Deliberate deviation from upstream (spec F34): for a call without arguments whose `)` is on a later line,
+    // upstream writes a trailing comma (`f(,⏎)`), which does not parse. We print `f()` instead.
+    if (n > 0 && this.line(e.range.end - 1) !== prevLine) {
+      out.token(",");
+      out.ws(Ws.Formfeed);
+    }
+    out.token(")");
+  }
+
+  private line(offset: number): number {
+    return this.index.line(offset);
+  }
+}
+
+function statementStart(s: Statement): number {
+  return s.kind === "Block" ? (s.name[0]?.range.start ?? s.range.start) : s.name.range.start;
+}
+
+/** Inclusive end offset, as upstream's `EndPos`. */
+function statementEnd(s: Statement): number {
+  return s.kind === "Block" ? s.rCurly : s.value.range.end - 1;
+}
+
+/** Upstream's end of a key: its start plus the stored text length, minus one. */
+function keyEnd(f: ObjectField): number {
+  return f.quoted ? f.name.range.start + f.name.name.length - 1 : f.name.range.end - 1;
+}
