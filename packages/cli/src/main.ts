@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { CliError, reportFailure } from "./cli-error.js";
 import { register as registerFmt } from "./commands/fmt.js";
+import { register as registerLsp } from "./commands/lsp.js";
 
 const VERSION = "0.1.0";
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: () => undefined })
     .exitOverride();
   registerFmt(program);
+  registerLsp(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeErr: () => undefined });
   return program;
 }

@@ -1,0 +1,32 @@
+/** Document synchronisation: keeps the store current and schedules diagnostics. */
+import type { ServerState } from "./state.js";
+import { logError } from "./state.js";
+
+export function register(state: ServerState): void {
+  const { connection, store, diagnostics } = state;
+  connection.onDidOpenTextDocument((p) => {
+    try {
+      store.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+      diagnostics.schedule(p.textDocument.uri);
+    } catch (e) {
+      logError(state, "didOpen", e);
+    }
+  });
+  connection.onDidChangeTextDocument((p) => {
+    try {
+      store.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+      diagnostics.schedule(p.textDocument.uri);
+    } catch (e) {
+      logError(state, "didChange", e);
+    }
+  });
+  connection.onDidCloseTextDocument((p) => {
+    try {
+      diagnostics.cancel(p.textDocument.uri);
+      store.close(p.textDocument.uri);
+      connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+    } catch (e) {
+      logError(state, "didClose", e);
+    }
+  });
+}

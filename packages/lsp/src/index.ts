@@ -1,0 +1,28 @@
+/**
+ * @alloy-ts/lsp: the Alloy language server.
+ *
+ * The language service is a set of pure functions of an analysed document and a position (./service); the
+ * server (./server) adapts them to LSP over a connection.
+ */
+export { analyze, blockName, traversalParts } from "./workspace/analysis.js";
+export type { Analysis, ComponentInstance, Reference } from "./workspace/analysis.js";
+export { DocumentStore } from "./workspace/document-store.js";
+export { DiagnosticsScheduler, defaultSchedulerOptions } from "./workspace/diagnostics-scheduler.js";
+export type { SchedulerOptions } from "./workspace/diagnostics-scheduler.js";
+export * from "./schema/catalog.js";
+export type { ServiceContext, ConversionResult } from "./service/context.js";
+export { allDiagnostics, semanticDiagnostics, syntaxDiagnostics, unresolvedReferences } from "./service/diagnostics.js";
+export { complete, componentSnippet } from "./service/completion.js";
+export { hover } from "./service/hover.js";
+export { definition, references } from "./service/definition.js";
+export { prepareRename, rename } from "./service/rename.js";
+export { documentSymbols } from "./service/symbols.js";
+export { foldingRanges } from "./service/folding.js";
+export { formatDocument, formatRange } from "./service/formatting.js";
+export { semanticTokens, semanticTokensLegend } from "./service/semantic-tokens.js";
+export { signatureHelp } from "./service/signature-help.js";
+export { codeActions, nearest } from "./service/code-actions.js";
+export { CONVERT_COMMAND, convertOtelcol } from "./service/convert.js";
+export { defaultServiceContext } from "./service-context.js";
+export { runStdioServer, startServer, SERVER_NAME, SERVER_VERSION } from "./server.js";
+export type { ServerOptions } from "./server.js";

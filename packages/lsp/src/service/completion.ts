@@ -1,0 +1,265 @@
+/**
+ * Completion: component names at statement starts, argument and block names inside components, enum values,
+ * references to other components' exports (filtered by the expected type), standard-library functions, and
+ * snippets that fill in a component's required arguments.
+ */
+import type { Block } from "@alloy-ts/grammar";
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Position,
+  type Range,
+} from "vscode-languageserver-types";
+import { schemaAt, typeFits, type ArgumentInfo, type BlockInfo, type ComponentInfo } from "../schema/catalog.js";
+import { dottedWordAt, linePrefix, lineSuffix, lspRange } from "../text.js";
+import { blockName, type Analysis } from "../workspace/analysis.js";
+import type { ServiceContext } from "./context.js";
+import { componentPath, locate } from "./locate.js";
+import { STDLIB_ROOTS } from "./scope.js";
+
+/** Completion options a client announces. */
+export interface CompletionOptions {
+  readonly snippets: boolean;
+}
+
+/** Completion items at a position; an empty list when nothing fits. */
+export function complete(analysis: Analysis, position: Position, ctx: ServiceContext, options: CompletionOptions = { snippets: true }): CompletionItem[] {
+  const { text, source } = analysis;
+  const offset = source.offsetAt(position);
+  if (insideCommentOrString(analysis, offset)) return [];
+  const word = dottedWordAt(text, offset);
+  const range = lspRange(source, word.start, word.end);
+  const before = linePrefix(text, word.start);
+  const { blocks } = locate(analysis, offset);
+
+  // Statement start: nothing but indentation before the word on this line.
+  if (/^\s*$/.test(before)) {
+    const header = /^\s*"[^"\n]*"\s*\{/.test(lineSuffix(text, word.end)) || /^\s*\{/.test(lineSuffix(text, word.end));
+    if (blocks.length === 0 || blocks.every((b) => blockName(b) === "declare")) {
+      return componentItems(analysis, ctx, range, word.prefix, header ? false : options.snippets, blocks);
+    }
+    return bodyItems(blocks, ctx, range, options.snippets);
+  }
+
+  // Expression position: after `=`, inside brackets, call arguments or operators.
+  const expected = expectedType(analysis, offset, blocks, ctx);
+  if (/"[^"\n]*$/.test(before)) return [];
+  return narrow(
+    [
+      ...enumItems(expected, range, word.prefix),
+      ...referenceItems(analysis, offset, ctx, range, expected?.type),
+      ...functionItems(ctx, range, word.prefix, options.snippets),
+    ],
+    word.prefix,
+  );
+}
+
+/**
+ * Keeps the items that extend the part of the prefix up to its last dot. Clients filter the rest themselves;
+ * cutting here keeps answers small in documents with thousands of components.
+ */
+function narrow(items: CompletionItem[], prefix: string): CompletionItem[] {
+  const stem = prefix.slice(0, prefix.lastIndexOf(".") + 1);
+  return stem ? items.filter((i) => i.label.startsWith(stem)) : items;
+}
+
+/** Whether the cursor is inside a comment or string literal (no completion there). */
+function insideCommentOrString(analysis: Analysis, offset: number): boolean {
+  for (const group of analysis.file.comments) {
+    if (offset < group.range.start) break;
+    for (const c of group.comments) if (offset > c.range.start && offset <= c.range.end) {
+      // A line comment ends at the newline; the cursor right after it is still in the comment.
+      return c.text.startsWith("//") ? true : offset < c.range.end;
+    }
+  }
+  return false;
+}
+
+/** Component names (and the top-level config blocks the catalogue knows), as headers or full snippets. */
+function componentItems(analysis: Analysis, ctx: ServiceContext, range: Range, prefix: string, snippets: boolean, blocks: readonly Block[]): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, info: ComponentInfo | undefined, detail: string): void => {
+    if (seen.has(name) || !name.startsWith(prefix.slice(0, prefix.lastIndexOf(".") + 1))) return;
+    seen.add(name);
+    const item: CompletionItem = { label: name, kind: CompletionItemKind.Module, detail, textEdit: { range, newText: name }, filterText: name };
+    if (info?.description) item.documentation = { kind: MarkupKind.Markdown, value: info.description };
+    if (snippets && info) {
+      item.textEdit = { range, newText: componentSnippet(info) };
+      item.insertTextFormat = InsertTextFormat.Snippet;
+    }
+    items.push(item);
+  };
+  for (const info of ctx.catalog.components()) add(info.name, info, info.labelled === false ? "block" : "component");
+  // Custom components declared in this document are valid block names too.
+  const declares = blocks.length ? blocks[blocks.length - 1]!.body : analysis.file.body;
+  for (const s of [...analysis.file.body, ...declares]) {
+    if (s.kind === "Block" && blockName(s) === "declare" && s.label) add(s.label, undefined, "custom component");
+  }
+  return items;
+}
+
+/** A snippet writing a component block with its required arguments and blocks. */
+export function componentSnippet(info: ComponentInfo): string {
+  const counter = { n: 2 };
+  const labelled = info.labelled !== false;
+  const body = requiredBody(info.arguments, info.blocks, "\t", counter);
+  const head = labelled ? `${info.name} "\${1:default}" {` : `${info.name} {`;
+  return body ? `${head}\n${body}\n}` : `${head}\n\t$0\n}`;
+}
+
+function requiredBody(args: readonly ArgumentInfo[], blocks: readonly BlockInfo[], indent: string, counter: { n: number }): string {
+  const lines: string[] = [];
+  for (const a of args) if (a.required) lines.push(`${indent}${a.name} = ${placeholder(a, counter.n++)}`);
+  for (const b of blocks) {
+    if (!b.required) continue;
+    const inner = requiredBody(b.arguments, b.blocks, indent + "\t", counter);
+    lines.push(`${indent}${b.name} {${inner ? `\n${inner}\n${indent}` : ""}}`);
+  }
+  return lines.join("\n");
+}
+
+/** A typed snippet placeholder for an argument value. */
+export function placeholder(a: ArgumentInfo, n: number): string {
+  const t = a.type.trim();
+  if (a.enum?.length) return `"\${${n}|${a.enum.map(escapeChoice).join(",")}|}"`;
+  if (/^(string|duration|secret)$/.test(t)) return `"\${${n}}"`;
+  if (/^(list|array)\(/.test(t)) return `[\${${n}}]`;
+  if (/^(map|object)\(/.test(t) || t === "object") return `{\${${n}}}`;
+  if (t === "bool") return `\${${n}|true,false|}`;
+  if (t === "number" || t === "int" || t === "float") return `\${${n}:0}`;
+  return `\${${n}}`;
+}
+
+const escapeChoice = (s: string): string => s.replace(/[,|\\$}]/g, (c) => `\\${c}`);
+
+/** Arguments and blocks accepted inside the innermost block, minus the arguments already written. */
+function bodyItems(blocks: readonly Block[], ctx: ServiceContext, range: Range, snippets: boolean): CompletionItem[] {
+  const schema = schemaFor(blocks, ctx);
+  if (!schema) return [];
+  const here = blocks[blocks.length - 1]!;
+  const written = new Set(here.body.filter((s) => s.kind === "Attribute").map((s) => (s.kind === "Attribute" ? s.name.name : "")));
+  const items: CompletionItem[] = [];
+  for (const a of schema.arguments) {
+    if (written.has(a.name)) continue;
+    items.push({
+      label: a.name,
+      kind: CompletionItemKind.Property,
+      detail: `${a.type}${a.required ? " (required)" : a.default !== undefined ? ` = ${a.default}` : ""}`,
+      documentation: a.description ? { kind: MarkupKind.Markdown, value: a.description } : undefined,
+      sortText: `${a.required ? "0" : "1"}${a.name}`,
+      textEdit: { range, newText: snippets ? `${a.name} = ${placeholder(a, 1)}` : a.name },
+      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    });
+  }
+  for (const b of schema.blocks) {
+    const inner = requiredBody(b.arguments, b.blocks, "\t", { n: 1 });
+    items.push({
+      label: b.name,
+      kind: CompletionItemKind.Struct,
+      detail: `block${b.required ? " (required)" : ""}`,
+      documentation: b.description ? { kind: MarkupKind.Markdown, value: b.description } : undefined,
+      sortText: `${b.required ? "0" : "2"}${b.name}`,
+      textEdit: { range, newText: snippets ? `${b.name} {\n${inner || "\t$0"}\n}` : b.name },
+      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    });
+  }
+  return items;
+}
+
+/** Schema of the block path around the cursor (component plus nested block names). */
+export function schemaFor(blocks: readonly Block[], ctx: ServiceContext): ReturnType<typeof schemaAt> {
+  const { component, path } = componentPath(blocks);
+  if (!component) return undefined;
+  const info = ctx.catalog.component(blockName(component));
+  return info ? schemaAt(info, path) : undefined;
+}
+
+/** The argument whose value holds the cursor, with its schema when known. */
+function expectedType(analysis: Analysis, offset: number, blocks: readonly Block[], ctx: ServiceContext): ArgumentInfo | undefined {
+  const body = blocks.length ? blocks[blocks.length - 1]!.body : analysis.file.body;
+  let name: string | undefined;
+  for (const s of body) {
+    if (s.kind === "Attribute" && offset >= s.range.start && offset <= Math.max(s.range.end, s.value.range.end)) name = s.name.name;
+  }
+  if (!name) {
+    // Recovered trees may not hold the attribute being typed: read `name =` back from the text.
+    const start = blocks.length ? blocks[blocks.length - 1]!.lCurly + 1 : 0;
+    const m = /([\p{L}_][\p{L}\p{Nd}_]*)\s*=(?!=)[^=]*$/u.exec(analysis.text.slice(Math.max(start, offset - 2000), offset));
+    name = m?.[1];
+  }
+  if (!name) return undefined;
+  const schema = schemaFor(blocks, ctx);
+  return schema?.arguments.find((a) => a.name === name) ?? { name, type: "any", required: false };
+}
+
+/** Quoted enum values of the expected argument. */
+function enumItems(expected: ArgumentInfo | undefined, range: Range, prefix: string): CompletionItem[] {
+  if (!expected?.enum?.length || prefix.includes(".")) return [];
+  return expected.enum.map((v, i) => ({
+    label: `"${v}"`,
+    kind: CompletionItemKind.EnumMember,
+    detail: expected.default === `"${v}"` ? "default" : undefined,
+    sortText: `0${String(i).padStart(3, "0")}`,
+    textEdit: { range, newText: `"${v}"` },
+  }));
+}
+
+/** `name.label.export` of every component in scope whose export type fits the expected type. */
+function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext, range: Range, expected: string | undefined): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const { blocks } = locate(analysis, offset);
+  const scope = [...blocks].reverse().find((b) => blockName(b) === "declare");
+  const own = blocks[0];
+  for (const inst of analysis.instances) {
+    if (inst.scope !== scope || inst.block === own) continue;
+    const info = ctx.catalog.component(inst.name);
+    const exports = info?.exports ?? [];
+    if (!info) {
+      // Unknown component (custom, imported, or no catalogue yet): offer the instance itself.
+      if (!expected || typeFits(expected, "any")) {
+        items.push({ label: inst.id, kind: CompletionItemKind.Reference, detail: inst.name, textEdit: { range, newText: inst.id }, sortText: `1${inst.id}` });
+      }
+      continue;
+    }
+    for (const exp of exports) {
+      if (!typeFits(expected, exp.type)) continue;
+      const label = `${inst.id}.${exp.name}`;
+      items.push({
+        label,
+        kind: CompletionItemKind.Reference,
+        detail: exp.type,
+        documentation: exp.description ? { kind: MarkupKind.Markdown, value: exp.description } : undefined,
+        sortText: `1${label}`,
+        textEdit: { range, newText: label },
+      });
+    }
+  }
+  return items;
+}
+
+/** Standard-library functions and constants, with call snippets. */
+function functionItems(ctx: ServiceContext, range: Range, prefix: string, snippets: boolean): CompletionItem[] {
+  const fns = ctx.catalog.functions();
+  const items: CompletionItem[] = fns.map((f) => {
+    const args = f.parameters.map((p, i) => `\${${i + 1}:${p.name}}`).join(", ");
+    const call = f.constant ? f.name : snippets ? `${f.name}(${args})` : f.name;
+    return {
+      label: f.name,
+      kind: f.constant ? CompletionItemKind.Constant : CompletionItemKind.Function,
+      detail: f.constant ? f.returns : `(${f.parameters.map((p) => `${p.variadic ? "..." : ""}${p.name} ${p.type}`).join(", ")}) → ${f.returns}`,
+      documentation: f.description ? { kind: MarkupKind.Markdown, value: f.description } : undefined,
+      tags: f.deprecated ? [1] : undefined,
+      sortText: `${f.deprecated ? "3" : "2"}${f.name}`,
+      textEdit: { range, newText: call },
+      insertTextFormat: snippets && !f.constant ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+  });
+  if (!fns.length && !prefix.includes(".")) {
+    // Without a catalogue, at least the namespace roots are known facts.
+    for (const root of STDLIB_ROOTS) items.push({ label: root, kind: CompletionItemKind.Module, textEdit: { range, newText: root }, sortText: `3${root}` });
+  }
+  return items;
+}

@@ -1,0 +1,18 @@
+/** The facts and collaborators a language-service function may use besides the document itself. */
+import type { Diagnostic } from "@alloy-ts/grammar";
+import type { Analysis } from "../workspace/analysis.js";
+import type { Catalog } from "../schema/catalog.js";
+
+/** Result of converting an OpenTelemetry Collector document. */
+export interface ConversionResult {
+  readonly output: string;
+  readonly diagnostics: readonly { severity: string; message: string }[];
+}
+
+export interface ServiceContext {
+  readonly catalog: Catalog;
+  /** Semantic checks of a parsed document (the validator); absent until one is wired in. */
+  readonly validate?: (analysis: Analysis) => readonly Diagnostic[];
+  /** OpenTelemetry Collector YAML → Alloy conversion (the converter); absent until one is wired in. */
+  readonly convert?: (yaml: string) => ConversionResult;
+}

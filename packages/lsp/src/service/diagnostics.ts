@@ -1,0 +1,70 @@
+/**
+ * Diagnostics in two stages (syntax first, then semantics), converted to LSP form at this boundary only.
+ * Semantic checks come from the validator when one is wired in; without it, unresolved component references
+ * are still reported so that the most common mistake is visible on syntax alone.
+ */
+import type { Diagnostic } from "@alloy-ts/grammar";
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver-types";
+import { lspRange } from "../text.js";
+import type { Analysis } from "../workspace/analysis.js";
+import type { ServiceContext } from "./context.js";
+import { isKnownRoot } from "./scope.js";
+
+const SEVERITY: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Converts project diagnostics to LSP diagnostics for one document. */
+export function toLspDiagnostics(analysis: Analysis, diagnostics: readonly Diagnostic[]): LspDiagnostic[] {
+  return diagnostics.map((d) => ({
+    range: lspRange(analysis.source, d.range.start, d.range.end),
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error,
+    code: d.code,
+    source: "alloy",
+    message: d.message,
+  }));
+}
+
+/** Stage 1: the parser's diagnostics. */
+export function syntaxDiagnostics(analysis: Analysis): LspDiagnostic[] {
+  return toLspDiagnostics(analysis, analysis.syntax);
+}
+
+/** Stage 2: semantic diagnostics (validator, or the built-in reference check). Never throws. */
+export function semanticDiagnostics(analysis: Analysis, ctx: ServiceContext): LspDiagnostic[] {
+  if (ctx.validate) {
+    try {
+      return toLspDiagnostics(analysis, ctx.validate(analysis));
+    } catch {
+      // A failing validator must not hide syntax diagnostics; fall back to the built-in check.
+    }
+  }
+  return toLspDiagnostics(analysis, unresolvedReferences(analysis, ctx));
+}
+
+/** Both stages, syntax first. */
+export function allDiagnostics(analysis: Analysis, ctx: ServiceContext): LspDiagnostic[] {
+  return [...syntaxDiagnostics(analysis), ...semanticDiagnostics(analysis, ctx)];
+}
+
+/**
+ * References whose traversal names no component in scope and whose root is neither a scope variable nor a
+ * standard-library name (spec alloy-syntax §8.5, message text as upstream).
+ */
+export function unresolvedReferences(analysis: Analysis, ctx: ServiceContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ref of analysis.references) {
+    if (ref.target) continue;
+    if (isKnownRoot(ref.parts[0]!.name, ref.scope !== undefined, ctx.catalog)) continue;
+    const path = ref.parts.map((p) => p.name).join(".");
+    out.push({
+      severity: "error",
+      code: "reference/unknown-component",
+      message: `component "${path}" does not exist or is out of scope`,
+      range: { start: ref.start, end: ref.end },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/** Semantic tokens from the syntax tree: block names, labels, attributes, references, functions, literals, comments. */
+import type { Expr, Statement } from "@alloy-ts/grammar";
+import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
+import { blockName, type Analysis } from "../workspace/analysis.js";
+import { STDLIB_ROOTS } from "./scope.js";
+
+const TYPES = ["namespace", "type", "class", "property", "variable", "function", "string", "number", "keyword", "comment", "parameter"] as const;
+const MODIFIERS = ["declaration", "readonly", "defaultLibrary"] as const;
+type TokenType = (typeof TYPES)[number];
+type Modifier = (typeof MODIFIERS)[number];
+
+/** The legend announced in the server capabilities. */
+export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
+
+interface RawToken {
+  start: number;
+  end: number;
+  type: number;
+  mods: number;
+}
+
+/** Encoded semantic tokens (LSP relative encoding) for the whole document. */
+export function semanticTokens(analysis: Analysis): SemanticTokens {
+  const raw: RawToken[] = [];
+  const push = (start: number, end: number, type: TokenType, ...mods: Modifier[]): void => {
+    if (end <= start) return;
+    raw.push({ start, end, type: TYPES.indexOf(type), mods: mods.reduce((m, x) => m | (1 << MODIFIERS.indexOf(x)), 0) });
+  };
+  const targets = new Map(analysis.references.map((r) => [r.start, r] as const));
+
+  const expr = (e: Expr): void => {
+    switch (e.kind) {
+      case "Literal":
+        push(e.range.start, e.range.end, e.literal === "string" ? "string" : e.literal === "bool" || e.literal === "null" ? "keyword" : "number");
+        break;
+      case "Identifier":
+      case "Access": {
+        const ref = targets.get(e.range.start);
+        if (ref && ref.end === e.range.end) {
+          const stdlib = !ref.target && STDLIB_ROOTS.has(ref.parts[0]!.name);
+          ref.parts.forEach((p, i) => {
+            if (ref.target) push(p.range.start, p.range.end, i < ref.labelIndex ? "namespace" : i === ref.labelIndex ? "variable" : "property");
+            else if (stdlib) push(p.range.start, p.range.end, i === ref.parts.length - 1 ? "function" : "namespace", "defaultLibrary");
+            else push(p.range.start, p.range.end, i === 0 ? "variable" : "property");
+          });
+        } else if (e.kind === "Access") {
+          expr(e.value);
+          push(e.name.range.start, e.name.range.end, "property");
+        }
+        break;
+      }
+      case "Array":
+        e.elements.forEach(expr);
+        break;
+      case "Object":
+        for (const f of e.fields) {
+          if (!f.quoted) push(f.name.range.start, f.name.range.end, "property");
+          expr(f.value);
+        }
+        break;
+      case "Index":
+        expr(e.value);
+        expr(e.index);
+        break;
+      case "Call":
+        expr(e.callee);
+        e.args.forEach(expr);
+        break;
+      case "Unary":
+        expr(e.operand);
+        break;
+      case "Binary":
+        expr(e.left);
+        expr(e.right);
+        break;
+      case "Paren":
+        expr(e.inner);
+        break;
+      default:
+        break;
+    }
+  };
+  const body = (stmts: readonly Statement[], depth: number): void => {
+    for (const s of stmts) {
+      if (s.kind === "Attribute") {
+        push(s.name.range.start, s.name.range.end, "property");
+        expr(s.value);
+        continue;
+      }
+      const declare = blockName(s) === "declare";
+      for (const n of s.name) push(n.range.start, n.range.end, depth === 0 || declare ? "namespace" : "type");
+      if (s.labelRange) push(s.labelRange.start, s.labelRange.end, declare ? "class" : "string", "declaration");
+      body(s.body, declare ? 0 : depth + 1);
+    }
+  };
+  body(analysis.file.body, 0);
+  for (const g of analysis.file.comments) for (const c of g.comments) push(c.range.start, c.range.end, "comment");
+
+  raw.sort((a, b) => a.start - b.start);
+  return { data: encode(analysis, raw) };
+}
+
+/** LSP relative encoding; tokens spanning lines are split at line ends, overlapping ones dropped. */
+function encode(analysis: Analysis, tokens: readonly RawToken[]): number[] {
+  const data: number[] = [];
+  const { source, text } = analysis;
+  let prevLine = 0;
+  let prevChar = 0;
+  let lastEnd = 0;
+  const emit = (start: number, end: number, t: RawToken): void => {
+    const pos = source.lspPosition(start);
+    const dl = pos.line - prevLine;
+    data.push(dl, dl === 0 ? pos.character - prevChar : pos.character, end - start, t.type, t.mods);
+    prevLine = pos.line;
+    prevChar = pos.character;
+  };
+  for (const t of tokens) {
+    if (t.start < lastEnd) continue;
+    let s = t.start;
+    for (;;) {
+      const nl = text.indexOf("\n", s);
+      if (nl < 0 || nl >= t.end) {
+        emit(s, t.end, t);
+        break;
+      }
+      const lineEnd = nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (lineEnd > s) emit(s, lineEnd, t);
+      s = nl + 1;
+    }
+    lastEnd = t.end;
+  }
+  return data;
+}

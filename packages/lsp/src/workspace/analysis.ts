@@ -1,0 +1,173 @@
+/**
+ * The analysed form of one document: parse tree, syntax diagnostics and a symbol index of component instances
+ * and the references between them. Computed once per document version and shared by every service function.
+ */
+import { parse } from "@alloy-ts/grammar";
+import type { Block, Diagnostic, Expr, File, Ident, SourceFile, Statement } from "@alloy-ts/grammar";
+
+/** A labelled block that other expressions can refer to (`otelcol.exporter.otlp "tempo"`). */
+export interface ComponentInstance {
+  /** Identity as upstream forms it: name fragments and label joined by `.` (spec alloy-syntax §5). */
+  readonly id: string;
+  /** Joined block name (`otelcol.exporter.otlp`). */
+  readonly name: string;
+  readonly label: string;
+  readonly block: Block;
+  /** The `declare` block whose body holds this instance; undefined at the top level. */
+  readonly scope: Block | undefined;
+}
+
+/** A dotted traversal `a.b.c` written in an expression, possibly resolved to a component instance. */
+export interface Reference {
+  /** Identifier fragments in order; the first one is the root identifier. */
+  readonly parts: readonly Ident[];
+  /** Source range of the whole traversal. */
+  readonly start: number;
+  readonly end: number;
+  /** The instance the traversal names, when one matches. */
+  readonly target: ComponentInstance | undefined;
+  /** Index in `parts` of the fragment that spells the target's label. */
+  readonly labelIndex: number;
+  /** Enclosing declare block (scope of resolution). */
+  readonly scope: Block | undefined;
+}
+
+/** Everything the language service knows about one version of a document. */
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly source: SourceFile;
+  readonly file: File;
+  readonly syntax: readonly Diagnostic[];
+  readonly instances: readonly ComponentInstance[];
+  readonly references: readonly Reference[];
+  /** Instances by scope (undefined = top level) and identity. */
+  lookup(scope: Block | undefined, id: string): ComponentInstance | undefined;
+}
+
+/** Parses and indexes a document. Never throws: a parser failure yields an empty tree and one diagnostic. */
+export function analyze(uri: string, version: number, text: string): Analysis {
+  const parsed = parse(text, { name: uri });
+  const instances: ComponentInstance[] = [];
+  const scopes = new Map<Block | undefined, Map<string, ComponentInstance>>();
+  const register = (block: Block, scope: Block | undefined): void => {
+    if (block.label === undefined) return;
+    const name = blockName(block);
+    const inst: ComponentInstance = { id: `${name}.${block.label}`, name, label: block.label, block, scope };
+    instances.push(inst);
+    let map = scopes.get(scope);
+    if (!map) scopes.set(scope, (map = new Map()));
+    if (!map.has(inst.id)) map.set(inst.id, inst);
+  };
+  const collectInstances = (body: readonly Statement[], scope: Block | undefined): void => {
+    for (const stmt of body) {
+      if (stmt.kind !== "Block") continue;
+      register(stmt, scope);
+      if (blockName(stmt) === "declare") collectInstances(stmt.body, stmt);
+    }
+  };
+  collectInstances(parsed.file.body, undefined);
+
+  const lookup = (scope: Block | undefined, id: string): ComponentInstance | undefined => scopes.get(scope)?.get(id);
+  const references: Reference[] = [];
+  const visitBody = (body: readonly Statement[], scope: Block | undefined): void => {
+    for (const stmt of body) {
+      if (stmt.kind === "Attribute") collectReferences(stmt.value, scope, lookup, references);
+      else visitBody(stmt.body, blockName(stmt) === "declare" ? stmt : scope);
+    }
+  };
+  visitBody(parsed.file.body, undefined);
+
+  return {
+    uri,
+    version,
+    text,
+    source: parsed.source,
+    file: parsed.file,
+    syntax: parsed.diagnostics,
+    instances,
+    references,
+    lookup,
+  };
+}
+
+/** Joined name of a block (`otelcol.receiver.otlp`). */
+export function blockName(block: Block): string {
+  return block.name.map((n) => n.name).join(".");
+}
+
+/**
+ * The identifier chain of a pure traversal (`a.b.c`), or undefined when the expression is anything else.
+ * Walks down the left spine of Access nodes to the root identifier.
+ */
+export function traversalParts(expr: Expr): Ident[] | undefined {
+  const parts: Ident[] = [];
+  let e: Expr = expr;
+  while (e.kind === "Access") {
+    parts.push(e.name);
+    e = e.value;
+  }
+  if (e.kind !== "Identifier") return undefined;
+  parts.push({ kind: "Ident", name: e.name, range: e.range });
+  return parts.reverse();
+}
+
+/** Matches the longest prefix `name.label` of a traversal against the instances in scope. */
+function resolve(
+  parts: readonly Ident[],
+  scope: Block | undefined,
+  lookup: Analysis["lookup"],
+): { target: ComponentInstance | undefined; labelIndex: number } {
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const id = parts.slice(0, i + 1).map((p) => p.name).join(".");
+    const hit = lookup(scope, id);
+    if (hit) return { target: hit, labelIndex: i };
+  }
+  return { target: undefined, labelIndex: -1 };
+}
+
+/** Records every maximal traversal inside an expression (a traversal's own sub-chains are not recorded again). */
+function collectReferences(expr: Expr, scope: Block | undefined, lookup: Analysis["lookup"], out: Reference[]): void {
+  const stack: Expr[] = [expr];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.kind === "Access" || e.kind === "Identifier") {
+      const parts = traversalParts(e);
+      if (parts) {
+        const { target, labelIndex } = resolve(parts, scope, lookup);
+        out.push({ parts, start: e.range.start, end: e.range.end, target, labelIndex, scope });
+        continue;
+      }
+    }
+    switch (e.kind) {
+      case "Access":
+        stack.push(e.value);
+        break;
+      case "Array":
+        for (let i = e.elements.length - 1; i >= 0; i--) stack.push(e.elements[i]!);
+        break;
+      case "Object":
+        for (let i = e.fields.length - 1; i >= 0; i--) stack.push(e.fields[i]!.value);
+        break;
+      case "Index":
+        stack.push(e.index, e.value);
+        break;
+      case "Call":
+        for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i]!);
+        stack.push(e.callee);
+        break;
+      case "Unary":
+        stack.push(e.operand);
+        break;
+      case "Binary":
+        stack.push(e.right, e.left);
+        break;
+      case "Paren":
+        stack.push(e.inner);
+        break;
+      default:
+        break;
+    }
+  }
+}
