@@ -1,0 +1,307 @@
+/**
+ * The otelcol → Alloy conversion, step by step as otelcol-conversion.md §1 describes it.
+ */
+import { format } from "@alloy-ts/grammar";
+import { attr, block, expr, type BlockStatement, type Statement } from "./alloy/ir.js";
+import { printFile } from "./alloy/emit.js";
+import type { ComponentDescription, ComponentKind, Signal } from "./engine/description.js";
+import { convertBody, MapSource, type EngineContext } from "./engine/engine.js";
+import { Expr } from "./engine/values.js";
+import { loadConfig, SECTIONS, type DefinedComponent, type OtelConfig, type PipelineConfig } from "./otel/config.js";
+import { resolveReferences } from "./otel/resolve-refs.js";
+import { validateConfig } from "./otel/validate.js";
+import { positionOf, readYaml, type Position } from "./otel/yaml-tree.js";
+import { componentLabel, splitId } from "./labels.js";
+import { convertTelemetry } from "./telemetry.js";
+import { rewriteEnvReferences } from "./env-rewrite.js";
+import type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
+import { byteOrder } from "./engine/values.js";
+
+export interface ConvertOptions {
+  /** `"upstream"`: reproduce upstream's output and messages exactly, quirks included (§18). */
+  readonly compat?: "upstream";
+  /** Skip OTel's top-level validation and the `sys.env` rewriting (upstream's "without validation" variant). */
+  readonly skipSourceValidation?: boolean;
+  /** `--extra-args`, already split; the otelcol converter accepts none. */
+  readonly extraArgs?: readonly string[];
+  /** Name of the converted file, for messages. */
+  readonly fileName?: string;
+}
+
+export interface ConvertResult {
+  /** The Alloy text (ending with `\n`), or undefined when nothing was produced. */
+  readonly output: string | undefined;
+  readonly diagnostics: ConvertDiagnostic[];
+}
+
+const SIGNALS: readonly Signal[] = ["metrics", "logs", "traces"];
+const UNMARSHAL_PREFIX =
+  "failed to get otelcol config: cannot unmarshal the configuration: decoding failed due to the following error(s):\n\n";
+
+type Group = { readonly name: string; readonly pipelines: Partial<Record<Signal, PipelineConfig>> };
+
+class Conversion {
+  readonly diagnostics: ConvertDiagnostic[] = [];
+  readonly blocks: BlockStatement[] = [];
+  readonly compat: boolean;
+
+  constructor(readonly options: ConvertOptions) {
+    this.compat = options.compat === "upstream";
+  }
+
+  report(severity: ConvertSeverity, summary: string, position?: Position): void {
+    this.diagnostics.push(position && !this.compat ? { severity, summary, position } : { severity, summary });
+  }
+
+  run(yamlText: string): string | undefined {
+    const extra = this.options.extraArgs ?? [];
+    if (extra.length > 0) {
+      this.report("critical", `extra arguments are not supported for the otelcol converter: [${extra.join(" ")}]`);
+      return undefined;
+    }
+    const read = readYaml(yamlText);
+    if (!read.ok) {
+      this.report("critical",
+        "failed to get otelcol config: cannot resolve the configuration: retrieved value (type=string) cannot be used as a Conf: " +
+          `assuming string type since contents are not valid YAML: ${read.message}`);
+      return undefined;
+    }
+    const refError = resolveReferences(read.value);
+    if (refError) {
+      this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${refError.message}`, refError.position);
+      return undefined;
+    }
+    const loaded = loadConfig(read.value);
+    if (!loaded.ok) {
+      this.report("critical", loaded.summary, loaded.position);
+      return undefined;
+    }
+    const cfg = loaded.config;
+    if (!this.checkComponentBodies(cfg)) return undefined;
+    if (!this.options.skipSourceValidation) {
+      const invalid = validateConfig(cfg);
+      if (invalid) {
+        this.report("critical", `failed to validate config: ${invalid.message}`, invalid.position);
+        return undefined;
+      }
+    }
+    this.convertConfig(cfg);
+    this.checkDuplicateLabels();
+    const text = printFile(this.blocks);
+    if (text === "") return undefined;
+    const rewritten = this.options.skipSourceValidation ? text : rewriteEnvReferences(text);
+    const formatted = format(rewritten);
+    if (!formatted.ok) {
+      const d = formatted.diagnostics.find((x) => x.severity === "error") ?? formatted.diagnostics[0];
+      const where = d ? formatted.source.formatPosition(d.range.start) : "";
+      this.report("error", d ? `${where}: ${d.message}` : "failed to parse the converted configuration");
+      return rewritten;
+    }
+    return formatted.text;
+  }
+
+  /** OTel decodes every defined component (used or not) at load time; decoding failures are Critical. */
+  private checkComponentBodies(cfg: OtelConfig): boolean {
+    const failures: { text: string; position?: Position }[] = [];
+    for (const [section, kind] of SECTIONS) {
+      for (const c of cfg.components[kind].values()) {
+        const errors: { text: string; position?: Position }[] = [];
+        const ctx: EngineContext = {
+          compat: this.compat,
+          extensionRef: (id) => new Expr(id),
+          decodeError: (path, message, container) =>
+            errors.push({ text: `'${path.join(".")}' ${message}`, position: positionOf(container, path[path.length - 1]) }),
+        };
+        convertBody(c.description.rows, c.config, [], ctx);
+        if (errors.length > 0) {
+          failures.push({
+            text: `'${section}' error reading configuration for "${c.id}": decoding failed due to the following error(s):\n\n` +
+              errors.map((e) => e.text).join("\n"),
+            position: errors[0]!.position ?? c.position,
+          });
+          break;
+        }
+      }
+    }
+    if (failures.length === 0) return true;
+    this.report("critical", UNMARSHAL_PREFIX + failures.map((f) => f.text).join("\n"), failures[0]!.position);
+    return false;
+  }
+
+  private convertConfig(cfg: OtelConfig): void {
+    const telemetry = convertTelemetry(cfg.telemetry);
+    for (const n of telemetry.notes) this.report(n.severity, n.summary, n.position);
+    if (telemetry.logging) this.blocks.push(telemetry.logging);
+
+    const groups = this.pipelineGroups(cfg);
+    if (!groups) return;
+    for (const id of cfg.serviceExtensions) {
+      const ext = cfg.components.extension.get(id);
+      if (ext) this.emit(cfg, ext, "", groups, undefined);
+    }
+    const seen = new Set<string>();
+    for (const group of groups) {
+      const isConnector = (id: string) => cfg.components.connector.has(id);
+      const list = (s: Signal, key: "receivers" | "processors" | "exporters") => group.pipelines[s]?.[key] ?? [];
+      const fresh = (s: Signal) => {
+        const out: string[] = [];
+        for (const id of list(s, "receivers")) {
+          if (isConnector(id) || seen.has(id)) continue;
+          seen.add(id);
+          out.push(id);
+        }
+        return out;
+      };
+      // Receiver order: new metrics receivers, then logs, then traces; traces claim theirs before logs (§3).
+      const m = fresh("metrics");
+      const t = fresh("traces");
+      const l = fresh("logs");
+      const union = (key: "processors" | "exporters") => [...new Set(SIGNALS.flatMap((s) => list(s, key)))];
+      for (const id of [...m, ...l, ...t]) this.emitRef(cfg, "receiver", id, group, groups);
+      for (const id of union("processors")) this.emitRef(cfg, "processor", id, group, groups);
+      for (const id of union("exporters")) if (!isConnector(id)) this.emitRef(cfg, "exporter", id, group, groups);
+      // Every defined connector is emitted once per group (§5, §18.3).
+      for (const conn of cfg.components.connector.values()) this.emit(cfg, conn, group.name, groups, group);
+    }
+  }
+
+  private pipelineGroups(cfg: OtelConfig): Group[] | undefined {
+    const groups = new Map<string, Partial<Record<Signal, PipelineConfig>>>();
+    for (const p of cfg.pipelines) {
+      if (!(SIGNALS as readonly string[]).includes(p.signal)) {
+        this.report("critical", `failed to interpret config: unknown pipeline type "${p.signal}"`, p.position);
+        return undefined;
+      }
+      const g = groups.get(p.name) ?? {};
+      g[p.signal as Signal] = p;
+      groups.set(p.name, g);
+    }
+    return [...groups.entries()].sort(([a], [b]) => byteOrder(a, b)).map(([name, pipelines]) => ({ name, pipelines }));
+  }
+
+  private emitRef(cfg: OtelConfig, kind: ComponentKind, id: string, group: Group, groups: Group[]): void {
+    const c = cfg.components[kind].get(id);
+    if (!c) {
+      this.report("critical", `pipeline group "${group.name}" references ${kind} "${id}" which is not configured`);
+      return;
+    }
+    this.emit(cfg, c, group.name, groups, group);
+  }
+
+  /** Alloy component name that receives data for `id` used as a processor or exporter target. */
+  private targetName(cfg: OtelConfig, kind: "processor" | "exporter", id: string): string | undefined {
+    if (kind === "exporter" && cfg.components.connector.has(id)) return cfg.components.connector.get(id)!.description.alloyName;
+    return cfg.components[kind].get(id)?.description.alloyName;
+  }
+
+  private targets(cfg: OtelConfig, c: DefinedComponent, signal: Signal, group: Group | undefined, groups: Group[]): string[] {
+    const refs: string[] = [];
+    const add = (g: Group, kind: "processor" | "exporter", ids: readonly string[]) => {
+      for (const id of ids) {
+        const name = this.targetName(cfg, kind, id);
+        if (name) refs.push(`${name}.${componentLabel(g.name, splitId(id).name)}.input`);
+      }
+    };
+    const downstream = (g: Group, p: PipelineConfig) => {
+      if (p.processors.length > 0) add(g, "processor", [p.processors[0]!]);
+      else add(g, "exporter", p.exporters);
+    };
+    if (c.kind === "receiver") {
+      for (const g of groups) {
+        const p = g.pipelines[signal];
+        if (p?.receivers.includes(c.id)) downstream(g, p);
+      }
+    } else if (c.kind === "connector" && group) {
+      const p = group.pipelines[signal];
+      if (p?.receivers.includes(c.id)) downstream(group, p);
+    } else if (c.kind === "processor" && group) {
+      const p = group.pipelines[signal];
+      const i = p ? p.processors.indexOf(c.id) : -1;
+      if (p && i !== -1) {
+        if (i + 1 < p.processors.length) add(group, "processor", [p.processors[i + 1]!]);
+        else add(group, "exporter", p.exporters);
+      }
+    }
+    return refs;
+  }
+
+  private outputBlock(cfg: OtelConfig, c: DefinedComponent, group: Group | undefined, groups: Group[]): Statement | undefined {
+    const d = c.description;
+    if (d.kind === "exporter" || d.kind === "extension") return undefined;
+    if (d.upstreamOmitsOutput && this.compat) return undefined;
+    const targets = new Map<Signal, string[]>(d.signals.map((s) => [s, this.targets(cfg, c, s, group, groups)]));
+    if (d.upstreamSwapsMetricsAndLogs && this.compat) {
+      const metrics = targets.get("metrics");
+      const logs = targets.get("logs");
+      if (logs !== undefined) targets.set("metrics", logs);
+      else targets.delete("metrics");
+      if (metrics !== undefined) targets.set("logs", metrics);
+      else targets.delete("logs");
+    }
+    const body = SIGNALS.filter((s) => (targets.get(s)?.length ?? 0) > 0).map((s) =>
+      attr(s, { t: "array", items: targets.get(s)!.map((r) => expr(r)) }),
+    );
+    return block("output", body);
+  }
+
+  private emit(cfg: OtelConfig, c: DefinedComponent, groupName: string, groups: Group[], group: Group | undefined): void {
+    const d: ComponentDescription = c.description;
+    const label = componentLabel(groupName, c.name);
+    const ctx: EngineContext = {
+      compat: this.compat,
+      extensionRef: (id, _path, container) => {
+        const ext = cfg.components.extension.get(id);
+        if (!ext || !cfg.serviceExtensions.includes(id)) {
+          // Upstream crashes here (§8); report it instead.
+          this.report("critical", `${c.kind}/${c.id} references extension "${id}" which is not listed in service::extensions`,
+            positionOf(container, "authenticator") ?? c.position);
+          return undefined;
+        }
+        return new Expr(`${ext.description.alloyName}.${componentLabel("", ext.name)}.${ext.description.exportName ?? "handler"}`);
+      },
+      decodeError: (path, message) => this.report("critical", `'${path.join(".")}' ${message}`, c.position),
+    };
+    const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat);
+    for (const extra of d.before?.(src, label) ?? []) {
+      this.blocks.push(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
+    }
+    const body = convertBody(d.rows, c.config, [], ctx, this.outputBlock(cfg, c, group, groups));
+    this.blocks.push(block(d.alloyName, body, label));
+    for (const n of d.notes?.(src, c.id) ?? []) {
+      const at = n.at === undefined ? c.position : positionOf(c.config, typeof n.at === "string" ? n.at : n.at[0]);
+      this.report(n.severity, n.summary, at);
+    }
+    this.report("info", `Converted ${c.kind}/${c.id} into ${d.alloyName}.${label}`, c.position);
+  }
+
+  private checkDuplicateLabels(): void {
+    const seen = new Set<string>();
+    for (const b of this.blocks) {
+      if (b.label === undefined) continue;
+      const key = `${b.name}.${b.label}`;
+      if (seen.has(key)) {
+        this.report("critical",
+          `duplicate label after conversion "${key}". this is due to how valid Alloy labels are assembled and can be avoided by updating named properties in the source config.`);
+      }
+      seen.add(key);
+    }
+  }
+}
+
+/**
+ * Converts an OpenTelemetry Collector YAML configuration into Alloy text. Never throws: unexpected internal
+ * failures become a Critical diagnostic.
+ */
+export function convertOtelcol(yamlText: string, options: ConvertOptions = {}): ConvertResult {
+  const conversion = new Conversion(options);
+  try {
+    const output = conversion.run(yamlText);
+    return { output, diagnostics: conversion.diagnostics };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      output: undefined,
+      diagnostics: [...conversion.diagnostics, { severity: "critical", summary: `internal converter error: ${message}` }],
+    };
+  }
+}
