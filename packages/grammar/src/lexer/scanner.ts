@@ -460,13 +460,15 @@ export class Scanner {
   }
 }
 
-/** `true`/`false` → BOOL, `null` → NULL, anything else IDENT (upstream token.Lookup). */
+/** `true`/`false` → BOOL, `null` → NULL, anything else IDENT (upstream token.Lookup); compares without slicing. */
 function keyword(text: string, start: number, end: number): TokenCode {
   const c = text.charCodeAt(start);
-  if (c !== 0x74 && c !== 0x66 && c !== 0x6e) return Tok.IDENT;
-  const word = text.slice(start, end);
-  if (word === "true" || word === "false") return Tok.BOOL;
-  if (word === "null") return Tok.NULL;
+  if (end - start === 4) {
+    if (c === 0x74 && text.startsWith("rue", start + 1)) return Tok.BOOL;
+    if (c === 0x6e && text.startsWith("ull", start + 1)) return Tok.NULL;
+  } else if (c === 0x66 && text.startsWith("alse", start + 1)) {
+    return Tok.BOOL;
+  }
   return Tok.IDENT;
 }
 
