@@ -80,6 +80,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
   });
+  connection.onInitialized(() => {
+    // Load the component catalogue while the editor is idle, not on the first completion request.
+    setTimeout(() => {
+      try {
+        ctx.catalog.components();
+      } catch (e) {
+        logError(state, "catalog", e);
+      }
+    }, 0);
+  });
   connection.onShutdown(() => scheduler.dispose());
 
   for (const register of [
