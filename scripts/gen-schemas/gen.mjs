@@ -116,7 +116,7 @@ function componentSchema(builder, pkg, reg, src) {
   const exports = typeFromLiteral(builder, f.get("Exports"), ctx);
   const body = args ?? { type: "object", properties: {}, additionalProperties: false };
   const exportProps = exports?.properties ?? {};
-  const signals = signalsFromDocs(src, name);
+  const signals = signalsFromGo(pkg) ?? signalsFromDocs(src, name);
   for (const [en, ex] of Object.entries(exportProps)) {
     delete ex["x-alloy-kind"];
     if (ex["x-alloy-capsule"] === "otelcol.Consumer") ex["x-alloy-signals"] = signals ?? ["metrics", "logs", "traces"];
@@ -133,6 +133,27 @@ function componentSchema(builder, pkg, reg, src) {
   };
   if (Object.keys(builder.defs).length) schema.$defs = builder.defs;
   return schema;
+}
+
+/**
+ * Signals an otelcol exporter accepts, from the `exporter.Type*` flags its package passes to the exporter
+ * builder (the union when it depends on configuration, e.g. the load-balancing routing key).
+ */
+function signalsFromGo(pkg) {
+  const found = new Set();
+  const scan = (toks) => {
+    for (let i = 0; i + 2 < toks.length; i++) {
+      if (toks[i].v === "exporter" && toks[i + 1].v === ".") {
+        const m = /^Type(Logs|Metrics|Traces|All)$/.exec(toks[i + 2].v);
+        if (m?.[1] === "All") ["logs", "metrics", "traces"].forEach((x) => found.add(x));
+        else if (m) found.add(m[1].toLowerCase());
+      }
+    }
+  };
+  for (const r of pkg.registrations) for (const v of r.fields.values()) scan(v);
+  for (const ms of pkg.methods.values()) for (const m of ms) scan(m.body);
+  if (!found.size) return undefined;
+  return ["metrics", "logs", "traces"].filter((s) => found.has(s));
 }
 
 /** Resolves `Arguments{}` / `pkg.Arguments{}` / `struct{}{}` in a registration to a struct body. */

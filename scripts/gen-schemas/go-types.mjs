@@ -233,12 +233,18 @@ export class SchemaBuilder {
     return out;
   }
 
+  /** The error a capsule's ConvertFrom reports for an unsupported source type (its `%T` message). */
   convertFromError(pkg, decl) {
     const m = this.methodsOf(pkg, decl.name).find((x) => x.name === "ConvertFrom");
-    const idx = m?.body.findIndex((t) => t.v === "Errorf");
-    if (idx === undefined || idx < 0) return {};
-    const fmtTok = m.body.slice(idx).find((t) => t.t === "string");
-    return fmtTok ? { "x-alloy-convert-error": goString(fmtTok.v) } : {};
+    if (!m) return {};
+    const formats = [];
+    m.body.forEach((t, i) => {
+      if (t.v !== "Errorf") return;
+      const f = m.body.slice(i).find((x) => x.t === "string");
+      if (f) formats.push(goString(f.v));
+    });
+    const pick = formats.find((f) => f.includes("%T")) ?? formats[0];
+    return pick ? { "x-alloy-convert-error": pick } : {};
   }
 
   /** Registers (once) a `$defs` entry for a named struct type and returns its key. */

@@ -1,0 +1,154 @@
+/**
+ * Values of literal expressions and the conversion rules the validator applies to them (syntax spec 9,
+ * upstream syntax/internal/value decode): only what is needed to report the errors upstream's type check
+ * reports for literals.
+ */
+import type { BinaryExpr, LiteralExpr, UnaryExpr } from "@alloy-ts/grammar";
+
+export type LiteralValue =
+  | { readonly t: "null" }
+  | { readonly t: "bool"; readonly v: boolean }
+  | { readonly t: "string"; readonly v: string }
+  | { readonly t: "number"; readonly v: number; readonly goType: "int64" | "uint64" | "float64" };
+
+/** Alloy type name of a literal value, as printed in messages. */
+export function typeName(v: LiteralValue): string {
+  return v.t;
+}
+
+/** Decodes a Go-style string literal (interpreted or raw). Invalid escapes are kept verbatim. */
+export function unquote(raw: string): string {
+  if (raw.startsWith("`")) return raw.slice(1, -1).replace(/\r/g, "");
+  const body = raw.slice(1, -1);
+  if (!body.includes("\\")) return body;
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const e = body[++i];
+    switch (e) {
+      case "n": out += "\n"; break;
+      case "t": out += "\t"; break;
+      case "r": out += "\r"; break;
+      case "a": out += "\x07"; break;
+      case "b": out += "\b"; break;
+      case "f": out += "\f"; break;
+      case "v": out += "\v"; break;
+      case "\\": out += "\\"; break;
+      case '"': out += '"'; break;
+      case "'": out += "'"; break;
+      case "x": out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16)); i += 2; break;
+      case "u": out += String.fromCodePoint(parseInt(body.slice(i + 1, i + 5), 16)); i += 4; break;
+      case "U": out += String.fromCodePoint(parseInt(body.slice(i + 1, i + 9), 16)); i += 8; break;
+      default:
+        if (e !== undefined && e >= "0" && e <= "7") {
+          out += String.fromCharCode(parseInt(body.slice(i, i + 3), 8));
+          i += 2;
+        } else out += "\\" + (e ?? "");
+    }
+  }
+  return out;
+}
+
+/** The value of a literal expression. */
+export function literalValue(e: LiteralExpr): LiteralValue {
+  switch (e.literal) {
+    case "null":
+      return { t: "null" };
+    case "bool":
+      return { t: "bool", v: e.raw === "true" };
+    case "string":
+      return { t: "string", v: unquote(e.raw) };
+    case "float":
+      return { t: "number", v: Number(e.raw), goType: "float64" };
+    case "number": {
+      const n = Number(e.raw);
+      if (/[.eE]/.test(e.raw)) return { t: "number", v: n, goType: "float64" };
+      const big = BigInt(e.raw);
+      const goType = big <= 9223372036854775807n ? "int64" : big <= 18446744073709551615n ? "uint64" : "float64";
+      return { t: "number", v: n, goType };
+    }
+  }
+}
+
+/** Result of a unary operator on a literal, or undefined when the operation fails. */
+export function unaryValue(e: UnaryExpr, v: LiteralValue): LiteralValue | undefined {
+  if (e.op === "!") return v.t === "bool" ? { t: "bool", v: !v.v } : undefined;
+  return v.t === "number" ? { t: "number", v: -v.v, goType: v.goType === "uint64" ? "int64" : v.goType } : undefined;
+}
+
+/** Result of a binary operator on two literals, or undefined when the operation fails. */
+export function binaryValue(e: BinaryExpr, l: LiteralValue, r: LiteralValue): LiteralValue | undefined {
+  switch (e.op) {
+    case "==":
+    case "!=":
+      return { t: "bool", v: (e.op === "==") === (l.t === r.t && "v" in l && "v" in r && l.v === r.v) };
+    case "&&":
+    case "||":
+      return l.t === "bool" && r.t === "bool" ? { t: "bool", v: e.op === "&&" ? l.v && r.v : l.v || r.v } : undefined;
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+      return (l.t === "number" && r.t === "number") || (l.t === "string" && r.t === "string") ? { t: "bool", v: true } : undefined;
+    case "+":
+      if (l.t === "string" && r.t === "string") return { t: "string", v: l.v + r.v };
+    // fallthrough
+    default:
+      if (l.t === "number" && r.t === "number") {
+        const goType = l.goType === "float64" || r.goType === "float64" ? "float64" : "int64";
+        if ((e.op === "/" || e.op === "%") && r.v === 0 && goType !== "float64") return undefined;
+        return { t: "number", v: 0, goType };
+      }
+      return undefined;
+  }
+}
+
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, "µs": 1e3, "μs": 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
+
+/** Checks Go `time.ParseDuration` syntax; returns Go's error text or undefined when valid. */
+export function durationError(s: string): string | undefined {
+  const quoted = JSON.stringify(s);
+  let i = 0;
+  if (s[i] === "-" || s[i] === "+") i++;
+  if (s.slice(i) === "0") return undefined;
+  if (i >= s.length) return `time: invalid duration ${quoted}`;
+  while (i < s.length) {
+    const numStart = i;
+    while (i < s.length && s[i]! >= "0" && s[i]! <= "9") i++;
+    let pre = i > numStart;
+    if (s[i] === ".") {
+      i++;
+      const fracStart = i;
+      while (i < s.length && s[i]! >= "0" && s[i]! <= "9") i++;
+      pre = pre || i > fracStart;
+    }
+    if (!pre) return `time: invalid duration ${quoted}`;
+    const unitStart = i;
+    while (i < s.length && !(s[i] === "." || (s[i]! >= "0" && s[i]! <= "9"))) i++;
+    if (unitStart === i) return `time: missing unit in duration ${quoted}`;
+    const unit = s.slice(unitStart, i);
+    if (!(unit in UNIT_NS)) return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
+  }
+  return undefined;
+}
+
+/** String form of a number converted to a string (integers in decimal, floats without exponent). */
+export function numberToString(v: Extract<LiteralValue, { t: "number" }>): string {
+  if (v.goType !== "float64") return String(BigInt(Math.trunc(v.v)));
+  if (Number.isInteger(v.v) && Math.abs(v.v) >= 1e21) return BigInt(v.v).toString();
+  return String(v.v).includes("e") ? v.v.toFixed(20).replace(/0+$/, "").replace(/\.$/, "") : String(v.v);
+}
+
+/** Formats a Go error template with one value (`%v`, `%s`, `%q`, `%T`). */
+export function goSprintf(template: string, value: LiteralValue, display: string): string {
+  const goType = value.t === "number" ? value.goType : value.t === "null" ? "<nil>" : value.t;
+  return template.replace(/%[-+# 0]*[vsqdT]/, (verb) => {
+    if (verb.endsWith("T")) return goType;
+    if (verb.endsWith("q")) return JSON.stringify(display);
+    return display;
+  });
+}

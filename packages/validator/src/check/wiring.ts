@@ -1,0 +1,68 @@
+/**
+ * Capsule wiring: a reference passed where a pipeline capsule is expected must export the same kind of
+ * capsule (MetricsReceiver, LogsReceiver, otelcol.Consumer, ...), and an `otelcol.Consumer` wired into
+ * `output.metrics` / `logs` / `traces` must accept that signal. Upstream only finds these when the
+ * pipeline runs; the messages are ours.
+ */
+import type { Expr, Statement } from "@alloy-ts/grammar";
+import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
+import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
+import type { Traversal } from "./traversal.js";
+import { blockName } from "./typecheck.js";
+
+const PIPELINE_CAPSULES = new Set(["otelcol.Consumer", "MetricsReceiver", "LogsReceiver", "ProfilesReceiver"]);
+
+export type ResolveRef = (t: Traversal) => { id: string; rest: Traversal; schema: ComponentSchema } | undefined;
+
+/** A pure identifier/access chain as a traversal. */
+function chain(e: Expr): Traversal | undefined {
+  if (e.kind === "Identifier") return [{ name: e.name, range: e.range }];
+  if (e.kind === "Access") {
+    const base = chain(e.value);
+    return base ? [...base, { name: e.name.name, range: e.name.range }] : undefined;
+  }
+  return undefined;
+}
+
+export function checkWiring(body: readonly Statement[], schema: SchemaNode, root: ComponentSchema, file: string, resolve: ResolveRef, out: ValidationDiagnostic[]): void {
+  const walkBody = (stmts: readonly Statement[], sch: SchemaNode): void => {
+    const props = deref(sch, root).properties;
+    if (!props) return;
+    for (const s of stmts) {
+      const p = props[s.kind === "Block" ? blockName(s) : s.name.name];
+      if (!p) continue;
+      if (s.kind === "Block") {
+        if (p["x-alloy-kind"] !== "block") continue;
+        walkBody(s.body, p["x-alloy-repeat"] === "single" ? p : (p.items ?? {}));
+        continue;
+      }
+      if (p["x-alloy-kind"] !== "attr") continue;
+      const elemSchema = p.type === "array" ? p.items : p;
+      const want = elemSchema?.["x-alloy-capsule"];
+      if (!want || !PIPELINE_CAPSULES.has(want)) continue;
+      const elems = s.value.kind === "Array" ? s.value.elements : [s.value];
+      for (const el of elems) checkElement(el, want, p["x-alloy-signal"], s.name.name);
+    }
+  };
+  const checkElement = (el: Expr, want: string, signal: string | undefined, attr: string): void => {
+    const t = chain(el);
+    if (!t) return;
+    const r = resolve(t);
+    if (!r || r.rest.length !== 1) return;
+    const exp = r.schema["x-alloy-exports"][r.rest[0]!.name];
+    const have = exp?.["x-alloy-capsule"];
+    if (!have || !PIPELINE_CAPSULES.has(have)) return;
+    const ref = `${r.id}.${r.rest[0]!.name}`;
+    if (have !== want) {
+      out.push(makeDiag(file, el.range, `${ref} is a ${have}, but "${attr}" expects ${want}`, Code.capsuleMismatch));
+      return;
+    }
+    const accepted = exp["x-alloy-signals"];
+    if (signal && accepted && !accepted.includes(signal as never)) {
+      out.push(
+        makeDiag(file, el.range, `${ref} does not accept ${signal}`, Code.signalMismatch, "error", `it accepts ${accepted.join(", ")}`),
+      );
+    }
+  };
+  walkBody(body, schema);
+}

@@ -1,0 +1,18 @@
+/**
+ * @alloy-ts/validator: semantic validation of Alloy configurations (`alloy validate`), the component registry
+ * over the generated schemas, diagnostics reports (pretty text, JSON, SARIF) and OpenTelemetry Collector YAML
+ * checks.
+ */
+export { validate, validateDetailed } from "./validate.js";
+export type { ValidateOptions, ValidateInput, ValidationResult } from "./validate.js";
+export type { ValidationDiagnostic } from "./diagnostic.js";
+export { Code as ValidationCode } from "./diagnostic.js";
+export { Registry, getRegistry, deref } from "./registry.js";
+export type { ComponentSchema, ComponentSummary, SchemaNode, SchemaMeta, Signal, Stability } from "./registry.js";
+export { stdlibFunctions, stdlibFunction, STDLIB_TOP_LEVEL, STDLIB_CONSTANTS } from "./stdlib.js";
+export type { StdlibFunction } from "./stdlib.js";
+export { listComponents, getComponent, describeComponent } from "./api.js";
+export type { ComponentInfo, MemberInfo } from "./api.js";
+export { renderPretty } from "./report/pretty.js";
+export { toJsonReport } from "./report/json.js";
+export { toSarif } from "./report/sarif.js";
