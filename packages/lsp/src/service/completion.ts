@@ -14,7 +14,7 @@ import {
 } from "vscode-languageserver-types";
 import { schemaAt, typeFits, type ArgumentInfo, type BlockInfo, type ComponentInfo } from "../schema/catalog.js";
 import { dottedWordAt, linePrefix, lineSuffix, lspRange } from "../text.js";
-import { blockName, type Analysis } from "../workspace/analysis.js";
+import { analyze, blockName, type Analysis } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { componentPath, locate } from "./locate.js";
 import { STDLIB_ROOTS } from "./scope.js";
@@ -26,10 +26,32 @@ export interface CompletionOptions {
 
 /** Completion items at a position; an empty list when nothing fits. */
 export function complete(analysis: Analysis, position: Position, ctx: ServiceContext, options: CompletionOptions = { snippets: true }): CompletionItem[] {
+  const offset = analysis.source.offsetAt(position);
+  return completeAt(repairedAround(analysis, offset), offset, ctx, options);
+}
+
+/** Placeholder identifier that completes a half-typed traversal (`prometheus.`) for parsing. */
+const PLACEHOLDER = "__alloy_completion__";
+
+/**
+ * Half-typed input such as `forward_to = [prometheus.]` makes the parser (which recovers as upstream does)
+ * swallow the rest of the file. When a syntax error sits on the cursor's line right after a dot, the document
+ * is analysed again with a placeholder identifier at the cursor; offsets before the cursor are unchanged.
+ */
+function repairedAround(analysis: Analysis, offset: number): Analysis {
   const { text, source } = analysis;
-  const offset = source.offsetAt(position);
+  if (text[offset - 1] !== "." || !analysis.syntax.length) return analysis;
+  const line = source.lspPosition(offset).line;
+  if (!analysis.syntax.some((d) => source.lspPosition(d.range.start).line === line)) return analysis;
+  return analyze(analysis.uri, analysis.version, text.slice(0, offset) + PLACEHOLDER + text.slice(offset));
+}
+
+function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, options: CompletionOptions): CompletionItem[] {
+  const { text, source } = analysis;
   if (insideCommentOrString(analysis, offset)) return [];
-  const word = dottedWordAt(text, offset);
+  const found = dottedWordAt(text, offset);
+  // The placeholder (if any) is not part of what the user wrote.
+  const word = text.startsWith(PLACEHOLDER, offset) ? { ...found, end: found.end - PLACEHOLDER.length } : found;
   const range = lspRange(source, word.start, word.end);
   const before = linePrefix(text, word.start);
   const { blocks } = locate(analysis, offset);

@@ -1,0 +1,76 @@
+/**
+ * VS Code extension: starts the bundled Alloy language server (or a configured `alloy` executable) and adds
+ * the command that converts an OpenTelemetry Collector YAML document to Alloy, shown beside the source.
+ */
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+
+const CONVERT_COMMAND = "alloy.convertOtelcol";
+let client: LanguageClient | undefined;
+
+interface ConversionResult {
+  output: string;
+  diagnostics: { severity: string; message: string }[];
+}
+
+function serverOptions(context: vscode.ExtensionContext): ServerOptions {
+  const configured = vscode.workspace.getConfiguration("alloy").get<string>("server.path");
+  if (configured) return { command: configured, args: ["lsp", "--stdio"], transport: TransportKind.stdio };
+  const module = context.asAbsolutePath(path.join("dist", "server.cjs"));
+  // The bundled server finds the component schemas shipped inside the extension through this variable.
+  const env = { ...process.env, ALLOY_SCHEMAS_DIR: context.asAbsolutePath("schemas") };
+  return {
+    run: { module, transport: TransportKind.stdio, options: { env } },
+    debug: { module, transport: TransportKind.stdio, options: { env, execArgv: ["--nolazy", "--inspect=6011"] } },
+  };
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: "alloy" }],
+    outputChannelName: "Alloy Language Server",
+  };
+  client = new LanguageClient("alloy", "Alloy Language Server", serverOptions(context), clientOptions);
+  await client.start();
+}
+
+/** Converts the active YAML editor (or its selection) and opens the Alloy result beside it. */
+async function convertActiveDocument(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) {
+    void vscode.window.showErrorMessage("Open an OpenTelemetry Collector YAML file first.");
+    return;
+  }
+  const text = editor.selection.isEmpty ? editor.document.getText() : editor.document.getText(editor.selection);
+  const result = (await client.sendRequest("workspace/executeCommand", { command: CONVERT_COMMAND, arguments: [{ text }] })) as ConversionResult | null;
+  if (!result) {
+    void vscode.window.showErrorMessage("The conversion did not produce a result.");
+    return;
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (result.output) {
+    const doc = await vscode.workspace.openTextDocument({ language: "alloy", content: result.output });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  }
+  if (result.diagnostics.length) {
+    const summary = result.diagnostics.map((d) => `${d.severity}: ${d.message}`).join("\n");
+    if (errors.length) void vscode.window.showErrorMessage(`Conversion reported ${errors.length} error(s):\n${summary}`);
+    else void vscode.window.showWarningMessage(`Conversion notes:\n${summary}`);
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CONVERT_COMMAND, () => convertActiveDocument()),
+    vscode.commands.registerCommand("alloy.restartServer", async () => {
+      await client?.stop();
+      await startClient(context);
+    }),
+  );
+  await startClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,4 @@
+/** Entry point of the server bundled into the extension (dist/server.cjs). */
+import { runStdioServer } from "@alloy-ts/lsp";
+
+runStdioServer();
