@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { CliError, reportFailure } from "./cli-error.js";
 import { register as registerFmt } from "./commands/fmt.js";
 import { register as registerLsp } from "./commands/lsp.js";
+import { register as registerConvert } from "./commands/convert.js";
 
 const VERSION = "0.1.0";
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerFmt(program);
   registerLsp(program);
+  registerConvert(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeErr: () => undefined });
   return program;
 }

@@ -1,0 +1,91 @@
+/**
+ * `alloy convert`: upstream's flags, report file, exit codes and output rules (spec alloy-cli §3), for the
+ * `otelcol` source format. Additions: `--compat=upstream` (byte-for-byte upstream output, quirks included),
+ * `--skip-source-validation`, and atomic `--output`.
+ */
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { blocksOutput, convertOtelcol, renderDiagnostic, renderReport, type ConvertDiagnostic } from "@alloy-ts/converter";
+import { CliError } from "../cli-error.js";
+import { readInput, writeFileAtomic } from "../io.js";
+
+interface ConvertFlags {
+  sourceFormat?: string;
+  output?: string;
+  report?: string;
+  bypassErrors?: boolean;
+  extraArgs?: string;
+  compat?: string;
+  skipSourceValidation?: boolean;
+}
+
+/** Source formats upstream knows but this tool does not convert. */
+const OTHER_UPSTREAM_FORMATS = ["prometheus", "promtail", "static"];
+
+export function register(program: Command): void {
+  program
+    .command("convert")
+    .description("Convert a supported configuration format to Alloy (reads standard input when no file or - is given)")
+    .argument("[file]", "file to convert; - or none reads standard input")
+    .option("-f, --source-format <format>", "the format of the source file: otelcol")
+    .option("-o, --output <file>", "write the Alloy output to this file instead of standard output")
+    .option("-r, --report <file>", "write a diagnostics report to this file")
+    .option("-b, --bypass-errors", "produce output even when Error-level diagnostics exist")
+    .option("-e, --extra-args <args>", "flags of the original program, passed to the converter")
+    .option("--compat <mode>", "\"upstream\": reproduce upstream's output exactly, including its known quirks")
+    .option("--skip-source-validation", "skip the OpenTelemetry configuration validation and the sys.env rewriting")
+    .action((file: string | undefined, flags: ConvertFlags) => runConvert(file, flags));
+}
+
+/** Splits `--extra-args` as upstream does (alloy-cli §3 step 3). */
+export function splitExtraArgs(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const eq = word.indexOf("=");
+    if (eq === -1) {
+      out.push(word);
+      continue;
+    }
+    if (!word.startsWith("-")) throw new CliError(`invalid flag found: ${word}`);
+    out.push(word.slice(0, eq));
+    if (eq + 1 < word.length) out.push(word.slice(eq + 1));
+  }
+  return out;
+}
+
+export function runConvert(file: string | undefined, flags: ConvertFlags): void {
+  if (!flags.sourceFormat) throw new CliError("source-format is a required flag");
+  if (flags.compat !== undefined && flags.compat !== "upstream") {
+    throw new CliError(`invalid value "${flags.compat}" for --compat: only "upstream" is supported`);
+  }
+  const { name, bytes } = readInput(file, "convert");
+  const extraArgs = flags.extraArgs ? splitExtraArgs(flags.extraArgs) : [];
+  const compat = flags.compat === "upstream" ? "upstream" : undefined;
+
+  let output: string | undefined;
+  let diagnostics: ConvertDiagnostic[];
+  if (flags.sourceFormat === "otelcol") {
+    ({ output, diagnostics } = convertOtelcol(bytes.toString("utf8"), {
+      compat,
+      skipSourceValidation: flags.skipSourceValidation,
+      extraArgs,
+      fileName: name,
+    }));
+  } else if (OTHER_UPSTREAM_FORMATS.includes(flags.sourceFormat)) {
+    diagnostics = [{
+      severity: "critical",
+      summary: `the "${flags.sourceFormat}" source format is not supported by this tool; only "otelcol" can be converted`,
+    }];
+  } else {
+    diagnostics = [{ severity: "critical", summary: `unrecognized kind "${flags.sourceFormat}" given to the config converter` }];
+  }
+
+  const fileName = compat ? undefined : name;
+  const bypassErrors = flags.bypassErrors === true;
+  if (flags.report) writeFileSync(flags.report, renderReport(diagnostics, { bypassErrors, fileName }));
+  if (blocksOutput(diagnostics, bypassErrors)) {
+    throw new CliError(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n"));
+  }
+  if (flags.output) writeFileAtomic(flags.output, output ?? "");
+  else if (output !== undefined) process.stdout.write(output);
+}
