@@ -267,11 +267,18 @@ export class Scanner {
   }
 
   private skipWhitespace(): void {
-    for (;;) {
-      const ch = this.ch;
-      if (ch === 0x20 || ch === 0x09 || ch === 0x0d || (ch === 0x0a && !this.insertTerm)) this.next();
-      else return;
+    const ch = this.ch;
+    if (!(ch === 0x20 || ch === 0x09 || ch === 0x0d || (ch === 0x0a && !this.insertTerm))) return;
+    // Whitespace never triggers reader errors, so skip it without next()'s checks, then read what follows.
+    const text = this.text;
+    const newlineIsSpace = !this.insertTerm;
+    let i = this.readOffset;
+    for (; i < this.len; i++) {
+      const c = text.charCodeAt(i);
+      if (!(c === 0x20 || c === 0x09 || c === 0x0d || (c === 0x0a && newlineIsSpace))) break;
     }
+    this.readOffset = i;
+    this.next();
   }
 
   /** Scans identifier characters starting at `offset` (which holds a letter), ASCII on a fast path. */
@@ -334,6 +341,18 @@ export class Scanner {
         this.error(off, "string literal not terminated");
         return;
       }
+      if (ch !== until && ch !== 0x5c && ch > 0 && ch < 0x80) {
+        // Fast path over plain ASCII, which cannot trigger reader errors.
+        const text = this.text;
+        let i = this.readOffset;
+        for (; i < this.len; i++) {
+          const c = text.charCodeAt(i);
+          if (c === until || c === 0x5c || c === 0x0a || c === 0 || c >= 0x80) break;
+        }
+        this.readOffset = i;
+        this.next();
+        continue;
+      }
       this.next();
       if (ch === until) return;
       if (escape && ch === 0x5c) this.scanEscape();
@@ -389,6 +408,14 @@ export class Scanner {
   private scanComment(): void {
     const off = this.offset - 1;
     if (this.ch === 0x2f) {
+      // Plain ASCII up to the newline cannot trigger reader errors: skip it directly.
+      const text = this.text;
+      let i = this.readOffset;
+      for (; i < this.len; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a || c === 0 || c >= 0x80) break;
+      }
+      this.readOffset = i;
       this.next();
       while (this.cur() !== 0x0a && this.cur() !== EOF_CH) this.next();
       return;
