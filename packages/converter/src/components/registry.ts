@@ -4,8 +4,10 @@
 import type { ComponentDescription, ComponentKind } from "../engine/description.js";
 import batch from "./batch.js";
 import otlp from "./otlp.js";
+import processors from "./processors.js";
+import debug from "./debug.js";
 
-export const COMPONENTS: readonly ComponentDescription[] = [...otlp, ...batch];
+export const COMPONENTS: readonly ComponentDescription[] = [...otlp, ...batch, ...processors, ...debug];
 
 const byKey = new Map<string, ComponentDescription>();
 for (const d of COMPONENTS) for (const t of d.otelTypes) byKey.set(`${d.kind}:${t}`, d);
