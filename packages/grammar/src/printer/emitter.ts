@@ -9,7 +9,7 @@
  */
 import type { Comment, CommentGroup } from "../ast/nodes.js";
 import type { SourceIndex } from "./source-index.js";
-import { ESCAPE } from "./tabwriter.js";
+import { TabWriter } from "./tabwriter.js";
 
 /** Whitespace directives (the character codes they are written as, plus indentation changes). */
 export const Ws = {
@@ -28,15 +28,14 @@ const QUEUE_CAPACITY = 16;
 /** At most one blank line is kept around comments. */
 const MAX_NEWLINES = 2;
 
-const TABS: string[] = [];
-const tabs = (n: number): string => (TABS[n] ??= "\t".repeat(n));
-
 export class Emitter {
-  private readonly chunks: string[] = [];
+  private readonly sink: TabWriter;
   private written = false;
   private atLineStart = true;
   private indent = 0;
+  /** Pending whitespace directives: `queue[0..queued)`. */
   private readonly queue: Ws[] = [];
+  private queued = 0;
   private posOff = 0;
   private posLine = 1;
   private lastOff = 0;
@@ -52,14 +51,16 @@ export class Emitter {
   constructor(
     private readonly index: SourceIndex,
     private readonly groups: readonly CommentGroup[],
+    sizeHint = 0,
   ) {
+    this.sink = new TabWriter(sizeHint);
     this.nextGroup();
   }
 
   /** Queues a whitespace directive. */
   ws(w: Ws): void {
-    if (this.queue.length === QUEUE_CAPACITY) this.writeWhitespace(QUEUE_CAPACITY);
-    this.queue.push(w);
+    if (this.queued === QUEUE_CAPACITY) this.writeWhitespace(QUEUE_CAPACITY);
+    this.queue[this.queued++] = w;
     this.lastWasNumber = false;
   }
 
@@ -78,28 +79,30 @@ export class Emitter {
   /** Writes a literal's source text; `number` marks integer literals (F35). */
   literal(s: string, number: boolean): void {
     this.lastWasNumber = number;
-    this.text(s, s.charCodeAt(0) === 0x60 /* ` */);
+    // Only string literals can hold tabs or line breaks (raw strings may span lines, F29/F30).
+    const first = s.charCodeAt(0);
+    this.text(s, first === 0x60 /* ` */ || first === 0x22 /* " */);
   }
 
   /** Writes an operator or punctuation token. */
   token(s: string): void {
     // A number followed by `.` would re-scan as a float: separate them (spec F35).
-    if (this.lastWasNumber && s.charCodeAt(0) === 0x2e && this.queue.length === 0) this.queue.push(Ws.Blank);
+    if (this.lastWasNumber && s.charCodeAt(0) === 0x2e && this.queued === 0) this.queue[this.queued++] = Ws.Blank;
     this.lastWasNumber = false;
     this.text(s, false);
   }
 
-  /** Writes the remaining comments and returns the stage-2 output. */
+  /** Writes the remaining comments and returns the aligned and trimmed output. */
   finish(): string {
     if (this.commentOff >= 0) this.injectComments(Infinity, Infinity, true);
-    return this.chunks.join("");
+    return this.sink.finish();
   }
 
   private text(s: string, multiline: boolean): void {
     const nextOff = this.posOff;
     const nextLine = this.posLine;
     if (this.commentOff >= 0 && this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
-    else this.writeWhitespace(this.queue.length);
+    else if (this.queued > 0) this.writeWhitespace(this.queued);
     this.writeString(nextOff, nextLine, s, false, multiline);
   }
 
@@ -133,13 +136,13 @@ export class Emitter {
     const line = this.index.line(c.range.start);
     if (line === this.lastLine) {
       // Same line as the previous token: a trailing comment (tab, aligned later) or an inline one (space).
-      this.writeByte(line === nextLine ? " " : "\t", 1);
+      this.writeByte(line === nextLine ? SP : TAB, 1);
       return;
     }
     // Drop the first pending whitespace directive; indentation changes queued before it take effect.
     const q = this.queue;
     let count = 0;
-    for (let i = 0; i < q.length; i++) {
+    for (let i = 0; i < this.queued; i++) {
       const w = q[i]!;
       if (w === Ws.Indent || w === Ws.Unindent) continue;
       if (w !== Ws.Ignore) q[i] = Ws.Ignore;
@@ -148,18 +151,18 @@ export class Emitter {
     }
     this.writeWhitespace(count);
     const newlines = this.lastLine > 0 ? line - this.lastLine : 0;
-    if (newlines > 0) this.writeByte("\f", Math.min(newlines, MAX_NEWLINES));
+    if (newlines > 0) this.writeByte(FF, Math.min(newlines, MAX_NEWLINES));
   }
 
   private writeCommentSuffix(nextLine: number, c: Comment): void {
     if (c.text.charCodeAt(1) === 0x2a /* * */) {
       const endLine = this.index.line(c.range.start + c.text.length - 1);
-      if (endLine === nextLine) this.writeByte(" ", 1);
+      if (endLine === nextLine) this.writeByte(SP, 1);
     }
     const newlines = nextLine - this.lastLine;
     let droppedFormfeed = false;
     const q = this.queue;
-    for (let i = 0; i < q.length; i++) {
+    for (let i = 0; i < this.queued; i++) {
       const w = q[i]!;
       if (w === Ws.Blank || w === Ws.VTab || w === Ws.Newline) q[i] = Ws.Ignore;
       else if (w === Ws.Formfeed) {
@@ -167,8 +170,8 @@ export class Emitter {
         q[i] = Ws.Ignore;
       }
     }
-    this.writeWhitespace(q.length);
-    if (newlines > 0) this.writeByte(droppedFormfeed ? "\f" : "\n", Math.min(newlines, MAX_NEWLINES));
+    this.writeWhitespace(this.queued);
+    if (newlines > 0) this.writeByte(droppedFormfeed ? FF : NL, Math.min(newlines, MAX_NEWLINES));
   }
 
   /** Writes the first `n` queued directives and removes them from the queue. */
@@ -180,49 +183,67 @@ export class Emitter {
       if (w === Ws.Ignore) continue;
       if (w === Ws.Indent) this.indent++;
       else if (w === Ws.Unindent) this.indent = Math.max(0, this.indent - 1);
-      else this.writeByte(String.fromCharCode(w), 1);
+      else this.writeByte(w, 1);
     }
-    if (n === q.length) q.length = 0;
-    else q.splice(0, n);
+    // Shift the remaining entries down.
+    for (let i = n; i < this.queued; i++) q[i - n] = q[i]!;
+    this.queued -= n;
   }
 
   private writeIndent(): void {
     const depth = this.indent;
     if (depth === 0) return;
-    this.chunks.push(tabs(depth));
+    for (let i = 0; i < depth; i++) this.sink.endCell(true);
     this.written = true;
     this.posOff += depth;
     this.atLineStart = false;
   }
 
-  /** Writes a whitespace character `n` times. */
-  private writeByte(ch: string, n: number): void {
+  /** Writes a whitespace character (space, `\t`, `\v`, `\n` or `\f`) `n` times. */
+  private writeByte(ch: number, n: number): void {
     if (this.atLineStart) this.writeIndent();
-    this.chunks.push(n === 1 ? ch : ch.repeat(n));
     this.written = true;
     this.posOff += n;
-    if (ch === "\n" || ch === "\f") {
+    if (ch === NL || ch === FF) {
+      for (let i = 0; i < n; i++) this.sink.endLine(ch === FF);
       this.posLine += n;
       this.atLineStart = true;
-    } else this.atLineStart = false;
+      return;
+    }
+    if (ch === SP) this.sink.spaces(n);
+    else for (let i = 0; i < n; i++) this.sink.endCell(ch === TAB);
+    this.atLineStart = false;
   }
 
-  /** Writes a text at source position (off, line); comments (`escaped`) are opaque to the tabwriter. */
-  private writeString(off: number, line: number, s: string, escaped: boolean, multiline: boolean): void {
+  /**
+   * Writes a text at source position (off, line). Comments (`escaped`) are opaque to the alignment stage; other
+   * texts are written raw, so tabs and line breaks inside string literals act as cell and line breaks (F30).
+   */
+  private writeString(off: number, line: number, s: string, escaped: boolean, mayBreak: boolean): void {
     if (this.atLineStart) this.writeIndent();
-    this.chunks.push(escaped ? ESCAPE + s + ESCAPE : s);
     if (s.length > 0 || escaped) this.written = true;
+    const ascii = this.index.ascii;
     let newlines = 0;
     let lastBreak = -1;
-    if (multiline) {
+    if (escaped) {
+      this.sink.escaped(s, ascii ? s.length : codePoints(s, 0, s.length));
+      if (mayBreak) ({ newlines, lastBreak } = countBreaks(s));
+    } else if (mayBreak && CONTROL.test(s)) {
+      // Split at the characters the tabwriter interprets.
+      let from = 0;
       for (let i = 0; i < s.length; i++) {
         const ch = s.charCodeAt(i);
-        if (ch === 10 || ch === 12) {
+        if (ch < TAB || ch > FF) continue;
+        if (i > from) this.sink.text(s.slice(from, i), ascii ? i - from : codePoints(s, from, i));
+        if (ch === NL || ch === FF) {
+          this.sink.endLine(ch === FF);
           newlines++;
           lastBreak = i;
-        }
+        } else this.sink.endCell(ch === TAB);
+        from = i + 1;
       }
-    }
+      if (s.length > from) this.sink.text(s.slice(from), ascii ? s.length - from : codePoints(s, from, s.length));
+    } else this.sink.text(s, ascii ? s.length : codePoints(s, 0, s.length));
     off += this.index.byteLength(s);
     if (newlines > 0) {
       line += newlines;
@@ -231,4 +252,37 @@ export class Emitter {
     this.posOff = this.lastOff = off;
     this.posLine = this.lastLine = line;
   }
+}
+
+const TAB = 9;
+const NL = 10;
+const FF = 12;
+const SP = 32;
+/** Characters the alignment stage interprets: tab, line feed, vertical tab, form feed. */
+const CONTROL = /[\t\n\v\f]/;
+
+function countBreaks(s: string): { newlines: number; lastBreak: number } {
+  let newlines = 0;
+  let lastBreak = -1;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === NL || ch === FF) {
+      newlines++;
+      lastBreak = i;
+    }
+  }
+  return { newlines, lastBreak };
+}
+
+/** Number of code points in `s[from, to)` (alignment widths count code points, F10). */
+function codePoints(s: string, from: number, to: number): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > from) {
+      const p = s.charCodeAt(i - 1);
+      if (p >= 0xd800 && p <= 0xdbff) n--;
+    }
+  }
+  return n;
 }

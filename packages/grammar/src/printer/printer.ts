@@ -11,8 +11,6 @@ import { parse } from "../parser/parser.js";
 import { SourceFile } from "../text/source-file.js";
 import { Emitter } from "./emitter.js";
 import { SourceIndex } from "./source-index.js";
-import { alignColumns } from "./tabwriter.js";
-import { trimTrailingBlanks } from "./trim.js";
 import { Walker } from "./walker.js";
 
 /** Outcome of `format`: the formatted text, or the parse diagnostics that prevented formatting. */
@@ -31,9 +29,9 @@ export interface FormatOptions {
  */
 export function print(file: File, source: SourceFile): string {
   const index = new SourceIndex(source);
-  const emitter = new Emitter(index, file.comments);
+  const emitter = new Emitter(index, file.comments, source.text.length);
   new Walker(emitter, index).statements(file.body);
-  return trimTrailingBlanks(alignColumns(emitter.finish()));
+  return emitter.finish();
 }
 
 /**

@@ -1,116 +1,159 @@
 /**
- * Stage 3 of the canonical printer (spec 11.2): elastic-tabstop alignment with the semantics of Go's
- * `text/tabwriter` configured as upstream does (minwidth 0, tabwidth 8, padding 1, pad char ' ',
- * flags DiscardEmptyColumns | TabIndent).
+ * Stages 3 and 4 of the canonical printer (spec 11.2), fused into one streaming writer.
  *
- * Input conventions:
- * - `\t` ends a hard cell, `\v` ends a soft cell, `\n` and `\f` end a line (`\f` also flushes every
- *   alignment block).
- * - Text between two `ESCAPE` characters is opaque: it never splits cells or lines, and the markers themselves do
- *   not count towards the cell width. The markers are copied to the output; stage 4 removes them.
+ * Stage 3 is elastic-tabstop alignment with the semantics of Go's `text/tabwriter` as upstream configures it
+ * (minwidth 0, tabwidth 8, padding 1, pad char ' ', flags DiscardEmptyColumns | TabIndent):
+ * - the emitter ends cells with `endCell(hard)` (upstream writes `\t` = hard, `\v` = soft) and lines with
+ *   `endLine(formfeed)` (`\n` / `\f`; a formfeed also ends every alignment block);
+ * - escaped text (comments) is opaque: it never splits cells or lines and counts by its code points;
+ * - buffered lines are aligned and emitted when a line ends with a formfeed, or ends with a single cell (it
+ *   cannot influence later lines), or at the end.
+ * Stage 4 then removes spaces and tabs at the end of every line, except inside escaped text.
  *
- * Cells are kept as index ranges into the input string (no per-character objects), so the cost is linear in the
- * input plus the number of cells times the number of columns of their alignment block.
+ * Memory layout, chosen for large inputs: the text of buffered cells lives in one UTF-16 code unit buffer (cells
+ * are index ranges into it, in parallel number arrays reused between blocks) and the output is assembled in
+ * another, decoded to a string once at the end. No string or object is allocated per token or per cell.
  */
-
-/** Marks the start and end of opaque (comment) text. NUL cannot occur in text that parsed without errors. */
-export const ESCAPE = "\u0000";
-const ESC = 0;
 
 const TAB_WIDTH = 8;
 const PADDING = 1;
+const SPACE = 32;
+const TAB = 9;
+const NEWLINE = 10;
 
-const CH_TAB = 9;
-const CH_NL = 10;
-const CH_VTAB = 11;
-const CH_FF = 12;
+/** A growable UTF-16 code unit buffer. */
+class CodeUnits {
+  data: Uint16Array;
+  length = 0;
 
-const spaceCache: string[] = [];
-function spaces(n: number): string {
-  if (n < 64) return (spaceCache[n] ??= " ".repeat(n));
-  return " ".repeat(n);
-}
-
-/** Aligns `input` into columns; the result still holds the escape markers. */
-export function alignColumns(input: string): string {
-  return new TabWriter(input).run();
-}
-
-class TabWriter {
-  private readonly out: string[] = [];
-  // Buffered cells of the current alignment block, as parallel arrays.
-  private cellStart: number[] = [];
-  private cellEnd: number[] = [];
-  private cellWidth: number[] = [];
-  private cellHard: boolean[] = [];
-  private cellCount = 0;
-  /** Index of the first cell of each buffered line; the last entry is the line being filled. */
-  private lineFirst: number[] = [0];
-  private readonly widths: number[] = [];
-
-  constructor(private readonly text: string) {}
-
-  run(): string {
-    const text = this.text;
-    const n = text.length;
-    let cellBegin = 0;
-    // Characters of the current cell that do not count as code points (escape markers, low surrogates).
-    let uncounted = 0;
-    let inEscape = false;
-    for (let i = 0; i < n; i++) {
-      const ch = text.charCodeAt(i);
-      if (inEscape) {
-        if (ch === ESC) {
-          inEscape = false;
-          uncounted++;
-        } else if (ch >= 0xdc00 && ch <= 0xdfff) uncounted++;
-        continue;
-      }
-      if (ch > CH_FF) {
-        if (ch >= 0xdc00 && ch <= 0xdfff) uncounted++;
-        continue;
-      }
-      if (ch === ESC) {
-        inEscape = true;
-        uncounted++;
-        continue;
-      }
-      if (ch < CH_TAB) continue;
-      // \t, \n, \v or \f: end of cell.
-      const cellsInLine = this.terminateCell(cellBegin, i, i - cellBegin - uncounted, ch === CH_TAB);
-      cellBegin = i + 1;
-      uncounted = 0;
-      if (ch === CH_NL || ch === CH_FF) {
-        this.lineFirst.push(this.cellCount);
-        // A single-cell line cannot influence later alignment, so everything buffered can be emitted.
-        if (ch === CH_FF || cellsInLine === 1) this.flush();
-      }
-    }
-    if (n > cellBegin) this.terminateCell(cellBegin, n, n - cellBegin - uncounted, false);
-    this.flush();
-    return this.out.join("");
+  constructor(capacity: number) {
+    this.data = new Uint16Array(Math.max(capacity, 64));
   }
 
-  /** Adds a cell to the current line and returns the line's cell count. */
-  private terminateCell(start: number, end: number, width: number, hard: boolean): number {
+  reserve(extra: number): Uint16Array {
+    const need = this.length + extra;
+    if (need > this.data.length) {
+      const next = new Uint16Array(Math.max(need, this.data.length * 2));
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
+    return this.data;
+  }
+
+  append(s: string): void {
+    const n = s.length;
+    const data = this.reserve(n);
+    let k = this.length;
+    for (let i = 0; i < n; i++) data[k++] = s.charCodeAt(i);
+    this.length = k;
+  }
+
+  fill(unit: number, n: number): void {
+    const data = this.reserve(n);
+    if (n > 16) data.fill(unit, this.length, this.length + n);
+    else for (let i = this.length, end = this.length + n; i < end; i++) data[i] = unit;
+    this.length += n;
+  }
+}
+
+const decoder = new TextDecoder("utf-16le");
+
+export class TabWriter {
+  /** Text of the buffered cells (Go tabwriter's `buf`). */
+  private readonly buf = new CodeUnits(4096);
+  private readonly out: CodeUnits;
+
+  // The cell being filled: it starts at `curStart` in `buf`.
+  private curStart = 0;
+  private curWidth = 0;
+  /** Position in `buf` of the end of the current cell's last escaped text, or -1. */
+  private curProtect = -1;
+
+  // Cells of the buffered lines, as parallel arrays reused between flushes.
+  private readonly cellStart: number[] = [];
+  private readonly cellEnd: number[] = [];
+  private readonly cellWidth: number[] = [];
+  private readonly cellHard: boolean[] = [];
+  private readonly cellProtect: number[] = [];
+  private cellCount = 0;
+  /** First cell of each buffered line; the entry at `lineCount - 1` belongs to the line being filled. */
+  private readonly lineFirst: number[] = [0];
+  private lineCount = 1;
+  private readonly widths: number[] = [];
+  private final = false;
+
+  /** `sizeHint`: expected output length in code units. */
+  constructor(sizeHint = 0) {
+    this.out = new CodeUnits(sizeHint + (sizeHint >> 3));
+  }
+
+  /** Appends plain text (no tabs, vertical tabs or line breaks) of `width` code points to the current cell. */
+  text(s: string, width: number): void {
+    this.buf.append(s);
+    this.curWidth += width;
+  }
+
+  /** Appends `n` spaces to the current cell. */
+  spaces(n: number): void {
+    this.buf.fill(SPACE, n);
+    this.curWidth += n;
+  }
+
+  /** Appends opaque text (a comment) of `width` code points to the current cell. */
+  escaped(s: string, width: number): void {
+    this.buf.append(s);
+    this.curWidth += width;
+    this.curProtect = this.buf.length;
+  }
+
+  /** Ends the current cell: `\t` (hard) or `\v` (soft). */
+  endCell(hard: boolean): void {
+    this.terminateCell(hard);
+  }
+
+  /** Ends the current line: `\n`, or `\f` (formfeed) which also ends every alignment block. */
+  endLine(formfeed: boolean): void {
+    const cells = this.terminateCell(false);
+    this.lineFirst[this.lineCount++] = this.cellCount;
+    if (formfeed || cells === 1) this.flush();
+  }
+
+  /** Flushes everything and returns the aligned, trimmed text. */
+  finish(): string {
+    if (this.buf.length > this.curStart) this.terminateCell(false);
+    this.final = true;
+    this.flush();
+    return decoder.decode(this.out.data.subarray(0, this.out.length));
+  }
+
+  /** Adds the current cell to the current line and returns the line's cell count. */
+  private terminateCell(hard: boolean): number {
     const k = this.cellCount++;
-    this.cellStart[k] = start;
-    this.cellEnd[k] = end;
-    this.cellWidth[k] = width;
+    this.cellStart[k] = this.curStart;
+    this.cellEnd[k] = this.buf.length;
+    this.cellWidth[k] = this.curWidth;
     this.cellHard[k] = hard;
-    return this.cellCount - this.lineFirst[this.lineFirst.length - 1]!;
+    this.cellProtect[k] = this.curProtect;
+    this.curStart = this.buf.length;
+    this.curWidth = 0;
+    this.curProtect = -1;
+    return this.cellCount - this.lineFirst[this.lineCount - 1]!;
   }
 
   private cellsOf(line: number): number {
-    const next = line + 1 < this.lineFirst.length ? this.lineFirst[line + 1]! : this.cellCount;
-    return next - this.lineFirst[line]!;
+    return this.lineFirst[line + 1]! - this.lineFirst[line]!;
   }
 
   private flush(): void {
-    this.format(0, this.lineFirst.length);
+    // Close the line being filled so that `cellsOf` works for it too.
+    this.lineFirst[this.lineCount] = this.cellCount;
+    this.format(0, this.lineCount);
     this.cellCount = 0;
-    this.lineFirst.length = 1;
+    this.lineCount = 1;
     this.lineFirst[0] = 0;
+    // Every buffered cell has been written; the current cell is empty after a line end.
+    this.buf.length = 0;
+    this.curStart = 0;
   }
 
   /**
@@ -142,35 +185,45 @@ class TabWriter {
   }
 
   private writeLines(line0: number, line1: number): void {
-    const { out, widths, text } = this;
-    const lastLine = this.lineFirst.length - 1;
+    const { widths, out } = this;
+    const open = this.lineCount - 1;
     for (let line = line0; line < line1; line++) {
+      // The line still being filled has no line break; it only holds text at the very end.
+      if (line === open && !this.final) continue;
       const first = this.lineFirst[line]!;
       const count = this.cellsOf(line);
+      let protect = out.length;
       // TabIndent: leading empty cells are written as tabs.
       let useTabs = true;
       for (let j = 0; j < count; j++) {
         const c = first + j;
         const start = this.cellStart[c]!;
         const end = this.cellEnd[c]!;
-        if (end === start) {
-          if (j < widths.length) {
-            if (useTabs) {
-              const tabs = Math.ceil(widths[j]! / TAB_WIDTH);
-              if (tabs > 0) out.push("\t".repeat(tabs));
-            } else if (widths[j]! > 0) out.push(spaces(widths[j]!));
+        const w = j < widths.length ? widths[j]! : 0;
+        if (start === end) {
+          if (w > 0) {
+            if (useTabs) out.fill(TAB, Math.ceil(w / TAB_WIDTH));
+            else out.fill(SPACE, w);
           }
-        } else {
-          useTabs = false;
-          out.push(text.slice(start, end));
-          if (j < widths.length) {
-            const pad = widths[j]! - this.cellWidth[c]!;
-            if (pad > 0) out.push(spaces(pad));
-          }
+          continue;
         }
+        useTabs = false;
+        const data = out.reserve(end - start);
+        const src = this.buf.data;
+        const at = out.length;
+        let k = at;
+        for (let i = start; i < end; i++) data[k++] = src[i]!;
+        out.length = k;
+        const p = this.cellProtect[c]!;
+        if (p >= 0) protect = at + (p - start);
+        if (w > this.cellWidth[c]!) out.fill(SPACE, w - this.cellWidth[c]!);
       }
-      // The last buffered line is the one still being filled: it gets no line break.
-      if (line !== lastLine) out.push("\n");
+      // Stage 4: drop trailing blanks (never inside a comment).
+      const data = out.data;
+      let end = out.length;
+      while (end > protect && (data[end - 1] === SPACE || data[end - 1] === TAB)) end--;
+      out.length = end;
+      if (line !== open) out.fill(NEWLINE, 1);
     }
   }
 }
