@@ -6,8 +6,10 @@ import batch from "./batch.js";
 import otlp from "./otlp.js";
 import processors from "./processors.js";
 import debug from "./debug.js";
+import connectors from "./connectors.js";
+import loadbalancing from "./loadbalancing.js";
 
-export const COMPONENTS: readonly ComponentDescription[] = [...otlp, ...batch, ...processors, ...debug];
+export const COMPONENTS: readonly ComponentDescription[] = [...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing];
 
 const byKey = new Map<string, ComponentDescription>();
 for (const d of COMPONENTS) for (const t of d.otelTypes) byKey.set(`${d.kind}:${t}`, d);

@@ -65,19 +65,21 @@ export const sendingQueue: BlockRow = {
   ],
 };
 
-/** `retry_on_failure {}`: same defaults on both sides. */
-export const retryOnFailure: BlockRow = {
-  block: "retry_on_failure",
-  parentDefault: "own",
-  rows: [
-    { attr: "enabled", as: "bool", alloyDefault: true, otelDefault: true },
-    { attr: "initial_interval", as: "duration", alloyDefault: "5s", otelDefault: "5s" },
-    { attr: "randomization_factor", as: "float", alloyDefault: 0.5, otelDefault: 0.5 },
-    { attr: "multiplier", as: "float", alloyDefault: 1.5, otelDefault: 1.5 },
-    { attr: "max_interval", as: "duration", alloyDefault: "30s", otelDefault: "30s" },
-    { attr: "max_elapsed_time", as: "duration", alloyDefault: "5m", otelDefault: "5m" },
-  ],
-};
+/** `retry_on_failure {}` rows; `otelDefaults`: OTel's factory fills the usual values (same as Alloy's). */
+export function retryRows(otelDefaults: boolean): Row[] {
+  const d = (v: unknown) => (otelDefaults ? v : undefined);
+  return [
+    { attr: "enabled", as: "bool", alloyDefault: true, otelDefault: d(true) },
+    { attr: "initial_interval", as: "duration", alloyDefault: "5s", otelDefault: d("5s") },
+    { attr: "randomization_factor", as: "float", alloyDefault: 0.5, otelDefault: d(0.5) },
+    { attr: "multiplier", as: "float", alloyDefault: 1.5, otelDefault: d(1.5) },
+    { attr: "max_interval", as: "duration", alloyDefault: "30s", otelDefault: d("30s") },
+    { attr: "max_elapsed_time", as: "duration", alloyDefault: "5m", otelDefault: d("5m") },
+  ];
+}
+
+/** `retry_on_failure {}`: same defaults on both sides, so the block normally disappears. */
+export const retryOnFailure: BlockRow = { block: "retry_on_failure", parentDefault: "own", rows: retryRows(true) };
 
 /** The `auth` reference of clients: OTel `auth.authenticator` → `<extension>.<label>.handler`. */
 export const clientAuth: AttrRow = { attr: "auth", as: "extension", otel: "auth.authenticator" };
