@@ -7,6 +7,8 @@ import { CliError, reportFailure } from "./cli-error.js";
 import { register as registerFmt } from "./commands/fmt.js";
 import { register as registerLsp } from "./commands/lsp.js";
 import { register as registerConvert } from "./commands/convert.js";
+import { register as registerValidate } from "./commands/validate.js";
+import { register as registerTools } from "./commands/tools.js";
 
 const VERSION = "0.1.0";
 
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerFmt(program);
   registerLsp(program);
   registerConvert(program);
+  registerValidate(program);
+  registerTools(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeErr: () => undefined });
   return program;
 }

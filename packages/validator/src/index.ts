@@ -16,3 +16,8 @@ export type { ComponentInfo, MemberInfo } from "./api.js";
 export { renderPretty } from "./report/pretty.js";
 export { toJsonReport } from "./report/json.js";
 export { toSarif } from "./report/sarif.js";
+export { validateOtelcolYaml, parseComponentId } from "./otelcol/validate-yaml.js";
+export type { OtelcolValidateOptions, OtelcolResult } from "./otelcol/validate-yaml.js";
+export { expansionErrors } from "./otelcol/expansion.js";
+export { readDistribution } from "./otelcol/distribution.js";
+export type { Distribution } from "./otelcol/distribution.js";
