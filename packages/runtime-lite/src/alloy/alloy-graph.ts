@@ -1,0 +1,85 @@
+/**
+ * Alloy configuration → Graph: every `otelcol.receiver|processor|exporter|connector.*` block becomes a node with
+ * evaluated arguments; its `output` block's consumer references become typed edges. Other blocks (auth
+ * extensions, `logging`, non-OTel components) are evaluated for errors but are not part of the data path.
+ */
+import { parse, type Block, type Statement } from "@alloy-ts/grammar";
+import { SIGNALS } from "../pdata/types.js";
+import { canonicalType, noOutputs, type ComponentKind, type Graph, type GraphNode, type RuntimeDiagnostic } from "../graph/types.js";
+import { evaluate, unquote, type Scope } from "./evaluate.js";
+import { stdlib } from "./stdlib.js";
+import { isCapsule, type AlloyValue } from "./values.js";
+import { toCollectorShape, type Body } from "./normalize.js";
+
+const KINDS: Record<string, ComponentKind> = { receiver: "receiver", processor: "processor", exporter: "exporter", connector: "connector" };
+
+export interface AlloyGraphOptions {
+  env?: Record<string, string | undefined>;
+  fileName?: string;
+}
+
+const blockName = (b: Block) => b.name.map((n) => n.name).join(".");
+const identity = (b: Block) => (b.label === undefined ? blockName(b) : `${blockName(b)}.${unquote(`"${b.label}"`)}`);
+
+function evalBody(stmts: Statement[], scope: Scope, diags: RuntimeDiagnostic[], where: string): Body {
+  const body: Body = { attrs: {}, blocks: {} };
+  for (const s of stmts) {
+    if (s.kind === "Attribute") {
+      try {
+        body.attrs[s.name.name] = evaluate(s.value, scope);
+      } catch (e) {
+        diags.push({ severity: "error", message: `${where}: ${s.name.name}: ${(e as Error).message}`, component: where });
+      }
+    } else {
+      const name = blockName(s);
+      (body.blocks[name] ??= []).push(evalBody(s.body, scope, diags, where));
+    }
+  }
+  return body;
+}
+
+/** Parses Alloy text and builds its graph. Never throws; problems are diagnostics. */
+export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): Graph {
+  const diagnostics: RuntimeDiagnostic[] = [];
+  const graph: Graph = { source: "alloy", nodes: new Map(), diagnostics };
+  const parsed = parse(text, { name: options.fileName });
+  for (const d of parsed.diagnostics)
+    if (d.severity === "error") diagnostics.push({ severity: "error", message: `parse error: ${d.message}` });
+  if (diagnostics.length) return graph;
+  const blocks = parsed.file.body.filter((s): s is Block => s.kind === "Block");
+  for (const s of parsed.file.body)
+    if (s.kind === "Attribute") diagnostics.push({ severity: "error", message: `unrecognized attribute ${s.name.name}` });
+  const scope: Scope = { names: stdlib(options.env ?? process.env), components: new Set(blocks.filter((b) => b.label !== undefined).map(identity)) };
+
+  for (const b of blocks) {
+    const name = blockName(b);
+    const id = identity(b);
+    const body = evalBody(b.body, scope, diagnostics, id);
+    const parts = name.split(".");
+    if (parts[0] !== "otelcol" || !(parts[1] in KINDS) || parts.length !== 3) continue;
+    const kind = KINDS[parts[1]];
+    const alloyType = parts[2];
+    const type = canonicalType(kind, alloyType);
+    const node: GraphNode = { id, kind, type, name: b.label === undefined ? "" : unquote(`"${b.label}"`), config: toCollectorShape(`${kind}.${type}`, body), outputs: noOutputs() };
+    const output = body.blocks.output?.[0];
+    if (output)
+      for (const s of SIGNALS) {
+        const refs = output.attrs[s];
+        if (refs === undefined || refs === null) continue;
+        if (!Array.isArray(refs)) {
+          diagnostics.push({ severity: "error", message: `${id}: output.${s} must be a list of consumers`, component: id });
+          continue;
+        }
+        for (const r of refs as AlloyValue[]) {
+          if (isCapsule(r) && r.export === "input") node.outputs[s].push(r.component);
+          else diagnostics.push({ severity: "error", message: `${id}: output.${s} element is not a component input`, component: id });
+        }
+      }
+    graph.nodes.set(id, node);
+  }
+  for (const n of graph.nodes.values())
+    for (const s of SIGNALS)
+      for (const t of n.outputs[s])
+        if (!graph.nodes.has(t)) diagnostics.push({ severity: "error", message: `${n.id}: output.${s} refers to ${t}, which is not an otelcol component`, component: n.id });
+  return graph;
+}

@@ -1,0 +1,61 @@
+/** The contract between the engine and component implementations. */
+import type { Signal, Telemetry } from "../pdata/types.js";
+import type { ComponentKind } from "../graph/types.js";
+
+/** What a running component can do besides receiving data. */
+export interface ComponentContext {
+  /** Node ID of this instance. */
+  readonly id: string;
+  /** Sends a payload to every consumer wired to this node's `signal` output. */
+  emit(t: Telemetry): void;
+  /** Routing connector only: sends to the consumers of one named pipeline. */
+  emitToPipeline(pipeline: string, t: Telemetry): void;
+  /** Pipelines this node can route to (routing connector). */
+  readonly pipelines: string[];
+  /** Current time in Unix nanoseconds (fixed in verification runs, so results are deterministic). */
+  now(): bigint;
+  /** True when running as a server: timers and real I/O are allowed. */
+  readonly live: boolean;
+  /** Registers asynchronous work the engine awaits on flush and shutdown. */
+  track(p: Promise<unknown>): void;
+  /** Diagnostic logging (debug exporter output, export failures). */
+  log(line: string): void;
+}
+
+/** A running component. `consume` must not keep a reference to `t` after returning unless it owns it. */
+export interface ComponentInstance {
+  consume(t: Telemetry): void;
+  /** Flushes buffered data downstream (batch, spanmetrics, tail_sampling). */
+  shutdown?(): void;
+}
+
+/** How to build one component type. */
+export interface ComponentFactory {
+  kind: ComponentKind;
+  type: string;
+  /** Signals accepted (input). */
+  signals: Signal[];
+  /** Builds an instance from collector-shaped configuration, or explains which setting is unsupported. */
+  create(config: Record<string, unknown>, ctx: ComponentContext): ComponentInstance | { unsupported: string };
+}
+
+/** Reads a duration setting (`"200ms"`, `"1m30s"`, or a number of nanoseconds) as milliseconds. */
+export function durationMs(v: unknown, dflt: number): number {
+  if (typeof v === "number") return v / 1e6;
+  if (typeof v !== "string" || v === "") return dflt;
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  let total = 0;
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  while ((m = re.exec(v))) {
+    total += Number(m[1]) * units[m[2]];
+    consumed += m[0].length;
+  }
+  return consumed === v.length ? total : dflt;
+}
+
+export const asRecord = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+export const asStrings = (v: unknown): string[] => asArray(v).map((x) => String(x));

@@ -1,0 +1,103 @@
+/**
+ * The attribute actions shared by the attributes and resource processors (upstream internal/coreinternal/attraction):
+ * insert, update, upsert, delete, hash, extract, convert; `pattern` selects keys by regexp for delete and hash.
+ */
+import { createHash } from "node:crypto";
+import { anyValueAsString, filterAttrs, getAttr, putAttr, toAnyValue } from "../pdata/attributes.js";
+import type { AnyValue, KeyValue } from "../pdata/types.js";
+import { goRegExp } from "../ottl/values.js";
+import { asArray, asRecord } from "./api.js";
+
+export type AttrAction = (attrs: KeyValue[]) => void;
+
+/** Compiles an `actions` list; returns the reason when an action cannot be reproduced. */
+export function compileActions(actions: unknown): AttrAction[] | { unsupported: string } {
+  const out: AttrAction[] = [];
+  for (const raw of asArray(actions)) {
+    const a = asRecord(raw);
+    const key = a.key === undefined ? undefined : String(a.key);
+    const action = String(a.action ?? "").toLowerCase();
+    const pattern = typeof a.pattern === "string" && a.pattern !== "" ? goRegExp(a.pattern) : undefined;
+    if (a.from_context !== undefined && a.from_context !== "") return { unsupported: `action "${action}" with from_context` };
+    const source = (attrs: KeyValue[]): AnyValue | undefined => {
+      if (a.value !== undefined && a.value !== null) return toAnyValue(a.value);
+      if (typeof a.from_attribute === "string" && a.from_attribute !== "") return structuredClone(getAttr(attrs, a.from_attribute));
+      return undefined;
+    };
+    const keysFor = (attrs: KeyValue[]) => attrs.filter((kv) => kv.key === key || (pattern && pattern.test(kv.key))).map((kv) => kv.key);
+    switch (action) {
+      case "insert":
+        out.push((attrs) => {
+          const v = source(attrs);
+          if (key && v && getAttr(attrs, key) === undefined) attrs.push({ key, value: v });
+        });
+        break;
+      case "update":
+        out.push((attrs) => {
+          const v = source(attrs);
+          if (key && v && getAttr(attrs, key) !== undefined) putAttr(attrs, key, v);
+        });
+        break;
+      case "upsert":
+        out.push((attrs) => {
+          const v = source(attrs);
+          if (key && v) putAttr(attrs, key, v);
+        });
+        break;
+      case "delete":
+        out.push((attrs) => {
+          const ks = new Set(keysFor(attrs));
+          filterAttrs(attrs, (kv) => !ks.has(kv.key));
+        });
+        break;
+      case "hash":
+        out.push((attrs) => {
+          for (const kv of attrs) if (kv.key === key || (pattern && pattern.test(kv.key))) kv.value = { stringValue: hashValue(kv.value) };
+        });
+        break;
+      case "extract": {
+        if (!key || !pattern) return { unsupported: "extract without key and pattern" };
+        out.push((attrs) => {
+          const v = getAttr(attrs, key);
+          if (v?.stringValue === undefined) return;
+          const m = pattern.exec(v.stringValue);
+          if (!m?.groups) return;
+          for (const [name, val] of Object.entries(m.groups)) if (val !== undefined) putAttr(attrs, name, { stringValue: val });
+        });
+        break;
+      }
+      case "convert": {
+        const to = String(a.converted_type ?? "");
+        if (!["int", "double", "string"].includes(to)) return { unsupported: `convert to "${to}"` };
+        out.push((attrs) => {
+          for (const kv of attrs) if (kv.key === key) kv.value = convertValue(kv.value, to) ?? kv.value;
+        });
+        break;
+      }
+      default:
+        return { unsupported: `action "${action}"` };
+    }
+  }
+  return out;
+}
+
+/** Hashes the value's text with SHA-256 as lowercase hex (what current collector versions do). */
+function hashValue(v: AnyValue): string {
+  return createHash("sha256").update(anyValueAsString(v)).digest("hex");
+}
+
+function convertValue(v: AnyValue, to: string): AnyValue | undefined {
+  if (to === "string") return { stringValue: anyValueAsString(v) };
+  if (to === "int") {
+    if (v.intValue !== undefined) return v;
+    if (v.doubleValue !== undefined) return { intValue: String(Math.trunc(v.doubleValue)) };
+    if (v.boolValue !== undefined) return { intValue: v.boolValue ? "1" : "0" };
+    if (v.stringValue !== undefined && /^[+-]?\d+$/.test(v.stringValue.trim())) return { intValue: String(BigInt(v.stringValue.trim())) };
+    return undefined;
+  }
+  if (v.doubleValue !== undefined) return v;
+  if (v.intValue !== undefined) return { doubleValue: Number(v.intValue) };
+  if (v.boolValue !== undefined) return { doubleValue: v.boolValue ? 1 : 0 };
+  if (v.stringValue !== undefined && v.stringValue.trim() !== "" && !Number.isNaN(Number(v.stringValue))) return { doubleValue: Number(v.stringValue) };
+  return undefined;
+}

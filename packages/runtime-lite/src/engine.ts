@@ -1,0 +1,170 @@
+/**
+ * Runs a Graph: instantiates each node's semantics (or an opaque pass-through, marked unverified), pushes
+ * payloads along the typed edges, and flushes everything on shutdown in topological order.
+ */
+import type { ComponentContext, ComponentInstance } from "./components/api.js";
+import { CaptureExporter } from "./components/exporters.js";
+import { factoryFor } from "./components/registry.js";
+import type { Graph, GraphNode, RuntimeDiagnostic } from "./graph/types.js";
+import type { Telemetry } from "./pdata/types.js";
+
+export interface EngineOptions {
+  /** Server mode: timers (batch timeout, tail sampling decision wait) and real exporters. */
+  live?: boolean;
+  /** Clock in Unix nanoseconds; verification runs use a fixed one. */
+  now?: () => bigint;
+  /** Replace every exporter with a capture sink (verification). */
+  capture?: boolean;
+  /** Receives debug exporter output and runtime errors. */
+  log?: (line: string) => void;
+}
+
+/** A fixed clock for deterministic runs: 2024-01-01T00:00:00Z. */
+export const FIXED_NOW = 1704067200000000000n;
+
+export class Engine {
+  /** Nodes whose behaviour is not modelled (reason per node ID). */
+  readonly unverified = new Map<string, string>();
+  readonly diagnostics: RuntimeDiagnostic[] = [];
+  private readonly instances = new Map<string, ComponentInstance>();
+  private readonly captures = new Map<string, CaptureExporter>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly order: string[];
+  private stopped = false;
+
+  constructor(
+    readonly graph: Graph,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.order = topologicalOrder(graph);
+    for (const node of graph.nodes.values()) this.instances.set(node.id, this.instantiate(node));
+  }
+
+  private instantiate(node: GraphNode): ComponentInstance {
+    if (node.kind === "exporter" && this.options.capture) {
+      const c = new CaptureExporter();
+      this.captures.set(node.id, c);
+      return c;
+    }
+    const ctx = this.contextFor(node);
+    const factory = factoryFor(node.kind, node.type);
+    if (!factory) {
+      this.unverified.set(node.id, `${node.kind} "${node.type}" has no semantics in this runtime`);
+      return { consume: (t) => ctx.emit(t) };
+    }
+    let made: ReturnType<typeof factory.create>;
+    try {
+      made = factory.create(node.config, ctx);
+    } catch (e) {
+      made = { unsupported: `configuration error: ${(e as Error).message}` };
+    }
+    if ("unsupported" in made) {
+      this.unverified.set(node.id, `${node.kind} "${node.type}": ${made.unsupported} is not modelled`);
+      return { consume: (t) => ctx.emit(t) };
+    }
+    return made;
+  }
+
+  private contextFor(node: GraphNode): ComponentContext {
+    const log = this.options.log ?? (() => undefined);
+    return {
+      id: node.id,
+      live: this.options.live === true,
+      pipelines: Object.keys(node.pipelineTargets ?? {}),
+      now: this.options.now ?? (() => (this.options.live ? BigInt(Date.now()) * 1000000n : FIXED_NOW)),
+      emit: (t) => this.deliver(node.outputs[t.signal], t),
+      emitToPipeline: (p, t) => this.deliver(node.pipelineTargets?.[p] ?? [], t),
+      track: (p) => {
+        this.pending.add(p);
+        void p.finally(() => this.pending.delete(p));
+      },
+      log,
+    };
+  }
+
+  private deliver(targets: string[], t: Telemetry): void {
+    targets.forEach((id, i) => {
+      const inst = this.instances.get(id);
+      if (!inst) return;
+      const payload = i === targets.length - 1 ? t : structuredClone(t);
+      try {
+        inst.consume(payload);
+      } catch (e) {
+        this.options.log?.(`${id}: ${(e as Error).message}`);
+        this.diagnostics.push({ severity: "error", message: `${id} failed: ${(e as Error).message}`, component: id });
+      }
+    });
+  }
+
+  /** Receiver nodes. */
+  receivers(): GraphNode[] {
+    return [...this.graph.nodes.values()].filter((n) => n.kind === "receiver");
+  }
+
+  /** Hands a payload to a receiver (the payload becomes owned by the engine). Returns false when it is not wired for that signal. */
+  receive(receiverId: string, t: Telemetry): boolean {
+    const node = this.graph.nodes.get(receiverId);
+    if (!node || this.stopped || node.outputs[t.signal].length === 0) return false;
+    this.deliver([receiverId], t);
+    return true;
+  }
+
+  /** What a capture exporter received (capture mode). */
+  captured(exporterId: string): Telemetry[] {
+    return this.captures.get(exporterId)?.received ?? [];
+  }
+
+  /** Awaits outstanding exports. */
+  async flush(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Flushes every buffering component, upstream first, then awaits outstanding exports. */
+  async shutdown(): Promise<void> {
+    if (!this.stopped) {
+      this.stopped = true;
+      for (const id of this.order) {
+        try {
+          this.instances.get(id)?.shutdown?.();
+        } catch (e) {
+          this.options.log?.(`${id}: shutdown failed: ${(e as Error).message}`);
+        }
+      }
+    }
+    await this.flush();
+  }
+}
+
+/** Node IDs ordered so that every node comes after all nodes that feed it (cycles are broken arbitrarily). */
+export function topologicalOrder(graph: Graph): string[] {
+  const indegree = new Map<string, number>();
+  const edges = (n: GraphNode) => [...new Set([...Object.values(n.outputs).flat(), ...Object.values(n.pipelineTargets ?? {}).flat()])];
+  for (const id of graph.nodes.keys()) indegree.set(id, 0);
+  for (const n of graph.nodes.values()) for (const t of edges(n)) indegree.set(t, (indegree.get(t) ?? 0) + 1);
+  const queue = [...graph.nodes.keys()].filter((id) => indegree.get(id) === 0);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  while (out.length < graph.nodes.size) {
+    const id = queue.shift() ?? [...graph.nodes.keys()].find((k) => !seen.has(k))!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    for (const t of edges(graph.nodes.get(id)!)) {
+      indegree.set(t, (indegree.get(t) ?? 1) - 1);
+      if (indegree.get(t) === 0) queue.push(t);
+    }
+  }
+  return out;
+}
+
+/** IDs of every node upstream of (feeding into) `id`, including itself. */
+export function upstreamOf(graph: Graph, id: string): Set<string> {
+  const parents = new Map<string, string[]>();
+  for (const n of graph.nodes.values())
+    for (const t of new Set([...Object.values(n.outputs).flat(), ...Object.values(n.pipelineTargets ?? {}).flat()]))
+      parents.set(t, [...(parents.get(t) ?? []), n.id]);
+  const seen = new Set<string>([id]);
+  const stack = [id];
+  while (stack.length) for (const p of parents.get(stack.pop()!) ?? []) if (!seen.has(p)) seen.add(p), stack.push(p);
+  return seen;
+}

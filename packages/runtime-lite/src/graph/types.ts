@@ -1,0 +1,63 @@
+/**
+ * The graph form both configuration languages compile to: component instances with evaluated arguments (in the
+ * collector's YAML shape, see components/normalize.ts) and typed edges per signal.
+ */
+import type { Signal } from "../pdata/types.js";
+
+export type ComponentKind = "receiver" | "processor" | "exporter" | "connector";
+
+/** A problem found while building or running a graph; never thrown. */
+export interface RuntimeDiagnostic {
+  severity: "error" | "warning";
+  message: string;
+  /** The component the diagnostic is about, when there is one. */
+  component?: string;
+}
+
+export interface GraphNode {
+  /** Unique within the graph: `exporter:otlp`, `traces/processor:batch` (YAML) or `otelcol.exporter.otlp.default`. */
+  id: string;
+  kind: ComponentKind;
+  /** Canonical collector type (`otlp`, `otlphttp`, `batch`, `spanmetrics`, ...). */
+  type: string;
+  /** The collector component ID this node comes from (`attributes/example`), or the Alloy label. */
+  name: string;
+  /** Arguments in the collector's YAML shape. */
+  config: Record<string, unknown>;
+  /** Downstream node IDs for each signal this node emits. */
+  outputs: Record<Signal, string[]>;
+  /** Routing connector only: downstream node IDs per pipeline ID it may route to. */
+  pipelineTargets?: Record<string, string[]>;
+  /** Collector graphs: the pipelines that list this component. */
+  pipelines?: string[];
+}
+
+export interface Graph {
+  source: "otelcol" | "alloy";
+  nodes: Map<string, GraphNode>;
+  diagnostics: RuntimeDiagnostic[];
+}
+
+/** An empty output table. */
+export function noOutputs(): Record<Signal, string[]> {
+  return { traces: [], metrics: [], logs: [] };
+}
+
+/** Canonical collector type for a type name, folding the deprecated and snake_case aliases. */
+export function canonicalType(kind: ComponentKind, type: string): string {
+  const aliases: Record<string, string> = {
+    otlp_grpc: "otlp",
+    otlp_http: "otlphttp",
+    span_metrics: "spanmetrics",
+    service_graph: "servicegraph",
+    group_by_attrs: "groupbyattrs",
+    memorylimiter: "memory_limiter",
+    probabilisticsampler: "probabilistic_sampler",
+    tailsampling: "tail_sampling",
+    file_log: "filelog",
+    k8s_attributes: "k8sattributes",
+    resource_detection: "resourcedetection",
+  };
+  if (kind === "exporter" && type === "logging") return "debug";
+  return aliases[type] ?? type;
+}

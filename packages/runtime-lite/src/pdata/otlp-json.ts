@@ -1,0 +1,111 @@
+/**
+ * OTLP/JSON input: parses a request body or a file of payloads and normalises it to the model's conventions
+ * (64-bit integers as decimal strings, IDs as lowercase hex, lists present). Never throws.
+ */
+import { SIGNALS, type Signal, type Telemetry, type TelemetrySet } from "./types.js";
+
+const ROOT: Record<Signal, string> = { traces: "resourceSpans", metrics: "resourceMetrics", logs: "resourceLogs" };
+const INT_FIELDS = new Set(["intValue", "asInt", "count", "zeroCount", "timeUnixNano", "startTimeUnixNano", "endTimeUnixNano", "observedTimeUnixNano"]);
+const INT_LISTS = new Set(["bucketCounts"]);
+const HEX_FIELDS = new Set(["traceId", "spanId", "parentSpanId"]);
+const LISTS = new Set(["attributes", "spans", "scopeSpans", "metrics", "scopeMetrics", "logRecords", "scopeLogs", "dataPoints", "values"]);
+
+function normalise(v: unknown, key: string, depth: number): unknown {
+  if (depth > 64) throw new Error("document nested too deeply");
+  if (INT_FIELDS.has(key) && (typeof v === "number" || typeof v === "string")) {
+    if (!/^-?\d+$/.test(String(v))) throw new Error(`${key} must be an integer, got ${JSON.stringify(v)}`);
+    return BigInt(String(v)).toString();
+  }
+  if (INT_LISTS.has(key) && Array.isArray(v)) return v.map((x) => BigInt(String(x)).toString());
+  if (HEX_FIELDS.has(key) && typeof v === "string") {
+    if (!/^([0-9a-fA-F]{2})*$/.test(v)) throw new Error(`${key} must be hex`);
+    return v.toLowerCase();
+  }
+  if (Array.isArray(v)) return v.map((x) => normalise(x, "", depth + 1));
+  if (v && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = normalise(x, k, depth + 1);
+    for (const k of LISTS) if (k in out && !Array.isArray(out[k])) throw new Error(`${k} must be a list`);
+    return out;
+  }
+  return v;
+}
+
+function fill(data: Record<string, unknown>, signal: Signal): void {
+  const [scopeKey, itemKey] =
+    signal === "traces" ? ["scopeSpans", "spans"] : signal === "metrics" ? ["scopeMetrics", "metrics"] : ["scopeLogs", "logRecords"];
+  for (const r of data[ROOT[signal]] as Record<string, unknown>[]) {
+    if (!r || typeof r !== "object") throw new Error(`${ROOT[signal]} entries must be objects`);
+    const res = (r.resource ??= { attributes: [] }) as Record<string, unknown>;
+    res.attributes ??= [];
+    const scopes = (r[scopeKey] ??= []) as Record<string, unknown>[];
+    for (const s of scopes) {
+      const items = (s[itemKey] ??= []) as Record<string, unknown>[];
+      for (const it of items) {
+        it.attributes ??= [];
+        if (signal === "metrics")
+          for (const kind of ["gauge", "sum", "histogram", "exponentialHistogram", "summary"]) {
+            const d = it[kind] as Record<string, unknown> | undefined;
+            if (d) for (const p of (d.dataPoints ??= []) as Record<string, unknown>[]) p.attributes ??= [];
+          }
+        if (signal === "traces") for (const e of (it.events ?? []) as Record<string, unknown>[]) e.attributes ??= [];
+      }
+    }
+  }
+}
+
+/** Parses one OTLP/JSON export request for a signal. */
+export function parseOtlpJson(signal: Signal, text: string): Telemetry | { error: string } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return { error: `invalid JSON: ${(e as Error).message}` };
+  }
+  return fromJsonValue(signal, doc);
+}
+
+/** Validates and normalises an already-parsed OTLP/JSON request. */
+export function fromJsonValue(signal: Signal, doc: unknown): Telemetry | { error: string } {
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) return { error: "request body must be a JSON object" };
+  const list = (doc as Record<string, unknown>)[ROOT[signal]];
+  if (list !== undefined && !Array.isArray(list)) return { error: `${ROOT[signal]} must be a list` };
+  try {
+    const data = normalise({ [ROOT[signal]]: list ?? [] }, "", 0) as Record<string, unknown>;
+    fill(data, signal);
+    return { signal, data } as unknown as Telemetry;
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/**
+ * Reads a telemetry file: a JSON object with any of resourceSpans/resourceMetrics/resourceLogs, a JSON array of
+ * such objects, or JSON lines (what the file exporter writes).
+ */
+export function parseTelemetryFile(text: string): TelemetrySet | { error: string } {
+  const docs: unknown[] = [];
+  try {
+    const whole = JSON.parse(text);
+    docs.push(...(Array.isArray(whole) ? whole : [whole]));
+  } catch {
+    for (const line of text.split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        docs.push(JSON.parse(line));
+      } catch (e) {
+        return { error: `invalid JSON line: ${(e as Error).message}` };
+      }
+    }
+  }
+  const set: TelemetrySet = { traces: [], metrics: [], logs: [] };
+  for (const d of docs) {
+    for (const s of SIGNALS) {
+      if (!d || typeof d !== "object" || !(ROOT[s] in d)) continue;
+      const t = fromJsonValue(s, d);
+      if ("error" in t) return t;
+      (set[s] as unknown[]).push(t.data);
+    }
+  }
+  return set;
+}
