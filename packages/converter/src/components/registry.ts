@@ -8,8 +8,9 @@ import processors from "./processors.js";
 import debug from "./debug.js";
 import connectors from "./connectors.js";
 import loadbalancing from "./loadbalancing.js";
+import tailSampling from "./tail-sampling.js";
 
-export const COMPONENTS: readonly ComponentDescription[] = [...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing];
+export const COMPONENTS: readonly ComponentDescription[] = [...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing, ...tailSampling];
 
 const byKey = new Map<string, ComponentDescription>();
 for (const d of COMPONENTS) for (const t of d.otelTypes) byKey.set(`${d.kind}:${t}`, d);
