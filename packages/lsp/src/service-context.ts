@@ -1,15 +1,43 @@
-/** The service context of a running server: catalogue, validator and converter as far as they are available. */
-import { emptyCatalog, type Catalog } from "./schema/catalog.js";
-import { catalogFromSchemas, directorySchemaSource, locateSchemas } from "./schema/schema-catalog.js";
+/**
+ * The service context of a running server: the component catalogue and standard library from the validator's
+ * registry, the validator's semantic checks, and the OpenTelemetry Collector converter.
+ */
+import { convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
+import { getRegistry, STDLIB_CONSTANTS, stdlibFunctions, validate } from "@alloy-ts/validator";
+import type { Diagnostic } from "@alloy-ts/grammar";
+import type { Catalog, FunctionInfo } from "./schema/catalog.js";
+import { catalogFromSchemas } from "./schema/schema-catalog.js";
+import { functionsFromStdlib } from "./schema/stdlib-functions.js";
 import type { ServiceContext } from "./service/context.js";
+import type { Analysis } from "./workspace/analysis.js";
 
-/** The catalogue over the generated schemas, or the empty one when none are found. */
+/** Standard-library functions and `constants.*` as catalogue entries. */
+export function stdlibCatalogFunctions(): FunctionInfo[] {
+  const constants: FunctionInfo[] = STDLIB_CONSTANTS.map((c) => ({ name: `constants.${c}`, parameters: [], returns: "string", constant: true }));
+  return [...functionsFromStdlib(stdlibFunctions()), ...constants];
+}
+
+/** The catalogue over the generated schemas (empty when none are found) and the standard library. */
 export function defaultCatalog(): Catalog {
-  const dir = locateSchemas();
-  return dir ? catalogFromSchemas(directorySchemaSource(dir), []) : emptyCatalog;
+  return catalogFromSchemas(getRegistry(), stdlibCatalogFunctions());
+}
+
+/**
+ * Validator diagnostics for a parsed document, reusing the parse. The validator stops at syntax errors as
+ * upstream does, so documents with syntax errors get the built-in reference check instead (see diagnostics.ts).
+ */
+export function validateAnalysis(analysis: Analysis): readonly Diagnostic[] {
+  return validate([{ file: analysis.file, diagnostics: analysis.syntax as Diagnostic[], source: analysis.source }]);
 }
 
 /** Builds the default context. */
 export function defaultServiceContext(): ServiceContext {
-  return { catalog: defaultCatalog() };
+  return {
+    catalog: defaultCatalog(),
+    validate: validateAnalysis,
+    convert: (yaml) => {
+      const r = convertOtelcol(yaml);
+      return { output: r.output ?? "", diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, message: renderDiagnostic(d) })) };
+    },
+  };
 }

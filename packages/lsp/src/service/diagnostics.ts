@@ -18,13 +18,19 @@ const SEVERITY: Record<string, DiagnosticSeverity> = {
 
 /** Converts project diagnostics to LSP diagnostics for one document. */
 export function toLspDiagnostics(analysis: Analysis, diagnostics: readonly Diagnostic[]): LspDiagnostic[] {
-  return diagnostics.map((d) => ({
-    range: lspRange(analysis.source, d.range.start, d.range.end),
-    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error,
-    code: d.code,
-    source: "alloy",
-    message: d.message,
-  }));
+  return diagnostics.map((d) => {
+    const out: LspDiagnostic = {
+      range: lspRange(analysis.source, d.range.start, d.range.end),
+      severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error,
+      code: d.code,
+      source: "alloy",
+      message: d.message,
+    };
+    // Validator diagnostics may carry a hint (`did you mean "endpoint"?`) beside upstream's exact message.
+    const hint = (d as { hint?: unknown }).hint;
+    if (typeof hint === "string" && hint) out.data = { hint };
+    return out;
+  });
 }
 
 /** Stage 1: the parser's diagnostics. */
@@ -34,7 +40,7 @@ export function syntaxDiagnostics(analysis: Analysis): LspDiagnostic[] {
 
 /** Stage 2: semantic diagnostics (validator, or the built-in reference check). Never throws. */
 export function semanticDiagnostics(analysis: Analysis, ctx: ServiceContext): LspDiagnostic[] {
-  if (ctx.validate) {
+  if (ctx.validate && !analysis.syntax.length) {
     try {
       return toLspDiagnostics(analysis, ctx.validate(analysis));
     } catch {
