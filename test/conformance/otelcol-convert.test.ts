@@ -73,3 +73,74 @@ describe.skipIf(!sharedDir)("otelcol conversion conformance (--compat=upstream)"
     });
   }
 });
+
+/**
+ * Default-mode fixes (docs/converter-differences.md), as data: which cases differ from upstream and why. Each kind
+ * comes with a normaliser that undoes the fix on both outputs; after it the outputs must be identical.
+ */
+type FixKind = "receiver-output" | "swapped-targets" | "redacted-token" | "events-dimensions";
+
+const EXPECTED_FIXES: Record<string, readonly FixKind[]> = {
+  fileexporter: ["receiver-output"],
+  filelog: ["receiver-output"],
+  fluentforwarder: ["receiver-output"],
+  syslog: ["receiver-output"],
+  tcplog: ["receiver-output"],
+  googlecloud: ["swapped-targets"],
+  splunkhec: ["swapped-targets", "redacted-token"],
+  spanmetrics: ["events-dimensions"],
+};
+
+/** Top-level blocks of a printed file, as [header line, whole text]. */
+function splitBlocks(text: string): string[] {
+  return text.replace(/\n$/, "").split(/\n\n(?=\S)/);
+}
+
+const NO_OUTPUT_RECEIVERS = /^otelcol\.receiver\.(filelog|syslog|tcplog|fluentforward) /;
+const CROSSED_RECEIVERS = /^otelcol\.receiver\.(googlecloudpubsub|splunkhec) /;
+
+const NORMALISERS: Record<FixKind, (block: string, compat: boolean) => string> = {
+  "receiver-output": (b, compat) => (!compat && NO_OUTPUT_RECEIVERS.test(b) ? b.replace(/\n\n\toutput \{[^}]*\}|\n\toutput \{ \}/, "") : b),
+  "swapped-targets": (b, compat) => {
+    if (compat || !CROSSED_RECEIVERS.test(b)) return b;
+    const metrics = /\n\t\tmetrics\s*= (.*)/.exec(b)?.[1];
+    const logs = /\n\t\tlogs\s*= (.*)/.exec(b)?.[1];
+    let out = b.replace(/\n\t\tmetrics\s*= .*/, "").replace(/\n\t\tlogs\s*= .*/, "");
+    if (logs) out = out.replace(/\toutput \{\n?/, `\toutput {\n\t\tmetrics = ${logs}\n`);
+    if (metrics) out = out.replace(/(\toutput \{\n(?:\t\tmetrics = .*\n)?)/, `$1\t\tlogs = ${metrics}\n`);
+    return out.replace(/\toutput \{ \}/, "\toutput {\n\t}");
+  },
+  "redacted-token": (b) => b.replace(/(\n\t\ttoken\s*= )".*"/, '$1"[REDACTED]"'),
+  "events-dimensions": (b) => b.replace(/\n\n\tevents \{[\s\S]*?\n\t\}/, ""),
+};
+
+function normalise(text: string, kinds: readonly FixKind[], compat: boolean): string {
+  const blocks = splitBlocks(text).map((b) => kinds.reduce((acc, k) => NORMALISERS[k](acc, compat), b));
+  return blocks.map((b) => b.replace(/=\s+/g, "= ").replace(/ +=/g, " =")).join("\n\n");
+}
+
+describe.skipIf(!sharedDir)("otelcol conversion: default mode differs only by documented fixes", () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const opts = { skipSourceValidation: c.folder === "otelcol_without_validation" };
+      const upstream = convertOtelcol(c.yaml, { ...opts, compat: "upstream" });
+      const ours = convertOtelcol(c.yaml, opts);
+      // Same diagnostics (texts without positions), only positions added.
+      expect(ours.diagnostics.map((d) => `${d.severity} ${d.summary}`)).toEqual(
+        upstream.diagnostics.map((d) => `${d.severity} ${d.summary}`),
+      );
+      const kinds = EXPECTED_FIXES[c.name] ?? [];
+      if (upstream.output === undefined || ours.output === undefined) {
+        expect(ours.output).toBe(upstream.output);
+        return;
+      }
+      if (kinds.length === 0) {
+        expect(ours.output).toBe(upstream.output);
+        return;
+      }
+      // Each listed fix must really change the output, and undoing them must give upstream's text.
+      expect(ours.output).not.toBe(upstream.output);
+      expect(normalise(ours.output, kinds, false)).toBe(normalise(upstream.output, kinds, true));
+    });
+  }
+});
