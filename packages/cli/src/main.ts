@@ -9,6 +9,8 @@ import { register as registerLsp } from "./commands/lsp.js";
 import { register as registerConvert } from "./commands/convert.js";
 import { register as registerValidate } from "./commands/validate.js";
 import { register as registerTools } from "./commands/tools.js";
+import { register as registerVerify } from "./commands/verify.js";
+import { register as registerRun } from "./commands/run.js";
 
 const VERSION = "0.1.0";
 
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerConvert(program);
   registerValidate(program);
   registerTools(program);
+  registerVerify(program);
+  registerRun(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeErr: () => undefined });
   return program;
 }
