@@ -21,3 +21,5 @@ export type { OtelcolValidateOptions, OtelcolResult } from "./otelcol/validate-y
 export { expansionErrors } from "./otelcol/expansion.js";
 export { readDistribution } from "./otelcol/distribution.js";
 export type { Distribution } from "./otelcol/distribution.js";
+export { createAjv, compileSchema } from "./ajv.js";
+export type { SchemaValidator } from "./ajv.js";
