@@ -5,7 +5,7 @@ import path from "node:path";
 import { repoRoot } from "./shared.js";
 
 export const alloyBin = path.join(repoRoot, "packages", "cli", "bin", "alloy.mjs");
-export const cliBuilt = existsSync(path.join(repoRoot, "packages", "cli", "dist", "alloy.mjs"));
+export const cliBuilt = existsSync(path.join(repoRoot, "packages", "cli", "dist", "bundle", "alloy.mjs"));
 
 export interface RunResult {
   code: number | null;

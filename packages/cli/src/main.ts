@@ -4,18 +4,36 @@
  */
 import { Command, CommanderError } from "commander";
 import { CliError, reportFailure } from "./cli-error.js";
-import { register as registerFmt } from "./commands/fmt.js";
-import { register as registerLsp } from "./commands/lsp.js";
-import { register as registerConvert } from "./commands/convert.js";
-import { register as registerValidate } from "./commands/validate.js";
-import { register as registerTools } from "./commands/tools.js";
-import { register as registerVerify } from "./commands/verify.js";
-import { register as registerRun } from "./commands/run.js";
 
 const VERSION = "0.1.0";
 
+type CommandModule = { register(program: Command): void };
+
+/**
+ * Sub-commands by name (aliases included), loaded lazily: `alloy fmt` must not pay for loading the converter,
+ * validator or language server (the bundle is split per command; see scripts/bundle.mjs).
+ */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  fmt: () => import("./commands/fmt.js"),
+  format: () => import("./commands/fmt.js"),
+  convert: () => import("./commands/convert.js"),
+  validate: () => import("./commands/validate.js"),
+  tools: () => import("./commands/tools.js"),
+  lsp: () => import("./commands/lsp.js"),
+  verify: () => import("./commands/verify.js"),
+  run: () => import("./commands/run.js"),
+};
+
+/** The modules needed for this command line: only the named sub-command's, or all of them (help, unknown). */
+async function loadCommands(argv: string[]): Promise<CommandModule[]> {
+  const first = argv.find((a) => !a.startsWith("-"));
+  const loaders = first !== undefined && COMMANDS[first] ? [COMMANDS[first]] : [...new Set(Object.values(COMMANDS))];
+  const modules = await Promise.all(loaders.map((load) => load()));
+  return [...new Set(modules)];
+}
+
 /** Builds the command tree; every sub-command module registers itself here. */
-export function buildProgram(): Command {
+export function buildProgram(modules: CommandModule[]): Command {
   const program = new Command("alloy");
   program
     .description("Alloy toolchain: format, convert and validate Alloy and OpenTelemetry Collector configurations")
@@ -23,13 +41,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .configureOutput({ writeErr: () => undefined })
     .exitOverride();
-  registerFmt(program);
-  registerLsp(program);
-  registerConvert(program);
-  registerValidate(program);
-  registerTools(program);
-  registerVerify(program);
-  registerRun(program);
+  for (const m of modules) m.register(program);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeErr: () => undefined });
   return program;
 }
@@ -55,7 +67,7 @@ function commanderMessage(e: CommanderError): string {
 
 /** Runs the command line; never throws (failures set the exit status). */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = buildProgram(await loadCommands(argv));
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
