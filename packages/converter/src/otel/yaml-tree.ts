@@ -36,8 +36,8 @@ export function positionOf(container: unknown, key?: string | number): Position 
 
 export type ReadResult = { ok: true; value: RawValue } | { ok: false; message: string };
 
-/** Upper bound on the number of nodes produced while expanding aliases. */
-const MAX_NODES = 200_000;
+/** Upper bound on the number of nodes produced by expanding aliases (ordinary nodes are not counted). */
+const MAX_ALIAS_NODES = 50_000;
 
 /** Parses YAML text into plain data. Never throws. */
 export function readYaml(text: string): ReadResult {
@@ -65,8 +65,11 @@ export function readYaml(text: string): ReadResult {
 class YamlTreeError extends Error {}
 
 class TreeBuilder {
-  private nodes = 0;
+  private aliasNodes = 0;
+  private aliasDepth = 0;
   private readonly active = new Set<Node>();
+  /** Alias targets, resolved once each (resolving searches the whole document). */
+  private readonly targets = new Map<Node, Node | undefined>();
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -80,15 +83,21 @@ class TreeBuilder {
   }
 
   build(node: Node | null | undefined): RawValue {
-    if (++this.nodes > MAX_NODES) {
+    if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
       throw new YamlTreeError("yaml: document contains excessive aliasing (too many nodes after expanding aliases)");
     }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as Node | undefined;
+      if (!this.targets.has(node)) this.targets.set(node, node.resolve(this.doc) as Node | undefined);
+      const target = this.targets.get(node);
       if (!target) throw new YamlTreeError(`yaml: unknown anchor '${node.source}' referenced`);
       if (this.active.has(target)) throw new YamlTreeError(`yaml: anchor '${node.source}' value contains itself`);
-      return this.build(target);
+      this.aliasDepth++;
+      try {
+        return this.build(target);
+      } finally {
+        this.aliasDepth--;
+      }
     }
     this.active.add(node);
     try {
