@@ -64,6 +64,7 @@ export function generateTelemetry(seed = 1, scale = 1): TelemetrySet {
                 ratio: Math.round(r() * 1000) / 100 + 0.5,
               };
               if (r() < 0.3) attrs.copy_key = "original";
+              if (r() < 0.5) attrs["k8s.deployment.name"] = pick(["cart", "checkout"]);
               if (r() < 0.3) attrs["redacted_span"] = false;
               return {
                 traceId,
@@ -85,7 +86,7 @@ export function generateTelemetry(seed = 1, scale = 1): TelemetrySet {
     });
     const t = (BASE + BigInt(batch) * 60_000_000_000n).toString();
     const start = BASE.toString();
-    const pointAttrs = () => kv({ "host.name": pick(["node-1", "node-2"]), state: pick(["used", "free"]), "http.method": pick(["GET", "POST"]) });
+    const pointAttrs = () => kv({ "host.name": pick(["node-1", "node-2"]), state: pick(["used", "free"]), "http.method": pick(["GET", "POST"]), "k8s.deployment.name": pick(["cart", "api"]) });
     const metrics = (): Metric[] => [
       { name: "my.metric", description: "a gauge", unit: "1", gauge: { dataPoints: [{ attributes: pointAttrs(), timeUnixNano: t, asDouble: Math.round(r() * 1000) / 10 }] } },
       { name: "system.processes.count", unit: "{processes}", sum: { aggregationTemporality: 2, isMonotonic: false, dataPoints: [{ attributes: pointAttrs(), startTimeUnixNano: start, timeUnixNano: t, asInt: String(Math.floor(r() * 300)) }] } },
@@ -136,7 +137,7 @@ export function generateTelemetry(seed = 1, scale = 1): TelemetrySet {
                 severityNumber: sev,
                 severityText: ["", "TRACE", "", "", "", "DEBUG", "", "", "", "INFO", "", "", "", "WARN", "", "", "", "ERROR", "", "", "", "FATAL"][sev] ?? "",
                 body: { stringValue: pick(["request failed", "user password reset", "GET /api/cart 200", "cache miss"]) },
-                attributes: kv({ "http.route": pick(ROUTES), path: pick(["/user/1/list/2", "/account/9876/x"]), value: "/account/5555/y", "log.file.name": "app.log" }),
+                attributes: kv({ "http.route": pick(ROUTES), path: pick(["/user/1/list/2", "/account/9876/x"]), value: "/account/5555/y", "log.file.name": "app.log", "k8s.namespace.name": pick(["prod", "dev"]) }),
               };
               if (r() < 0.6) {
                 rec.traceId = hex(r, 16);
