@@ -1,0 +1,77 @@
+/** Reports: SARIF 2.1.0 structure, JSON positions and upstream's pretty printer layout. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileSchema, renderPretty, toJsonReport, toSarif, validateDetailed } from "@alloy-ts/validator";
+import { repoRoot } from "../support/shared.js";
+
+const CONFIG = `logging {
+\tlevel = "info"
+}
+
+prometheus.scrape "a" {
+\ttargets    = []
+\tforward_to = [prometheus.remote_write.missing.receiver]
+\tbogus      = 1
+}
+
+local.file "f" {
+\tfilename = env("HOME")
+}
+`;
+
+const result = validateDetailed([{ name: "main.alloy", text: CONFIG }]);
+
+describe("reports", () => {
+  it("finds the expected problems", () => {
+    expect(result.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ["error", 'unrecognized attribute name "bogus"'],
+      ["error", 'component "prometheus.remote_write.missing.receiver" does not exist or is out of scope'],
+      ["warning", "this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives"],
+    ]);
+  });
+
+  it("SARIF output has the structure SARIF 2.1.0 requires", () => {
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, "test/validator/sarif-2.1.0-required.schema.json"), "utf8"));
+    const check = compileSchema(schema);
+    const sarif = toSarif(result.diagnostics, result.sources) as { runs: { results: { level: string; locations: { physicalLocation: { region: object } }[] }[] }[] };
+    expect(check(sarif)).toEqual([]);
+    expect(sarif.runs[0]!.results.map((r) => r.level)).toEqual(["error", "error", "warning"]);
+    expect(sarif.runs[0]!.results[1]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 7, startColumn: 16, endLine: 7, endColumn: 56 });
+    expect(check({ version: "2.0.0", runs: [] })).not.toEqual([]);
+    expect(check({ version: "2.1.0", runs: [{ tool: { driver: {} } }] })).not.toEqual([]);
+  });
+
+  it("JSON output uses line and byte column", () => {
+    const j = toJsonReport(result.diagnostics, result.sources);
+    expect(j.valid).toBe(false);
+    expect(j.diagnostics[0]).toMatchObject({ start: { line: 8, column: 2 }, end: { line: 8, column: 15 }, code: "validator/unknown-attribute" });
+  });
+
+  it("pretty output follows upstream's layout (tabs as four spaces, context lines, markers)", () => {
+    const text = renderPretty(result.diagnostics.slice(0, 1), result.sources);
+    expect(text).toBe(
+      [
+        'Error: main.alloy:8:2: unrecognized attribute name "bogus"',
+        "",
+        "7 |     forward_to = [prometheus.remote_write.missing.receiver]",
+        "8 |     bogus      = 1",
+        "  |     ^^^^^^^^^^^^^^",
+        "9 | }",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("pretty output marks multi-line ranges", () => {
+    const r = validateDetailed([{ name: "m.alloy", text: 'remote.http "x" {\n}\n' }]);
+    expect(renderPretty(r.diagnostics, r.sources)).toBe(
+      ['Error: m.alloy:1:1: missing required attribute "url"', "", "1 |   remote.http \"x\" {", "  |  _^^^^^^^^^^^^^^^^^", "2 | | }", "  | |_^", "3 |   ", ""].join("\n"),
+    );
+  });
+
+  it("colours the header when asked", () => {
+    const text = renderPretty(result.diagnostics.slice(2), result.sources, { color: true });
+    expect(text.startsWith("\x1b[1m\x1b[33mWarning: \x1b[0m\x1b[1mmain.alloy:12:13: ")).toBe(true);
+  });
+});
