@@ -1,0 +1,96 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { equalIgnoringRanges } from "../ast/equal.js";
+import { parse } from "../parser/parser.js";
+import { SourceFile } from "../text/source-file.js";
+import { alloySource } from "../../../../test/support/alloy-arbitrary.js";
+import { format, print } from "./printer.js";
+
+const ok = (text: string): string => {
+  const r = format(text);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => `${r.source.formatPosition(d.range.start)}: ${d.message}`).join("\n"));
+  return r.text;
+};
+
+describe("format", () => {
+  it("returns the printer output plus a newline, and whether it changed", () => {
+    const { file, source } = parse("a=1\n");
+    expect(print(file, source)).toBe("a = 1");
+    expect(format("a=1\n")).toEqual({ ok: true, text: "a = 1\n", changed: true });
+    expect(format("a = 1\n")).toEqual({ ok: true, text: "a = 1\n", changed: false });
+  });
+
+  it("accepts bytes and source files", () => {
+    expect(format(new TextEncoder().encode("b  =  2"))).toEqual({ ok: true, text: "b = 2\n", changed: true });
+    expect(format(new SourceFile("x.alloy", "c = 3\n"))).toEqual({ ok: true, text: "c = 3\n", changed: false });
+  });
+
+  it("drops a byte order mark and reads CR LF like LF (F1, F2)", () => {
+    expect(ok("\uFEFFa = 1\r\nbb = 2\r\n")).toBe("a  = 1\nbb = 2\n");
+  });
+
+  it("reports syntax errors as diagnostics with the file name", () => {
+    const r = format("a = \n", { name: "f.alloy" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(`${r.source.formatPosition(r.diagnostics[0]!.range.start)}: ${r.diagnostics[0]!.message}`).toBe(
+      "f.alloy:2:1: expected expression, got EOF",
+    );
+  });
+
+  it("prints an empty call with its `)` on a later line as `f()` (deliberate deviation from upstream, F34)", () => {
+    expect(ok("x = f(\n)\n")).toBe("x = f()\n");
+    expect(ok("x = f(\n// c\n)\n")).toBe(ok(ok("x = f(\n// c\n)\n")));
+  });
+
+  it("aligns with the elastic tabstops of the whole block, counting code points (F8-F10, F31)", () => {
+    expect(ok("a = 1 // x\nbbb = 22 // y\n\nc = 3\n")).toBe("a   = 1  // x\nbbb = 22 // y\n\nc = 3\n");
+    expect(ok("é = 1\nab = 2\n")).toBe("é  = 1\nab = 2\n");
+    expect(ok("longname_here = { a = 1,\n  bb = 2 }\n")).toBe("longname_here = {a = 1,\n\t\tbb   = 2}\n");
+  });
+
+  it("keeps comment text, including trailing blanks, and trims everything else", () => {
+    expect(ok("a = 1 /* x  */   \n/* multi   \n  line */\nb = `raw   \nx`\n")).toBe(
+      "a = 1 /* x  */\n/* multi   \n  line */\nb = `raw\nx`\n",
+    );
+  });
+});
+
+describe("format properties", () => {
+  it("keeps the syntax tree of generated sources (format, then parse)", () => {
+    fc.assert(
+      fc.property(alloySource, (src) => {
+        const before = parse(src);
+        expect(before.diagnostics.map((d) => d.message)).toEqual([]);
+        const text = ok(src);
+        const after = parse(text);
+        expect(after.diagnostics.map((d) => d.message)).toEqual([]);
+        expect(equalIgnoringRanges(after.file.body, before.file.body)).toBe(true);
+        expect(after.file.comments.flatMap((g) => g.comments.map((c) => c.text))).toEqual(
+          before.file.comments.flatMap((g) => g.comments.map((c) => c.text)),
+        );
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 400) },
+    );
+  });
+
+  it("never throws, whatever the input", () => {
+    const valid = fc.tuple(alloySource, fc.nat(), fc.nat(), fc.string({ maxLength: 3 })).map(([s, a, b, ins]) => {
+      const i = a % (s.length + 1);
+      return s.slice(0, i) + ins + s.slice(Math.min(s.length, i + (b % 4)));
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), valid), (text) => {
+        const r = format(text);
+        if (r.ok) expect(r.text.endsWith("\n")).toBe(true);
+        else expect(r.diagnostics.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        expect(() => format(bytes)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
