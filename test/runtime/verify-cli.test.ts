@@ -1,0 +1,37 @@
+/** `alloy verify` end to end through the built CLI bundle (skipped when it is not built). */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, shared, sharedDir } from "../support/shared.js";
+
+const bundle = path.join(repoRoot, "packages", "cli", "dist", "alloy.mjs");
+const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { encoding: "utf8", timeout: 30_000 });
+
+describe.skipIf(!sharedDir || !existsSync(bundle))("alloy verify CLI", () => {
+  it("converts and reports equivalence with exit status 0", () => {
+    const r = run("verify", shared("conformance", "otelcol", "attributes.yaml"));
+    expect(r.stdout).toContain("equivalent");
+    expect(r.status).toBe(0);
+  });
+
+  it("reports a mutated Alloy file as different with exit status 1, as JSON too", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-verify-"));
+    try {
+      const alloy = readFileSync(shared("conformance", "otelcol", "attributes.alloy"), "utf8").replace('action = "delete"', 'action = "hash"');
+      const file = path.join(dir, "mutated.alloy");
+      writeFileSync(file, alloy);
+      const text = run("verify", shared("conformance", "otelcol", "attributes.yaml"), "--alloy", file);
+      expect(text.status).toBe(1);
+      expect(text.stdout).toMatch(/different/);
+      expect(text.stdout).toMatch(/only in collector: /);
+      const json = run("verify", shared("conformance", "otelcol", "attributes.yaml"), "--alloy", file, "--json");
+      expect(JSON.parse(json.stdout).exporters[0].verdict).toBe("different");
+      const input = run("verify", shared("conformance", "otelcol", "attributes.yaml"), "--input", path.join(repoRoot, "fixtures", "telemetry", "one-span.json"), "--json");
+      expect(JSON.parse(input.stdout).exporters[0]).toMatchObject({ verdict: "equivalent", expectedItems: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
