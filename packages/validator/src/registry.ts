@@ -168,7 +168,18 @@ export function getRegistry(): Registry {
 }
 
 /** Resolves a local `$ref` (`#/$defs/NAME`) against the schema that contains it. */
+const derefCache = new WeakMap<SchemaNode, SchemaNode>();
+
 export function deref(node: SchemaNode, root: ComponentSchema): SchemaNode {
+  if (!node.$ref) return node;
+  const cached = derefCache.get(node);
+  if (cached) return cached;
+  const resolved = derefUncached(node, root);
+  derefCache.set(node, resolved);
+  return resolved;
+}
+
+function derefUncached(node: SchemaNode, root: ComponentSchema): SchemaNode {
   let n = node;
   for (let i = 0; i < 16 && n.$ref; i++) {
     const name = n.$ref.slice("#/$defs/".length);

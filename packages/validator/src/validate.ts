@@ -516,7 +516,11 @@ function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): vo
       checkWiring(n.body, n.schema.node, n.schema.root, n.file, (t) => {
         const r = resolve(s.graph, t);
         if (!r) return undefined;
-        const schema = r.node.schema?.root ?? (r.node.kind === "component" ? lookupComponent(rt, s, blockName(r.node.block)).schema : undefined);
+        if (!r.node.schema && r.node.kind === "component") {
+          const found = lookupComponent(rt, s, blockName(r.node.block)).schema;
+          if (found) r.node.schema = { node: found, root: found };
+        }
+        const schema = r.node.schema?.root;
         return schema ? { id: r.node.id, rest: r.rest, schema } : undefined;
       }, out);
     }

@@ -66,8 +66,17 @@ function checkBody(ctx: Ctx, b: Block, body: Statement[], schema: SchemaNode): v
   }
 }
 
+const nameCache = new WeakMap<Block, string>();
+
+/** Joined block name (`prometheus.remote_write`), cached per block. */
 export function blockName(b: Block): string {
-  return b.name.length === 1 ? b.name[0]!.name : b.name.map((n) => n.name).join(".");
+  if (b.name.length === 1) return b.name[0]!.name;
+  let n = nameCache.get(b);
+  if (n === undefined) {
+    n = b.name.map((x) => x.name).join(".");
+    nameCache.set(b, n);
+  }
+  return n;
 }
 
 function checkNestedBlock(ctx: Ctx, b: Block, props: Readonly<Record<string, SchemaNode>>, counts: Map<string, number>): void {
