@@ -9,8 +9,14 @@ import debug from "./debug.js";
 import connectors from "./connectors.js";
 import loadbalancing from "./loadbalancing.js";
 import tailSampling from "./tail-sampling.js";
+import metricProcessors from "./metric-processors.js";
+import redactionSpan from "./redaction-span.js";
 
-export const COMPONENTS: readonly ComponentDescription[] = [...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing, ...tailSampling];
+export const COMPONENTS: readonly ComponentDescription[] = [
+  ...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing, ...tailSampling,
+  ...metricProcessors,
+  ...redactionSpan,
+];
 
 const byKey = new Map<string, ComponentDescription>();
 for (const d of COMPONENTS) for (const t of d.otelTypes) byKey.set(`${d.kind}:${t}`, d);
