@@ -123,7 +123,13 @@ export class Emitter {
     while (this.commentOff >= 0 && this.commentOff <= nextOff) {
       for (const c of this.group) {
         this.writeCommentPrefix(nextLine, c);
-        this.writeString(this.index.byteOffset(c.range.start), this.index.line(c.range.start), c.text, true, true);
+        this.writeString(
+          this.index.byteOffset(c.range.start),
+          this.index.line(c.range.start),
+          c.text,
+          true,
+          c.text.charCodeAt(1) === 0x2a /* block comment */,
+        );
         lastComment = c;
       }
       this.nextGroup();
@@ -227,7 +233,15 @@ export class Emitter {
     let lastBreak = -1;
     if (escaped) {
       this.sink.escaped(s, ascii ? s.length : codePoints(s, 0, s.length));
-      if (mayBreak) ({ newlines, lastBreak } = countBreaks(s));
+      if (mayBreak) {
+        for (let i = 0; i < s.length; i++) {
+          const ch = s.charCodeAt(i);
+          if (ch === NL || ch === FF) {
+            newlines++;
+            lastBreak = i;
+          }
+        }
+      }
     } else if (mayBreak && CONTROL.test(s)) {
       // Split at the characters the tabwriter interprets.
       let from = 0;
@@ -260,19 +274,6 @@ const FF = 12;
 const SP = 32;
 /** Characters the alignment stage interprets: tab, line feed, vertical tab, form feed. */
 const CONTROL = /[\t\n\v\f]/;
-
-function countBreaks(s: string): { newlines: number; lastBreak: number } {
-  let newlines = 0;
-  let lastBreak = -1;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch === NL || ch === FF) {
-      newlines++;
-      lastBreak = i;
-    }
-  }
-  return { newlines, lastBreak };
-}
 
 /** Number of code points in `s[from, to)` (alignment widths count code points, F10). */
 function codePoints(s: string, from: number, to: number): number {

@@ -18,12 +18,13 @@ export class Walker {
   /** A statement list (file or block body): F3-F5. */
   statements(list: readonly Statement[]): void {
     const { out } = this;
+    let prevEndLine = 0;
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
+      const startLine = this.line(statementStart(s));
       if (i > 0) {
         // A block is always preceded by a blank line; otherwise one blank source line (or more) is kept as one.
-        if (s.kind === "Block") out.ws(Ws.Formfeed);
-        else if (this.line(statementStart(s)) - this.line(statementEnd(list[i - 1]!)) > 1) out.ws(Ws.Formfeed);
+        if (s.kind === "Block" || startLine - prevEndLine > 1) out.ws(Ws.Formfeed);
       }
       if (s.kind === "Block") this.block(s);
       else {
@@ -35,14 +36,15 @@ export class Walker {
         this.expr(s.value);
       }
       // A statement spanning several lines ends its alignment block (F8).
-      out.ws(this.line(statementStart(s)) !== this.line(statementEnd(s)) ? Ws.Formfeed : Ws.Newline);
+      prevEndLine = this.line(statementEnd(s));
+      out.ws(startLine !== prevEndLine ? Ws.Formfeed : Ws.Newline);
     }
   }
 
   private block(b: Block): void {
     const { out } = this;
     out.hint(b.name[0]?.range.start ?? b.range.start);
-    out.name(b.name.map((n) => n.name).join("."));
+    out.name(b.name.length === 1 ? b.name[0]!.name : b.name.map((n) => n.name).join("."));
     if (b.label !== undefined && b.label !== "" && b.labelRange) {
       out.ws(Ws.Blank);
       out.hint(b.labelRange.start);
