@@ -9,6 +9,7 @@ import {
   InsertTextFormat,
   MarkupKind,
   type CompletionItem,
+  type CompletionList,
   type Position,
   type Range,
 } from "vscode-languageserver-types";
@@ -25,10 +26,16 @@ export interface CompletionOptions {
 }
 
 /** Completion items at a position; an empty list when nothing fits. */
-export function complete(analysis: Analysis, position: Position, ctx: ServiceContext, options: CompletionOptions = { snippets: true }): CompletionItem[] {
+export function complete(analysis: Analysis, position: Position, ctx: ServiceContext, options: CompletionOptions = { snippets: true }): CompletionItem[] | CompletionList {
   const offset = analysis.source.offsetAt(position);
-  return completeAt(repairedAround(analysis, offset), offset, ctx, options);
+  const items = completeAt(repairedAround(analysis, offset), offset, ctx, options);
+  // Thousands of candidates (large documents) cost more to send and filter than they help: send the first ones
+  // and let the client ask again as the user types.
+  return items.length > MAX_ITEMS ? { isIncomplete: true, items: items.slice(0, MAX_ITEMS) } : items;
 }
+
+/** Most items sent in one answer. */
+export const MAX_ITEMS = 500;
 
 /** Placeholder identifier that completes a half-typed traversal (`prometheus.`) for parsing. */
 const PLACEHOLDER = "__alloy_completion__";
@@ -68,23 +75,14 @@ function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, opt
   // Expression position: after `=`, inside brackets, call arguments or operators.
   const expected = expectedType(analysis, offset, blocks, ctx);
   if (/"[^"\n]*$/.test(before)) return [];
-  return narrow(
-    [
-      ...enumItems(expected, range, word.prefix),
-      ...referenceItems(analysis, offset, ctx, range, expected?.type),
-      ...functionItems(ctx, range, word.prefix, options.snippets),
-    ],
-    word.prefix,
-  );
-}
-
-/**
- * Keeps the items that extend the part of the prefix up to its last dot. Clients filter the rest themselves;
- * cutting here keeps answers small in documents with thousands of components.
- */
-function narrow(items: CompletionItem[], prefix: string): CompletionItem[] {
-  const stem = prefix.slice(0, prefix.lastIndexOf(".") + 1);
-  return stem ? items.filter((i) => i.label.startsWith(stem)) : items;
+  // Only names that extend the prefix up to its last dot can match; clients filter within the rest.
+  const stem = word.prefix.slice(0, word.prefix.lastIndexOf(".") + 1);
+  const fns = functionItems(ctx, range, word.prefix, options.snippets);
+  return [
+    ...enumItems(expected, range, word.prefix),
+    ...referenceItems(analysis, offset, ctx, range, expected?.type, stem),
+    ...(stem ? fns.filter((i) => i.label.startsWith(stem)) : fns),
+  ];
 }
 
 /** Whether the cursor is inside a comment or string literal (no completion there). */
@@ -230,13 +228,20 @@ function enumItems(expected: ArgumentInfo | undefined, range: Range, prefix: str
 }
 
 /** `name.label.export` of every component in scope whose export type fits the expected type. */
-function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext, range: Range, expected: string | undefined): CompletionItem[] {
+function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext, range: Range, expected: string | undefined, stem: string): CompletionItem[] {
   const items: CompletionItem[] = [];
   const { blocks } = locate(analysis, offset);
   const scope = [...blocks].reverse().find((b) => blockName(b) === "declare");
   const own = blocks[0];
+  const fits = new Map<string, boolean>();
+  const fitsCached = (type: string): boolean => {
+    let ok = fits.get(type);
+    if (ok === undefined) fits.set(type, (ok = typeFits(expected, type)));
+    return ok;
+  };
   for (const inst of analysis.instances) {
     if (inst.scope !== scope || inst.block === own) continue;
+    if (stem && !(inst.id.startsWith(stem) || stem.startsWith(inst.id))) continue;
     const info = ctx.catalog.component(inst.name);
     const exports = info?.exports ?? [];
     if (!info) {
@@ -247,7 +252,7 @@ function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext,
       continue;
     }
     for (const exp of exports) {
-      if (!typeFits(expected, exp.type)) continue;
+      if (!fitsCached(exp.type)) continue;
       const label = `${inst.id}.${exp.name}`;
       items.push({
         label,

@@ -53,7 +53,7 @@ export function analyze(uri: string, version: number, text: string): Analysis {
   const scopes = new Map<Block | undefined, Map<string, ComponentInstance>>();
   const register = (block: Block, scope: Block | undefined): void => {
     if (block.label === undefined) return;
-    const name = blockName(block);
+    const name = block.name.length === 1 ? block.name[0]!.name : blockName(block);
     const inst: ComponentInstance = { id: `${name}.${block.label}`, name, label: block.label, block, scope };
     instances.push(inst);
     let map = scopes.get(scope);
@@ -64,7 +64,7 @@ export function analyze(uri: string, version: number, text: string): Analysis {
     for (const stmt of body) {
       if (stmt.kind !== "Block") continue;
       register(stmt, scope);
-      if (blockName(stmt) === "declare") collectInstances(stmt.body, stmt);
+      if (isDeclare(stmt)) collectInstances(stmt.body, stmt);
     }
   };
   collectInstances(parsed.file.body, undefined);
@@ -74,7 +74,7 @@ export function analyze(uri: string, version: number, text: string): Analysis {
   const visitBody = (body: readonly Statement[], scope: Block | undefined): void => {
     for (const stmt of body) {
       if (stmt.kind === "Attribute") collectReferences(stmt.value, scope, lookup, references);
-      else visitBody(stmt.body, blockName(stmt) === "declare" ? stmt : scope);
+      else visitBody(stmt.body, isDeclare(stmt) ? stmt : scope);
     }
   };
   visitBody(parsed.file.body, undefined);
@@ -90,6 +90,11 @@ export function analyze(uri: string, version: number, text: string): Analysis {
     references,
     lookup,
   };
+}
+
+/** Whether a block is a custom component definition (`declare "name" { … }`), without joining its name. */
+export function isDeclare(block: Block): boolean {
+  return block.name.length === 1 && block.name[0]!.name === "declare";
 }
 
 /** Joined name of a block (`otelcol.receiver.otlp`). */
