@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * Generates docs/components/<name>.md (one reference page per component and config block) from schemas/.
+ *
+ *   node scripts/gen-schemas/gen-docs.mjs [--schemas schemas] [--out docs/components]
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const arg = (n, d) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : d);
+const schemasDir = arg("--schemas", path.resolve(here, "../../schemas"));
+const outDir = arg("--out", path.resolve(here, "../../docs/components"));
+
+const index = JSON.parse(readFileSync(path.join(schemasDir, "index.json"), "utf8"));
+
+function deref(node, root) {
+  let n = node;
+  for (let i = 0; i < 16 && n && n.$ref; i++) {
+    const { $ref, ...rest } = n;
+    n = { ...root.$defs?.[$ref.slice("#/$defs/".length)], ...rest };
+  }
+  return n;
+}
+
+const cell = (s) => String(s).replace(/\|/g, "\\|");
+
+function table(body, root, prefix, out, depth = 0) {
+  const b = deref(body, root);
+  const req = new Set(b.required ?? []);
+  const attrs = Object.entries(b.properties ?? {}).filter(([, p]) => p["x-alloy-kind"] === "attr");
+  const blocks = Object.entries(b.properties ?? {}).filter(([, p]) => p["x-alloy-kind"] === "block");
+  if (attrs.length) {
+    out.push(`| Name | Type | Default | Required |`, `| --- | --- | --- | --- |`);
+    for (const [n, p] of attrs) {
+      const d = deref(p, root);
+      let type = `\`${p["x-alloy-type"] ?? "any"}\``;
+      if (d.enum) type += ` (one of ${d.enum.map((x) => `\`"${x}"\``).join(", ")})`;
+      const def = p.default !== undefined ? `\`${JSON.stringify(p.default)}\`` : "";
+      out.push(`| \`${n}\` | ${cell(type)} | ${cell(def)} | ${req.has(n) ? "yes" : "no"} |`);
+    }
+    out.push("");
+  } else if (depth === 0) out.push("This block takes no arguments.", "");
+  for (const [n, p] of blocks) {
+    if (depth > 6) break;
+    const full = prefix ? `${prefix} > ${n}` : n;
+    const repeat = p["x-alloy-repeat"] === "multiple" ? "repeatable" : p["x-alloy-repeat"] === "fixed" ? `exactly ${p["x-alloy-count"]} times` : "at most once";
+    out.push(`### ${full}`, "", `Block, ${req.has(n) ? "required" : "optional"}, ${repeat}.`, "");
+    table(p["x-alloy-repeat"] === "single" ? p : (p.items ?? {}), root, full, out, depth + 1);
+  }
+}
+
+function page(s) {
+  const meta = s["x-alloy"];
+  const out = [`# ${s.title}`, "", s.description, "", `- Kind: ${meta.kind}`, `- Stability: ${meta.stability}${meta.community ? " (community component)" : ""}`, `- Label: ${meta.label}`, ""];
+  out.push("## Arguments", "");
+  table(s, s, "", out);
+  const exps = Object.entries(s["x-alloy-exports"] ?? {});
+  out.push("## Exports", "");
+  if (!exps.length) out.push("Nothing is exported.", "");
+  else {
+    out.push("| Name | Type | Accepts |", "| --- | --- | --- |");
+    for (const [n, e] of exps) out.push(`| \`${n}\` | \`${e["x-alloy-type"] ?? "any"}\` | ${(e["x-alloy-signals"] ?? []).join(", ")} |`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const list = [...index.components, ...index.blocks];
+for (const entry of list) {
+  const s = JSON.parse(readFileSync(path.join(schemasDir, entry.file), "utf8"));
+  writeFileSync(path.join(outDir, `${s.title}.md`), page(s));
+}
+const idx = ["# Component reference", "", `Generated from schemas/ (upstream revision ${index.upstream.revision}).`, "", "| Name | Kind | Stability |", "| --- | --- | --- |"];
+for (const e of list) idx.push(`| [${e.name}](${e.name}.md) | ${e.kind} | ${e.stability}${e.community ? " (community)" : ""} |`);
+writeFileSync(path.join(outDir, "README.md"), idx.join("\n") + "\n");
+console.log(`wrote ${list.length} pages to ${outDir}`);
