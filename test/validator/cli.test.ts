@@ -1,0 +1,67 @@
+/** `alloy validate` and `alloy tools` through the built CLI bundle (skipped when it is not built). */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../support/shared.js";
+
+const bin = path.join(repoRoot, "packages/cli/dist/alloy.mjs");
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+describe.skipIf(!existsSync(bin))("alloy validate CLI", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "alloy-validate-"));
+  const good = path.join(dir, "good.alloy");
+  const bad = path.join(dir, "bad.alloy");
+  writeFileSync(good, 'local.file "f" {\n\tfilename = "/tmp/x"\n}\n');
+  writeFileSync(bad, 'local.file "f" {\n\tfilenam = "/tmp/x"\n}\n');
+
+  it("is silent and exits 0 for a valid file", () => {
+    const r = run("validate", good);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, "", ""]);
+  });
+
+  it("pretty-prints diagnostics, prints an empty stdout line and fails", () => {
+    const r = run("validate", bad);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("\n");
+    expect(r.stderr.startsWith(`Error: ${bad}:2:2: unrecognized attribute name "filenam"\n\n1 | local.file "f" {\n`)).toBe(true);
+    expect(r.stderr).toMatch(/Error: validation failed\n\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d collector server run finished with error: validation failed\n$/);
+  });
+
+  it("validates every .alloy file of a directory", () => {
+    const r = run("validate", dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${bad}:2:2`);
+  });
+
+  it("checks flags as upstream does", () => {
+    expect(run("validate").stderr).toContain("Error: accepts 1 arg(s), received 0");
+    expect(run("validate", "--stability.level=x", good).stderr).toContain('Error: invalid stability level "x"');
+  });
+
+  it("emits SARIF and JSON", () => {
+    const s = JSON.parse(run("validate", "--format=sarif", bad).stdout);
+    expect(s.version).toBe("2.1.0");
+    expect(s.runs[0].results[0].ruleId).toBe("validator/unknown-attribute");
+    const j = JSON.parse(run("validate", "--format", "json", bad).stdout);
+    expect(j.diagnostics[0].hint).toBe('did you mean "filename"?');
+  });
+
+  it("checks collector YAML with --source-format=otelcol", () => {
+    const y = path.join(dir, "c.yaml");
+    writeFileSync(y, "receivers:\n  otlp:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [nope]\n");
+    const r = run("validate", "--source-format=otelcol", y);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`Error: ${y}:9:19: service::pipelines::traces: references exporter "nope" which is not configured`);
+  });
+
+  it("lists and describes components", () => {
+    const list = JSON.parse(run("tools", "components", "--json").stdout);
+    expect(list.length).toBeGreaterThanOrEqual(180);
+    const d = run("tools", "describe", "otelcol.exporter.prometheus");
+    expect(d.stdout).toContain("forward_to = list(MetricsReceiver) (required)");
+    expect(d.stdout).toContain("input otelcol.Consumer (accepts metrics)");
+    expect(run("tools", "describe", "nope").stderr).toContain('Error: unknown component "nope"');
+  });
+});
