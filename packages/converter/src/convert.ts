@@ -249,6 +249,7 @@ class Conversion {
     const label = componentLabel(groupName, c.name);
     const ctx: EngineContext = {
       compat: this.compat,
+      label,
       extensionRef: (id, _path, container) => {
         const ext = cfg.components.extension.get(id);
         if (!ext || !cfg.serviceExtensions.includes(id)) {

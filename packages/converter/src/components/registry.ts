@@ -11,11 +11,15 @@ import loadbalancing from "./loadbalancing.js";
 import tailSampling from "./tail-sampling.js";
 import metricProcessors from "./metric-processors.js";
 import redactionSpan from "./redaction-span.js";
+import authExtensions from "./auth-extensions.js";
+import extensions from "./extensions.js";
 
 export const COMPONENTS: readonly ComponentDescription[] = [
   ...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing, ...tailSampling,
   ...metricProcessors,
   ...redactionSpan,
+  ...authExtensions,
+  ...extensions,
 ];
 
 const byKey = new Map<string, ComponentDescription>();

@@ -6,7 +6,7 @@ import type { AttrRow, BlockRow, Row } from "../engine/description.js";
 import { Expr } from "../engine/values.js";
 
 /** TLS settings common to clients and servers, in Alloy order. */
-function tlsSettings(opts: { secretKeyPem?: boolean } = {}): Row[] {
+function tlsSettings(opts: TlsOptions = {}): Row[] {
   return [
     { attr: "ca_pem", as: "string" },
     { attr: "ca_file", as: "string" },
@@ -23,14 +23,23 @@ function tlsSettings(opts: { secretKeyPem?: boolean } = {}): Row[] {
     { attr: "max_version", as: "string" },
     { attr: "reload_interval", as: "duration" },
     { attr: "cipher_suites", as: "strings" },
-    { attr: "include_insecure_cipher_suites", as: "bool", otel: null },
+    { attr: "include_insecure_cipher_suites", as: "bool", otel: opts.insecureCipherSuites ? undefined : null },
     { attr: "include_system_ca_certs_pool", as: "bool" },
     { attr: "curve_preferences", as: "strings", otel: null },
   ];
 }
 
+/**
+ * Converter differences in TLS settings: `secretKeyPem` prints `key_pem` the otlp exporter's way;
+ * `insecureCipherSuites` copies OTel's `include_insecure_cipher_suites` (most converters never set it).
+ */
+export interface TlsOptions {
+  readonly secretKeyPem?: boolean;
+  readonly insecureCipherSuites?: boolean;
+}
+
 /** Client-side `tls {}`: no defaults of its own, omitted when all zero. */
-export function tlsClient(opts: { secretKeyPem?: boolean } = {}): BlockRow {
+export function tlsClient(opts: TlsOptions = {}): BlockRow {
   return {
     block: "tls",
     rows: [

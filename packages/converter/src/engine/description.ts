@@ -37,6 +37,8 @@ export interface Source {
   readonly root: Source;
   /** True under `--compat=upstream`. */
   readonly compat: boolean;
+  /** Alloy label of the component being converted ("" when unknown). */
+  readonly label: string;
 }
 
 /** An attribute `name = value`. */
@@ -65,9 +67,12 @@ export interface BlockRow {
   /**
    * Alloy's default for this field in the enclosing block: `"nil"` (absent: written whenever built), `"zero"`
    * (omitted when every value is zero; the default), `"own"` (omitted when equal to the block's own defaults) or
-   * `"empty"` (the default is this block present with all-zero content, nested blocks included).
+   * `"empty"` (the default is this block present with all-zero content, nested blocks included), or an object:
+   * the enclosing type's default values of this block's attributes by Alloy name (absent = zero), used only to
+   * decide omission; once written, the block is compared with its rows' `alloyDefault`s (e.g. file storage
+   * `compaction`, §11.1).
    */
-  readonly parentDefault?: "nil" | "zero" | "own" | "empty";
+  readonly parentDefault?: "nil" | "zero" | "own" | "empty" | Readonly<Record<string, unknown>>;
   /**
    * When the converter builds the block: `"always"`, or `"present"` when the OTel key exists (in the YAML, or in
    * OTel's defaults when `otelPresent`). Default: `"present"` for a nil parent default, `"always"` otherwise.

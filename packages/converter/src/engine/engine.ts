@@ -11,6 +11,8 @@ import { decode, deepEqual, encode, Expr, zeroOf, type Internal } from "./values
 /** What the engine needs from the conversion around it. */
 export interface EngineContext {
   readonly compat: boolean;
+  /** Alloy label of the component being converted (for references to blocks emitted with it). */
+  readonly label?: string;
   /** Reference text for an extension ID (`otelcol.auth.basic.default.handler`), or undefined after reporting. */
   extensionRef(id: string, path: readonly string[], container: unknown): Expr | undefined;
   /** Reports a value OTel could not decode. */
@@ -33,9 +35,13 @@ export class MapSource implements Source {
     readonly path: readonly string[],
     readonly compat: boolean,
     root?: Source,
+    label = "",
   ) {
     this.root = root ?? this;
+    this.label = root?.label ?? label;
   }
+
+  readonly label: string;
 
   private lookup(path: OtelPath): { found: boolean; value: RawValue | undefined } {
     let cur: RawValue | undefined = this.map;
@@ -175,12 +181,28 @@ function equalsOwnDefaults(entries: readonly Entry[]): boolean {
   });
 }
 
+/** True when the block's attributes equal `values` (by Alloy name, absent = zero) and everything else is zero. */
+function equalsValues(entries: readonly Entry[], values: Readonly<Record<string, unknown>>): boolean {
+  return entries.every((e) => {
+    switch (e.kind) {
+      case "attr": {
+        const d = decode(e.row.as, values[e.row.attr]);
+        return deepEqual(e.value, d.ok ? d.value : zeroOf(e.row.as));
+      }
+      case "block": return e.value === undefined || isZero(e.value);
+      case "blocks": return e.items.length === 0;
+      case "output": return true;
+    }
+  });
+}
+
 function matchesParentDefault(row: BlockRow, value: readonly Entry[]): boolean {
   switch (row.parentDefault ?? "zero") {
     case "nil": return false;
     case "zero": return isZero(value);
     case "own": return equalsOwnDefaults(value) || isZero(value);
     case "empty": return isDeepZero(value);
+    default: return equalsValues(value, row.parentDefault as Readonly<Record<string, unknown>>);
   }
 }
 
@@ -225,7 +247,7 @@ export function convertBody(
   if (config !== undefined && config !== null && !(config instanceof Map)) {
     ctx.decodeError(path, "expected a map, got '" + (Array.isArray(config) ? "slice" : typeof config) + "'", undefined);
   }
-  const entries = evaluate(rows, new MapSource(map, path, ctx.compat), ctx);
+  const entries = evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label), ctx);
   const hasOutputRow = rows.some((r) => "output" in (r as OutputRow));
   const body = write(entries, output);
   if (!hasOutputRow && output) body.push(output);
