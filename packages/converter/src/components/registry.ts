@@ -13,6 +13,7 @@ import metricProcessors from "./metric-processors.js";
 import redactionSpan from "./redaction-span.js";
 import authExtensions from "./auth-extensions.js";
 import extensions from "./extensions.js";
+import metricConnectors from "./metric-connectors.js";
 
 export const COMPONENTS: readonly ComponentDescription[] = [
   ...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing, ...tailSampling,
@@ -20,6 +21,7 @@ export const COMPONENTS: readonly ComponentDescription[] = [
   ...redactionSpan,
   ...authExtensions,
   ...extensions,
+  ...metricConnectors,
 ];
 
 const byKey = new Map<string, ComponentDescription>();
