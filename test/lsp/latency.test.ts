@@ -74,6 +74,28 @@ describe.skipIf(!cliBuilt)("latency on a 10,000-line document", () => {
     record("diagnostics", xs);
   });
 
+  it("publishes the validator's diagnostics too, even when they come in a later stage", async () => {
+    const at = pos('timeout = "1s"');
+    const version = 1000;
+    client.notify("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: at, end: at }, text: "send_batch_sizee = 1\n\t" }],
+    });
+    const deadline = performance.now() + 10_000;
+    let messages: string[] = [];
+    while (performance.now() < deadline) {
+      messages = client.published.filter((p) => p.uri === uri && p.version === version).flatMap((p) => p.diagnostics.map((d) => d.message));
+      if (messages.includes('unrecognized attribute name "send_batch_sizee"')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(messages).toContain('unrecognized attribute name "send_batch_sizee"');
+    client.notify("textDocument/didChange", {
+      textDocument: { uri, version: version + 1 },
+      contentChanges: [{ range: { start: at, end: { line: at.line + 1, character: 1 } }, text: "" }],
+    });
+    expect((await client.diagnostics(uri, version + 1)).diagnostics).toEqual([]);
+  });
+
   it("completes arguments and references", async () => {
     const arg = pos('timeout = "1s"');
     const ref = pos("otelcol.exporter.otlp.tempo.input", "otelcol.exporter.otlp.".length);

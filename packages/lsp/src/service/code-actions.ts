@@ -2,10 +2,10 @@
  * Quick fixes keyed on diagnostic messages (upstream's exact wording, spec alloy-syntax §8.3, §8.5):
  * did-you-mean replacements for unknown names and insertion of missing required arguments and blocks.
  */
-import type { Block } from "@alloy-ts/grammar";
+import type { Block, Statement } from "@alloy-ts/grammar";
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
-import { blockName, type Analysis } from "../workspace/analysis.js";
+import type { Analysis } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { schemaFor } from "./completion.js";
 import { locate } from "./locate.js";
@@ -132,7 +132,7 @@ function insertMissing(analysis: Analysis, diag: Diagnostic, name: string, ctx: 
 /** The innermost block whose range starts at `offset` (the range of block-wide diagnostics). */
 function blockStartingAt(analysis: Analysis, offset: number): Block | undefined {
   let found: Block | undefined;
-  const visit = (body: readonly import("@alloy-ts/grammar").Statement[]): void => {
+  const visit = (body: readonly Statement[]): void => {
     for (const s of body) {
       if (s.kind !== "Block" || offset < s.range.start || offset > s.range.end) continue;
       if (s.range.start === offset || s.name[0]!.range.start === offset) found = s;
@@ -141,7 +141,6 @@ function blockStartingAt(analysis: Analysis, offset: number): Block | undefined 
   };
   visit(analysis.file.body);
   if (!found) found = locate(analysis, offset + 1).blocks.at(-1);
-  void blockName;
   return found;
 }
 
