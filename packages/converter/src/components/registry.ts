@@ -9,11 +9,13 @@ import debug from "./debug.js";
 import connectors from "./connectors.js";
 import loadbalancing from "./loadbalancing.js";
 import tailSampling from "./tail-sampling.js";
+import httpReceivers from "./http-receivers.js";
 import metricProcessors from "./metric-processors.js";
 import redactionSpan from "./redaction-span.js";
 import authExtensions from "./auth-extensions.js";
 import extensions from "./extensions.js";
 import metricConnectors from "./metric-connectors.js";
+import exporters from "./exporters.js";
 
 export const COMPONENTS: readonly ComponentDescription[] = [
   ...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing, ...tailSampling,
@@ -22,6 +24,7 @@ export const COMPONENTS: readonly ComponentDescription[] = [
   ...authExtensions,
   ...extensions,
   ...metricConnectors,
+  ...exporters,
 ];
 
 const byKey = new Map<string, ComponentDescription>();
