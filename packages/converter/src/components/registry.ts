@@ -16,6 +16,7 @@ import authExtensions from "./auth-extensions.js";
 import extensions from "./extensions.js";
 import metricConnectors from "./metric-connectors.js";
 import exporters from "./exporters.js";
+import vendorExporters from "./vendor-exporters.js";
 
 export const COMPONENTS: readonly ComponentDescription[] = [
   ...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing, ...tailSampling,
@@ -25,6 +26,7 @@ export const COMPONENTS: readonly ComponentDescription[] = [
   ...extensions,
   ...metricConnectors,
   ...exporters,
+  ...vendorExporters,
 ];
 
 const byKey = new Map<string, ComponentDescription>();
