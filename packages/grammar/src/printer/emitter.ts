@@ -92,10 +92,10 @@ export class Emitter {
     this.text(s, false);
   }
 
-  /** Writes the remaining comments and returns the aligned and trimmed output. */
-  finish(): string {
+  /** Writes the remaining comments and returns the aligned and trimmed output, followed by `suffix`. */
+  finish(suffix = ""): string {
     if (this.commentOff >= 0) this.injectComments(Infinity, Infinity, true);
-    return this.sink.finish();
+    return this.sink.finish(suffix);
   }
 
   private text(s: string, multiline: boolean): void {

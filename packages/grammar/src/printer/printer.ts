@@ -28,10 +28,15 @@ export interface FormatOptions {
  * from `source` without error diagnostics (a recovered tree prints, but not meaningfully).
  */
 export function print(file: File, source: SourceFile): string {
+  return render(file, source, "");
+}
+
+/** Runs the four stages and appends `suffix` (formatting appends "\n" without copying the whole text again). */
+function render(file: File, source: SourceFile, suffix: string): string {
   const index = new SourceIndex(source);
   const emitter = new Emitter(index, file.comments, source.text.length);
   new Walker(emitter, index).statements(file.body);
-  return emitter.finish();
+  return emitter.finish(suffix);
 }
 
 /**
@@ -46,7 +51,7 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
     if (parsed.diagnostics.some((d) => d.severity === "error")) {
       return { ok: false, diagnostics: parsed.diagnostics, source };
     }
-    const text = print(parsed.file, source) + "\n";
+    const text = render(parsed.file, source, "\n");
     return { ok: true, text, changed: text !== source.text || source.invalidOffsets.length > 0 };
   } catch (err) {
     source ??= input instanceof SourceFile ? input : new SourceFile(options.name ?? "", typeof input === "string" ? input : "");

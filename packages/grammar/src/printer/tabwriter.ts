@@ -58,6 +58,27 @@ class CodeUnits {
 
 const decoder = new TextDecoder("utf-16le");
 
+/**
+ * One output buffer is kept between runs (up to `SPARE_LIMIT` code units): formatting many or large files then
+ * does not allocate a fresh multi-megabyte buffer each time, which would add garbage-collection pressure.
+ */
+const SPARE_LIMIT = 16 << 20;
+let spare: CodeUnits | undefined;
+
+function acquire(capacity: number): CodeUnits {
+  const units = spare;
+  if (units !== undefined && units.data.length >= capacity) {
+    spare = undefined;
+    units.length = 0;
+    return units;
+  }
+  return new CodeUnits(capacity);
+}
+
+function release(units: CodeUnits): void {
+  if (units.data.length <= SPARE_LIMIT && (spare === undefined || spare.data.length < units.data.length)) spare = units;
+}
+
 export class TabWriter {
   /** Text of the buffered cells (Go tabwriter's `buf`). */
   private readonly buf = new CodeUnits(4096);
@@ -84,7 +105,7 @@ export class TabWriter {
 
   /** `sizeHint`: expected output length in code units. */
   constructor(sizeHint = 0) {
-    this.out = new CodeUnits(sizeHint + (sizeHint >> 3));
+    this.out = acquire(sizeHint + (sizeHint >> 3));
   }
 
   /** Appends plain text (no tabs, vertical tabs or line breaks) of `width` code points to the current cell. */
@@ -118,12 +139,15 @@ export class TabWriter {
     if (formfeed || cells === 1) this.flush();
   }
 
-  /** Flushes everything and returns the aligned, trimmed text. */
-  finish(): string {
+  /** Flushes everything and returns the aligned, trimmed text followed by `suffix`. */
+  finish(suffix = ""): string {
     if (this.buf.length > this.curStart) this.terminateCell(false);
     this.final = true;
     this.flush();
-    return decoder.decode(this.out.data.subarray(0, this.out.length));
+    this.out.append(suffix);
+    const text = decoder.decode(this.out.data.subarray(0, this.out.length));
+    release(this.out);
+    return text;
   }
 
   /** Adds the current cell to the current line and returns the line's cell count. */

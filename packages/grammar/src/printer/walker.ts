@@ -21,7 +21,7 @@ export class Walker {
     let prevEndLine = 0;
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
-      const startLine = this.line(statementStart(s));
+      const startLine = this.line(s.range.start);
       if (i > 0) {
         // A block is always preceded by a blank line; otherwise one blank source line (or more) is kept as one.
         if (s.kind === "Block" || startLine - prevEndLine > 1) out.ws(Ws.Formfeed);
@@ -36,19 +36,21 @@ export class Walker {
         this.expr(s.value);
       }
       // A statement spanning several lines ends its alignment block (F8).
-      prevEndLine = this.line(statementEnd(s));
+      // Statements end at their value's or closing brace's last character (upstream `EndPos`).
+      prevEndLine = this.line(s.range.end - 1);
       out.ws(startLine !== prevEndLine ? Ws.Formfeed : Ws.Newline);
     }
   }
 
   private block(b: Block): void {
     const { out } = this;
-    out.hint(b.name[0]?.range.start ?? b.range.start);
-    out.name(b.name.length === 1 ? b.name[0]!.name : b.name.map((n) => n.name).join("."));
+    out.hint(b.range.start);
+    out.name(joinedName(b));
     if (b.label !== undefined && b.label !== "" && b.labelRange) {
       out.ws(Ws.Blank);
       out.hint(b.labelRange.start);
-      out.literal(goQuote(b.label), false);
+      // Labels are identifiers, so Go's %q quoting rarely has anything to escape.
+      out.literal(PLAIN.test(b.label) ? `"${b.label}"` : goQuote(b.label), false);
     }
     out.ws(Ws.Blank);
     out.hint(b.lCurly);
@@ -171,7 +173,7 @@ export class Walker {
       // Upstream measures the key's end from its stored text, which for quoted keys excludes the delimiters.
       prevLine = this.line(keyEnd(f));
       out.hint(f.name.range.start);
-      if (f.quoted) out.literal(goQuote(f.name.name), false);
+      if (f.quoted) out.literal(PLAIN.test(f.name.name) ? `"${f.name.name}"` : goQuote(f.name.name), false);
       else out.name(f.name.name);
       out.ws(Ws.VTab);
       out.token("=");
@@ -224,13 +226,15 @@ export class Walker {
   }
 }
 
-function statementStart(s: Statement): number {
-  return s.kind === "Block" ? (s.name[0]?.range.start ?? s.range.start) : s.name.range.start;
-}
+/** Text that Go's %q leaves unchanged: printable ASCII without `"` and `\`. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
-/** Inclusive end offset, as upstream's `EndPos`. */
-function statementEnd(s: Statement): number {
-  return s.kind === "Block" ? s.rCurly : s.value.range.end - 1;
+/** The block name as printed: fragments joined by `.` (F11). */
+function joinedName(b: Block): string {
+  const parts = b.name;
+  let s = parts.length > 0 ? parts[0]!.name : "";
+  for (let i = 1; i < parts.length; i++) s += "." + parts[i]!.name;
+  return s;
 }
 
 /** Upstream's end of a key: its start plus the stored text length, minus one. */
