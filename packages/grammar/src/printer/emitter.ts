@@ -28,6 +28,11 @@ const QUEUE_CAPACITY = 16;
 /** At most one blank line is kept around comments. */
 const MAX_NEWLINES = 2;
 
+/**
+ * The printer state machine of stage 2. Whitespace directives are queued and only written before the next text,
+ * so that comments found before that text can replace them; what is written goes straight to the alignment
+ * stage (`TabWriter`).
+ */
 export class Emitter {
   private readonly sink: TabWriter;
   private written = false;
@@ -38,8 +43,7 @@ export class Emitter {
   private queued = 0;
   private posOff = 0;
   private posLine = 1;
-  private lastOff = 0;
-  /** 0 until the first text is written (upstream: an invalid position). */
+  /** Source line right after the last text; 0 until the first text is written (upstream: an invalid position). */
   private lastLine = 0;
   private lastWasNumber = false;
 
@@ -263,7 +267,8 @@ export class Emitter {
       line += newlines;
       this.atLineStart = lastBreak === s.length - 1;
     } else if (s.length > 0) this.atLineStart = false;
-    this.posOff = this.lastOff = off;
+    // The position after this text is both the estimate for an unhinted next text and `last`.
+    this.posOff = off;
     this.posLine = this.lastLine = line;
   }
 }
