@@ -17,6 +17,7 @@ import extensions from "./extensions.js";
 import metricConnectors from "./metric-connectors.js";
 import exporters from "./exporters.js";
 import vendorExporters from "./vendor-exporters.js";
+import kafkaExporter from "./kafka-exporter.js";
 
 export const COMPONENTS: readonly ComponentDescription[] = [
   ...otlp, ...batch, ...processors, ...debug, ...connectors, ...loadbalancing, ...tailSampling,
@@ -27,6 +28,8 @@ export const COMPONENTS: readonly ComponentDescription[] = [
   ...metricConnectors,
   ...exporters,
   ...vendorExporters,
+  ...kafkaExporter,
+  ...httpReceivers,
 ];
 
 const byKey = new Map<string, ComponentDescription>();
