@@ -10,6 +10,7 @@ import connectors from "./connectors.js";
 import loadbalancing from "./loadbalancing.js";
 import tailSampling from "./tail-sampling.js";
 import httpReceivers from "./http-receivers.js";
+import kafkaReceiver from "./kafka-receiver.js";
 import metricProcessors from "./metric-processors.js";
 import redactionSpan from "./redaction-span.js";
 import authExtensions from "./auth-extensions.js";
@@ -30,6 +31,7 @@ export const COMPONENTS: readonly ComponentDescription[] = [
   ...vendorExporters,
   ...kafkaExporter,
   ...httpReceivers,
+  ...kafkaReceiver,
 ];
 
 const byKey = new Map<string, ComponentDescription>();
