@@ -1,0 +1,70 @@
+/** Starts the bundled `alloy run` as a child process on an ephemeral loopback port. */
+import { spawn, type ChildProcessByStdio } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { repoRoot } from "../../support/shared.js";
+
+/** The CLI bundle; tests that need it skip when it has not been built. */
+export const bundle = path.join(repoRoot, "packages", "cli", "dist", "alloy.mjs");
+export const haveBundle = existsSync(bundle);
+
+export interface AlloyProcess {
+  url: string;
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs `alloy run <config> --listen 127.0.0.1:0` and resolves once it prints its address. */
+export function startAlloyRun(config: string, env: Record<string, string>, extraArgs: string[] = []): Promise<AlloyProcess> {
+  const child = spawn(process.execPath, [bundle, "run", config, "--listen", "127.0.0.1:0", ...extraArgs], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`alloy run did not start; stdout=${stdout} stderr=${stderr}`));
+    }, 20_000);
+    void exited.then((code) => reject(new Error(`alloy run exited with ${code}; stderr=${stderr}`)));
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      const m = /listening on (\S+)/.exec(stdout);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1],
+        child,
+        stderr: () => stderr,
+        stop: (signal = "SIGTERM") => {
+          child.kill(signal);
+          return exited;
+        },
+      });
+    });
+  });
+}
+
+/** Every span in a file exporter's output (one OTLP/JSON document per line). */
+export function spansInFile(file: string): { resource: any; span: any }[] {
+  if (!existsSync(file)) return [];
+  const out: { resource: any; span: any }[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    for (const rs of JSON.parse(line).resourceSpans ?? []) for (const ss of rs.scopeSpans ?? []) for (const span of ss.spans ?? []) out.push({ resource: rs.resource, span });
+  }
+  return out;
+}
+
+/** An attribute's value in OTLP/JSON form, unwrapped (`{stringValue: "x"}` → "x"). */
+export function attr(attrs: { key: string; value: Record<string, unknown> }[] | undefined, key: string): unknown {
+  const kv = (attrs ?? []).find((a) => a.key === key);
+  return kv ? Object.values(kv.value)[0] : undefined;
+}
