@@ -11,6 +11,7 @@ import loadbalancing from "./loadbalancing.js";
 import tailSampling from "./tail-sampling.js";
 import httpReceivers from "./http-receivers.js";
 import kafkaReceiver from "./kafka-receiver.js";
+import logReceivers from "./log-receivers.js";
 import metricProcessors from "./metric-processors.js";
 import redactionSpan from "./redaction-span.js";
 import authExtensions from "./auth-extensions.js";
@@ -32,6 +33,7 @@ export const COMPONENTS: readonly ComponentDescription[] = [
   ...kafkaExporter,
   ...httpReceivers,
   ...kafkaReceiver,
+  ...logReceivers,
 ];
 
 const byKey = new Map<string, ComponentDescription>();
