@@ -48,10 +48,13 @@ const alloyParser: Parser<AlloyRoot> = {
     const result = format(text);
     if (!result.ok) {
       const first = result.diagnostics[0];
-      const pos = first ? result.source.position(first.range.start) : { line: 1, column: 1 };
+      const offset = first?.range.start ?? 0;
+      // The message uses upstream's byte columns; Prettier's code frame wants characters.
+      const pos = result.source.position(offset);
+      const frame = result.source.lspPosition(offset);
       const more = result.diagnostics.length > 1 ? ` (and ${result.diagnostics.length - 1} more diagnostics)` : "";
       throw new AlloySyntaxError(`${pos.line}:${pos.column}: ${first?.message ?? "syntax error"}${more}`, {
-        start: { line: pos.line, column: pos.column },
+        start: { line: frame.line + 1, column: frame.character + 1 },
       });
     }
     return { type: "alloy-root", text, formatted: result.text };

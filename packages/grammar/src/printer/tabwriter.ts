@@ -235,9 +235,9 @@ export class TabWriter {
         const data = out.reserve(end - start);
         const src = this.buf.data;
         const at = out.length;
-        let k = at;
-        for (let i = start; i < end; i++) data[k++] = src[i]!;
-        out.length = k;
+        if (end - start > 32) data.set(src.subarray(start, end), at);
+        else for (let i = start, k = at; i < end; i++) data[k++] = src[i]!;
+        out.length = at + (end - start);
         const p = this.cellProtect[c]!;
         if (p >= 0) protect = at + (p - start);
         if (w > this.cellWidth[c]!) out.fill(SPACE, w - this.cellWidth[c]!);
