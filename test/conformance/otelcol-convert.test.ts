@@ -86,7 +86,6 @@ const EXPECTED_FIXES: Record<string, readonly FixKind[]> = {
   fluentforwarder: ["receiver-output"],
   syslog: ["receiver-output"],
   tcplog: ["receiver-output"],
-  googlecloud: ["swapped-targets"],
   splunkhec: ["swapped-targets", "redacted-token"],
   spanmetrics: ["events-dimensions"],
 };

@@ -12,6 +12,7 @@ import tailSampling from "./tail-sampling.js";
 import httpReceivers from "./http-receivers.js";
 import kafkaReceiver from "./kafka-receiver.js";
 import logReceivers from "./log-receivers.js";
+import cloudReceivers from "./cloud-receivers.js";
 import metricProcessors from "./metric-processors.js";
 import redactionSpan from "./redaction-span.js";
 import authExtensions from "./auth-extensions.js";
@@ -34,6 +35,7 @@ export const COMPONENTS: readonly ComponentDescription[] = [
   ...httpReceivers,
   ...kafkaReceiver,
   ...logReceivers,
+  ...cloudReceivers,
 ];
 
 const byKey = new Map<string, ComponentDescription>();
