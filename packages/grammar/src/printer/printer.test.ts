@@ -48,6 +48,12 @@ describe("format", () => {
     expect(ok("longname_here = { a = 1,\n  bb = 2 }\n")).toBe("longname_here = {a = 1,\n\t\tbb   = 2}\n");
   });
 
+  it("turns tabs inside strings into column padding, for any number of columns (F30)", () => {
+    expect(ok('x = `a\tb`\nzz = "tab\tin"\n')).toBe('x  = `a   b`\nzz = "tab in"\n');
+    const n = 50_000;
+    expect(ok(`a = "${"x\t".repeat(n)}"\n`)).toBe(`a = "${"x ".repeat(n)}"\n`);
+  });
+
   it("keeps comment text, including trailing blanks, and trims everything else", () => {
     expect(ok("a = 1 /* x  */   \n/* multi   \n  line */\nb = `raw   \nx`\n")).toBe(
       "a = 1 /* x  */\n/* multi   \n  line */\nb = `raw\nx`\n",

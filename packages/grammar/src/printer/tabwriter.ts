@@ -181,31 +181,48 @@ export class TabWriter {
   }
 
   /**
-   * Sizes column `widths.length` for each run of consecutive lines that have a (non-final) cell in it, then
-   * recurses into the next column within the run (Go tabwriter `format`).
+   * Go tabwriter `format`: for column `widths.length`, each run of consecutive lines that have a (non-final) cell
+   * in it gets the run's widest cell plus padding as width, and the next column is sized within the run. Upstream
+   * recurses once per column; this loop keeps the parents' line ranges on an explicit stack instead, because a
+   * string literal full of tab characters can make thousands of columns (F30).
    */
   private format(line0: number, line1: number): void {
-    const column = this.widths.length;
-    for (let line = line0; line < line1; line++) {
-      if (column >= this.cellsOf(line) - 1) continue;
-      this.writeLines(line0, line);
-      line0 = line;
-      let width = 0;
-      let discardable = true;
-      for (; line < line1; line++) {
-        if (column >= this.cellsOf(line) - 1) break;
-        const c = this.lineFirst[line]! + column;
-        const w = this.cellWidth[c]! + PADDING;
-        if (w > width) width = w;
-        if (this.cellWidth[c]! > 0 || this.cellHard[c]) discardable = false;
+    const widths = this.widths;
+    const parents: number[] = []; // the `line1` of each enclosing column's run
+    let from = line0; // first line not yet written in the current run
+    let next = line0; // next line to examine
+    let to = line1;
+    for (;;) {
+      const column = widths.length;
+      let line = next;
+      while (line < to && column >= this.cellsOf(line) - 1) line++;
+      if (line < to) {
+        // A run of lines with a cell in this column starts here.
+        this.writeLines(from, line);
+        const start = line;
+        let width = 0;
+        let discardable = true;
+        for (; line < to; line++) {
+          if (column >= this.cellsOf(line) - 1) break;
+          const c = this.lineFirst[line]! + column;
+          const w = this.cellWidth[c]! + PADDING;
+          if (w > width) width = w;
+          if (this.cellWidth[c]! > 0 || this.cellHard[c]) discardable = false;
+        }
+        widths.push(discardable ? 0 : width); // DiscardEmptyColumns
+        parents.push(to);
+        from = next = start;
+        to = line;
+        continue;
       }
-      if (discardable) width = 0; // DiscardEmptyColumns
-      this.widths.push(width);
-      this.format(line0, line);
-      this.widths.pop();
-      line0 = line;
+      this.writeLines(from, to);
+      if (parents.length === 0) return;
+      // Back in the enclosing column, right after the run just written.
+      widths.pop();
+      from = to;
+      next = to + 1;
+      to = parents.pop()!;
     }
-    this.writeLines(line0, line1);
   }
 
   private writeLines(line0: number, line1: number): void {
