@@ -1,0 +1,349 @@
+/**
+ * Alloy in the bridge dialect → collector configuration (`alloy convert --source-format=alloy --target=otelcol`).
+ * The inverse of to-bridge.ts: blocks become maps, attributes values, `sys.env` expressions `${env:...}`
+ * references, `otel.pipeline` and `otel.service` blocks the `service` section. See docs/dialects.md.
+ */
+import { parse, type Block, type Expr, type SourceFile, type Statement } from "@alloy-ts/grammar";
+import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
+import type { ComponentKind } from "../engine/description.js";
+import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import { BRIDGE_KINDS, idFromComponentLabel, idFromPipelineLabel, PIPELINE_BLOCK, SERVICE_BLOCK } from "./bridge-names.js";
+import { META } from "./bridge-values.js";
+import { printCollectorYaml, type CollectorComponent, type CollectorConfig, type CollectorPipeline } from "./collector-model.js";
+import { joinEnvParts, type StringPart } from "./env-parts.js";
+import { decodeStringLiteral } from "./string-literal.js";
+
+/** Result of reading Alloy into a collector configuration. */
+export interface CollectorFromAlloyResult {
+  /** Undefined when a Critical diagnostic was reported. */
+  readonly config: CollectorConfig | undefined;
+  readonly diagnostics: ConvertDiagnostic[];
+}
+
+/** Result of `convertAlloyToOtelcol`: collector YAML text, or undefined. */
+export interface AlloyToOtelcolResult {
+  readonly output: string | undefined;
+  readonly diagnostics: ConvertDiagnostic[];
+}
+
+const TYPE_PATTERN = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
+const LIST_KINDS: Record<string, readonly ComponentKind[]> = {
+  receivers: ["receiver", "connector"],
+  processors: ["processor"],
+  exporters: ["exporter", "connector"],
+};
+
+class ValueError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+const blockName = (b: Block) => b.name.map((n) => n.name).join(".");
+const labelOf = (b: Block) => (b.label === undefined ? undefined : decodeStringLiteral(`"${b.label}"`));
+
+class Reader {
+  readonly diagnostics: ConvertDiagnostic[] = [];
+  private readonly identities = new Map<string, { kind: ComponentKind; id: string }>();
+
+  constructor(private readonly source: SourceFile) {}
+
+  report(severity: ConvertSeverity, summary: string, offset?: number): void {
+    const position = offset === undefined ? undefined : this.source.position(offset);
+    this.diagnostics.push(position ? { severity, summary, position } : { severity, summary });
+  }
+
+  read(body: readonly Statement[]): CollectorConfig {
+    const config: CollectorConfig = { components: [], extensions: [], pipelines: [], service: new Map() };
+    const blocks: Block[] = [];
+    for (const s of body) {
+      if (s.kind === "Attribute") this.report("error", `top-level attribute "${s.name.name}" has no collector equivalent; it was left out`, s.range.start);
+      else blocks.push(s);
+    }
+    const components: { block: Block; component: Omit<CollectorComponent, "config"> }[] = [];
+    let service: Block | undefined;
+    const pipelines: Block[] = [];
+    for (const b of blocks) {
+      const name = blockName(b);
+      const parts = name.split(".");
+      if (name === PIPELINE_BLOCK) pipelines.push(b);
+      else if (name === SERVICE_BLOCK) {
+        if (service) this.report("critical", `only one ${SERVICE_BLOCK} block is allowed`, b.range.start);
+        service = b;
+      } else if (parts[0] === "otel" && parts.length === 3 && (BRIDGE_KINDS as readonly string[]).includes(parts[1]!)) {
+        const component = this.componentIdentity(b, parts[1] as ComponentKind, parts[2]!);
+        if (component) components.push({ block: b, component });
+      } else if (parts[0] === "otelcol") {
+        this.report("error", `${name} cannot be turned back into collector YAML: only the otel.* bridge dialect is invertible; it was left out`, b.range.start);
+      } else {
+        this.report("error", `${name} has no collector equivalent; it was left out`, b.range.start);
+      }
+    }
+    for (const { block, component } of components) {
+      config.components.push({ ...component, config: this.componentConfig(block) });
+    }
+    if (service) this.readService(service, config);
+    for (const p of pipelines) {
+      const pipeline = this.readPipeline(p);
+      if (pipeline) config.pipelines.push(pipeline);
+    }
+    const seen = new Set<string>();
+    for (const p of config.pipelines) {
+      if (seen.has(p.id)) this.report("critical", `pipeline "${p.id}" is defined more than once`);
+      seen.add(p.id);
+    }
+    return config;
+  }
+
+  private componentIdentity(b: Block, kind: ComponentKind, type: string): Omit<CollectorComponent, "config"> | undefined {
+    const label = labelOf(b);
+    if (label === undefined) {
+      this.report("critical", `${blockName(b)} needs a label`, b.range.start);
+      return undefined;
+    }
+    if (!TYPE_PATTERN.test(type)) {
+      this.report("critical", `"${type}" is not a valid collector component type`, b.range.start);
+      return undefined;
+    }
+    const explicit = this.metaString(b.body, META.id);
+    const id = explicit ?? idFromComponentLabel(type, label);
+    if (explicit !== undefined && explicit.split("/", 1)[0] !== type) {
+      this.report("critical", `${META.id} "${explicit}" does not match the block's type "${type}"`, b.range.start);
+      return undefined;
+    }
+    const identity = `${blockName(b)}.${label}`;
+    if ([...this.identities.values()].some((c) => c.kind === kind && c.id === id) || this.identities.has(identity)) {
+      this.report("critical", `${kind} "${id}" is defined more than once`, b.range.start);
+      return undefined;
+    }
+    this.identities.set(identity, { kind, id });
+    const slash = id.indexOf("/");
+    return { kind, id, type, name: slash === -1 ? "" : id.slice(slash + 1), position: this.source.position(b.range.start) };
+  }
+
+  private metaString(body: readonly Statement[], name: string): string | undefined {
+    const a = body.find((s) => s.kind === "Attribute" && s.name.name === name);
+    if (!a || a.kind !== "Attribute") return undefined;
+    const v = this.value(a.value);
+    return typeof v === "string" ? v : undefined;
+  }
+
+  private componentConfig(b: Block): RawValue {
+    const valueAttr = b.body.find((s) => s.kind === "Attribute" && s.name.name === META.value);
+    if (valueAttr?.kind === "Attribute") {
+      if (b.body.some((s) => s !== valueAttr && !(s.kind === "Attribute" && s.name.name === META.id))) {
+        this.report("error", `${META.value} excludes every other setting; the others were left out`, b.range.start);
+      }
+      return this.value(valueAttr.value);
+    }
+    const settings = b.body.filter((s) => !(s.kind === "Attribute" && s.name.name === META.id));
+    return settings.length === 0 ? null : this.body(settings, true);
+  }
+
+  /** A block body as a map; `__extra` (top level only) contributes its keys. Repeated blocks become a list. */
+  body(stmts: readonly Statement[], topLevel: boolean): RawMap {
+    const out: RawMap = new Map();
+    const repeated = new Set<string>();
+    for (const s of stmts) {
+      if (s.kind === "Attribute") {
+        const v = this.value(s.value);
+        if (topLevel && s.name.name === META.extra) {
+          if (v instanceof Map) for (const [k, x] of v) this.set(out, k, x, s.range.start);
+          else this.report("error", `${META.extra} must be an object; it was left out`, s.range.start);
+          continue;
+        }
+        this.set(out, s.name.name, v, s.range.start);
+        continue;
+      }
+      const name = blockName(s);
+      if (s.label !== undefined) this.report("warning", `the label of nested block "${name}" has no collector equivalent; it was dropped`, s.range.start);
+      const map = this.body(s.body, false);
+      const existing = out.get(name);
+      if (existing === undefined) out.set(name, map);
+      else if (repeated.has(name) && Array.isArray(existing)) existing.push(map);
+      else if (existing instanceof Map) {
+        out.set(name, [existing, map]);
+        repeated.add(name);
+      } else this.report("error", `"${name}" is set twice; the block was left out`, s.range.start);
+    }
+    return out;
+  }
+
+  private set(out: RawMap, key: string, value: RawValue, offset: number): void {
+    if (out.has(key)) this.report("error", `"${key}" is set twice; the later value was kept`, offset);
+    out.set(key, value);
+  }
+
+  /** Evaluates a data expression; unsupported expressions are reported and read as null. */
+  value(e: Expr): RawValue {
+    try {
+      return this.evaluate(e);
+    } catch (err) {
+      if (!(err instanceof ValueError)) throw err;
+      this.report("error", `${err.message}; null was written instead`, err.offset);
+      return null;
+    }
+  }
+
+  private evaluate(e: Expr): RawValue {
+    switch (e.kind) {
+      case "Paren": return this.evaluate(e.inner);
+      case "Literal":
+        if (e.literal === "null") return null;
+        if (e.literal === "bool") return e.raw === "true";
+        if (e.literal === "string") return joinEnvParts([{ t: "text", text: decodeStringLiteral(e.raw) }]);
+        return numberLiteral(e.raw);
+      case "Unary": {
+        const v = this.evaluate(e.operand);
+        if (e.op === "-" && typeof v === "number") return -v;
+        if (e.op === "!" && typeof v === "boolean") return !v;
+        throw new ValueError(`the operator ${e.op} cannot be applied here`, e.range.start);
+      }
+      case "Array": return e.elements.map((x) => this.evaluate(x));
+      case "Object": {
+        const out: RawMap = new Map();
+        for (const f of e.fields) out.set(f.quoted ? decodeStringLiteral(`"${f.name.name}"`) : f.name.name, this.evaluate(f.value));
+        return out;
+      }
+      case "Call":
+      case "Binary": {
+        const parts = this.stringParts(e);
+        return joinEnvParts(parts);
+      }
+      default:
+        throw new ValueError(`this expression has no collector equivalent (only literals, arrays, objects, sys.env, coalesce and + of strings)`, e.range.start);
+    }
+  }
+
+  /** A string-valued expression as literal text and environment references. */
+  private stringParts(e: Expr): StringPart[] {
+    if (e.kind === "Paren") return this.stringParts(e.inner);
+    if (e.kind === "Literal" && e.literal === "string") return [{ t: "text", text: decodeStringLiteral(e.raw) }];
+    if (e.kind === "Binary" && e.op === "+") return [...this.stringParts(e.left), ...this.stringParts(e.right)];
+    if (e.kind === "Call") {
+      const callee = traversal(e.callee)?.join(".");
+      if (callee === "sys.env" && e.args.length === 1) return [{ t: "env", name: this.literalString(e.args[0]!) }];
+      if (callee === "coalesce" && e.args.length === 2) {
+        const [env] = this.stringParts(e.args[0]!);
+        if (env?.t === "env" && env.default === undefined) return [{ t: "env", name: env.name, default: this.literalString(e.args[1]!) }];
+      }
+      throw new ValueError(`the call ${callee ?? "expression"}(...) has no collector equivalent (only sys.env("X") and coalesce(sys.env("X"), "default"))`, e.range.start);
+    }
+    throw new ValueError("only string literals, sys.env and coalesce can be joined with + here", e.range.start);
+  }
+
+  private literalString(e: Expr): string {
+    if (e.kind === "Literal" && e.literal === "string") return decodeStringLiteral(e.raw);
+    throw new ValueError("a string literal is expected here", e.range.start);
+  }
+
+  private readService(b: Block, config: CollectorConfig): void {
+    const rest: Statement[] = [];
+    for (const s of b.body) {
+      if (s.kind === "Attribute" && s.name.name === "extensions") config.extensions.push(...this.idList(s.value, ["extension"]));
+      else if (s.kind === "Attribute" && s.name.name === "pipelines") {
+        this.report("error", `pipelines are written as ${PIPELINE_BLOCK} blocks; this attribute was left out`, s.range.start);
+      } else rest.push(s);
+    }
+    for (const [k, v] of this.body(rest, true)) config.service.set(k, v);
+  }
+
+  private readPipeline(b: Block): CollectorPipeline | undefined {
+    const label = labelOf(b);
+    if (label === undefined) {
+      this.report("critical", `${PIPELINE_BLOCK} needs a label`, b.range.start);
+      return undefined;
+    }
+    const id = this.metaString(b.body, META.id) ?? idFromPipelineLabel(label);
+    const slash = id.indexOf("/");
+    const lists: Record<string, string[]> = { receivers: [], processors: [], exporters: [] };
+    for (const s of b.body) {
+      if (s.kind === "Attribute" && s.name.name === META.id) continue;
+      if (s.kind === "Attribute" && s.name.name in LIST_KINDS) lists[s.name.name] = this.idList(s.value, LIST_KINDS[s.name.name]!);
+      else this.report("error", `${PIPELINE_BLOCK} accepts only receivers, processors and exporters; ${s.kind === "Attribute" ? s.name.name : blockName(s)} was left out`, s.range.start);
+    }
+    return {
+      id,
+      signal: slash === -1 ? id : id.slice(0, slash),
+      name: slash === -1 ? "" : id.slice(slash + 1),
+      receivers: lists.receivers!,
+      processors: lists.processors!,
+      exporters: lists.exporters!,
+      position: this.source.position(b.range.start),
+    };
+  }
+
+  /** A list of component references (or ID strings) as collector IDs. */
+  private idList(e: Expr, kinds: readonly ComponentKind[]): string[] {
+    if (e.kind !== "Array") {
+      this.report("critical", "a list of component references is expected here", e.range.start);
+      return [];
+    }
+    const ids: string[] = [];
+    for (const item of e.elements) {
+      if (item.kind === "Literal" && item.literal === "string") {
+        ids.push(decodeStringLiteral(item.raw));
+        continue;
+      }
+      const path = traversal(item)?.join(".");
+      const target = path === undefined ? undefined : this.identities.get(path);
+      if (!target) {
+        this.report("critical", `${path ?? "this expression"} does not name a component block`, item.range.start);
+        continue;
+      }
+      if (!kinds.includes(target.kind)) {
+        this.report("critical", `${path} is a ${target.kind}; a ${kinds.join(" or ")} is expected here`, item.range.start);
+        continue;
+      }
+      ids.push(target.id);
+    }
+    return ids;
+  }
+}
+
+function traversal(e: Expr): string[] | undefined {
+  if (e.kind === "Identifier") return [e.name];
+  if (e.kind === "Access") {
+    const base = traversal(e.value);
+    return base ? [...base, e.name.name] : undefined;
+  }
+  return undefined;
+}
+
+function numberLiteral(raw: string): number {
+  const text = raw.replace(/_/g, "");
+  if (/^0[xX]/.test(text)) return parseInt(text.slice(2), 16);
+  if (/^0[oO]/.test(text)) return parseInt(text.slice(2), 8);
+  if (/^0[bB]/.test(text)) return parseInt(text.slice(2), 2);
+  return Number(text);
+}
+
+/** Reads Alloy text (bridge dialect) into a collector configuration. Never throws. */
+export function collectorFromAlloy(text: string, options: { fileName?: string } = {}): CollectorFromAlloyResult {
+  const parsed = parse(text, { name: options.fileName });
+  const reader = new Reader(parsed.source);
+  const errors = parsed.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    for (const d of errors) reader.report("critical", `failed to parse the Alloy configuration: ${d.message}`, d.range.start);
+    return { config: undefined, diagnostics: reader.diagnostics };
+  }
+  try {
+    const config = reader.read(parsed.file.body);
+    const critical = reader.diagnostics.some((d) => d.severity === "critical");
+    return { config: critical ? undefined : config, diagnostics: reader.diagnostics };
+  } catch (e) {
+    reader.report("critical", `internal converter error: ${(e as Error).message}`);
+    return { config: undefined, diagnostics: reader.diagnostics };
+  }
+}
+
+/** Alloy (bridge dialect) → collector YAML text. Never throws. */
+export function convertAlloyToOtelcol(text: string, options: { fileName?: string } = {}): AlloyToOtelcolResult {
+  const { config, diagnostics } = collectorFromAlloy(text, options);
+  if (!config) return { output: undefined, diagnostics };
+  try {
+    return { output: printCollectorYaml(config), diagnostics };
+  } catch (e) {
+    return { output: undefined, diagnostics: [...diagnostics, { severity: "critical", summary: `internal converter error: ${(e as Error).message}` }] };
+  }
+}
