@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   lsp: () => import("./commands/lsp.js"),
   verify: () => import("./commands/verify.js"),
   run: () => import("./commands/run.js"),
+  build: () => import("./commands/build.js"),
 };
 
 /** The modules needed for this command line: only the named sub-command's, or all of them (help, unknown). */

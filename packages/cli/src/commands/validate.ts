@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { parse, SourceFile, type ParseResult } from "@alloy-ts/grammar";
-import { blocksOutput, convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
+import { alloyOtelManifest, blocksOutput, convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
 import {
   getRegistry,
   readDistribution,
@@ -50,7 +50,7 @@ export function register(program: Command): void {
     .option("--feature.community-components.enabled", "allow community components")
     .option("--format <format>", "output format: text (upstream's), json or sarif", "text")
     .option("--source-format <format>", "otelcol: check an OpenTelemetry Collector YAML file as the collector would")
-    .option("--distribution <file>", "OpenTelemetry Collector Builder manifest: only its components are available")
+    .option("--distribution <file>", "OpenTelemetry Collector Builder manifest, or alloy-otel: only its components are available")
     .option("--hints", "print did-you-mean hints under text diagnostics")
     .action((paths: string[], flags: ValidateFlags) => runValidate(paths, flags));
 }
@@ -92,7 +92,7 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
 }
 
 function loadDistribution(file: string): Distribution {
-  const { text } = readFileArg(file);
+  const { text } = file === "alloy-otel" ? { text: alloyOtelManifest() } : readFileArg(file);
   const d = readDistribution(text, getRegistry().listComponents().map((c) => c.name));
   if (d.errors.length) throw new CliError(`invalid distribution manifest ${file}: ${d.errors.join("; ")}`);
   return d;

@@ -3,6 +3,7 @@
  * contains, mapped to the Alloy `otelcol.*` component names that wrap them.
  */
 import { parse as parseYaml } from "yaml";
+import { moduleForPath } from "@alloy-ts/converter";
 
 export interface Distribution {
   /** Collector component types per kind, e.g. `receivers` → {`otlp`, `kafka`}. */
@@ -52,6 +53,11 @@ export function readDistribution(yamlText: string, alloyNames: readonly string[]
     for (const entry of list) {
       const gomod = typeof entry === "object" && entry ? String((entry as Record<string, unknown>).gomod ?? "") : "";
       const mod = gomod.trim().split(/\s+/)[0] ?? "";
+      const known = moduleForPath(mod); // the shared type ↔ module table first; the name suffix rule otherwise
+      if (known?.kind === kind) {
+        known.types.forEach((t) => types[kind].add(t));
+        continue;
+      }
       const last = mod.split("/").pop() ?? "";
       const suffix = KIND_SUFFIX[kind];
       if (!last.endsWith(suffix) || last === suffix) {
@@ -65,8 +71,8 @@ export function readDistribution(yamlText: string, alloyNames: readonly string[]
   const bySquashed = new Map(alloyNames.filter((n) => n.startsWith("otelcol.")).map((n) => [squash(n), n]));
   for (const kind of Object.keys(types) as (keyof typeof types)[]) {
     for (const t of types[kind]) {
-      if (kind === "extensions" && EXTENSION_NAMES[t]) {
-        alloyComponents.add(EXTENSION_NAMES[t]);
+      if (kind === "extensions" && EXTENSION_NAMES[squash(t)]) {
+        alloyComponents.add(EXTENSION_NAMES[squash(t)]!);
         continue;
       }
       const n = bySquashed.get(squash(`otelcol.${KIND_SUFFIX[kind]}.${t}`));

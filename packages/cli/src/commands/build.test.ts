@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { alloyOtelManifest, listModules } from "./build-test-support.js";
+import { cliBuilt, runAlloy } from "../../../../test/support/cli.js";
+import { getRegistry, readDistribution } from "@alloy-ts/validator";
+
+const dir = mkdtempSync(path.join(tmpdir(), "alloy-build-"));
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+const collector = file(
+  "collector.yaml",
+  "receivers:\n  otlp:\n    protocols:\n      grpc:\nprocessors:\n  batch:\n  resourcedetection:\nexporters:\n  otlphttp:\n    endpoint: http://x\nextensions:\n  health_check:\nservice:\n  extensions: [health_check]\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [batch, resourcedetection]\n      exporters: [otlphttp]\n",
+);
+const alloy = file("pipeline.alloy", 'otelcol.processor.tail_sampling "t" {\n\toutput {\n\t}\n}\n\notel.exporter.awsxray "x" { }\n');
+
+describe("readDistribution with the shared module table", () => {
+  it("reads the built-in alloy-otel manifest without errors", () => {
+    const d = readDistribution(alloyOtelManifest(), getRegistry().listComponents().map((c) => c.name));
+    expect(d.errors).toEqual([]);
+    expect(d.types.extensions.has("health_check")).toBe(true);
+    expect(d.types.extensions.has("alloyengine")).toBe(true);
+    expect(d.types.exporters.has("otlp")).toBe(true);
+    expect(d.alloyComponents.has("otelcol.storage.file")).toBe(true);
+    expect(d.alloyComponents.has("otelcol.exporter.otlphttp")).toBe(true);
+  });
+});
+
+describe.skipIf(!cliBuilt)("alloy build", () => {
+  it("writes a manifest for collector YAML and Alloy files", () => {
+    const r = runAlloy(["build", collector, alloy]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(listModules(r.stdout)).toEqual([
+      "receivers go.opentelemetry.io/collector/receiver/otlpreceiver v0.158.0",
+      "processors github.com/open-telemetry/opentelemetry-collector-contrib/processor/resourcedetectionprocessor v0.158.0",
+      "processors github.com/open-telemetry/opentelemetry-collector-contrib/processor/tailsamplingprocessor v0.158.0",
+      "processors go.opentelemetry.io/collector/processor/batchprocessor v0.158.0",
+      "exporters github.com/open-telemetry/opentelemetry-collector-contrib/exporter/awsxrayexporter v0.158.0",
+      "exporters go.opentelemetry.io/collector/exporter/otlphttpexporter v0.158.0",
+      "extensions github.com/open-telemetry/opentelemetry-collector-contrib/extension/healthcheckextension v0.158.0",
+      ...["env", "file", "http", "https", "yaml"].map((p) => `providers go.opentelemetry.io/collector/confmap/provider/${p}provider v1.64.0`),
+    ]);
+    expect(r.stdout).toMatch(/^dist:\n {2}name: otelcol-custom$/m);
+  });
+
+  it("lists only what --base lacks", () => {
+    const r = runAlloy(["build", "--base", "alloy-otel", collector, alloy]);
+    expect(r.code).toBe(0);
+    expect(listModules(r.stdout)).toEqual(["exporters github.com/open-telemetry/opentelemetry-collector-contrib/exporter/awsxrayexporter v0.158.0"]);
+    const base = file("base.yaml", "receivers:\n  - gomod: go.opentelemetry.io/collector/receiver/otlpreceiver v0.150.0\n");
+    const r2 = runAlloy(["build", "--base", base, collector]);
+    expect(listModules(r2.stdout).some((l) => l.includes("otlpreceiver"))).toBe(false);
+    expect(listModules(r2.stdout).some((l) => l.includes("batchprocessor"))).toBe(true);
+  });
+
+  it("uses --otelcol-version for component modules and writes -o atomically", () => {
+    const out = path.join(dir, "builder-config.yaml");
+    const r = runAlloy(["build", "--otelcol-version", "0.150.0", "-o", out, collector]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    const text = readFileSync(out, "utf8");
+    expect(listModules(text).every((l) => l.endsWith(" v0.150.0"))).toBe(true);
+    expect(text).not.toContain("providers:");
+  });
+
+  it("fails on types without a module, on bad versions, and explains how to get the builder", () => {
+    const bad = file("bad.yaml", "receivers:\n  madeup:\n");
+    const r = runAlloy(["build", bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no Go module known for receiver type "madeup"');
+    expect(runAlloy(["build", "--otelcol-version", "latest", collector]).stderr).toContain('invalid --otelcol-version "latest"');
+    expect(runAlloy(["build"]).code).toBe(1);
+    const out = path.join(dir, "run-config.yaml");
+    const run = runAlloy(["build", "--run", "-o", out, collector], { env: { PATH: dir } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("go install go.opentelemetry.io/collector/cmd/builder@v0.158.0");
+    expect(readFileSync(out, "utf8")).toContain("otlpreceiver");
+  });
+
+  it("lets alloy validate use the alloy-otel distribution", () => {
+    const a = file("v.alloy", 'otelcol.exporter.debug "d" { }\n\notelcol.exporter.otlp "o" {\n\tclient {\n\t\tendpoint = "x:4317"\n\t}\n}\n');
+    const r = runAlloy(["validate", "--stability.level", "experimental", "--distribution", "alloy-otel", a]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const g = file("g.alloy", 'otelcol.exporter.googlecloud "g" { }\n');
+    expect(runAlloy(["validate", "--stability.level", "experimental", "--distribution", "alloy-otel", g]).stderr).toContain("is not included in the collector distribution");
+  });
+});

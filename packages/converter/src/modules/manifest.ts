@@ -1,0 +1,49 @@
+/**
+ * Rendering of OpenTelemetry Collector Builder manifests (builder-config.yaml): a `dist` section, then one list
+ * of `gomod: <module> <version>` entries per component kind, then the confmap providers.
+ */
+import { OTEL_KINDS, type OtelKind, type OtelModule } from "./otel-modules.js";
+
+export interface ManifestDist {
+  readonly name: string;
+  readonly description: string;
+  readonly version?: string;
+  readonly outputPath?: string;
+}
+
+export interface ManifestInput {
+  readonly dist?: ManifestDist;
+  /** Modules per kind; written in the given order, duplicates (same module path) removed. */
+  readonly modules: Partial<Record<OtelKind, readonly OtelModule[]>>;
+  readonly providers?: readonly { module: string; version: string }[];
+  /** Comment lines written first (without `# `). */
+  readonly header?: readonly string[];
+}
+
+/** A YAML scalar, quoted only when plain style would change its meaning. */
+function scalar(s: string): string {
+  return /^[\w./@-][\w ./@'()-]*$/.test(s) && !/\s$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s);
+}
+
+/** The manifest text; kinds with no module are left out. */
+export function renderManifest(input: ManifestInput): string {
+  const lines: string[] = (input.header ?? []).map((h) => (h ? `# ${h}` : "#"));
+  if (input.dist) {
+    const d = input.dist;
+    lines.push("dist:", `  name: ${scalar(d.name)}`, `  description: ${scalar(d.description)}`);
+    if (d.version) lines.push(`  version: ${scalar(d.version)}`);
+    if (d.outputPath) lines.push(`  output_path: ${scalar(d.outputPath)}`);
+  }
+  for (const kind of OTEL_KINDS) {
+    const seen = new Set<string>();
+    const mods = (input.modules[kind] ?? []).filter((m) => !seen.has(m.module) && seen.add(m.module));
+    if (mods.length === 0) continue;
+    if (lines.length) lines.push("");
+    lines.push(`${kind}:`, ...mods.map((m) => `  - gomod: ${m.module} ${m.version}`));
+  }
+  if (input.providers?.length) {
+    if (lines.length) lines.push("");
+    lines.push("providers:", ...input.providers.map((p) => `  - gomod: ${p.module} ${p.version}`));
+  }
+  return lines.join("\n") + "\n";
+}

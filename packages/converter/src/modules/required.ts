@@ -1,0 +1,175 @@
+/**
+ * Which collector component modules a configuration needs: from collector YAML (every component defined in a
+ * section, used or not, because the collector loads a factory for each — otelcol-conversion §15), or from an
+ * Alloy file (`otelcol.*` components mapped back to OTel types through the converter's component table, and
+ * `otel.<kind>.<type>` bridge blocks that name an OTel type directly).
+ */
+import { parse as parseAlloy, type Block, type Statement } from "@alloy-ts/grammar";
+import { parse as parseYaml } from "yaml";
+import { COMPONENTS } from "../components/registry.js";
+import { moduleForType, OTEL_KINDS, OTEL_MODULES, type OtelKind, type OtelModule } from "./otel-modules.js";
+
+export interface RequirementDiagnostic {
+  readonly severity: "error" | "warning" | "info";
+  readonly file: string;
+  readonly message: string;
+}
+
+/** One component type a configuration uses, with the module that provides it. */
+export interface Requirement {
+  readonly kind: OtelKind;
+  /** The type as the configuration spells it (or the current name, for Alloy components). */
+  readonly type: string;
+  readonly module: OtelModule;
+  /** Files that use it. */
+  readonly files: readonly string[];
+}
+
+export interface Requirements {
+  readonly requirements: readonly Requirement[];
+  readonly diagnostics: readonly RequirementDiagnostic[];
+}
+
+const SINGULAR: Record<OtelKind, string> = { receivers: "receiver", processors: "processor", exporters: "exporter", connectors: "connector", extensions: "extension" };
+const PLURAL = Object.fromEntries(Object.entries(SINGULAR).map(([p, s]) => [s, p as OtelKind])) as Record<string, OtelKind>;
+
+/** Alloy names of collector extensions outside `otelcol.extension.*` (the converter's table has most). */
+const ALLOY_EXTENSION_TYPES: Record<string, string> = {
+  "otelcol.auth.basic": "basicauth",
+  "otelcol.auth.bearer": "bearertokenauth",
+  "otelcol.auth.headers": "headers_setter",
+  "otelcol.auth.oauth2": "oauth2client",
+  "otelcol.auth.sigv4": "sigv4auth",
+  "otelcol.auth.google": "googleclientauth",
+  "otelcol.storage.file": "file_storage",
+};
+
+const squash = (s: string) => s.replace(/_/g, "").toLowerCase();
+
+/** OTel kind and type of an Alloy `otelcol.*` component name, when a collector component provides it. */
+export function otelTypeOfAlloyComponent(name: string): { kind: OtelKind; type: string } | undefined {
+  const described = COMPONENTS.find((c) => c.alloyName === name);
+  if (described) return { kind: PLURAL[described.kind]!, type: described.otelTypes[0]! };
+  if (ALLOY_EXTENSION_TYPES[name]) return { kind: "extensions", type: ALLOY_EXTENSION_TYPES[name] };
+  const m = /^otelcol\.(receiver|processor|exporter|connector|extension)\.(\w+)$/.exec(name);
+  if (!m) return undefined;
+  const kind = PLURAL[m[1]!]!;
+  // Alloy names drop or keep underscores independently of the collector's (tail_sampling, k8sattributes).
+  const mod = OTEL_MODULES.find((x) => x.kind === kind && x.types.some((t) => squash(t) === squash(m[2]!)));
+  return mod ? { kind, type: mod.types[0]! } : undefined;
+}
+
+class Collector {
+  readonly found = new Map<string, { kind: OtelKind; type: string; module: OtelModule; files: Set<string> }>();
+  readonly diagnostics: RequirementDiagnostic[] = [];
+
+  add(file: string, kind: OtelKind, type: string, what: string): void {
+    const module = moduleForType(kind, type);
+    if (!module) {
+      this.diagnostics.push({ severity: "error", file, message: `${what}: no Go module known for ${SINGULAR[kind]} type "${type}"; add its gomod line to the manifest by hand` });
+      return;
+    }
+    const entry = this.found.get(module.module) ?? { kind, type, module, files: new Set<string>() };
+    entry.files.add(file);
+    this.found.set(module.module, entry);
+  }
+}
+
+function fromCollectorYaml(c: Collector, file: string, text: string): void {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    c.diagnostics.push({ severity: "error", file, message: `cannot parse the collector configuration: ${(e as Error).message.split("\n")[0]}` });
+    return;
+  }
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+    c.diagnostics.push({ severity: "error", file, message: "the collector configuration is not a YAML mapping" });
+    return;
+  }
+  const root = doc as Record<string, unknown>;
+  for (const kind of OTEL_KINDS) {
+    const section = root[kind];
+    if (section === undefined || section === null) continue;
+    if (typeof section !== "object" || Array.isArray(section)) {
+      c.diagnostics.push({ severity: "error", file, message: `${kind}: expected a mapping of component IDs` });
+      continue;
+    }
+    for (const id of Object.keys(section)) {
+      const type = id.split("/")[0]!.trim();
+      if (kind === "exporters" && type === "logging") {
+        c.diagnostics.push({ severity: "error", file, message: `exporters: "${id}": the logging exporter was removed from the collector; use debug` });
+        continue;
+      }
+      c.add(file, kind, type, `${kind}: "${id}"`);
+    }
+  }
+}
+
+function blockName(b: Block): string {
+  return b.name.map((i) => i.name).join(".");
+}
+
+function fromAlloy(c: Collector, file: string, text: string): void {
+  const parsed = parseAlloy(text, { name: file });
+  if (parsed.diagnostics.length) {
+    c.diagnostics.push({ severity: "error", file, message: `cannot parse the Alloy configuration: ${parsed.diagnostics[0]!.message}` });
+    return;
+  }
+  const others = new Set<string>();
+  const visit = (body: readonly Statement[]) => {
+    for (const s of body) {
+      if (s.kind !== "Block") continue;
+      const name = blockName(s);
+      const what = `${name}${s.label !== undefined ? ` "${s.label}"` : ""}`;
+      const bridge = /^otel\.(receiver|processor|exporter|connector|extension)\.([A-Za-z]\w*)$/.exec(name);
+      if (bridge) c.add(file, PLURAL[bridge[1]!]!, bridge[2]!, what);
+      else if (name.startsWith("otelcol.")) {
+        const t = otelTypeOfAlloyComponent(name);
+        if (t) c.add(file, t.kind, t.type, what);
+        else c.diagnostics.push({ severity: "warning", file, message: `${what}: no collector component provides ${name}; it is left out of the manifest` });
+      } else if (name.includes(".")) others.add(name);
+      // Modules (`declare`) hold components of their own.
+      if (name === "declare") visit(s.body);
+    }
+  };
+  visit(parsed.file.body);
+  if (others.size) {
+    c.diagnostics.push({ severity: "info", file, message: `components without a collector counterpart are not in the manifest: ${[...others].sort().join(", ")}` });
+  }
+}
+
+/** The collector modules the given configurations need. `format` is decided per file by the caller. */
+export function requiredModules(inputs: readonly { name: string; text: string; format: "otelcol" | "alloy" }[]): Requirements {
+  const c = new Collector();
+  for (const i of inputs) (i.format === "otelcol" ? fromCollectorYaml : fromAlloy)(c, i.name, i.text);
+  const requirements = [...c.found.values()].map((e) => ({ kind: e.kind, type: e.type, module: e.module, files: [...e.files] }));
+  return { requirements, diagnostics: c.diagnostics };
+}
+
+/** Module paths listed in a builder manifest (versions dropped). */
+export function manifestModules(yamlText: string): { modules: Set<string>; errors: string[] } {
+  const modules = new Set<string>();
+  let doc: unknown;
+  try {
+    doc = parseYaml(yamlText);
+  } catch (e) {
+    return { modules, errors: [`cannot parse the manifest: ${(e as Error).message.split("\n")[0]}`] };
+  }
+  const root = (doc ?? {}) as Record<string, unknown>;
+  const errors: string[] = [];
+  for (const kind of OTEL_KINDS) {
+    const list = root[kind];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      errors.push(`${kind}: expected a list of {gomod: ...} entries`);
+      continue;
+    }
+    for (const entry of list) {
+      const gomod = typeof entry === "object" && entry ? String((entry as Record<string, unknown>).gomod ?? "") : "";
+      const path = gomod.trim().split(/\s+/)[0] ?? "";
+      if (path) modules.add(path);
+    }
+  }
+  return { modules, errors };
+}
