@@ -200,7 +200,7 @@ function matchesParentDefault(row: BlockRow, value: readonly Entry[]): boolean {
   switch (row.parentDefault ?? "zero") {
     case "nil": return false;
     case "zero": return isZero(value);
-    case "own": return equalsOwnDefaults(value) || isZero(value);
+    case "own": return equalsOwnDefaults(value);
     case "empty": return isDeepZero(value);
     default: return equalsValues(value, row.parentDefault as Readonly<Record<string, unknown>>);
   }
