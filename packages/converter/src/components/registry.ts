@@ -13,6 +13,8 @@ import httpReceivers from "./http-receivers.js";
 import kafkaReceiver from "./kafka-receiver.js";
 import logReceivers from "./log-receivers.js";
 import cloudReceivers from "./cloud-receivers.js";
+import scraperReceivers from "./scraper-receivers.js";
+import solaceReceiver from "./solace-receiver.js";
 import metricProcessors from "./metric-processors.js";
 import redactionSpan from "./redaction-span.js";
 import authExtensions from "./auth-extensions.js";
@@ -36,6 +38,8 @@ export const COMPONENTS: readonly ComponentDescription[] = [
   ...kafkaReceiver,
   ...logReceivers,
   ...cloudReceivers,
+  ...scraperReceivers,
+  ...solaceReceiver,
 ];
 
 const byKey = new Map<string, ComponentDescription>();
