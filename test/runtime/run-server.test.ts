@@ -81,7 +81,7 @@ describe("alloy run server", () => {
     expect(spans[0].attributes).toContainEqual({ key: "env", value: { stringValue: "test-1" } });
     expect(lines.some((l) => l.resourceLogs)).toBe(true);
     expect(lines.some((l) => l.resourceMetrics)).toBe(true);
-    expect(server.stats).toEqual({ accepted: 4, rejected: 4 });
+    expect(server.stats).toEqual({ accepted: 4, rejected: 4, refused: 0 });
   });
 
   const bundle = path.join(repoRoot, "packages", "cli", "dist", "alloy.mjs");

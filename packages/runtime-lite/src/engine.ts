@@ -2,7 +2,7 @@
  * Runs a Graph: instantiates each node's semantics (or an opaque pass-through, marked unverified), pushes
  * payloads along the typed edges, and flushes everything on shutdown in topological order.
  */
-import type { ComponentContext, ComponentInstance } from "./components/api.js";
+import { DataRefusedError, type ComponentContext, type ComponentInstance } from "./components/api.js";
 import { CaptureExporter } from "./components/exporters.js";
 import { factoryFor } from "./components/registry.js";
 import type { Graph, GraphNode, RuntimeDiagnostic } from "./graph/types.js";
@@ -17,7 +17,24 @@ export interface EngineOptions {
   capture?: boolean;
   /** Receives debug exporter output and runtime errors. */
   log?: (line: string) => void;
+  /** Memory in use in bytes, read by memory_limiter; defaults to this process's heap plus external buffers. */
+  memoryUsage?: () => number;
 }
+
+/** What became of a payload handed to a receiver. */
+export type ReceiveOutcome =
+  | { status: "accepted" }
+  /** The receiver has no consumer for this signal (nothing was done). */
+  | { status: "unwired" }
+  /** The engine is shutting down; the payload was not taken. */
+  | { status: "stopped" }
+  /** A component refused it (memory_limiter); the sender should retry later. */
+  | { status: "refused"; reason: string };
+
+const processMemory = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
 
 /** A fixed clock for deterministic runs: 2024-01-01T00:00:00Z. */
 export const FIXED_NOW = 1704067200000000000n;
@@ -79,6 +96,7 @@ export class Engine {
         void p.finally(() => this.pending.delete(p));
       },
       log,
+      memoryUsage: this.options.memoryUsage ?? processMemory,
     };
   }
 
@@ -90,6 +108,8 @@ export class Engine {
       try {
         inst.consume(payload);
       } catch (e) {
+        // Refusals travel back to the receiver (see DataRefusedError); other failures are contained here.
+        if (e instanceof DataRefusedError) throw e;
         this.options.log?.(`${id}: ${(e as Error).message}`);
         this.diagnostics.push({ severity: "error", message: `${id} failed: ${(e as Error).message}`, component: id });
       }
@@ -101,12 +121,27 @@ export class Engine {
     return [...this.graph.nodes.values()].filter((n) => n.kind === "receiver");
   }
 
-  /** Hands a payload to a receiver (the payload becomes owned by the engine). Returns false when it is not wired for that signal. */
+  /** Hands a payload to a receiver (the payload becomes owned by the engine). Returns false when it was not taken. */
   receive(receiverId: string, t: Telemetry): boolean {
+    return this.accept(receiverId, t).status === "accepted";
+  }
+
+  /** Like `receive`, saying why a payload was not taken. */
+  accept(receiverId: string, t: Telemetry): ReceiveOutcome {
     const node = this.graph.nodes.get(receiverId);
-    if (!node || this.stopped || node.outputs[t.signal].length === 0) return false;
-    this.deliver([receiverId], t);
-    return true;
+    if (this.stopped) return { status: "stopped" };
+    if (!node || node.outputs[t.signal].length === 0) return { status: "unwired" };
+    try {
+      this.deliver([receiverId], t);
+    } catch (e) {
+      return { status: "refused", reason: (e as Error).message };
+    }
+    return { status: "accepted" };
+  }
+
+  /** True once shutdown has begun: receivers take no more data. */
+  get stopping(): boolean {
+    return this.stopped;
   }
 
   /** What a capture exporter received (capture mode). */

@@ -45,5 +45,5 @@ export async function runRun(file: string, opts: RunOptions): Promise<void> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
-  process.stdout.write(`stopped after ${server.stats.accepted} accepted and ${server.stats.rejected} rejected requests\n`);
+  process.stdout.write(`stopped after ${server.stats.accepted} accepted, ${server.stats.rejected} rejected and ${server.stats.refused} refused requests\n`);
 }

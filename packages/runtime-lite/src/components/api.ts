@@ -20,6 +20,30 @@ export interface ComponentContext {
   track(p: Promise<unknown>): void;
   /** Diagnostic logging (debug exporter output, export failures). */
   log(line: string): void;
+  /** Memory in use by this process in bytes (heap plus buffers), as memory_limiter measures it. */
+  memoryUsage(): number;
+}
+
+/**
+ * Thrown by `consume` when a component refuses data (memory_limiter under pressure). It travels back through
+ * synchronous components to the receiver, which answers 503 so the client retries; components that buffer
+ * (batch, tail_sampling) have already acknowledged their input and log the refusal instead.
+ */
+export class DataRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DataRefusedError";
+  }
+}
+
+/** Emits through `ctx`, logging instead of throwing when downstream refuses (for components that buffer). */
+export function emitDetached(ctx: ComponentContext, t: Telemetry, items: number): void {
+  try {
+    ctx.emit(t);
+  } catch (e) {
+    if (!(e instanceof DataRefusedError)) throw e;
+    ctx.log(`${ctx.id}: dropped ${items} items: ${e.message}`);
+  }
 }
 
 /** A running component. `consume` must not keep a reference to `t` after returning unless it owns it. */

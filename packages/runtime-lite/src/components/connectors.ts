@@ -3,7 +3,7 @@ import { anyValueAsString, getAttr, stableKey } from "../pdata/attributes.js";
 import { metricPoints, type KeyValue, type Metric, type Resource, type ResourceMetrics, type Telemetry } from "../pdata/types.js";
 import { compileCondition, type CompiledCondition, type OttlContextName, type OttlCtx } from "../ottl/eval.js";
 import { globToRegExp } from "../ottl/values.js";
-import { asArray, asRecord, asStrings, durationMs, type ComponentFactory } from "./api.js";
+import { asArray, asRecord, asStrings, durationMs, emitDetached, type ComponentFactory } from "./api.js";
 import { mergeTelemetry } from "./processors-flow.js";
 
 export const forwardConnector: ComponentFactory = {
@@ -250,7 +250,7 @@ export const spanMetricsConnector: ComponentFactory = {
           },
         ],
       }));
-      ctx.emit({ signal: "metrics", data: { resourceMetrics: out } });
+      emitDetached(ctx, { signal: "metrics", data: { resourceMetrics: out } }, out.length);
     };
     if (ctx.live) {
       const iv = setInterval(flush, durationMs(config.metrics_flush_interval, 60000));

@@ -3,7 +3,8 @@ import { anyValueAsString, getAttr } from "../pdata/attributes.js";
 import { itemCount, type ResourceSpans, type Span, type Telemetry } from "../pdata/types.js";
 import { compileCondition, type CompiledCondition } from "../ottl/eval.js";
 import { goRegExp } from "../ottl/values.js";
-import { asArray, asRecord, asStrings, durationMs, type ComponentFactory } from "./api.js";
+import { asArray, asRecord, asStrings, DataRefusedError, durationMs, emitDetached, type ComponentFactory } from "./api.js";
+import { totalmem } from "node:os";
 import { pruneEmpty } from "./processors-ottl.js";
 
 /** Concatenates payloads of one signal into one. */
@@ -32,7 +33,8 @@ export const batchProcessor: ComponentFactory = {
       if (p.timer) clearTimeout(p.timer);
       const merged = mergeTelemetry(p.items);
       pending[signal] = { items: [], count: 0 };
-      if (merged) ctx.emit(merged);
+      // The batch acknowledged its input when it took it: a refusal downstream is logged, not returned.
+      if (merged) emitDetached(ctx, merged, p.count);
     };
     return {
       consume(t) {
@@ -52,13 +54,80 @@ export const batchProcessor: ComponentFactory = {
   },
 };
 
-/** memory_limiter: refuses data only under memory pressure, which this runtime does not model; passes data on. */
+const MIB = 1024 * 1024;
+const BYTE_UNITS: Record<string, number> = { B: 1, KiB: 1024, MiB: MIB, GiB: 1024 * MIB, TiB: 1024 * 1024 * MIB, KB: 1000, MB: 1e6, GB: 1e9 };
+
+/** A byte size written as Alloy does (`"512MiB"`, `"1MiB512KiB"`, spec otelcol-conversion.md §12) or a number. */
+export function byteSize(v: unknown): number | undefined {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string" || v === "") return undefined;
+  let total = 0;
+  let consumed = 0;
+  for (const m of v.matchAll(/(\d+)([KMGT]i?B|B)/g)) {
+    if (!(m[2] in BYTE_UNITS)) return undefined;
+    total += Number(m[1]) * BYTE_UNITS[m[2]];
+    consumed += m[0].length;
+  }
+  return consumed === v.length ? total : undefined;
+}
+
+/** The memory_limiter's limits in bytes from collector (`limit_mib`) or Alloy (`limit`) configuration. */
+export function memoryLimits(config: Record<string, unknown>, totalMemory: number): { hard: number; soft: number } | { unsupported: string } {
+  const num = (v: unknown) => (typeof v === "number" ? v : 0);
+  let hard = num(config.limit_mib) * MIB || (byteSize(config.limit) ?? 0);
+  let spike = num(config.spike_limit_mib) * MIB || (byteSize(config.spike_limit) ?? 0);
+  if (hard === 0 && num(config.limit_percentage) > 0) {
+    hard = (totalMemory * num(config.limit_percentage)) / 100;
+    spike = (totalMemory * num(config.spike_limit_percentage)) / 100;
+  }
+  if (hard <= 0) return { unsupported: "a memory_limiter without limit" };
+  // Upstream: the spike limit defaults to 20% of the hard limit and must stay below it.
+  if (spike === 0) spike = hard / 5;
+  if (spike >= hard) return { unsupported: "a spike limit not below the limit" };
+  return { hard, soft: hard - spike };
+}
+
+/**
+ * memory_limiter, following the upstream processor: every `check_interval` it reads the memory in use (here the
+ * process heap plus external buffers, the counterpart of the Go heap allocation the collector reads) and, while
+ * that is above the soft limit (limit − spike limit), refuses data with DataRefusedError (the OTLP/HTTP receiver
+ * answers 503); above the hard limit it also asks for a garbage collection when the runtime exposes one
+ * (`node --expose-gc`). Verification runs (not live) take no measurements and pass all data on, so memory
+ * pressure never changes what `alloy verify` compares.
+ */
 export const memoryLimiterProcessor: ComponentFactory = {
   kind: "processor",
   type: "memory_limiter",
   signals: ["traces", "metrics", "logs"],
-  create(_config, ctx) {
-    return { consume: (t) => ctx.emit(t) };
+  create(config, ctx) {
+    const limits = memoryLimits(config, totalmem());
+    if ("unsupported" in limits) return limits;
+    if (!ctx.live) return { consume: (t) => ctx.emit(t) };
+    const interval = durationMs(config.check_interval, 0);
+    let refusing = false;
+    const check = () => {
+      let used = ctx.memoryUsage();
+      if (used > limits.hard && typeof globalThis.gc === "function") {
+        globalThis.gc();
+        used = ctx.memoryUsage();
+      }
+      if (used > limits.soft !== refusing) ctx.log(`${ctx.id}: memory in use ${(used / MIB).toFixed(1)} MiB, ${used > limits.soft ? "refusing data" : "accepting data again"}`);
+      refusing = used > limits.soft;
+    };
+    check();
+    // Upstream needs a positive check_interval; with none, measure on every payload.
+    const timer = interval > 0 ? setInterval(check, interval) : undefined;
+    timer?.unref?.();
+    return {
+      consume(t) {
+        if (!timer) check();
+        if (refusing) throw new DataRefusedError("data refused due to high memory usage");
+        ctx.emit(t);
+      },
+      shutdown() {
+        if (timer) clearInterval(timer);
+      },
+    };
   },
 };
 
@@ -282,7 +351,7 @@ export const tailSamplingProcessor: ComponentFactory = {
         for (const s of t.spans) out.push({ resource: s.resource, scopeSpans: [{ scope: s.scope as never, spans: [s.span] }] });
       }
       traces.clear();
-      if (out.length) ctx.emit({ signal: "traces", data: { resourceSpans: out } });
+      if (out.length) emitDetached(ctx, { signal: "traces", data: { resourceSpans: out } }, out.length);
     };
     return {
       consume(t) {

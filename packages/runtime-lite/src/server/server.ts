@@ -21,13 +21,15 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** URL paths per signal; defaults to /v1/traces, /v1/metrics, /v1/logs. */
   paths?: Partial<Record<Signal, string>>;
+  /** How long shutdown waits for open requests before cutting their connections; default 5000 ms. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
-  /** Requests accepted so far. */
-  readonly stats: { accepted: number; rejected: number };
+  /** Requests accepted so far; rejected counts bad requests, refused counts 503s (memory_limiter, shutdown). */
+  readonly stats: { accepted: number; rejected: number; refused: number };
   /** Stops accepting, finishes in-flight requests, then flushes every component (graceful shutdown). */
   close(): Promise<void>;
 }
@@ -74,11 +76,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const paths: Record<string, Signal> = {};
   for (const s of ["traces", "metrics", "logs"] as Signal[]) paths[options.paths?.[s] ?? `/v1/${s}`] = s;
   const receivers = engine.receivers().filter((r) => r.type === "otlp");
-  const stats = { accepted: 0, rejected: 0 };
+  const stats = { accepted: 0, rejected: 0, refused: 0 };
   let closing = false;
 
+  // While shutting down every response closes its connection, so keep-alive clients cannot hold the server open.
+  const headers = (type: string): Record<string, string> => (closing ? { "content-type": type, connection: "close" } : { "content-type": type });
   const reply = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json" });
+    res.writeHead(status, headers("application/json"));
     res.end(JSON.stringify(body));
   };
 
@@ -106,14 +110,21 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       else if (type === "application/x-protobuf" || type === "application/protobuf") parsed = decodeExportRequest(signal, body);
       else throw new HttpError(415, `unsupported content type "${type}"; use application/json or application/x-protobuf`);
       if ("error" in parsed) throw new HttpError(400, parsed.error);
-      for (const [i, r] of receivers.entries()) engine.receive(r.id, i === receivers.length - 1 ? parsed : structuredClone(parsed));
+      // 200 only when every receiver took the payload: an acknowledged payload is never lost on shutdown.
+      for (const [i, r] of receivers.entries()) {
+        const outcome = engine.accept(r.id, i === receivers.length - 1 ? parsed : structuredClone(parsed));
+        if (outcome.status === "stopped") throw new HttpError(503, "the server is shutting down");
+        if (outcome.status === "refused") throw new HttpError(503, outcome.reason);
+      }
       stats.accepted++;
       if (type === "application/json") reply(res, 200, {});
-      else res.writeHead(200, { "content-type": "application/x-protobuf" }).end();
+      else res.writeHead(200, headers("application/x-protobuf")).end();
     } catch (e) {
-      stats.rejected++;
       const status = e instanceof HttpError ? e.status : 500;
-      reply(res, status, { code: status === 400 ? 3 : status === 413 ? 8 : 13, message: (e as Error).message });
+      if (status === 503) stats.refused++;
+      else stats.rejected++;
+      // gRPC status codes as OTLP/HTTP carries them: INVALID_ARGUMENT, RESOURCE_EXHAUSTED, UNAVAILABLE, INTERNAL.
+      reply(res, status, { code: status === 400 ? 3 : status === 413 ? 8 : status === 503 ? 14 : 13, message: (e as Error).message });
     }
   };
 
@@ -130,7 +141,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         close: async () => {
           closing = true;
           await new Promise<void>((r) => {
-            server.close(() => r());
+            const cut = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 5000);
+            server.close(() => {
+              clearTimeout(cut);
+              r();
+            });
             server.closeIdleConnections();
           });
           await engine.shutdown();
