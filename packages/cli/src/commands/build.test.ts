@@ -2,9 +2,21 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { alloyOtelManifest, listModules } from "./build-test-support.js";
+import { alloyOtelManifest } from "@alloy-ts/converter";
 import { cliBuilt, runAlloy } from "../../../../test/support/cli.js";
 import { getRegistry, readDistribution } from "@alloy-ts/validator";
+
+/** `"<section> <module> <version>"` for every `- gomod:` entry of a builder manifest. */
+function listModules(manifest: string): string[] {
+  const out: string[] = [];
+  let section = "";
+  for (const line of manifest.split("\n")) {
+    section = /^(\w+):\s*$/.exec(line)?.[1] ?? section;
+    const g = /^\s+- gomod: (.+)$/.exec(line);
+    if (g) out.push(`${section} ${g[1]}`);
+  }
+  return out;
+}
 
 const dir = mkdtempSync(path.join(tmpdir(), "alloy-build-"));
 const file = (name: string, text: string) => {

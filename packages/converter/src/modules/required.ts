@@ -128,7 +128,7 @@ function fromAlloy(c: Collector, file: string, text: string): void {
         const t = otelTypeOfAlloyComponent(name);
         if (t) c.add(file, t.kind, t.type, what);
         else c.diagnostics.push({ severity: "warning", file, message: `${what}: no collector component provides ${name}; it is left out of the manifest` });
-      } else if (name.includes(".")) others.add(name);
+      } else if (name.includes(".") && !name.startsWith("otel.")) others.add(name);
       // Modules (`declare`) hold components of their own.
       if (name === "declare") visit(s.body);
     }
