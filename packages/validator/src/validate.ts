@@ -14,6 +14,7 @@ import { blockName, typecheckBlock } from "./check/typecheck.js";
 import { getRegistry, type ComponentSchema, type Registry, type SchemaNode, type Stability } from "./registry.js";
 import { isStdlibDeprecated, isStdlibExperimental, STDLIB_TOP_LEVEL, stdlibFunction } from "./stdlib.js";
 import { checkStdlibCalls } from "./check/calls.js";
+import { checkBridge, isBridgeComponent } from "./bridge.js";
 
 export interface ValidateOptions {
   /** Minimum stability level (`--stability.level`); default `generally-available`. */
@@ -138,6 +139,7 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
   build(rt, root);
   const out: ValidationDiagnostic[] = [];
   check(rt, root, out);
+  out.push(...checkBridge(results));
   return out;
 }
 
@@ -412,6 +414,7 @@ function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentS
     if (c) return { schema: c.schema };
   }
   const summary = rt.registry.hasComponent(name) ? rt.registry.getComponent(name) : undefined;
+  if (!summary && isBridgeComponent(name)) return {};
   if (!summary) {
     const names = rt.registry.listComponents().map((c) => c.name);
     return { error: `cannot find the definition of component name "${name}"`, code: Code.unknownComponent, hint: didYouMean(name, names) };

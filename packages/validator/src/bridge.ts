@@ -1,0 +1,116 @@
+/**
+ * The bridge dialect (`otel.<kind>.<type>` component blocks, `otel.pipeline`, `otel.service`; docs/dialects.md):
+ * component bodies are collector settings carried as data, so any body is accepted; the rules checked are the
+ * collector's own structural ones (otel-config.md §3): pipeline lists name components of the right kind, each
+ * pipeline has a receiver and an exporter, no processor twice, connectors used on both sides.
+ */
+import type { Block, Expr, ParseResult } from "@alloy-ts/grammar";
+import { makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
+
+const KINDS = new Set(["receiver", "processor", "exporter", "connector", "extension"]);
+const TYPE = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
+const SIGNALS = new Set(["traces", "metrics", "logs", "profiles"]);
+const LISTS: Record<string, readonly string[]> = {
+  receivers: ["receiver", "connector"],
+  processors: ["processor"],
+  exporters: ["exporter", "connector"],
+};
+const CODE = "bridge/structure";
+
+const nameOf = (b: Block) => b.name.map((n) => n.name).join(".");
+
+/** True for names the bridge dialect defines: they are accepted with any body (no schema to check against). */
+export function isBridgeComponent(name: string): boolean {
+  const parts = name.split(".");
+  if (parts[0] !== "otel") return false;
+  if (parts.length === 2) return parts[1] === "pipeline" || parts[1] === "service";
+  return parts.length === 3 && KINDS.has(parts[1]!) && TYPE.test(parts[2]!);
+}
+
+function traversal(e: Expr): string | undefined {
+  if (e.kind === "Identifier") return e.name;
+  if (e.kind === "Access") {
+    const base = traversal(e.value);
+    return base === undefined ? undefined : `${base}.${e.name.name}`;
+  }
+  return undefined;
+}
+
+/** The bridge dialect's structural checks over parsed files (nothing is reported for files without it). */
+export function checkBridge(results: readonly ParseResult[]): ValidationDiagnostic[] {
+  const out: ValidationDiagnostic[] = [];
+  const kindOf = new Map<string, string>();
+  const pipelines: { file: string; block: Block }[] = [];
+  const services: { file: string; block: Block }[] = [];
+  for (const r of results) {
+    for (const s of r.file.body) {
+      if (s.kind !== "Block") continue;
+      const name = nameOf(s);
+      if (!isBridgeComponent(name)) continue;
+      const parts = name.split(".");
+      if (parts[1] === "pipeline") pipelines.push({ file: r.source.name, block: s });
+      else if (parts[1] === "service") services.push({ file: r.source.name, block: s });
+      else if (s.label !== undefined) kindOf.set(`${name}.${s.label}`, parts[1]!);
+    }
+  }
+  if (pipelines.length === 0) return out;
+  if (services.length > 1) for (const s of services.slice(1)) out.push(makeDiag(s.file, s.block.range, "only one otel.service block is allowed", CODE));
+  const connectorSides = new Map<string, { exporter: boolean; receiver: boolean; file: string; block: Block }>();
+
+  const list = (file: string, e: Expr, kinds: readonly string[], onItem: (ref: string) => void) => {
+    if (e.kind !== "Array") {
+      out.push(makeDiag(file, e.range, "expected a list of otel.* component references", CODE));
+      return;
+    }
+    for (const item of e.elements) {
+      const ref = traversal(item);
+      const kind = ref === undefined ? undefined : kindOf.get(ref);
+      if (kind === undefined) continue; // Unresolved references are reported by the reference check.
+      if (!kinds.includes(kind)) {
+        out.push(makeDiag(file, item.range, `${ref} is a ${kind}; expected a ${kinds.join(" or ")}`, CODE));
+        continue;
+      }
+      onItem(ref!);
+    }
+  };
+
+  for (const { file, block } of pipelines) {
+    const idAttr = block.body.find((s) => s.kind === "Attribute" && s.name.name === "__id");
+    const signal = block.label?.split("_", 1)[0];
+    if (!idAttr && (signal === undefined || !SIGNALS.has(signal))) {
+      out.push(makeDiag(file, block.range, `otel.pipeline label must start with a signal (${[...SIGNALS].join(", ")})`, CODE));
+    }
+    const counts: Record<string, string[]> = { receivers: [], processors: [], exporters: [] };
+    for (const s of block.body) {
+      if (s.kind === "Attribute" && s.name.name === "__id") continue;
+      if (s.kind !== "Attribute" || !(s.name.name in LISTS)) {
+        out.push(makeDiag(file, s.range, "otel.pipeline accepts only receivers, processors and exporters", CODE));
+        continue;
+      }
+      const key = s.name.name;
+      list(file, s.value, LISTS[key]!, (ref) => {
+        counts[key]!.push(ref);
+        if (kindOf.get(ref) === "connector" && key !== "processors") {
+          const side = connectorSides.get(ref) ?? { exporter: false, receiver: false, file, block };
+          side[key === "exporters" ? "exporter" : "receiver"] = true;
+          connectorSides.set(ref, side);
+        }
+      });
+    }
+    if (counts.receivers!.length === 0) out.push(makeDiag(file, block.range, "a pipeline must have at least one receiver", CODE));
+    if (counts.exporters!.length === 0) out.push(makeDiag(file, block.range, "a pipeline must have at least one exporter", CODE));
+    const twice = counts.processors!.find((p, i) => counts.processors!.indexOf(p) !== i);
+    if (twice) out.push(makeDiag(file, block.range, `processor ${twice} appears twice in one pipeline`, CODE));
+  }
+  for (const [ref, side] of connectorSides) {
+    if (!side.exporter || !side.receiver) {
+      out.push(makeDiag(side.file, side.block.range, `connector ${ref} must be used as an exporter in one pipeline and as a receiver in another`, CODE));
+    }
+  }
+  for (const { file, block } of services) {
+    for (const s of block.body) {
+      if (s.kind === "Attribute" && s.name.name === "extensions") list(file, s.value, ["extension"], () => undefined);
+    }
+  }
+  return out;
+}
