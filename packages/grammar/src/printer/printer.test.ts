@@ -54,6 +54,13 @@ describe("format", () => {
     expect(ok(`a = "${"x\t".repeat(n)}"\n`)).toBe(`a = "${"x ".repeat(n)}"\n`);
   });
 
+  it("prints arbitrarily long operator and postfix chains", () => {
+    const n = 100_000;
+    expect(ok(`a = ${"1+".repeat(n)}1\n`)).toBe(`a = ${"1 + ".repeat(n)}1\n`);
+    expect(ok(`a = f${"(1)[0] .x".repeat(n)}\n`)).toBe(`a = f${"(1)[0].x".repeat(n)}\n`);
+    expect(ok("a = 5 .x\n")).toBe("a = 5 .x\n");
+  });
+
   it("keeps comment text, including trailing blanks, and trims everything else", () => {
     expect(ok("a = 1 /* x  */   \n/* multi   \n  line */\nb = `raw   \nx`\n")).toBe(
       "a = 1 /* x  */\n/* multi   \n  line */\nb = `raw\nx`\n",

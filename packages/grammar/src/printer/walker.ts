@@ -3,7 +3,18 @@
  * directives to the emitter. Line breaks are decided from source lines only, which is why `alloy fmt` keeps the
  * line structure of its input (spec 11, F3-F29).
  */
-import type { ArrayExpr, Block, CallExpr, Expr, ObjectExpr, ObjectField, Statement } from "../ast/nodes.js";
+import type {
+  AccessExpr,
+  ArrayExpr,
+  BinaryExpr,
+  Block,
+  CallExpr,
+  Expr,
+  IndexExpr,
+  ObjectExpr,
+  ObjectField,
+  Statement,
+} from "../ast/nodes.js";
 import type { Emitter } from "./emitter.js";
 import { Ws } from "./emitter.js";
 import { goQuote } from "../parser/quote.js";
@@ -77,20 +88,9 @@ export class Walker {
         out.name(e.name);
         return;
       case "Access":
-        this.expr(e.value);
-        out.token(".");
-        out.name(e.name.name);
-        return;
       case "Index":
-        this.expr(e.value);
-        out.hint(e.lBrack);
-        out.token("[");
-        this.expr(e.index);
-        out.hint(e.range.end - 1);
-        out.token("]");
-        return;
       case "Call":
-        this.call(e);
+        this.postfixChain(e);
         return;
       case "Unary":
         out.hint(e.opRange.start);
@@ -98,12 +98,7 @@ export class Walker {
         this.expr(e.operand);
         return;
       case "Binary":
-        this.expr(e.left);
-        out.ws(Ws.Blank);
-        out.hint(e.opRange.start);
-        out.token(e.op);
-        out.ws(Ws.Blank);
-        this.expr(e.right);
+        this.binaryChain(e);
         return;
       case "Paren":
         out.token("(");
@@ -120,6 +115,67 @@ export class Walker {
         // Only trees with error diagnostics hold these; `format` never prints such trees.
         return;
     }
+  }
+
+  /**
+   * `left op right`, walking the left spine of a left-associative chain (`1 + 2 + … + n`) with a loop: such
+   * chains are not nesting-limited by the parser and may be arbitrarily long.
+   */
+  private binaryChain(e: BinaryExpr): void {
+    if (e.left.kind === "Binary") {
+      const spine: BinaryExpr[] = [];
+      let base: Expr = e;
+      while (base.kind === "Binary") {
+        spine.push(base);
+        base = base.left;
+      }
+      this.expr(base);
+      for (let i = spine.length - 1; i >= 0; i--) this.binaryRest(spine[i]!);
+    } else {
+      this.expr(e.left);
+      this.binaryRest(e);
+    }
+  }
+
+  private binaryRest(b: BinaryExpr): void {
+    const { out } = this;
+    out.ws(Ws.Blank);
+    out.hint(b.opRange.start);
+    out.token(b.op);
+    out.ws(Ws.Blank);
+    this.expr(b.right);
+  }
+
+  /** `.name`, `[index]` and `(args)` suffixes, walked with a loop for the same reason as `binaryChain`. */
+  private postfixChain(e: AccessExpr | IndexExpr | CallExpr): void {
+    const inner = e.kind === "Call" ? e.callee : e.value;
+    if (inner.kind === "Access" || inner.kind === "Index" || inner.kind === "Call") {
+      const spine: (AccessExpr | IndexExpr | CallExpr)[] = [];
+      let base: Expr = e;
+      while (base.kind === "Access" || base.kind === "Index" || base.kind === "Call") {
+        spine.push(base);
+        base = base.kind === "Call" ? base.callee : base.value;
+      }
+      this.expr(base);
+      for (let i = spine.length - 1; i >= 0; i--) this.postfixRest(spine[i]!);
+    } else {
+      this.expr(inner);
+      this.postfixRest(e);
+    }
+  }
+
+  private postfixRest(p: AccessExpr | IndexExpr | CallExpr): void {
+    const { out } = this;
+    if (p.kind === "Access") {
+      out.token(".");
+      out.name(p.name.name);
+    } else if (p.kind === "Index") {
+      out.hint(p.lBrack);
+      out.token("[");
+      this.expr(p.index);
+      out.hint(p.range.end - 1);
+      out.token("]");
+    } else this.callArguments(p);
   }
 
   /** F15-F17. */
@@ -190,10 +246,9 @@ export class Walker {
     out.token("}");
   }
 
-  /** F28. */
-  private call(e: CallExpr): void {
+  /** The `(args)` of a call (F28); the callee has been written. */
+  private callArguments(e: CallExpr): void {
     const { out } = this;
-    this.expr(e.callee);
     out.token("(");
     let prevLine = this.line(e.lParen);
     const n = e.args.length;
