@@ -56,7 +56,13 @@ class CodeUnits {
   }
 }
 
-const decoder = new TextDecoder("utf-16le");
+/** UTF-16 code units to string: Node's Buffer is several times faster than TextDecoder, which browsers have. */
+const decodeUnits: (units: Uint16Array) => string = (() => {
+  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBuffer, o: number, l: number): { toString(e: string): string } } }).Buffer;
+  if (NodeBuffer) return (u) => NodeBuffer.from(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength).toString("utf16le");
+  const decoder = new TextDecoder("utf-16le");
+  return (u) => decoder.decode(u);
+})();
 
 /**
  * One output buffer is kept between runs (up to `SPARE_LIMIT` code units): formatting many or large files then
@@ -145,7 +151,7 @@ export class TabWriter {
     this.final = true;
     this.flush();
     this.out.append(suffix);
-    const text = decoder.decode(this.out.data.subarray(0, this.out.length));
+    const text = decodeUnits(this.out.data.subarray(0, this.out.length));
     release(this.out);
     return text;
   }
