@@ -14,3 +14,5 @@ export { convertAlloyToOtelcol, collectorFromAlloy } from "./dialects/from-bridg
 export type { AlloyToOtelcolResult, CollectorFromAlloyResult } from "./dialects/from-bridge.js";
 export { loadCollectorConfig, printCollectorYaml, collectorToData } from "./dialects/collector-model.js";
 export type { CollectorConfig, CollectorComponent, CollectorPipeline } from "./dialects/collector-model.js";
+export { convertDialect, needsDialectConversion } from "./dialects/dispatch.js";
+export type { DialectConvertOptions, DialectConvertResult, DialectSource, DialectTarget, AlloyDialect } from "./dialects/dispatch.js";

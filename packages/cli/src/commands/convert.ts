@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { blocksOutput, convertOtelcol, renderDiagnostic, renderReport, type ConvertDiagnostic } from "@alloy-ts/converter";
+import { convertDialect, needsDialectConversion, type AlloyDialect, type DialectTarget } from "@alloy-ts/converter";
 import { CliError } from "../cli-error.js";
 import { readInput, writeFileAtomic } from "../io.js";
 
@@ -17,6 +18,9 @@ interface ConvertFlags {
   extraArgs?: string;
   compat?: string;
   skipSourceValidation?: boolean;
+  // Dialect conversions (docs/dialects.md).
+  target?: string;
+  dialect?: string;
 }
 
 /** Source formats upstream knows but this tool does not convert. */
@@ -34,6 +38,9 @@ export function register(program: Command): void {
     .option("-e, --extra-args <args>", "flags of the original program, passed to the converter")
     .option("--compat <mode>", "\"upstream\": reproduce upstream's output exactly, including its known quirks")
     .option("--skip-source-validation", "skip the OpenTelemetry configuration validation and the sys.env rewriting")
+    // Dialect conversions (docs/dialects.md).
+    .option("--target <format>", "output format: alloy (default) or otelcol (collector YAML, from --source-format=alloy)")
+    .option("--dialect <dialect>", "Alloy flavour written for --target=alloy: otelcol (default, otelcol.* components) or otel (the otel.* bridge dialect)")
     .action((file: string | undefined, flags: ConvertFlags) => runConvert(file, flags));
 }
 
@@ -64,7 +71,9 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
 
   let output: string | undefined;
   let diagnostics: ConvertDiagnostic[];
-  if (flags.sourceFormat === "otelcol") {
+  if (needsDialectConversion(flags)) {
+    ({ output, diagnostics } = runDialectConversion(bytes.toString("utf8"), flags, name));
+  } else if (flags.sourceFormat === "otelcol") {
     ({ output, diagnostics } = convertOtelcol(bytes.toString("utf8"), {
       compat,
       skipSourceValidation: flags.skipSourceValidation,
@@ -88,4 +97,19 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
   }
   if (flags.output) writeFileAtomic(flags.output, output ?? "");
   else if (output !== undefined) process.stdout.write(output);
+}
+
+/** `--source-format=alloy`, `--target` and `--dialect` (docs/dialects.md). */
+function runDialectConversion(text: string, flags: ConvertFlags, fileName: string | undefined): { output?: string; diagnostics: ConvertDiagnostic[] } {
+  if (flags.target !== undefined && !["alloy", "otelcol"].includes(flags.target)) throw new CliError(`invalid value "${flags.target}" for --target: alloy or otelcol`);
+  if (flags.dialect !== undefined && !["otelcol", "otel"].includes(flags.dialect)) throw new CliError(`invalid value "${flags.dialect}" for --dialect: otelcol or otel`);
+  if (flags.sourceFormat !== "otelcol" && flags.sourceFormat !== "alloy") {
+    return { diagnostics: [{ severity: "critical", summary: `--target and --dialect need --source-format=otelcol or alloy, not "${flags.sourceFormat}"` }] };
+  }
+  return convertDialect(text, {
+    sourceFormat: flags.sourceFormat,
+    target: flags.target as DialectTarget | undefined,
+    dialect: flags.dialect as AlloyDialect | undefined,
+    fileName,
+  });
 }

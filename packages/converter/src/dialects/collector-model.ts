@@ -147,6 +147,9 @@ function checkReferences(config: CollectorConfig, problems: ModelProblem[]): voi
   if (config.pipelines.length === 0) problems.push({ message: "service must have at least one pipeline" });
   for (const c of config.components) {
     if (c.kind !== "connector") continue;
+    if (config.components.some((o) => (o.kind === "receiver" || o.kind === "exporter") && o.id === c.id)) {
+      problems.push({ message: `ambiguous ID: "${c.id}" is both a connector and a receiver or exporter`, position: c.position });
+    }
     const asExporter = config.pipelines.some((p) => p.exporters.includes(c.id));
     const asReceiver = config.pipelines.some((p) => p.receivers.includes(c.id));
     if (asExporter !== asReceiver) {

@@ -202,7 +202,7 @@ class Reader {
       case "Array": return e.elements.map((x) => this.evaluate(x));
       case "Object": {
         const out: RawMap = new Map();
-        for (const f of e.fields) out.set(f.quoted ? decodeStringLiteral(`"${f.name.name}"`) : f.name.name, this.evaluate(f.value));
+        for (const f of e.fields) out.set(fieldKey(f), this.evaluate(f.value));
         return out;
       }
       case "Call":
@@ -299,6 +299,12 @@ class Reader {
     }
     return ids;
   }
+}
+
+/** An object key's text. The parser reports an empty quoted key `""` as an unquoted key spelled `""`. */
+function fieldKey(f: { name: { name: string }; quoted: boolean }): string {
+  if (f.quoted) return decodeStringLiteral(`"${f.name.name}"`);
+  return f.name.name === '""' ? "" : f.name.name;
 }
 
 function traversal(e: Expr): string[] | undefined {
