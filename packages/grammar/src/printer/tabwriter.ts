@@ -107,6 +107,8 @@ export class TabWriter {
   private readonly lineFirst: number[] = [0];
   private lineCount = 1;
   private readonly widths: number[] = [];
+  /** For each column being sized, the end line of the enclosing column's run (see `format`). */
+  private readonly parents: number[] = [];
   private final = false;
 
   /** `sizeHint`: expected output length in code units. */
@@ -193,8 +195,7 @@ export class TabWriter {
    * string literal full of tab characters can make thousands of columns (F30).
    */
   private format(line0: number, line1: number): void {
-    const widths = this.widths;
-    const parents: number[] = []; // the `line1` of each enclosing column's run
+    const { widths, parents } = this;
     let from = line0; // first line not yet written in the current run
     let next = line0; // next line to examine
     let to = line1;
