@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   lsp: () => import("./commands/lsp.js"),
   verify: () => import("./commands/verify.js"),
   run: () => import("./commands/run.js"),
+  report: () => import("./commands/report.js"),
   build: () => import("./commands/build.js"),
 };
 

@@ -16,3 +16,5 @@ export { loadCollectorConfig, printCollectorYaml, collectorToData } from "./dial
 export type { CollectorConfig, CollectorComponent, CollectorPipeline } from "./dialects/collector-model.js";
 export { convertDialect, needsDialectConversion } from "./dialects/dispatch.js";
 export type { DialectConvertOptions, DialectConvertResult, DialectSource, DialectTarget, AlloyDialect } from "./dialects/dispatch.js";
+export { analyzeCollectorFile, summarize, renderHtml, renderJson, renderMarkdown, STATUS_TEXT } from "./report/index.js";
+export type { ComponentUse, FileReport, FileStatus, ReportChecks, ReportDiagnostic, Verification, ComponentCoverage, MigrationReport, ReportSummary } from "./report/index.js";

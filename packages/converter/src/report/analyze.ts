@@ -1,0 +1,140 @@
+/**
+ * The migration report's per-file analysis: convert a collector configuration (to `otelcol.*` components, or,
+ * when that is not possible, to the bridge dialect), validate the output, verify it with a runtime when one is
+ * given. The validator and runtime are passed in, so this package does not depend on them.
+ */
+import { convertOtelcol } from "../convert.js";
+import { blocksOutput, type ConvertDiagnostic } from "../diagnostics.js";
+import { findComponent } from "../components/registry.js";
+import type { ComponentKind } from "../engine/description.js";
+import { readYaml } from "../otel/yaml-tree.js";
+import { loadCollectorConfig } from "../dialects/collector-model.js";
+import { convertOtelcolToBridge } from "../dialects/to-bridge.js";
+
+/** Per-file outcome. */
+export type FileStatus = "clean" | "warnings" | "manual" | "failed";
+
+export const STATUS_TEXT: Record<FileStatus, string> = {
+  clean: "clean",
+  warnings: "warnings",
+  manual: "needs manual work",
+  failed: "failed",
+};
+
+/** One diagnostic of any stage. */
+export interface ReportDiagnostic {
+  readonly stage: "convert" | "validate" | "verify";
+  readonly severity: "critical" | "error" | "warning" | "info";
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** One component of a file and how far it got. */
+export interface ComponentUse {
+  readonly kind: ComponentKind;
+  readonly type: string;
+  readonly id: string;
+  /** The otelcol converter maps this type and the file converted. */
+  readonly converted: boolean;
+  /** The file's verification found its outputs equivalent and the runtime implements this type. */
+  readonly verified: boolean;
+}
+
+export type Verification = "equivalent" | "different" | "unverified" | "skipped";
+
+export interface FileReport {
+  readonly file: string;
+  readonly status: FileStatus;
+  /** The Alloy dialect the file was converted to, if any. */
+  readonly dialect?: "otelcol" | "otel";
+  readonly verification: Verification;
+  readonly diagnostics: ReportDiagnostic[];
+  readonly components: ComponentUse[];
+}
+
+/** What the analysis needs from the validator and, optionally, the runtime. */
+export interface ReportChecks {
+  validate(alloy: string, fileName: string): { severity: "error" | "warning"; message: string; line?: number; column?: number }[];
+  verify?(yaml: string, alloy: string): Promise<{ verdict: Exclude<Verification, "skipped">; messages: string[] }>;
+  /** True when the runtime has semantics for this component (counts as verified when the file verifies). */
+  implemented?(kind: ComponentKind, type: string): boolean;
+}
+
+const fromConvert = (d: ConvertDiagnostic): ReportDiagnostic => ({
+  stage: "convert",
+  severity: d.severity,
+  message: d.summary,
+  ...(d.position ? { line: d.position.line, column: d.position.column } : {}),
+});
+
+/**
+ * The otelcol converter warns about collector telemetry defaults even when the file has no `service.telemetry`
+ * (otelcol-conversion.md, telemetry); such warnings are about nothing the file says, so they count as Info.
+ */
+function withoutDefaultTelemetryWarnings(yaml: string, diagnostics: readonly ConvertDiagnostic[]): ConvertDiagnostic[] {
+  const read = readYaml(yaml);
+  const service = read.ok && read.value instanceof Map ? read.value.get("service") : undefined;
+  const hasTelemetry = service instanceof Map && service.get("telemetry") !== undefined && service.get("telemetry") !== null;
+  if (hasTelemetry) return [...diagnostics];
+  return diagnostics.map((d) => (d.severity === "warning" && d.summary.startsWith("the service/telemetry/") ? { ...d, severity: "info" } : d));
+}
+
+function componentsOf(yaml: string): { kind: ComponentKind; type: string; id: string }[] {
+  const read = readYaml(yaml);
+  if (!read.ok) return [];
+  return loadCollectorConfig(read.value).config.components.map(({ kind, type, id }) => ({ kind, type, id }));
+}
+
+/** Analyses one collector configuration. Never throws: failures are diagnostics with status `failed`. */
+export async function analyzeCollectorFile(file: string, yaml: string, checks: ReportChecks): Promise<FileReport> {
+  const diagnostics: ReportDiagnostic[] = [];
+  try {
+    const seen = componentsOf(yaml);
+    const otelcolRaw = convertOtelcol(yaml, { fileName: file });
+    const otelcol = { output: otelcolRaw.output, diagnostics: withoutDefaultTelemetryWarnings(yaml, otelcolRaw.diagnostics) };
+    const converted = otelcol.output !== undefined && !blocksOutput(otelcol.diagnostics, false);
+    let dialect: FileReport["dialect"];
+    let alloy: string | undefined;
+    if (converted) {
+      dialect = "otelcol";
+      alloy = otelcol.output;
+      diagnostics.push(...otelcol.diagnostics.filter((d) => d.severity !== "info").map(fromConvert));
+    } else {
+      diagnostics.push(...otelcol.diagnostics.filter((d) => d.severity !== "info").map(fromConvert));
+      const bridge = convertOtelcolToBridge(yaml, { fileName: file });
+      diagnostics.push(...bridge.diagnostics.filter((d) => d.severity !== "info").map((d) => ({ ...fromConvert(d), message: `bridge dialect: ${d.summary}` })));
+      if (bridge.output !== undefined && !blocksOutput(bridge.diagnostics, false)) {
+        dialect = "otel";
+        alloy = bridge.output;
+      }
+    }
+    if (alloy === undefined) {
+      return { file, status: "failed", verification: "skipped", diagnostics, components: seen.map((c) => ({ ...c, converted: false, verified: false })) };
+    }
+    const validation = checks.validate(alloy, file);
+    for (const v of validation) diagnostics.push({ stage: "validate", ...v });
+    let verification: Verification = "skipped";
+    if (dialect === "otelcol" && checks.verify) {
+      try {
+        const result = await checks.verify(yaml, alloy);
+        verification = result.verdict;
+        for (const m of result.messages) diagnostics.push({ stage: "verify", severity: result.verdict === "different" ? "error" : "info", message: m });
+      } catch (e) {
+        diagnostics.push({ stage: "verify", severity: "warning", message: `verification failed to run: ${(e as Error).message}` });
+      }
+    }
+    const components = seen.map((c) => {
+      const isConverted = dialect === "otelcol" && findComponent(c.kind, c.type) !== undefined;
+      return { ...c, converted: isConverted, verified: isConverted && verification === "equivalent" && (checks.implemented?.(c.kind, c.type) ?? false) };
+    });
+    let status: FileStatus;
+    if (dialect === "otel" || validation.some((v) => v.severity === "error") || verification === "different") status = "manual";
+    else if (diagnostics.some((d) => d.severity === "warning" || d.severity === "error")) status = "warnings";
+    else status = "clean";
+    return { file, status, dialect, verification, diagnostics, components };
+  } catch (e) {
+    diagnostics.push({ stage: "convert", severity: "critical", message: `internal error: ${(e as Error).message}` });
+    return { file, status: "failed", verification: "skipped", diagnostics, components: [] };
+  }
+}

@@ -1,0 +1,14 @@
+/** The migration report (`alloy report`): per-file analysis, summary and the HTML, JSON and Markdown renderings. */
+export { analyzeCollectorFile, STATUS_TEXT } from "./analyze.js";
+export type { ComponentUse, FileReport, FileStatus, ReportChecks, ReportDiagnostic, Verification } from "./analyze.js";
+export { summarize } from "./summary.js";
+export type { ComponentCoverage, MigrationReport, ReportSummary } from "./summary.js";
+export { renderMarkdown } from "./render-markdown.js";
+export { renderHtml, escapeHtml } from "./render-html.js";
+
+import type { MigrationReport } from "./summary.js";
+
+/** The report as JSON text. */
+export function renderJson(report: MigrationReport): string {
+  return JSON.stringify(report, null, 2) + "\n";
+}

@@ -1,0 +1,88 @@
+/** The migration report as one self-contained HTML page: inline CSS and SVG charts, no external assets. */
+import { STATUS_TEXT, type FileStatus } from "./analyze.js";
+import { percent } from "./render-markdown.js";
+import type { ComponentCoverage, MigrationReport } from "./summary.js";
+
+const STATUSES: readonly FileStatus[] = ["clean", "warnings", "manual", "failed"];
+const COLORS: Record<FileStatus, string> = { clean: "#2e7d32", warnings: "#f9a825", manual: "#ef6c00", failed: "#c62828" };
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** A horizontal stacked bar of the file statuses with a legend. */
+function statusChart(byStatus: Record<FileStatus, number>, total: number): string {
+  const width = 600;
+  let x = 0;
+  const rects = STATUSES.map((st) => {
+    const w = total === 0 ? 0 : (byStatus[st] / total) * width;
+    const r = `<rect x="${x.toFixed(2)}" y="0" width="${w.toFixed(2)}" height="28" fill="${COLORS[st]}"><title>${STATUS_TEXT[st]}: ${byStatus[st]}</title></rect>`;
+    x += w;
+    return r;
+  });
+  const legend = STATUSES.map((st, i) =>
+    `<rect x="${i * 150}" y="40" width="12" height="12" fill="${COLORS[st]}"/><text x="${i * 150 + 18}" y="51" font-size="12">${STATUS_TEXT[st]} (${byStatus[st]})</text>`);
+  return `<svg class="chart" role="img" aria-label="files by status" width="${width}" height="60" viewBox="0 0 ${width} 60" xmlns="http://www.w3.org/2000/svg">${rects.join("")}${legend.join("")}</svg>`;
+}
+
+/** One row per component type: seen (grey), converted (blue) and verified (green) bars on a common scale. */
+function coverageChart(components: readonly ComponentCoverage[]): string {
+  const shown = components.slice(0, 40);
+  const max = Math.max(1, ...shown.map((c) => c.seen));
+  const label = 220;
+  const bar = 360;
+  const row = 22;
+  const rows = shown.map((c, i) => {
+    const y = i * row;
+    const w = (n: number) => ((n / max) * bar).toFixed(2);
+    return `<text x="${label - 6}" y="${y + 15}" font-size="12" text-anchor="end">${escapeHtml(`${c.kind}/${c.type}`)}</text>` +
+      `<rect x="${label}" y="${y + 3}" width="${w(c.seen)}" height="16" fill="#bdbdbd"><title>seen ${c.seen}</title></rect>` +
+      `<rect x="${label}" y="${y + 6}" width="${w(c.converted)}" height="10" fill="#1565c0"><title>converted ${c.converted}</title></rect>` +
+      `<rect x="${label}" y="${y + 9}" width="${w(c.verified)}" height="4" fill="#2e7d32"><title>verified ${c.verified}</title></rect>` +
+      `<text x="${label + bar + 8}" y="${y + 15}" font-size="12">${c.converted}/${c.seen} converted, ${c.verified} verified</text>`;
+  });
+  const height = Math.max(row, shown.length * row);
+  return `<svg class="chart" role="img" aria-label="component coverage" width="${label + bar + 200}" height="${height}" viewBox="0 0 ${label + bar + 200} ${height}" xmlns="http://www.w3.org/2000/svg">${rows.join("")}</svg>`;
+}
+
+export function renderHtml(report: MigrationReport): string {
+  const s = report.summary;
+  const fileRows = report.files.map((f) => {
+    const ds = f.diagnostics.filter((d) => d.severity !== "info");
+    const list = ds.length === 0 ? "" : `<ul>${ds.map((d) => `<li><b>${d.stage} ${d.severity}</b>${d.line === undefined ? "" : ` (line ${d.line})`}: ${escapeHtml(d.message)}</li>`).join("")}</ul>`;
+    return `<tr><td>${escapeHtml(f.file)}</td><td><span class="badge" style="background:${COLORS[f.status]}">${STATUS_TEXT[f.status]}</span></td><td>${f.dialect ?? "-"}</td><td>${f.verification}</td><td>${list}</td></tr>`;
+  });
+  const componentRows = s.components.map((c) => `<tr><td>${c.kind}/${escapeHtml(c.type)}</td><td>${c.seen}</td><td>${c.converted}</td><td>${c.verified}</td></tr>`);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Migration report</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #212121; }
+table { border-collapse: collapse; margin: 1rem 0; }
+td, th { border: 1px solid #e0e0e0; padding: 4px 8px; text-align: left; vertical-align: top; }
+.badge { color: #fff; border-radius: 4px; padding: 1px 6px; white-space: nowrap; }
+.rate { font-size: 2rem; font-weight: bold; }
+ul { margin: 0; padding-left: 1.2rem; }
+</style>
+</head>
+<body>
+<h1>Migration report</h1>
+<p>${s.files} collector configuration(s) under <code>${escapeHtml(report.root)}</code>, generated ${escapeHtml(report.generatedAt)}.</p>
+<p>Success rate (clean or warnings only): <span class="rate" id="success-rate">${percent(s.successRate)}</span></p>
+${statusChart(s.byStatus, s.files)}
+<h2>Components</h2>
+${coverageChart(s.components)}
+<table><thead><tr><th>component</th><th>seen</th><th>converted</th><th>verified</th></tr></thead><tbody>
+${componentRows.join("\n")}
+</tbody></table>
+<h2>Files</h2>
+<table><thead><tr><th>file</th><th>status</th><th>dialect</th><th>verification</th><th>diagnostics</th></tr></thead><tbody>
+${fileRows.join("\n")}
+</tbody></table>
+</body>
+</html>
+`;
+}
