@@ -80,6 +80,32 @@ export class Emitter {
     this.text(s, false);
   }
 
+  /** Writes a dotted block name (F11) without building the joined string. */
+  dottedName(parts: readonly { readonly name: string }[]): void {
+    if (parts.length === 1) {
+      this.name(parts[0]!.name);
+      return;
+    }
+    this.lastWasNumber = false;
+    const nextOff = this.posOff;
+    const nextLine = this.posLine;
+    if (this.commentOff >= 0 && this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
+    else if (this.queued > 0) this.writeWhitespace(this.queued);
+    if (this.atLineStart) this.writeIndent();
+    this.written = true;
+    const ascii = this.index.ascii;
+    let bytes = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!.name;
+      if (i > 0) this.sink.text(".", 1);
+      this.sink.text(part, ascii ? part.length : codePoints(part, 0, part.length));
+      bytes += (i > 0 ? 1 : 0) + this.index.byteLength(part);
+    }
+    this.atLineStart = false;
+    this.posOff = nextOff + bytes;
+    this.posLine = this.lastLine = nextLine;
+  }
+
   /** Writes a literal's source text; `number` marks integer literals (F35). */
   literal(s: string, number: boolean): void {
     this.lastWasNumber = number;
@@ -246,8 +272,10 @@ export class Emitter {
           }
         }
       }
-    } else if (mayBreak && CONTROL.test(s)) {
-      // Split at the characters the tabwriter interprets.
+    } else if (!mayBreak) {
+      this.sink.text(s, ascii ? s.length : codePoints(s, 0, s.length));
+    } else if (!this.sink.textWithoutControls(s, ascii ? s.length : codePoints(s, 0, s.length))) {
+      // The text holds characters the tabwriter interprets (F30): write it in pieces split at them.
       let from = 0;
       for (let i = 0; i < s.length; i++) {
         const ch = s.charCodeAt(i);
@@ -261,7 +289,7 @@ export class Emitter {
         from = i + 1;
       }
       if (s.length > from) this.sink.text(s.slice(from), ascii ? s.length - from : codePoints(s, from, s.length));
-    } else this.sink.text(s, ascii ? s.length : codePoints(s, 0, s.length));
+    }
     off += this.index.byteLength(s);
     if (newlines > 0) {
       line += newlines;
@@ -277,8 +305,6 @@ const TAB = 9;
 const NL = 10;
 const FF = 12;
 const SP = 32;
-/** Characters the alignment stage interprets: tab, line feed, vertical tab, form feed. */
-const CONTROL = /[\t\n\v\f]/;
 
 /** Number of code points in `s[from, to)` (alignment widths count code points, F10). */
 function codePoints(s: string, from: number, to: number): number {

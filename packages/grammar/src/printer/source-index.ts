@@ -6,6 +6,8 @@
 import type { SourceFile } from "../text/source-file.js";
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Whether a source is ASCII, remembered per source (printing the same file again skips the scan). */
+const asciiCache = new WeakMap<SourceFile, boolean>();
 
 export class SourceIndex {
   /** True when UTF-16 offsets equal byte offsets (the source is ASCII). */
@@ -17,7 +19,12 @@ export class SourceIndex {
 
   constructor(private readonly source: SourceFile) {
     this.starts = source.lineStarts;
-    this.ascii = !NON_ASCII.test(source.text);
+    let ascii = asciiCache.get(source);
+    if (ascii === undefined) {
+      ascii = !NON_ASCII.test(source.text);
+      asciiCache.set(source, ascii);
+    }
+    this.ascii = ascii;
   }
 
   /** 1-based line of an offset. */

@@ -122,6 +122,25 @@ export class TabWriter {
     this.curWidth += width;
   }
 
+  /**
+   * Like `text` when `s` holds no tab, line feed, vertical tab or form feed; otherwise appends nothing and returns
+   * false (the caller then splits the text).
+   */
+  textWithoutControls(s: string, width: number): boolean {
+    const buf = this.buf;
+    const n = s.length;
+    const data = buf.reserve(n);
+    let k = buf.length;
+    for (let i = 0; i < n; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch <= 12 && ch >= 9) return false;
+      data[k++] = ch;
+    }
+    buf.length = k;
+    this.curWidth += width;
+    return true;
+  }
+
   /** Appends `n` spaces to the current cell. */
   spaces(n: number): void {
     this.buf.fill(SPACE, n);

@@ -56,7 +56,7 @@ export class Walker {
   private block(b: Block): void {
     const { out } = this;
     out.hint(b.range.start);
-    out.name(joinedName(b));
+    out.dottedName(b.name);
     if (b.label !== undefined && b.label !== "" && b.labelRange) {
       out.ws(Ws.Blank);
       out.hint(b.labelRange.start);
@@ -283,14 +283,6 @@ export class Walker {
 
 /** Text that Go's %q leaves unchanged: printable ASCII without `"` and `\`. */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-/** The block name as printed: fragments joined by `.` (F11). */
-function joinedName(b: Block): string {
-  const parts = b.name;
-  let s = parts.length > 0 ? parts[0]!.name : "";
-  for (let i = 1; i < parts.length; i++) s += "." + parts[i]!.name;
-  return s;
-}
 
 /** Upstream's end of a key: its start plus the stored text length, minus one. */
 function keyEnd(f: ObjectField): number {
