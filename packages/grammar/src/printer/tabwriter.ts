@@ -278,7 +278,7 @@ export class TabWriter {
         const data = out.reserve(end - start);
         const src = this.buf.data;
         const at = out.length;
-        if (end - start > 32) data.set(src.subarray(start, end), at);
+        if (end - start > 512) data.set(src.subarray(start, end), at);
         else for (let i = start, k = at; i < end; i++) data[k++] = src[i]!;
         out.length = at + (end - start);
         const p = this.cellProtect[c]!;
