@@ -2,7 +2,7 @@
  * A collector configuration as plain data, with no knowledge of component types: what the bridge dialect
  * carries. Loaded from collector YAML (any component type is accepted) and printed back to YAML.
  */
-import { stringify } from "yaml";
+import { Document, isMap, isSeq } from "yaml";
 import type { ComponentKind } from "../engine/description.js";
 import { splitId } from "../labels.js";
 import { positionOf, type Position, type RawMap, type RawValue } from "../otel/yaml-tree.js";
@@ -204,5 +204,16 @@ export function collectorToData(config: CollectorConfig): Record<string, unknown
 export function printCollectorYaml(config: CollectorConfig): string {
   const data = collectorToData(config);
   if (Object.keys(data).length === 0) return "{}\n";
-  return stringify(data, { lineWidth: 0, aliasDuplicateObjects: false, version: "1.2" });
+  const doc = new Document(data, { aliasDuplicateObjects: false, version: "1.2" });
+  // ID lists are written in flow style, as collector configurations usually are: `receivers: [otlp]`.
+  const service = doc.get("service");
+  const flow = (node: unknown) => {
+    if (isSeq(node)) node.flow = true;
+  };
+  if (isMap(service)) {
+    flow(service.get("extensions", true));
+    const pipelines = service.get("pipelines", true);
+    if (isMap(pipelines)) for (const p of pipelines.items) if (isMap(p.value)) for (const l of p.value.items) flow(l.value);
+  }
+  return doc.toString({ lineWidth: 0, nullStr: "", flowCollectionPadding: false });
 }
