@@ -7,6 +7,7 @@ const suites = [
   ["convert", "./convert.mjs", "packages/converter/dist/index.js"],
   ["validate", "./validate.mjs", "packages/validator/dist/index.js"],
   ["lsp", "./lsp.mjs", "packages/lsp/dist/index.js"],
+  ["runtime", "./runtime.mjs", "packages/runtime-lite/dist/index.js"],
 ];
 const only = process.argv.slice(2);
 console.log(`# alloy toolchain benchmarks (node ${process.version}, ${process.platform}/${process.arch})`);

@@ -19,8 +19,11 @@ export function compileActions(actions: unknown): AttrAction[] | { unsupported: 
     const action = String(a.action ?? "").toLowerCase();
     const pattern = typeof a.pattern === "string" && a.pattern !== "" ? goRegExp(a.pattern) : undefined;
     if (a.from_context !== undefined && a.from_context !== "") return { unsupported: `action "${action}" with from_context` };
+    // A configured value is converted once; each item gets its own shallow copy (later actions may edit it).
+    const fixed = a.value !== undefined && a.value !== null ? toAnyValue(a.value) : undefined;
+    const scalar = fixed && fixed.arrayValue === undefined && fixed.kvlistValue === undefined;
     const source = (attrs: KeyValue[]): AnyValue | undefined => {
-      if (a.value !== undefined && a.value !== null) return toAnyValue(a.value);
+      if (fixed) return scalar ? { ...fixed } : structuredClone(fixed);
       if (typeof a.from_attribute === "string" && a.from_attribute !== "") return structuredClone(getAttr(attrs, a.from_attribute));
       return undefined;
     };
@@ -45,10 +48,18 @@ export function compileActions(actions: unknown): AttrAction[] | { unsupported: 
         });
         break;
       case "delete":
-        out.push((attrs) => {
-          const ks = new Set(keysFor(attrs));
-          filterAttrs(attrs, (kv) => !ks.has(kv.key));
-        });
+        if (!pattern && key !== undefined)
+          // The common case, without allocations: drop every attribute named `key` in place.
+          out.push((attrs) => {
+            let j = 0;
+            for (let i = 0; i < attrs.length; i++) if (attrs[i].key !== key) attrs[j++] = attrs[i];
+            attrs.length = j;
+          });
+        else
+          out.push((attrs) => {
+            const ks = new Set(keysFor(attrs));
+            filterAttrs(attrs, (kv) => !ks.has(kv.key));
+          });
         break;
       case "hash":
         out.push((attrs) => {

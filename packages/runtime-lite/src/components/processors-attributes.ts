@@ -31,12 +31,17 @@ export const attributesProcessor: ComponentFactory = {
     if ("unsupported" in actions) return actions;
     const match = includeExclude(config);
     if (typeof match !== "function") return match;
+    const everything = config.include === undefined && config.exclude === undefined;
     return {
       consume(t) {
-        forEachItem(t, (s) => {
-          if (!match(s)) return;
-          for (const a of actions) a(s.attributes);
-        });
+        if (everything && t.signal === "traces") {
+          // Without include/exclude no match subject is needed: the hot path of span pipelines.
+          for (const rs of t.data.resourceSpans) for (const ss of rs.scopeSpans) for (const span of ss.spans) for (const a of actions) a(span.attributes);
+        } else
+          forEachItem(t, (s) => {
+            if (!match(s)) return;
+            for (const a of actions) a(s.attributes);
+          });
         ctx.emit(t);
       },
     };

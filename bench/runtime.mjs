@@ -1,0 +1,228 @@
+// runtime-lite throughput: spans/s through otlp → batch → attributes → capture in process, and over loopback
+// OTLP/HTTP protobuf into `alloy run`'s server, each as a ratio to JSON.stringify + JSON.parse of the same spans
+// measured in the same run; then heap under sustained load with a memory_limiter in front of a batch that holds
+// everything it receives (without the limiter the heap would grow with the load).
+import http from "node:http";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { performance } from "node:perf_hooks";
+import { Engine, encodeExportRequest, generateTelemetry, graphFromAlloy, graphFromCollectorYaml, itemCount, startServer } from "../packages/runtime-lite/dist/index.js";
+import { check, fmtRatio, table, time } from "./harness.mjs";
+
+const IN_PROCESS_CONFIG = `
+otelcol.receiver.otlp "default" {
+	http { }
+	output { traces = [otelcol.processor.batch.default.input] }
+}
+otelcol.processor.batch "default" {
+	output { traces = [otelcol.processor.attributes.default.input] }
+}
+otelcol.processor.attributes "default" {
+	action {
+		key    = "env"
+		value  = "prod"
+		action = "upsert"
+	}
+	action {
+		key    = "account_password"
+		action = "delete"
+	}
+	output { traces = [otelcol.exporter.otlp.default.input] }
+}
+otelcol.exporter.otlp "default" {
+	client { endpoint = "localhost:4317" }
+}
+`;
+
+const LOOPBACK_CONFIG = `
+receivers:
+  otlp:
+    protocols:
+      http:
+processors:
+  batch:
+  attributes:
+    actions:
+      - { key: env, value: prod, action: upsert }
+      - { key: account_password, action: delete }
+exporters:
+  nop:
+service:
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [batch, attributes]
+      exporters: [nop]
+`;
+
+const memoryConfig = (limitMiB) => `
+receivers:
+  otlp:
+    protocols:
+      http:
+processors:
+  memory_limiter:
+    check_interval: 20ms
+    limit_mib: ${limitMiB}
+    spike_limit_mib: 16
+  batch:
+    timeout: 1h
+    send_batch_size: 1000000000
+exporters:
+  nop:
+service:
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [memory_limiter, batch]
+      exporters: [nop]
+`;
+
+/** Requests of `perRequest` spans, one resource each, cut from the generated set (realistic SDK batch sizes). */
+function requests(count, perRequest) {
+  const pool = [];
+  for (const data of generateTelemetry(11, 40).traces)
+    for (const rs of data.resourceSpans) for (const ss of rs.scopeSpans) for (const span of ss.spans) pool.push({ resource: rs.resource, scope: ss.scope, span });
+  const out = [];
+  for (let r = 0; r < count; r++) {
+    const spans = [];
+    for (let k = 0; k < perRequest; k++) {
+      // Distinct objects and span IDs: no two spans in the set share anything.
+      const span = structuredClone(pool[(r * perRequest + k) % pool.length].span);
+      span.spanId = (r * perRequest + k).toString(16).padStart(16, "0");
+      spans.push(span);
+    }
+    const first = pool[(r * perRequest) % pool.length];
+    out.push({ signal: "traces", data: { resourceSpans: [{ resource: structuredClone(first.resource), scopeSpans: [{ scope: structuredClone(first.scope), spans }] }] } });
+  }
+  return out;
+}
+
+const spansOf = (payloads) => payloads.reduce((n, t) => n + itemCount(t), 0);
+const perSecond = (n, ms) => Math.round(n / (ms / 1000));
+const fmt = (n) => n.toLocaleString("en-US");
+const mib = (b) => `${(b / 1048576).toFixed(1)} MiB`;
+
+/** Median ms of JSON.stringify + JSON.parse of every payload. */
+const jsonRoundTrip = (payloads) => time(() => {
+  for (const p of payloads) JSON.parse(JSON.stringify(p.data));
+}, { runs: 5, warmup: 1 });
+
+function inProcess(payloads) {
+  const graph = graphFromAlloy(IN_PROCESS_CONFIG, { env: {} });
+  const samples = [];
+  for (let i = 0; i < 9; i++) {
+    // The engine owns and edits what it receives, so every round gets fresh copies (made outside the timing).
+    const copies = structuredClone(payloads);
+    globalThis.gc?.();
+    const t0 = performance.now();
+    const engine = new Engine(graph, { capture: true });
+    for (const p of copies) engine.receive("otelcol.receiver.otlp.default", p);
+    void engine.shutdown();
+    const dt = performance.now() - t0;
+    if (spansOf(engine.captured("otelcol.exporter.otlp.default")) !== spansOf(payloads)) throw new Error("spans lost in process");
+    if (i >= 2) samples.push(dt);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
+}
+
+/** Runs the OTLP/HTTP client in a worker thread so it does not share the server's event loop. */
+function client(url, bodies, { concurrency = 4, repeat = 1, durationMs = 0 } = {}) {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL(import.meta.url), { workerData: { role: "otlp-client", url, bodies, concurrency, repeat, durationMs } });
+    w.once("message", resolve);
+    w.once("error", reject);
+  });
+}
+
+async function loopback(payloads) {
+  const engine = new Engine(graphFromCollectorYaml(LOOPBACK_CONFIG, { env: {} }), { live: true });
+  const server = await startServer({ engine, port: 0 });
+  const bodies = payloads.map((p) => encodeExportRequest(p));
+  await client(`${server.url}/v1/traces`, bodies.slice(0, 10)); // warm-up
+  const repeat = 3;
+  const t0 = performance.now();
+  const r = await client(`${server.url}/v1/traces`, bodies, { repeat });
+  const dt = performance.now() - t0;
+  await server.close();
+  if (r.statuses["200"] !== bodies.length * repeat) throw new Error(`loopback: ${JSON.stringify(r.statuses)}`);
+  return { ms: dt, spans: spansOf(payloads) * repeat, bytes: bodies.reduce((n, b) => n + b.length, 0) * repeat };
+}
+
+async function memory(payloads) {
+  globalThis.gc?.();
+  const heap = () => process.memoryUsage().heapUsed;
+  const before = heap();
+  const limitMiB = Math.ceil(process.memoryUsage().heapUsed / 1048576) + 96;
+  const engine = new Engine(graphFromCollectorYaml(memoryConfig(limitMiB), { env: {} }), { live: true, log: () => undefined });
+  const server = await startServer({ engine, port: 0 });
+  const bodies = payloads.map((p) => encodeExportRequest(p));
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, heap())), 10);
+  const r = await client(`${server.url}/v1/traces`, bodies, { durationMs: 4000 });
+  clearInterval(sampler);
+  const during = heap();
+  await server.close();
+  globalThis.gc?.();
+  return { before, peak, during, after: heap(), limitMiB, statuses: r.statuses, requests: r.sent };
+}
+
+export async function run(options = {}) {
+  console.log("\n## Runtime: spans through otlp → batch → attributes (goals: ≥ 200,000 spans/s in process, ≥ 50,000 spans/s over loopback OTLP/HTTP protobuf)\n");
+  const payloads = requests(40, 250);
+  const spans = spansOf(payloads);
+  const tJson = jsonRoundTrip(payloads);
+  const tIn = inProcess(payloads);
+  const lb = await loopback(payloads);
+  if (options.loopbackOnly) return;
+  const jsonRate = perSecond(spans, tJson);
+  const inRate = perSecond(spans, tIn);
+  const lbRate = perSecond(lb.spans, lb.ms);
+  table(
+    ["path", "spans", "spans/s", "vs JSON round trip", "goal"],
+    [
+      ["JSON.stringify + JSON.parse", fmt(spans), fmt(jsonRate), "1.00×", ""],
+      ["in process → capture", fmt(spans), fmt(inRate), fmtRatio(inRate / jsonRate), `≥ 200,000 ${check(inRate >= 200_000)}`],
+      [`loopback OTLP/HTTP protobuf (${(lb.bytes / lb.spans).toFixed(0)} B/span)`, fmt(lb.spans), fmt(lbRate), fmtRatio(lbRate / jsonRate), `≥ 50,000 ${check(lbRate >= 50_000)}`],
+    ],
+  );
+  const m = await memory(payloads);
+  console.log(
+    `\nsustained load for 4 s into memory_limiter (limit ${m.limitMiB} MiB, spike 16 MiB) → batch holding everything: ${fmt(m.requests)} requests (${Object.entries(m.statuses).map(([k, v]) => `${k}: ${v}`).join(", ")})`,
+  );
+  console.log(`heap before ${mib(m.before)}, peak ${mib(m.peak)}, at the end of the load ${mib(m.during)}, after shutdown ${mib(m.after)}; peak within the limit: ${check(m.peak <= m.limitMiB * 1048576 * 1.1)}`);
+}
+
+// Worker side: posts bodies over keep-alive connections and counts response statuses.
+if (!isMainThread && workerData?.role === "otlp-client") {
+  const { url, bodies, concurrency, repeat, durationMs } = workerData;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const statuses = {};
+  let next = 0;
+  let sent = 0;
+  const deadline = durationMs ? performance.now() + durationMs : Infinity;
+  const post = (body) =>
+    new Promise((resolve) => {
+      const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/x-protobuf", "content-length": body.length } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(String(res.statusCode)));
+      });
+      req.on("error", () => resolve("error"));
+      req.end(body);
+    });
+  const lane = async () => {
+    for (;;) {
+      const i = durationMs ? next++ % bodies.length : next++;
+      if (durationMs ? performance.now() > deadline : i >= bodies.length * repeat) return;
+      const s = await post(Buffer.from(bodies[i % bodies.length].buffer, bodies[i % bodies.length].byteOffset, bodies[i % bodies.length].byteLength));
+      sent++;
+      statuses[s] = (statuses[s] ?? 0) + 1;
+      if (s === "503") await new Promise((r) => setTimeout(r, 5)); // back off as exporters do
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  agent.destroy();
+  parentPort.postMessage({ statuses, sent });
+}
+
+if (isMainThread && process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) await run();
