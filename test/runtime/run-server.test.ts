@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { Engine, flatten, encodeExportRequest, decodeExportRequest, generateTelemetry, graphFromAlloy, startServer, type Telemetry } from "@alloy-ts/runtime-lite";
 import { repoRoot } from "../support/shared.js";
+import { bundle, haveBundle } from "./support/alloy-process.js";
 
 const fixture = (f: string) => path.join(repoRoot, "fixtures", "telemetry", f);
 const dirs: string[] = [];
@@ -84,8 +85,7 @@ describe("alloy run server", () => {
     expect(server.stats).toEqual({ accepted: 4, rejected: 4, refused: 0 });
   });
 
-  const bundle = path.join(repoRoot, "packages", "cli", "dist", "alloy.mjs");
-  it.skipIf(!existsSync(bundle))("runs as `alloy run` and flushes on SIGTERM", async () => {
+  it.skipIf(!haveBundle)("runs as `alloy run` and flushes on SIGTERM", async () => {
     const out = tempFile();
     const child = spawn(process.execPath, [bundle, "run", fixture("run-pipeline.alloy"), "--listen", "127.0.0.1:0"], {
       env: { ...process.env, RUN_TEST_OUTPUT: out, RUN_TEST_ENV: "cli" },

@@ -6,10 +6,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, shared, sharedDir } from "../support/shared.js";
 
-const bundle = path.join(repoRoot, "packages", "cli", "dist", "alloy.mjs");
+import { bundle, haveBundle } from "./support/alloy-process.js";
 const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { encoding: "utf8", timeout: 30_000 });
 
-describe.skipIf(!sharedDir || !existsSync(bundle))("alloy verify CLI", () => {
+describe.skipIf(!sharedDir || !haveBundle)("alloy verify CLI", () => {
   it("converts and reports equivalence with exit status 0", () => {
     const r = run("verify", shared("conformance", "otelcol", "attributes.yaml"));
     expect(r.stdout).toContain("equivalent");
@@ -30,6 +30,24 @@ describe.skipIf(!sharedDir || !existsSync(bundle))("alloy verify CLI", () => {
       expect(JSON.parse(json.stdout).exporters[0].verdict).toBe("different");
       const input = run("verify", shared("conformance", "otelcol", "attributes.yaml"), "--input", path.join(repoRoot, "fixtures", "telemetry", "one-span.json"), "--json");
       expect(JSON.parse(input.stdout).exporters[0]).toMatchObject({ verdict: "equivalent", expectedItems: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--strict fails when an exporter is unverified, and passes when everything is verified", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-verify-"));
+    try {
+      const yaml = path.join(dir, "unverified.yaml");
+      // zipkin has no semantics here, so the exporter behind it cannot be checked.
+      writeFileSync(yaml, "receivers:\n  zipkin:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [zipkin]\n      exporters: [debug]\n");
+      const lenient = run("verify", yaml);
+      expect(lenient.stdout).toMatch(/unverified/);
+      expect(lenient.status).toBe(0);
+      const strict = run("verify", yaml, "--strict");
+      expect(strict.stdout).toMatch(/unverified/);
+      expect(strict.status).toBe(1);
+      expect(run("verify", shared("conformance", "otelcol", "attributes.yaml"), "--strict").status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,9 +5,9 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { repoRoot } from "../../support/shared.js";
 
-/** The CLI bundle; tests that need it skip when it has not been built. */
-export const bundle = path.join(repoRoot, "packages", "cli", "dist", "alloy.mjs");
-export const haveBundle = existsSync(bundle);
+/** The `alloy` command (it loads the CLI bundle); tests that need it skip when the bundle has not been built. */
+export const bundle = path.join(repoRoot, "packages", "cli", "bin", "alloy.mjs");
+export const haveBundle = existsSync(path.join(repoRoot, "packages", "cli", "dist", "bundle", "alloy.mjs"));
 
 export interface AlloyProcess {
   url: string;

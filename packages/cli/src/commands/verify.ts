@@ -2,7 +2,8 @@
  * `alloy verify FILE.yaml`: converts a collector configuration to Alloy, runs both on the same telemetry with
  * runtime-lite and reports, per exporter, whether the two received the same data (equivalent), not (different,
  * with the first difference), or could not be checked (unverified: a component without semantics on the path).
- * Exit status 0 only when everything verifiable is equivalent.
+ * Exit status 0 only when everything verifiable is equivalent (with --strict: only when everything is verified and
+ * equivalent).
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
@@ -15,6 +16,7 @@ interface VerifyOptions {
   input?: string;
   json?: boolean;
   alloy?: string;
+  strict?: boolean;
 }
 
 export function register(program: Command): void {
@@ -25,6 +27,7 @@ export function register(program: Command): void {
     .option("--input <file>", "OTLP/JSON telemetry to run (default: a built-in deterministic set)")
     .option("--alloy <file>", "compare with this Alloy configuration instead of converting")
     .option("--json", "print the report as JSON")
+    .option("--strict", "also fail (exit status 1) when any exporter is unverified")
     .action((file: string, opts: VerifyOptions) => runVerify(file, opts));
 }
 
@@ -55,7 +58,8 @@ export async function runVerify(file: string, opts: VerifyOptions): Promise<void
   }
   const report = await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloyText, { fileName: opts.alloy }), input);
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
-  if (!report.ok) process.exitCode = 1;
+  // --strict: an exporter that could not be checked counts as a failure too.
+  if (!report.ok || (opts.strict && report.exporters.some((e) => e.verdict === "unverified"))) process.exitCode = 1;
 }
 
 /** The human-readable report: one line per exporter, differences and reasons indented below it. */
