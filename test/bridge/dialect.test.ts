@@ -85,9 +85,39 @@ describe("bridge dialect → collector YAML", () => {
     expect(again.output).toBe(bridge);
   });
 
-  it("reports otelcol.* input as not invertible", () => {
-    const r = convertDialect('otelcol.exporter.debug "default" { }\n', { sourceFormat: "alloy", target: "otelcol" });
-    expect(r.diagnostics.some((d) => d.severity === "error" && d.summary.includes("otelcol.exporter.debug"))).toBe(true);
+  it("inverts otelcol.* components through their descriptions, output blocks becoming pipelines", () => {
+    const alloy = [
+      'otelcol.receiver.otlp "default" {',
+      '\tgrpc { }',
+      '\toutput {',
+      '\t\ttraces = [otelcol.processor.batch.default.input]',
+      '\t}',
+      '}',
+      'otelcol.processor.batch "default" {',
+      '\tsend_batch_size = 8192',
+      '\toutput {',
+      '\t\ttraces = [otelcol.exporter.otlp.default_backend.input]',
+      '\t}',
+      '}',
+      'otelcol.exporter.otlp "default_backend" {',
+      '\tclient {',
+      '\t\tendpoint = "backend:4317"',
+      '\t}',
+      '}',
+      'otelcol.exporter.debug "default" {',
+      '\tverbosity = "detailed"',
+      '}',
+      '',
+    ].join("\n");
+    const r = convertDialect(alloy, { sourceFormat: "alloy", target: "otelcol" });
+    // The exporter's current type name is otlp_grpc (otlp is its alias).
+    expect(r.output).toContain("traces:\n      receivers: [otlp]\n      processors: [batch]\n      exporters: [otlp_grpc/backend]");
+    expect(r.output).toContain("otlp_grpc/backend:\n    endpoint: backend:4317");
+    // Settings equal to the collector's defaults are left out; Alloy defaults that differ from them are written.
+    expect(r.output).not.toContain("send_batch_size:");
+    expect(r.output).toContain("send_batch_max_size: 3000");
+    expect(r.output).toContain("endpoint: 0.0.0.0:4317");
+    expect(r.diagnostics.some((d) => d.severity === "warning" && d.summary.includes("verbosity"))).toBe(true);
   });
 });
 

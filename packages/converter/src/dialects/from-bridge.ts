@@ -12,6 +12,7 @@ import { META } from "./bridge-values.js";
 import { printCollectorYaml, type CollectorComponent, type CollectorConfig, type CollectorPipeline } from "./collector-model.js";
 import { joinEnvParts, type StringPart } from "./env-parts.js";
 import { decodeStringLiteral } from "./string-literal.js";
+import { invertOtelcolBlocks } from "./from-otelcol.js";
 
 /** Result of reading Alloy into a collector configuration. */
 export interface CollectorFromAlloyResult {
@@ -63,6 +64,7 @@ class Reader {
     const components: { block: Block; component: Omit<CollectorComponent, "config"> }[] = [];
     let service: Block | undefined;
     const pipelines: Block[] = [];
+    const otelcolBlocks: Block[] = [];
     for (const b of blocks) {
       const name = blockName(b);
       const parts = name.split(".");
@@ -74,13 +76,21 @@ class Reader {
         const component = this.componentIdentity(b, parts[1] as ComponentKind, parts[2]!);
         if (component) components.push({ block: b, component });
       } else if (parts[0] === "otelcol") {
-        this.report("error", `${name} cannot be turned back into collector YAML: only the otel.* bridge dialect is invertible; it was left out`, b.range.start);
+        otelcolBlocks.push(b);
+      } else if (name === "logging") {
+        this.report("warning", "the logging block is Alloy's own logging; it was not carried into service.telemetry", b.range.start);
       } else {
         this.report("error", `${name} has no collector equivalent; it was left out`, b.range.start);
       }
     }
     for (const { block, component } of components) {
       config.components.push({ ...component, config: this.componentConfig(block) });
+    }
+    if (otelcolBlocks.length > 0) {
+      const inverted = invertOtelcolBlocks(otelcolBlocks, (d) => this.diagnostics.push(d), (offset) => this.source.position(offset));
+      config.components.push(...inverted.components);
+      config.extensions.push(...inverted.extensions);
+      config.pipelines.push(...inverted.pipelines);
     }
     if (service) this.readService(service, config);
     for (const p of pipelines) {
