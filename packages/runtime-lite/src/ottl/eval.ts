@@ -365,6 +365,30 @@ function replaceIn(v: AnyValue, re: RegExp, repl: string): void {
 }
 
 const EDITORS: Record<string, Editor> = {
+  // Metric-context editors of the transform processor: change a metric's type, keeping its data points; a no-op
+  // on metrics of other types.
+  convert_sum_to_gauge: (ctx, args) => {
+    if (ctx !== "metric" || args.length !== 0) throw new CompileError("convert_sum_to_gauge() takes no arguments and needs the metric context");
+    return (c) => {
+      const m = c.metric;
+      if (!m?.sum) return;
+      m.gauge = { dataPoints: m.sum.dataPoints };
+      delete m.sum;
+    };
+  },
+  convert_gauge_to_sum: (ctx, [temporality, monotonic, ...rest]) => {
+    if (ctx !== "metric" || rest.length) throw new CompileError("convert_gauge_to_sum needs the metric context");
+    const t = constString(temporality, "aggregation_temporality");
+    if (t !== "cumulative" && t !== "delta") throw new CompileError(`unknown aggregation temporality ${t}`);
+    if (monotonic?.kind !== "lit" || typeof monotonic.value !== "boolean") throw new CompileError("is_monotonic must be a boolean literal");
+    const isMonotonic = monotonic.value;
+    return (c) => {
+      const m = c.metric;
+      if (!m?.gauge) return;
+      m.sum = { dataPoints: m.gauge.dataPoints, aggregationTemporality: t === "delta" ? 1 : 2, isMonotonic };
+      delete m.gauge;
+    };
+  },
   set: (ctx, [t, v]) => {
     const r = compileRef(ctx, t);
     if (!r.set) throw new CompileError(`path ${t.kind === "path" ? t.fields.join(".") : ""} cannot be set`);
