@@ -51,8 +51,10 @@ export function reportChecks(): ReportChecks {
       const { diagnostics, sources } = validateDetailed([{ name: fileName, text: alloy }]);
       return diagnostics.map((d) => {
         const pos = sources.get(d.file)?.position(d.range.start);
-        // A component below the default stability level runs with --stability.level: worth a warning, not manual work.
-        const severity = d.severity === "warning" || d.code === ValidationCode.stability ? "warning" : "error";
+        // Components below the default stability level, or community ones, run once a command-line flag enables
+        // them (--stability.level, --feature.community-components.enabled): worth a warning, not manual work.
+        const flagGated = d.code === ValidationCode.stability || d.code === ValidationCode.community;
+        const severity = d.severity === "warning" || flagGated ? "warning" : "error";
         return { severity, message: d.message, ...(pos ? { line: pos.line, column: pos.column } : {}) };
       });
     },
