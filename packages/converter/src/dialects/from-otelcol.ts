@@ -12,6 +12,7 @@ import { COMPONENTS } from "../components/registry.js";
 import type { ConvertDiagnostic } from "../diagnostics.js";
 import type { AttrRow, BlockRow, ComponentDescription, ComponentKind, Conversion, OtelPath, RepeatedBlockRow, Row } from "../engine/description.js";
 import { decode, deepEqual, zeroOf } from "../engine/values.js";
+import { MapSource } from "../engine/engine.js";
 import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 import type { CollectorComponent, CollectorConfig, CollectorPipeline } from "./collector-model.js";
 import { joinEnvParts, type StringPart } from "./env-parts.js";
@@ -107,7 +108,7 @@ class BodyInverter {
     if (s) used.add(s);
     if (row.otel === null) return;
     if (row.map) {
-      if (s) this.warn(`${this.where}: ${row.attr} is derived by the converter and cannot be inverted; it was left out`, s.range.start);
+      if (s && s.kind === "Attribute") this.mapped(row, evaluate(s.value), out, s.range.start);
       return;
     }
     let internal: unknown;
@@ -121,6 +122,31 @@ class BodyInverter {
     const otelDefault = decodeOr(row.as, row.otelDefault);
     if (internal === undefined || deepEqual(internal, otelDefault) || (row.otelDefault === undefined && isZero(internal))) return;
     setPath(out, pathOf(row.otel ?? row.attr), toYaml(row.as, internal));
+  }
+
+  /**
+   * A row whose value the converter derives with its own function: candidate OTel values (the Alloy value and its
+   * case variants) are run forward through that function, and the one giving back the Alloy value is kept.
+   */
+  private mapped(row: AttrRow, v: Value, out: RawMap, offset: number): void {
+    const wanted = v instanceof Ref ? undefined : fromAlloy(row.as, v);
+    const raw = toRawDeep(v) as RawValue;
+    const candidates: RawValue[] = typeof raw === "string"
+      ? [...new Set([raw, raw.toLowerCase(), raw.charAt(0).toUpperCase() + raw.slice(1).toLowerCase(), raw.toUpperCase()])]
+      : [raw];
+    const src = new MapSource(out, [], false);
+    for (const candidate of candidates) {
+      let forward: unknown;
+      try {
+        forward = row.map!(candidate, src);
+      } catch {
+        continue;
+      }
+      if (wanted === undefined || !deepEqual(decodeOr(row.as, forward), wanted)) continue;
+      if (!deepEqual(candidate, row.otelDefault)) setPath(out, pathOf(row.otel ?? row.attr), candidate);
+      return;
+    }
+    this.warn(`${this.where}: ${row.attr} is derived by the converter and could not be inverted; it was left out`, offset);
   }
 
   private block(row: BlockRow, stmts: readonly Statement[], out: RawMap, used: Set<Statement>): void {
