@@ -6,10 +6,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/shared.js";
 
-const bin = path.join(repoRoot, "packages/cli/dist/alloy.mjs");
+const bin = path.join(repoRoot, "packages/cli/bin/alloy.mjs");
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
-describe.skipIf(!existsSync(bin))("alloy validate CLI", () => {
+describe.skipIf(!existsSync(path.join(repoRoot, "packages/cli/dist/bundle/alloy.mjs")))("alloy validate CLI", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "alloy-validate-"));
   const good = path.join(dir, "good.alloy");
   const bad = path.join(dir, "bad.alloy");

@@ -10,9 +10,11 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { repoRoot } from "../../support/shared.js";
 
 /** The bundled CLI the server runs from. */
-export const cliBundle = path.join(repoRoot, "packages/cli/dist/alloy.mjs");
-export const cliBuilt = existsSync(cliBundle);
-export const notBuiltMessage = `skipped: ${path.relative(repoRoot, cliBundle)} is missing; run \`npm run build\` first`;
+/** The `alloy` command's entry script (it loads the bundle built by `npm run build`). */
+export const cliBundle = path.join(repoRoot, "packages/cli/bin/alloy.mjs");
+const builtBundle = path.join(repoRoot, "packages/cli/dist/bundle/alloy.mjs");
+export const cliBuilt = existsSync(builtBundle);
+export const notBuiltMessage = `skipped: ${path.relative(repoRoot, builtBundle)} is missing; run \`npm run build\` first`;
 
 export interface PublishedDiagnostics {
   uri: string;
