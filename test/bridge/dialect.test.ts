@@ -53,6 +53,7 @@ describe("collector YAML → bridge dialect", () => {
       yaml("").replace("[otlp]", "[]"),
       yaml("    x: ${file:/etc/x}"),
       "receivers: [1, 2]\n",
+      "receivers:\n  otlp:\nexporters:\n  debug:\nconnectors:\n  forward:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp, forward]\n      exporters: [debug, forward]\n",
     ]) {
       const r = convertOtelcolToBridge(bad);
       expect(r.output).toBeUndefined();

@@ -99,6 +99,8 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
     }
     if (counts.receivers!.length === 0) out.push(makeDiag(file, block.range, "a pipeline must have at least one receiver", CODE));
     if (counts.exporters!.length === 0) out.push(makeDiag(file, block.range, "a pipeline must have at least one exporter", CODE));
+    const both = counts.receivers!.find((r) => counts.exporters!.includes(r));
+    if (both) out.push(makeDiag(file, block.range, `connector ${both} cannot be both a receiver and an exporter of one pipeline`, CODE));
     const twice = counts.processors!.find((p, i) => counts.processors!.indexOf(p) !== i);
     if (twice) out.push(makeDiag(file, block.range, `processor ${twice} appears twice in one pipeline`, CODE));
   }

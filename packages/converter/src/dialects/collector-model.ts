@@ -170,6 +170,8 @@ function checkReferences(config: CollectorConfig, problems: ModelProblem[]): voi
     };
     if (p.receivers.length === 0) problems.push({ message: `pipeline "${p.id}" must have at least one receiver`, position: p.position });
     if (p.exporters.length === 0) problems.push({ message: `pipeline "${p.id}" must have at least one exporter`, position: p.position });
+    const both = p.receivers.find((id) => p.exporters.includes(id) && defined("connector", id));
+    if (both !== undefined) problems.push({ message: `pipeline "${p.id}" uses connector "${both}" as both receiver and exporter`, position: p.position });
     const twice = p.processors.find((id, i) => p.processors.indexOf(id) !== i);
     if (twice !== undefined) problems.push({ message: `pipeline "${p.id}" references processor "${twice}" multiple times`, position: p.position });
     check("receivers", "receiver", p.receivers, true);
