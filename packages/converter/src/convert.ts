@@ -13,7 +13,7 @@ import { validateConfig } from "./otel/validate.js";
 import { positionOf, readYaml, type Position } from "./otel/yaml-tree.js";
 import { componentLabel, splitId } from "./labels.js";
 import { convertTelemetry } from "./telemetry.js";
-import { rewriteEnvReferences } from "./env-rewrite.js";
+import { rewriteEnvReferences, rewriteEnvReferencesAsExpressions } from "./env-rewrite.js";
 import type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
 import { byteOrder } from "./engine/values.js";
 
@@ -89,7 +89,11 @@ class Conversion {
     this.checkDuplicateLabels();
     const text = printFile(this.blocks);
     if (text === "") return undefined;
-    const rewritten = this.options.skipSourceValidation ? text : rewriteEnvReferences(text);
+    const rewritten = this.options.skipSourceValidation
+      ? text
+      : this.compat
+        ? rewriteEnvReferences(text)
+        : rewriteEnvReferencesAsExpressions(text);
     const formatted = format(rewritten);
     if (!formatted.ok) {
       const d = formatted.diagnostics.find((x) => x.severity === "error") ?? formatted.diagnostics[0];
