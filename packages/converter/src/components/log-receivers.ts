@@ -57,9 +57,14 @@ export const filelogReceiver: ComponentDescription = {
     { attr: "exclude_older_than", as: "duration" },
     {
       block: "ordering_criteria",
-      // Always built by the converter, so a bare receiver prints `ordering_criteria { }` (§17).
+      // Upstream always builds it, so a bare receiver prints `ordering_criteria { }` (§17); Alloy then rejects the
+      // file (`sort_by` is required in that block). The default mode writes it only when there is a `sort_by`.
       parentDefault: "nil",
-      build: "always",
+      build: (src) => {
+        if (src.compat) return true;
+        const sortBy = src.get(["ordering_criteria", "sort_by"]);
+        return Array.isArray(sortBy) && sortBy.length > 0;
+      },
       rows: [
         { attr: "regex", as: "string" },
         { attr: "top_n", as: "int" },
