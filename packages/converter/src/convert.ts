@@ -16,6 +16,12 @@ import { convertTelemetry } from "./telemetry.js";
 import { rewriteEnvReferences, rewriteEnvReferencesAsExpressions } from "./env-rewrite.js";
 import type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
 import { byteOrder } from "./engine/values.js";
+// Native mappings, gap reporting and the hybrid dialect (default mode only; docs/native-mappings.md).
+import { findDefaultMode } from "./native/table.js";
+import { nativeRole } from "./native/types.js";
+import { gapSummary, gapsFooter } from "./native/gaps.js";
+import { carriedBody, carriedDescription } from "./native/carry.js";
+import type { UnknownComponent } from "./otel/config.js";
 
 export interface ConvertOptions {
   /** `"upstream"`: reproduce upstream's output and messages exactly, quirks included (§18). */
@@ -26,6 +32,11 @@ export interface ConvertOptions {
   readonly extraArgs?: readonly string[];
   /** Name of the converted file, for messages. */
   readonly fileName?: string;
+  /**
+   * `"hybrid"`: components without an Alloy equivalent are kept as `otel.<kind>.<type>` blocks instead of failing
+   * the conversion (ignored under `compat`).
+   */
+  readonly dialect?: "hybrid";
 }
 
 export interface ConvertResult {
@@ -71,12 +82,13 @@ class Conversion {
       this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${refError.message}`, refError.position);
       return undefined;
     }
-    const loaded = loadConfig(read.value);
+    const loaded = loadConfig(read.value, this.compat ? undefined : { lookup: findDefaultMode, collectUnknown: true });
     if (!loaded.ok) {
       this.report("critical", loaded.summary, loaded.position);
       return undefined;
     }
     const cfg = loaded.config;
+    if (!this.handleUnknown(cfg, loaded.unknown)) return undefined;
     if (!this.checkComponentBodies(cfg)) return undefined;
     if (!this.options.skipSourceValidation) {
       const invalid = validateConfig(cfg);
@@ -102,6 +114,32 @@ class Conversion {
       return rewritten;
     }
     return formatted.text;
+  }
+
+  /**
+   * Components without an Alloy equivalent (default mode only). Hybrid: carried as `otel.*` blocks. Otherwise every
+   * one used by the service is named at once (Critical each, then a summary); unused ones are dropped with a Warning.
+   */
+  private handleUnknown(cfg: OtelConfig, unknown: readonly UnknownComponent[]): boolean {
+    if (unknown.length === 0) return true;
+    if (this.options.dialect === "hybrid") {
+      for (const u of unknown) cfg.components[u.kind].set(u.id, { ...u, description: carriedDescription(u.kind, u.type) });
+      return true;
+    }
+    const used = new Set<string>(cfg.serviceExtensions.map((id) => `extension:${id}`));
+    for (const p of cfg.pipelines) {
+      for (const id of p.receivers) used.add(`receiver:${id}`).add(`connector:${id}`);
+      for (const id of p.processors) used.add(`processor:${id}`);
+      for (const id of p.exporters) used.add(`exporter:${id}`).add(`connector:${id}`);
+    }
+    const gaps = unknown.filter((u) => used.has(`${u.kind}:${u.id}`));
+    for (const u of unknown) {
+      if (!used.has(`${u.kind}:${u.id}`)) this.report("warning", `${u.kind} "${u.id}" is not used by the service and has no Alloy equivalent; it was dropped`, u.position);
+    }
+    if (gaps.length === 0) return true;
+    for (const g of gaps) this.report("critical", gapSummary(g), g.position);
+    this.report("critical", gapsFooter(gaps));
+    return false;
   }
 
   /** OTel decodes every defined component (used or not) at load time; decoding failures are Critical. */
@@ -200,16 +238,28 @@ class Conversion {
 
   private targets(cfg: OtelConfig, c: DefinedComponent, signal: Signal, group: Group | undefined, groups: Group[]): string[] {
     const refs: string[] = [];
+    const direct = new Set<string>();
     const add = (g: Group, kind: "processor" | "exporter", ids: readonly string[]) => {
       for (const id of ids) {
+        const connector = kind === "exporter" ? cfg.components.connector.get(id) : undefined;
+        if (connector && nativeRole(connector.description)?.role === "direct") {
+          // A forwarding connector: its downstream pipelines' consumers, in every group, instead (cycles stop).
+          if (direct.has(id)) continue;
+          direct.add(id);
+          for (const g2 of groups) {
+            const p2 = g2.pipelines[signal];
+            if (p2?.receivers.includes(id)) downstream(g2, p2);
+          }
+          continue;
+        }
         const name = this.targetName(cfg, kind, id);
         if (name) refs.push(`${name}.${componentLabel(g.name, splitId(id).name)}.input`);
       }
     };
-    const downstream = (g: Group, p: PipelineConfig) => {
+    function downstream(g: Group, p: PipelineConfig): void {
       if (p.processors.length > 0) add(g, "processor", [p.processors[0]!]);
       else add(g, "exporter", p.exporters);
-    };
+    }
     if (c.kind === "receiver") {
       for (const g of groups) {
         const p = g.pipelines[signal];
@@ -251,6 +301,12 @@ class Conversion {
   private emit(cfg: OtelConfig, c: DefinedComponent, groupName: string, groups: Group[], group: Group | undefined): void {
     const d: ComponentDescription = c.description;
     const label = componentLabel(groupName, c.name);
+    const role = nativeRole(d);
+    if (role?.role === "absorbed") {
+      this.report("info", `Dropped ${c.kind}/${c.id}: ${role.note}`, c.position);
+      return;
+    }
+    if (role?.role === "direct") return;
     const ctx: EngineContext = {
       compat: this.compat,
       label,
@@ -270,7 +326,16 @@ class Conversion {
     for (const extra of d.before?.(src, label) ?? []) {
       this.blocks.push(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
-    const body = convertBody(d.rows, c.config, [], ctx, this.outputBlock(cfg, c, group, groups));
+    const output = this.outputBlock(cfg, c, group, groups);
+    if (role?.role === "carried") {
+      const problems: { path: readonly string[]; message: string }[] = [];
+      const body = carriedBody(c.config, problems);
+      for (const p of problems) this.report("warning", `${c.kind}/${c.id}: ${p.path.join(".")}: ${p.message}`, c.position);
+      this.blocks.push(block(d.alloyName, output ? [...body, output] : body, label));
+      this.report("info", `Carried ${c.kind}/${c.id} as ${d.alloyName}.${label}: Alloy has no component for "${c.type}"; its settings are kept as written`, c.position);
+      return;
+    }
+    const body = convertBody(d.rows, c.config, [], ctx, output);
     this.blocks.push(block(d.alloyName, body, label));
     for (const n of d.notes?.(src, c.id) ?? []) {
       const at = n.at === undefined ? c.position : positionOf(c.config, typeof n.at === "string" ? n.at : n.at[0]);

@@ -52,7 +52,7 @@ export interface OtelConfig {
 }
 
 export type LoadResult =
-  | { ok: true; config: OtelConfig }
+  | { ok: true; config: OtelConfig; unknown: UnknownComponent[] }
   | { ok: false; summary: string; position?: Position };
 
 const TYPE_PATTERN = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
@@ -68,13 +68,25 @@ export function goTypeName(v: RawValue): string {
   return "map[string]interface {}";
 }
 
+/** A component whose type the lookup does not know (collected instead of failing when `collectUnknown` is set). */
+export type UnknownComponent = Omit<DefinedComponent, "description">;
+
+/**
+ * Outside upstream compatibility: how types are looked up, and whether unknown types are collected (so that every
+ * one can be named) rather than failing the load at the first one.
+ */
+export interface LoadOptions {
+  readonly lookup: (kind: ComponentKind, type: string) => ComponentDescription | undefined;
+  readonly collectUnknown: boolean;
+}
+
 interface DecodeFailure {
   readonly text: string;
   readonly position?: Position;
 }
 
 /** Decodes the resolved YAML root. */
-export function loadConfig(root: RawValue): LoadResult {
+export function loadConfig(root: RawValue, options?: LoadOptions): LoadResult {
   if (root !== null && !(root instanceof Map)) {
     return {
       ok: false,
@@ -89,6 +101,7 @@ export function loadConfig(root: RawValue): LoadResult {
     failures.push({ text: `'otelcol.configSettings' has invalid keys: ${invalid.sort().join(", ")}`, position: positionOf(top, invalid[0]) });
   }
 
+  const unknown: UnknownComponent[] = [];
   const components = {
     receiver: new Map(), processor: new Map(), exporter: new Map(), connector: new Map(), extension: new Map(),
   } as Record<ComponentKind, Map<string, DefinedComponent>>;
@@ -109,7 +122,11 @@ export function loadConfig(root: RawValue): LoadResult {
         reported = true;
         continue;
       }
-      const description = findComponent(kind, type);
+      const description = options ? options.lookup(kind, type) : findComponent(kind, type);
+      if (!description && options?.collectUnknown) {
+        unknown.push({ id, type, name, kind, section, config, position });
+        continue;
+      }
       if (!description) {
         if (!reported) {
           const text = kind === "exporter" && type === "logging"
@@ -158,7 +175,7 @@ export function loadConfig(root: RawValue): LoadResult {
   if (failures.length > 0) {
     return { ok: false, summary: UNMARSHAL_PREFIX + failures.map((f) => f.text).join("\n"), position: failures[0]!.position };
   }
-  return { ok: true, config: { components, serviceExtensions, serviceExtensionsList, pipelines, telemetry, telemetryContainer } };
+  return { ok: true, config: { components, serviceExtensions, serviceExtensionsList, pipelines, telemetry, telemetryContainer }, unknown };
 }
 
 function parsePipeline(pid: string, body: RawValue, container: RawMap, failures: DecodeFailure[]): PipelineConfig | undefined {

@@ -1,0 +1,56 @@
+/** Helpers for native mappings whose extra blocks read a list element rather than the component's own map. */
+import type { AttrRow, BlockRow, ComponentNote, Conversion, Row, Source } from "../../engine/description.js";
+import { Expr } from "../../engine/values.js";
+import type { RawMap, RawValue } from "../../otel/yaml-tree.js";
+
+/** The value at a dotted path of a YAML map. */
+export function at(map: RawValue | undefined, path: string): RawValue | undefined {
+  let cur: RawValue | undefined = map;
+  for (const k of path.split(".")) {
+    if (!(cur instanceof Map)) return undefined;
+    cur = cur.get(k);
+  }
+  return cur ?? undefined;
+}
+
+/** An attribute row whose value is read from `map` (not from the component's config). */
+export function fixed(attr: string, as: Conversion, value: unknown, alloyDefault?: unknown, required = false): AttrRow {
+  return { attr, as, otel: null, alloyDefault, required, map: () => value };
+}
+
+/** An attribute holding component references, e.g. `forward_to = [loki.write.default.receiver]`. */
+export function refs(attr: string, targets: readonly string[]): AttrRow {
+  return { attr, as: "any", otel: null, required: true, map: () => targets.map((t) => new Expr(t)) };
+}
+
+/** An attribute holding one component reference. */
+export function ref(attr: string, target: string): AttrRow {
+  return { attr, as: "any", otel: null, required: true, map: () => new Expr(target) };
+}
+
+/** A block built from `rows` only when `present` (the rows read fixed values). */
+export function fixedBlock(name: string, present: boolean, rows: readonly Row[]): BlockRow {
+  return { block: name, otel: null, parentDefault: "nil", build: () => present, rows };
+}
+
+/** Prometheus-style TLS settings (`ca_file`, ...) from a collector TLS map (`tls` or `tls_config`). */
+export function tlsConfigBlock(tls: RawValue | undefined): BlockRow {
+  const m = tls instanceof Map ? tls : undefined;
+  const v = (k: string) => at(m, k);
+  return fixedBlock("tls_config", m !== undefined && m.size > 0, [
+    fixed("ca_file", "string", v("ca_file")),
+    fixed("cert_file", "string", v("cert_file")),
+    fixed("key_file", "string", v("key_file")),
+    fixed("server_name", "string", v("server_name") ?? v("server_name_override")),
+    fixed("insecure_skip_verify", "bool", v("insecure_skip_verify")),
+  ]);
+}
+
+/** Warnings for top-level keys a mapping does not carry over. */
+export function droppedKeys(src: Source, handled: readonly string[], what: string, into: string): ComponentNote[] {
+  const map: RawMap | undefined = src.root.map;
+  if (!map) return [];
+  return [...map.keys()]
+    .filter((k) => !handled.includes(k))
+    .map((k) => ({ severity: "warning" as const, summary: `${what}: "${k}" has no equivalent in ${into}; it was dropped`, at: k }));
+}
