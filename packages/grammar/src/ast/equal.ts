@@ -3,7 +3,23 @@
  * comments: two trees are equal when they print the same program. Useful for parse → print → parse tests.
  */
 
-const POSITION_KEYS: ReadonlySet<string> = new Set(["range", "opRange", "labelRange", "lCurly", "rCurly", "lBrack", "lParen", "comments"]);
+/** Position fields of the interfaces, plus the numeric ones parser-made nodes keep instead (see node-classes.ts). */
+const POSITION_KEYS: ReadonlySet<string> = new Set([
+  "range",
+  "opRange",
+  "labelRange",
+  "lCurly",
+  "rCurly",
+  "lBrack",
+  "lParen",
+  "comments",
+  "start",
+  "end",
+  "opStart",
+  "opEnd",
+  "labelStart",
+  "labelEnd",
+]);
 
 /** True when `a` and `b` are the same tree apart from positions and comments. */
 export function equalIgnoringRanges(a: unknown, b: unknown): boolean {

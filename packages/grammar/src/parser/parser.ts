@@ -15,22 +15,29 @@
  *   hostile input gets a diagnostic instead of a stack overflow; upstream (Go, growable stacks) has no limit.
  *   Real configurations nest a few levels deep.
  */
-import type {
-  Attribute,
-  BinaryOp,
-  Block,
-  CommentGroup,
-  Comment,
-  Expr,
-  File,
-  Ident,
-  InvalidExpr,
-  LiteralKind,
-  ObjectField,
-  Range,
-  Statement,
-  UnaryOp,
-} from "../ast/nodes.js";
+import type { BinaryOp, Expr, File, LiteralKind, UnaryOp } from "../ast/nodes.js";
+import {
+  AccessNode,
+  ArrayNode,
+  AttributeNode,
+  BinaryNode,
+  BlockNode,
+  CallNode,
+  CommentGroupNode,
+  CommentNode,
+  FieldNode,
+  FileNode,
+  IdentifierNode,
+  IdentNode,
+  IndexNode,
+  InvalidNode,
+  LiteralNode,
+  ObjectNode,
+  ParenNode,
+  UnaryNode,
+  type ExprNode,
+  type StatementNode,
+} from "../ast/node-classes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
@@ -83,7 +90,7 @@ export function parse(input: string | Uint8Array | SourceFile, options: ParseOpt
     file = p.parseFile();
   } catch (err) {
     p.internalError(err);
-    file = { kind: "File", body: [], comments: p.comments, range: { start: 0, end: source.text.length } };
+    file = new FileNode([], p.comments, 0, source.text.length);
   }
   return { file, diagnostics: p.diags, source };
 }
@@ -101,7 +108,7 @@ export function parseExpression(input: string | Uint8Array | SourceFile, options
     p.expect(Tok.TERMINATOR);
   } catch (err) {
     p.internalError(err);
-    expr = { kind: "Invalid", range: { start: 0, end: 0 } };
+    expr = new InvalidNode(0, 0);
   }
   return { expr, diagnostics: p.diags, source };
 }
@@ -120,18 +127,10 @@ const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
   [Tok.NULL]: "null",
 };
 
-/** Result of `parseBlockName`, shared by attributes and blocks. */
-interface BlockName {
-  readonly fragments: Ident[];
-  readonly start: number;
-  /** Label text (quotes stripped, "" when absent or empty). */
-  label: string;
-  labelRange: Range | undefined;
-}
 
 class Parser {
   readonly diags: Diagnostic[] = [];
-  readonly comments: CommentGroup[] = [];
+  readonly comments: CommentGroupNode[] = [];
   private readonly scanner: Scanner;
   private readonly text: string;
 
@@ -145,6 +144,20 @@ class Parser {
   private lastErrorLine = 0;
   private depth = 0;
   private nestingReported = false;
+
+  /**
+   * Items of the lists being parsed (statements, elements, fields, name fragments, comments), each nested list
+   * above its enclosing one. A finished list is copied out at its exact length: arrays grown by `push` keep room
+   * for 16 more items, which for the many short lists of a large file is most of the tree's memory.
+   */
+  private readonly items: unknown[] = [];
+  private top = 0;
+
+  // The label part of the block name `parseBlockName` just parsed: its text ("" when absent or empty) and the
+  // span of its token, quotes included (`labelStart` is -1 when there is none).
+  private label = "";
+  private labelStart = -1;
+  private labelEnd = -1;
 
   constructor(private readonly source: SourceFile) {
     this.text = source.text;
@@ -182,7 +195,7 @@ class Parser {
    * line after (upstream consumeCommentGroup, §2.1).
    */
   private consumeCommentGroup(): void {
-    const list: Comment[] = [];
+    const base = this.top;
     let endline = this.source.lineOf(this.pos);
     while (this.tok === Tok.COMMENT) {
       const line = this.source.lineOf(this.pos);
@@ -190,14 +203,18 @@ class Parser {
       const raw = this.text.slice(this.pos, this.end);
       endline = line;
       if (raw.charCodeAt(1) === 0x2a) for (let i = raw.indexOf("\n"); i !== -1; i = raw.indexOf("\n", i + 1)) endline++;
-      list.push({ kind: "Comment", text: commentText(raw), range: { start: this.pos, end: this.end } });
+      this.items[this.top++] = new CommentNode(commentText(raw), this.pos, this.end);
       this.next0();
     }
-    this.comments.push({
-      kind: "CommentGroup",
-      comments: list,
-      range: { start: list[0]!.range.start, end: list[list.length - 1]!.range.end },
-    });
+    const list = this.takeList<CommentNode>(base);
+    this.comments.push(new CommentGroupNode(list, list[0]!.start, list[list.length - 1]!.end));
+  }
+
+  /** The items pushed since `base`, as an array of their exact length; they are removed from `items`. */
+  private takeList<T>(base: number): T[] {
+    const list = this.items.slice(base, this.top) as T[];
+    this.top = base;
+    return list;
   }
 
   /** Consumes tokens up to (not including) `to`, or up to EOF. */
@@ -287,8 +304,8 @@ class Parser {
     }
   }
 
-  private invalid(start: number): InvalidExpr {
-    return { kind: "Invalid", range: { start, end: Math.max(start, this.prevEnd) } };
+  private invalid(start: number): InvalidNode {
+    return new InvalidNode(start, Math.max(start, this.prevEnd));
   }
 
   /** Literal text of the current token as upstream's scanner reports it (empty for operators). */
@@ -311,20 +328,20 @@ class Parser {
   // Statements
 
   /** File = Body . */
-  parseFile(): File {
+  parseFile(): FileNode {
     const body = this.parseBody(Tok.EOF);
-    return { kind: "File", body, comments: this.comments, range: { start: 0, end: this.text.length } };
+    return new FileNode(body, this.comments, 0, this.text.length);
   }
 
   /**
    * Body = [ Statement { terminator Statement } ] [ terminator ] .
    * Parses statements up to (not including) `until`.
    */
-  private parseBody(until: TokenCode): Statement[] {
-    const body: Statement[] = [];
+  private parseBody(until: TokenCode): StatementNode[] {
+    const base = this.top;
     while (this.tok !== until && this.tok !== Tok.EOF) {
       const stmt = this.parseStatement();
-      if (stmt !== null) body.push(stmt);
+      if (stmt !== null) this.items[this.top++] = stmt;
       if (this.tok === until) break;
       if (this.tok !== Tok.TERMINATOR) {
         this.addError(`expected TERMINATOR, got ${tokenString(this.tok)}`);
@@ -332,7 +349,7 @@ class Parser {
       }
       this.next();
     }
-    return body;
+    return this.takeList(base);
   }
 
   /**
@@ -363,47 +380,45 @@ class Parser {
    * Attribute = identifier "=" Expression .
    * Block     = BlockName "{" Body "}" .
    */
-  private parseStatement(): Statement | null {
-    const bn = this.parseBlockName();
-    if (bn === null) {
+  private parseStatement(): StatementNode | null {
+    const base = this.top;
+    if (!this.parseBlockName()) {
       this.advance(Tok.IDENT); // skip to the next identifier, which could start a statement
       return null;
     }
+    // The name fragments are items[base, top); the label is in `label`, `labelStart`, `labelEnd`.
+    const first = this.items[base] as IdentNode;
+    const count = this.top - base;
     switch (this.tok) {
       case Tok.ASSIGN: {
+        this.top = base;
         this.next();
-        if (bn.fragments.length !== 1) {
-          const last = bn.fragments[bn.fragments.length - 1]!;
-          this.addDiag(bn.start, last.range.end, `attribute names may only consist of a single identifier with no "."`, ParseDiagnosticCode.parser);
-        } else if (bn.labelRange !== undefined) {
-          this.addDiag(bn.labelRange.start, bn.labelRange.end, "attribute names may not have labels", ParseDiagnosticCode.parser);
+        if (count !== 1) {
+          const last = this.items[base + count - 1] as IdentNode;
+          this.addDiag(first.start, last.end, `attribute names may only consist of a single identifier with no "."`, ParseDiagnosticCode.parser);
+        } else if (this.labelStart >= 0) {
+          this.addDiag(this.labelStart, this.labelEnd, "attribute names may not have labels", ParseDiagnosticCode.parser);
         }
-        const name = bn.fragments[0]!;
         const value = this.parseExpression();
-        const attr: Attribute = { kind: "Attribute", name, value, range: { start: name.range.start, end: value.range.end } };
-        return attr;
+        return new AttributeNode(first, value, first.start, value.end);
       }
       case Tok.LCURLY: {
+        const fragments = this.takeList<IdentNode>(base);
+        const label = this.label === "" ? undefined : this.label;
+        const labelStart = this.labelStart;
+        const labelEnd = this.labelEnd;
         if (!this.enter()) return null;
         const lCurly = this.expect(Tok.LCURLY);
         const body = this.parseBody(Tok.RCURLY);
         const closed = this.cur() === Tok.RCURLY;
         const rCurly = this.expect(Tok.RCURLY);
         this.leave();
-        const block: Block = {
-          kind: "Block",
-          name: bn.fragments,
-          label: bn.label === "" ? undefined : bn.label,
-          labelRange: bn.labelRange,
-          body,
-          lCurly,
-          rCurly,
-          range: { start: bn.start, end: closed ? rCurly + 1 : rCurly },
-        };
-        return block;
+        const end = closed ? rCurly + 1 : rCurly;
+        return new BlockNode(fragments, label, labelStart, labelEnd, body, lCurly, rCurly, first.start, end);
       }
       default:
-        if (bn.fragments.length === 1 && bn.label === "") {
+        this.top = base;
+        if (count === 1 && this.label === "") {
           // The name could start an attribute or a block: mention both.
           this.addError(`expected attribute assignment or block body, got ${tokenString(this.tok)}`);
         } else {
@@ -414,52 +429,63 @@ class Parser {
     }
   }
 
-  /** BlockName = identifier { "." identifier } [ string ] . */
-  private parseBlockName(): BlockName | null {
+  /**
+   * BlockName = identifier { "." identifier } [ string ] .
+   * Pushes the name fragments onto `items` and sets `label`, `labelStart` and `labelEnd`; false when the current
+   * token cannot start a name (nothing is pushed then).
+   */
+  private parseBlockName(): boolean {
     if (this.tok !== Tok.IDENT) {
       this.addError(`expected identifier, got ${tokenString(this.tok)}`);
-      return null;
+      return false;
     }
-    const start = this.pos;
-    const fragments: Ident[] = [this.ident()];
+    this.items[this.top++] = this.ident();
     this.next();
     while (this.cur() === Tok.DOT) {
       this.next();
       // Keep going with a malformed name to parse as much as possible.
       if (this.tok !== Tok.IDENT) this.addError(`expected identifier, got ${tokenString(this.tok)}`);
-      fragments.push(this.ident());
+      this.items[this.top++] = this.ident();
       this.next();
     }
-    const bn: BlockName = { fragments, start, label: "", labelRange: undefined };
+    this.label = "";
+    this.labelStart = -1;
+    this.labelEnd = -1;
     if (this.cur() !== Tok.ASSIGN && this.cur() !== Tok.LCURLY) {
       if (this.cur() === Tok.STRING) {
-        const lit = this.text.slice(this.pos, this.end);
-        if (lit.charCodeAt(0) !== 0x22) this.addError(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
-        if (lit.length > 2) {
+        const pos = this.pos;
+        const end = this.end;
+        const text = this.text;
+        if (text.charCodeAt(pos) !== 0x22) this.addError(`expected block label to be a double quoted string, but got ${goQuote(text.slice(pos, end))}`);
+        if (end - pos > 2) {
           // The last character is stripped blindly, as upstream does (an unterminated label loses its last one).
-          bn.label = lit.slice(1, -1);
-          if (!isValidIdentifier(bn.label)) this.addError(`expected block label to be a valid identifier, but got ${goQuote(bn.label)}`);
+          const label = text.slice(pos + 1, end - 1);
+          this.label = label;
+          if (!isPlainIdentifier(text, pos + 1, end - 1) && !isValidIdentifier(label)) {
+            this.addError(`expected block label to be a valid identifier, but got ${goQuote(label)}`);
+          }
         }
-        bn.labelRange = { start: this.pos, end: this.end };
+        this.labelStart = pos;
+        this.labelEnd = end;
       } else {
         this.addError(`expected block label, got ${tokenString(this.tok)}`);
       }
       this.next();
     }
-    return bn;
+    return true;
   }
 
   /** An Ident for the current token (its literal text; empty for tokens without one). */
-  private ident(): Ident {
+  private ident(): IdentNode {
     const name = this.literalText();
-    return { kind: "Ident", name, range: { start: this.pos, end: this.pos + name.length } };
+    return new IdentNode(name, this.pos, this.pos + name.length);
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // Expressions
 
   /** Expression = BinOpExpr . */
-  parseExpression(): Expr {
+  parseExpression(): ExprNode {
     return this.parseBinOp(1);
   }
 
@@ -473,36 +499,31 @@ class Parser {
    *
    * One function for all left-associative levels: `inPrec` is the lowest precedence handled by this call.
    */
-  private parseBinOp(inPrec: number): Expr {
+  private parseBinOp(inPrec: number): ExprNode {
     let lhs = this.parsePowExpr();
     for (;;) {
       const tok = this.tok;
       const prec = BINARY_PRECEDENCE[tok]!;
       if (prec === 0 || prec < inPrec) return lhs;
-      const opRange = { start: this.pos, end: this.end };
+      const opStart = this.pos;
+      const opEnd = this.end;
       this.next();
       const rhs = this.parseBinOp(prec + 1);
-      lhs = {
-        kind: "Binary",
-        op: tokenString(tok) as BinaryOp,
-        opRange,
-        left: lhs,
-        right: rhs,
-        range: { start: lhs.range.start, end: rhs.range.end },
-      };
+      lhs = new BinaryNode(tokenString(tok) as BinaryOp, opStart, opEnd, lhs, rhs, lhs.start, rhs.end);
     }
   }
 
   /** PowExpr = UnaryExpr [ "^" PowExpr ] .  (right-associative) */
-  private parsePowExpr(): Expr {
+  private parsePowExpr(): ExprNode {
     const lhs = this.parseUnaryExpr();
     if (this.tok !== Tok.POW) return lhs;
-    const opRange = { start: this.pos, end: this.end };
-    if (!this.enter()) return this.invalid(lhs.range.start);
+    const opStart = this.pos;
+    const opEnd = this.end;
+    if (!this.enter()) return this.invalid(lhs.start);
     this.next();
     const rhs = this.parsePowExpr();
     this.leave();
-    return { kind: "Binary", op: "^", opRange, left: lhs, right: rhs, range: { start: lhs.range.start, end: rhs.range.end } };
+    return new BinaryNode("^", opStart, opEnd, lhs, rhs, lhs.start, rhs.end);
   }
 
   /**
@@ -512,16 +533,16 @@ class Parser {
    * IndexExpr  = "[" Expression "]" .
    * CallExpr   = "(" [ ExpressionList ] ")" .
    */
-  private parseUnaryExpr(): Expr {
+  private parseUnaryExpr(): ExprNode {
     if (this.tok === Tok.NOT || this.tok === Tok.SUB) {
       const start = this.pos;
-      const opRange = { start, end: this.end };
+      const opEnd = this.end;
       const op: UnaryOp = this.tok === Tok.NOT ? "!" : "-";
       if (!this.enter()) return this.invalid(start);
       this.next();
       const operand = this.parseUnaryExpr();
       this.leave();
-      return { kind: "Unary", op, opRange, operand, range: { start, end: operand.range.end } };
+      return new UnaryNode(op, start, opEnd, operand, start, operand.end);
     }
 
     let primary = this.parsePrimaryExpr();
@@ -530,29 +551,27 @@ class Parser {
         case Tok.DOT: {
           this.next();
           const isIdent = this.cur() === Tok.IDENT;
-          const name: Ident = isIdent
-            ? { kind: "Ident", name: this.text.slice(this.pos, this.end), range: { start: this.pos, end: this.end } }
-            : { kind: "Ident", name: "", range: { start: this.pos, end: this.pos } };
+          const name = isIdent ? new IdentNode(this.text.slice(this.pos, this.end), this.pos, this.end) : new IdentNode("", this.pos, this.pos);
           this.expect(Tok.IDENT);
-          primary = { kind: "Access", value: primary, name, range: { start: primary.range.start, end: name.range.end } };
+          primary = new AccessNode(primary, name, primary.start, name.end);
           break;
         }
         case Tok.LBRACK: {
-          if (!this.enter()) return this.invalid(primary.range.start);
+          if (!this.enter()) return this.invalid(primary.start);
           const lBrack = this.expect(Tok.LBRACK);
           const index = this.parseExpression();
           const rBrack = this.closer(Tok.RBRACK);
           this.leave();
-          primary = { kind: "Index", value: primary, index, lBrack, range: { start: primary.range.start, end: rBrack } };
+          primary = new IndexNode(primary, index, lBrack, primary.start, rBrack);
           break;
         }
         case Tok.LPAREN: {
-          if (!this.enter()) return this.invalid(primary.range.start);
+          if (!this.enter()) return this.invalid(primary.start);
           const lParen = this.expect(Tok.LPAREN);
           const args = this.cur() !== Tok.RPAREN ? this.parseExpressionList(Tok.RPAREN) : [];
           const rParen = this.closer(Tok.RPAREN);
           this.leave();
-          primary = { kind: "Call", callee: primary, args, lParen, range: { start: primary.range.start, end: rParen } };
+          primary = new CallNode(primary, args, lParen, primary.start, rParen);
           break;
         }
         case Tok.STRING:
@@ -561,7 +580,7 @@ class Parser {
           // one, give up on the rest of the statement.
           if (this.tok === Tok.STRING) this.next();
           const isCurly = this.tok === Tok.LCURLY;
-          if (isCurly && !this.enter()) return this.invalid(primary.range.start);
+          if (isCurly && !this.enter()) return this.invalid(primary.start);
           this.expect(Tok.LCURLY);
           if (!isCurly) {
             this.consumeStatement();
@@ -575,7 +594,7 @@ class Parser {
             this.consumeStatement();
             return primary;
           }
-          this.addDiag(primary.range.start, rCurly + 1, "cannot use a block as an expression", ParseDiagnosticCode.parser);
+          this.addDiag(primary.start, rCurly + 1, "cannot use a block as an expression", ParseDiagnosticCode.parser);
           break;
         }
         default:
@@ -597,11 +616,11 @@ class Parser {
    * ArrayExpr    = "[" [ ExpressionList ] "]" .
    * ObjectExpr   = "{" [ FieldList ] "}" .
    */
-  private parsePrimaryExpr(): Expr {
+  private parsePrimaryExpr(): ExprNode {
     const start = this.pos;
     switch (this.tok) {
       case Tok.IDENT: {
-        const e: Expr = { kind: "Identifier", name: this.text.slice(start, this.end), range: { start, end: this.end } };
+        const e = new IdentifierNode(this.text.slice(start, this.end), start, this.end);
         this.next();
         return e;
       }
@@ -610,7 +629,7 @@ class Parser {
       case Tok.FLOAT:
       case Tok.BOOL:
       case Tok.NULL: {
-        const e: Expr = { kind: "Literal", literal: LITERAL_KINDS[this.tok]!, raw: this.text.slice(start, this.end), range: { start, end: this.end } };
+        const e = new LiteralNode(LITERAL_KINDS[this.tok]!, this.text.slice(start, this.end), start, this.end);
         this.next();
         return e;
       }
@@ -620,7 +639,7 @@ class Parser {
         const inner = this.parseExpression();
         const end = this.closer(Tok.RPAREN);
         this.leave();
-        return { kind: "Paren", inner, range: { start, end } };
+        return new ParenNode(inner, start, end);
       }
       case Tok.LBRACK: {
         if (!this.enter()) return this.invalid(start);
@@ -628,7 +647,7 @@ class Parser {
         const elements = this.cur() !== Tok.RBRACK ? this.parseExpressionList(Tok.RBRACK) : [];
         const end = this.closer(Tok.RBRACK);
         this.leave();
-        return { kind: "Array", elements, range: { start, end } };
+        return new ArrayNode(elements, start, end);
       }
       case Tok.LCURLY: {
         if (!this.enter()) return this.invalid(start);
@@ -637,7 +656,7 @@ class Parser {
         const fields = this.cur() !== Tok.RBRACK ? this.parseFieldList(Tok.RCURLY) : [];
         const end = this.closer(Tok.RCURLY);
         this.leave();
-        return { kind: "Object", fields, range: { start, end } };
+        return new ObjectNode(fields, start, end);
       }
     }
     this.addError(`expected expression, got ${tokenString(this.tok)}`);
@@ -646,33 +665,35 @@ class Parser {
   }
 
   /** ExpressionList = Expression { "," Expression } [ "," ] . */
-  private parseExpressionList(until: TokenCode): Expr[] {
-    const exprs: Expr[] = [];
+  private parseExpressionList(until: TokenCode): ExprNode[] {
+    const base = this.top;
     while (this.tok !== until && this.tok !== Tok.EOF) {
-      exprs.push(this.parseExpression());
+      const expr = this.parseExpression();
+      this.items[this.top++] = expr;
       if (this.tok === until) break;
       // Anything else is taken as the missing comma (§7.2).
       if (this.tok !== Tok.COMMA) this.addError("missing ',' in expression list");
       this.next();
     }
-    return exprs;
+    return this.takeList(base);
   }
 
   /** FieldList = Field { "," Field } [ "," ] . */
-  private parseFieldList(until: TokenCode): ObjectField[] {
-    const fields: ObjectField[] = [];
+  private parseFieldList(until: TokenCode): FieldNode[] {
+    const base = this.top;
     while (this.tok !== until && this.tok !== Tok.EOF) {
-      fields.push(this.parseField());
+      const field = this.parseField();
+      this.items[this.top++] = field;
       if (this.tok === until) break;
       if (this.tok !== Tok.COMMA) this.addError("missing ',' in field list");
       this.next();
     }
-    return fields;
+    return this.takeList(base);
   }
 
   /** Field = ( string | identifier ) "=" Expression . */
-  private parseField(): ObjectField {
-    let name: Ident;
+  private parseField(): FieldNode {
+    let name: IdentNode;
     let quoted = false;
     if (this.tok === Tok.STRING || this.tok === Tok.IDENT) {
       const lit = this.text.slice(this.pos, this.end);
@@ -682,15 +703,34 @@ class Parser {
         key = lit.slice(1, -1);
         quoted = true;
       }
-      name = { kind: "Ident", name: key, range: { start: this.pos, end: this.end } };
+      name = new IdentNode(key, this.pos, this.end);
       this.next();
     } else {
-      name = { kind: "Ident", name: "", range: { start: this.pos, end: this.pos } };
+      name = new IdentNode("", this.pos, this.pos);
       this.addError(`expected field name (string or identifier), got ${tokenString(this.tok)}`);
       this.advance(Tok.ASSIGN);
     }
     this.expect(Tok.ASSIGN);
     const value = this.parseExpression();
-    return { kind: "Field", name, quoted, value, range: { start: name.range.start, end: Math.max(name.range.end, value.range.end) } };
+    return new FieldNode(name, quoted, value, name.start, Math.max(name.end, value.end));
   }
+}
+
+/**
+ * True when `text[start, end)` is an ASCII identifier that is not a keyword: the common case of block labels,
+ * decided without the scanner. False means "not shown here", to be settled by `isValidIdentifier`.
+ */
+function isPlainIdentifier(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const l = c | 0x20;
+    if ((l >= 0x61 && l <= 0x7a) || c === 0x5f || (i > start && c >= 0x30 && c <= 0x39)) continue;
+    return false;
+  }
+  const n = end - start;
+  if (n === 4 || n === 5) {
+    const word = text.slice(start, end);
+    if (word === "true" || word === "null" || word === "false") return false;
+  }
+  return true;
 }
