@@ -18,3 +18,8 @@ export { convertDialect, needsDialectConversion } from "./dialects/dispatch.js";
 export type { DialectConvertOptions, DialectConvertResult, DialectSource, DialectTarget, AlloyDialect } from "./dialects/dispatch.js";
 export { analyzeCollectorFile, summarize, renderHtml, renderJson, renderMarkdown, STATUS_TEXT } from "./report/index.js";
 export type { ComponentUse, FileReport, FileStatus, ReportChecks, ReportDiagnostic, Verification, ComponentCoverage, MigrationReport, ReportSummary } from "./report/index.js";
+export { convertOtelcolToHybrid } from "./dialects/hybrid.js";
+export type { HybridConvertOptions } from "./dialects/hybrid.js";
+export { NATIVE_MAPPINGS, findNative, findDefaultMode } from "./native/table.js";
+export { typeSpellings } from "./native/spellings.js";
+export { inAlloyOtelEngine } from "./native/gaps.js";

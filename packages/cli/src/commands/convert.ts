@@ -8,6 +8,8 @@ import type { Command } from "commander";
 import { blocksOutput, convertOtelcol, renderDiagnostic, renderReport, type ConvertDiagnostic } from "@alloy-ts/converter";
 import { convertDialect, needsDialectConversion, type AlloyDialect, type DialectTarget } from "@alloy-ts/converter";
 import { CliError } from "../cli-error.js";
+// Hybrid dialect (docs/native-mappings.md).
+import { convertOtelcolToHybrid } from "@alloy-ts/converter";
 import { readInput, writeFileAtomic } from "../io.js";
 
 interface ConvertFlags {
@@ -40,7 +42,7 @@ export function register(program: Command): void {
     .option("--skip-source-validation", "skip the OpenTelemetry configuration validation and the sys.env rewriting")
     // Dialect conversions (docs/dialects.md).
     .option("--target <format>", "output format: alloy (default) or otelcol (collector YAML, from --source-format=alloy)")
-    .option("--dialect <dialect>", "Alloy flavour written for --target=alloy: otelcol (default, otelcol.* components) or otel (the otel.* bridge dialect)")
+    .option("--dialect <dialect>", "Alloy flavour written for --target=alloy: otelcol (default, otelcol.* components), otel (the otel.* bridge dialect) or hybrid (native components, otel.* blocks for the rest)")
     .action((file: string | undefined, flags: ConvertFlags) => runConvert(file, flags));
 }
 
@@ -71,7 +73,9 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
 
   let output: string | undefined;
   let diagnostics: ConvertDiagnostic[];
-  if (needsDialectConversion(flags)) {
+  if (flags.dialect === "hybrid") {
+    ({ output, diagnostics } = runHybridConversion(bytes.toString("utf8"), flags, name));
+  } else if (needsDialectConversion(flags)) {
     ({ output, diagnostics } = runDialectConversion(bytes.toString("utf8"), flags, name));
   } else if (flags.sourceFormat === "otelcol") {
     ({ output, diagnostics } = convertOtelcol(bytes.toString("utf8"), {
@@ -97,6 +101,14 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
   }
   if (flags.output) writeFileAtomic(flags.output, output ?? "");
   else if (output !== undefined) process.stdout.write(output);
+}
+
+/** `--dialect=hybrid` (docs/native-mappings.md): collector YAML to native components plus `otel.*` blocks. */
+function runHybridConversion(text: string, flags: ConvertFlags, fileName: string | undefined): { output?: string; diagnostics: ConvertDiagnostic[] } {
+  if (flags.sourceFormat !== "otelcol") throw new CliError("--dialect=hybrid needs --source-format=otelcol");
+  if (flags.target !== undefined && flags.target !== "alloy") throw new CliError("--dialect=hybrid writes Alloy; use --target=alloy or leave --target out");
+  if (flags.compat !== undefined) throw new CliError("--dialect=hybrid cannot be combined with --compat=upstream");
+  return convertOtelcolToHybrid(text, { fileName, skipSourceValidation: flags.skipSourceValidation });
 }
 
 /** `--source-format=alloy`, `--target` and `--dialect` (docs/dialects.md). */
