@@ -1,0 +1,60 @@
+// Validation after parsing, against the parse of the same text measured in the same run: a 10,000-line
+// configuration, and growth when the configuration is 4× longer (40,000 lines). Two shapes: exporters fed by
+// batch processors (bench/generate.mjs, as the syntax suite parses), and the Alloy text the converter writes for
+// a generated collector configuration (many component types, some below the default stability level, so the
+// diagnostics path is measured too).
+import { pathToFileURL } from "node:url";
+import { parse } from "../packages/grammar/dist/index.js";
+import { convertOtelcol } from "../packages/converter/dist/index.js";
+import { validate } from "../packages/validator/dist/index.js";
+import { generateAlloyLines, generateCollectorYaml } from "./generate.mjs";
+import { check, fmtMs, fmtRatio, table, time } from "./harness.mjs";
+
+const lineCount = (text) => text.split("\n").length - 1;
+
+/** Alloy text of about `lines` lines converted from a generated collector configuration. */
+function convertedAlloy(lines) {
+  // The converter writes about two Alloy lines per collector line (measured on the generator's output).
+  const result = convertOtelcol(generateCollectorYaml(Math.round(lines / 2.07)), { fileName: "collector.yaml" });
+  if (result.output === undefined) throw new Error("convertedAlloy: the conversion produced no output");
+  return result.output;
+}
+
+function measure(text) {
+  const runs = lineCount(text) > 20_000 ? 5 : 9;
+  const tParse = time(() => parse(text, { name: "big.alloy" }), { runs, warmup: 2 });
+  const parsed = parse(text, { name: "big.alloy" });
+  if (parsed.diagnostics.length > 0) throw new Error(`validate bench: the input does not parse: ${parsed.diagnostics[0].message}`);
+  const diagnostics = validate([parsed]).length; // also the warm-up: schema loading, JIT
+  const tValidate = time(() => validate([parsed]), { runs, warmup: 2 });
+  return { lines: lineCount(text), tParse, tValidate, diagnostics };
+}
+
+export function run() {
+  console.log("\n## Validate: after parsing (goals: 10,000 lines ≤ 100 ms; 4× the lines ≤ 4.8× the time, i.e. linear within 20%)\n");
+  const shapes = [
+    ["exporters + batch", generateAlloyLines],
+    ["converted collector config", convertedAlloy],
+  ];
+  const rows = [];
+  const scaling = [];
+  for (const [name, generate] of shapes) {
+    const [a, b] = [measure(generate(10_000)), measure(generate(40_000))];
+    for (const r of [a, b]) {
+      rows.push([
+        name,
+        r.lines.toLocaleString("en-US"),
+        String(r.diagnostics),
+        fmtMs(r.tParse),
+        `${fmtMs(r.tValidate)}${r === a ? ` ${check(r.tValidate <= 100)}` : ""}`,
+        fmtRatio(r.tValidate / r.tParse),
+      ]);
+    }
+    scaling.push([name, (b.tValidate / a.tValidate) * (a.lines / b.lines) * 4, (b.tParse / a.tParse) * (a.lines / b.lines) * 4]);
+  }
+  table(["input", "lines", "diagnostics", "parse", "validate", "validate/parse"], rows);
+  console.log("");
+  for (const [name, v, p] of scaling) console.log(`scaling 10,000 → 40,000 lines (${name}): validate ${fmtRatio(v)} ${check(v <= 4.8)} (parse ${fmtRatio(p)})`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) run();
