@@ -59,6 +59,9 @@ export const prometheusRemoteWriteExporter: NativeDescription = {
   ],
 };
 
+/** Prometheus reads relabel strings from any YAML scalar (`regex: true` is the string "true"). */
+const text = (v: RawValue | undefined) => (typeof v === "boolean" || typeof v === "number" ? String(v) : v);
+
 /** A `rule` block list from Prometheus relabel configs. */
 function ruleRows(configs: readonly RawValue[]): Row[] {
   return configs.filter((c): c is RawMap => c instanceof Map).map((c) => ({
@@ -68,11 +71,11 @@ function ruleRows(configs: readonly RawValue[]): Row[] {
     build: () => true,
     rows: [
       fixed("source_labels", "strings", at(c, "source_labels")),
-      fixed("separator", "string", at(c, "separator") ?? ";", ";"),
-      fixed("regex", "string", at(c, "regex") ?? "(.*)", "(.*)"),
+      fixed("separator", "string", text(at(c, "separator")) ?? ";", ";"),
+      fixed("regex", "string", text(at(c, "regex")) ?? "(.*)", "(.*)"),
       fixed("modulus", "int", at(c, "modulus")),
       fixed("target_label", "string", at(c, "target_label")),
-      fixed("replacement", "string", at(c, "replacement") ?? "$1", "$1"),
+      fixed("replacement", "string", text(at(c, "replacement")) ?? "$1", "$1"),
       fixed("action", "string", typeof at(c, "action") === "string" ? String(at(c, "action")).toLowerCase() : "replace", "replace"),
     ],
   }));
