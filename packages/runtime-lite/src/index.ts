@@ -16,6 +16,8 @@ export { graphFromCollectorYaml } from "./graph/yaml-graph.js";
 export type { YamlGraphOptions } from "./graph/yaml-graph.js";
 export { graphFromAlloy } from "./alloy/alloy-graph.js";
 export type { AlloyGraphOptions } from "./alloy/alloy-graph.js";
+export { graphFromBridge, isBridgeDialect } from "./bridge/bridge-graph.js";
+export type { BridgeGraphOptions } from "./bridge/bridge-graph.js";
 export { Engine, FIXED_NOW, topologicalOrder, upstreamOf } from "./engine.js";
 export type { EngineOptions, ReceiveOutcome } from "./engine.js";
 export { DataRefusedError } from "./components/api.js";

@@ -2,6 +2,7 @@
  * Alloy configuration → Graph: every `otelcol.receiver|processor|exporter|connector.*` block becomes a node with
  * evaluated arguments; its `output` block's consumer references become typed edges. Other blocks (auth
  * extensions, `logging`, non-OTel components) are evaluated for errors but are not part of the data path.
+ * Files in the bridge dialect (`otel.pipeline` blocks) are compiled by bridge/bridge-graph.ts instead.
  */
 import { parse, type Block, type Statement } from "@alloy-ts/grammar";
 import { SIGNALS } from "../pdata/types.js";
@@ -10,6 +11,7 @@ import { evaluate, unquote, type Scope } from "./evaluate.js";
 import { stdlib } from "./stdlib.js";
 import { isCapsule, type AlloyValue } from "./values.js";
 import { toCollectorShape, type Body } from "./normalize.js";
+import { graphFromBridge, isBridgeDialect } from "../bridge/bridge-graph.js";
 
 const KINDS: Record<string, ComponentKind> = { receiver: "receiver", processor: "processor", exporter: "exporter", connector: "connector" };
 
@@ -47,6 +49,8 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
     if (d.severity === "error") diagnostics.push({ severity: "error", message: `parse error: ${d.message}` });
   if (diagnostics.length) return graph;
   const blocks = parsed.file.body.filter((s): s is Block => s.kind === "Block");
+  // The bridge dialect (otel.* + otel.pipeline blocks) is the collector configuration in Alloy syntax: it runs as one.
+  if (isBridgeDialect(blocks)) return graphFromBridge(text, options);
   for (const s of parsed.file.body)
     if (s.kind === "Attribute") diagnostics.push({ severity: "error", message: `unrecognized attribute ${s.name.name}` });
   const scope: Scope = { names: stdlib(options.env ?? process.env), components: new Set(blocks.filter((b) => b.label !== undefined).map(identity)) };
