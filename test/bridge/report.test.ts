@@ -21,7 +21,7 @@ function checkFigures(report: MigrationReport): void {
   expect(status).toEqual({
     "clean.yaml": "clean",
     "telemetry-warnings.yaml": "warnings",
-    "team-b/prometheus-scrape.yaml": "manual",
+    "team-b/custom-receiver.yaml": "manual",
     "team-b/broken.yaml": "failed",
   });
   expect(report.summary.byStatus).toEqual({ clean: 1, warnings: 1, manual: 1, failed: 1 });
@@ -32,12 +32,12 @@ function checkFigures(report: MigrationReport): void {
     "processor/batch": [1, 1, 1],
     "exporter/otlp": [1, 1, 1],
     "exporter/debug": [2, 1, 1],
-    "receiver/prometheus": [1, 0, 0],
+    "receiver/acmequeue": [1, 0, 0],
     "exporter/otlphttp": [1, 0, 0],
   });
-  const prom = report.files.find((f) => f.file.endsWith("prometheus-scrape.yaml"))!;
-  expect(prom.dialect).toBe("otel");
-  expect(prom.diagnostics.some((d) => d.severity === "critical" && d.message.includes('unknown type: "prometheus"'))).toBe(true);
+  const custom = report.files.find((f) => f.file.endsWith("custom-receiver.yaml"))!;
+  expect(custom.dialect).toBe("otel");
+  expect(custom.diagnostics.some((d) => d.severity === "critical" && d.message.includes('"acmequeue"'))).toBe(true);
 }
 
 describe("migration report", () => {
