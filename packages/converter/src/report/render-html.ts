@@ -21,9 +21,16 @@ function statusChart(byStatus: Record<FileStatus, number>, total: number): strin
     x += w;
     return r;
   });
-  const legend = STATUSES.map((st, i) =>
-    `<rect x="${i * 150}" y="40" width="12" height="12" fill="${COLORS[st]}"/><text x="${i * 150 + 18}" y="51" font-size="12">${STATUS_TEXT[st]} (${byStatus[st]})</text>`);
-  return `<svg class="chart" role="img" aria-label="files by status" width="${width}" height="60" viewBox="0 0 ${width} 60" xmlns="http://www.w3.org/2000/svg">${rects.join("")}${legend.join("")}</svg>`;
+  // Two legend entries per row: a 150px column is too narrow for "needs manual work (N)" at 12px (it ran into the
+  // next entry when rendered), and SVG text cannot be measured without a script.
+  const column = width / 2;
+  const legend = STATUSES.map((st, i) => {
+    const x = (i % 2) * column;
+    const y = 40 + Math.floor(i / 2) * 20;
+    return `<rect x="${x}" y="${y}" width="12" height="12" fill="${COLORS[st]}"/><text x="${x + 18}" y="${y + 11}" font-size="12">${STATUS_TEXT[st]} (${byStatus[st]})</text>`;
+  });
+  const height = 40 + Math.ceil(STATUSES.length / 2) * 20;
+  return `<svg class="chart" role="img" aria-label="files by status" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${rects.join("")}${legend.join("")}</svg>`;
 }
 
 /** One row per component type: seen (grey), converted (blue) and verified (green) bars on a common scale. */
