@@ -37,7 +37,10 @@ export interface ComponentUse {
   readonly id: string;
   /** The otelcol converter maps this type and the file converted. */
   readonly converted: boolean;
-  /** The file's verification found its outputs equivalent and the runtime implements this type. */
+  /**
+   * The file's verification found its outputs equivalent and the runtime implements this type (in either dialect:
+   * `otelcol.*` components the converter mapped, or components carried in the bridge dialect).
+   */
   readonly verified: boolean;
 }
 
@@ -115,7 +118,8 @@ export async function analyzeCollectorFile(file: string, yaml: string, checks: R
     const validation = checks.validate(alloy, file);
     for (const v of validation) diagnostics.push({ stage: "validate", ...v });
     let verification: Verification = "skipped";
-    if (dialect === "otelcol" && checks.verify) {
+    // Both dialects run in the runtime: the bridge dialect with the collector's own pipeline model.
+    if (checks.verify) {
       try {
         const result = await checks.verify(yaml, alloy);
         verification = result.verdict;
@@ -126,7 +130,10 @@ export async function analyzeCollectorFile(file: string, yaml: string, checks: R
     }
     const components = seen.map((c) => {
       const isConverted = dialect === "otelcol" && findComponent(c.kind, c.type) !== undefined;
-      return { ...c, converted: isConverted, verified: isConverted && verification === "equivalent" && (checks.implemented?.(c.kind, c.type) ?? false) };
+      // A bridge-dialect file carries every component as it is, so a component it verified counts even though the
+      // otelcol.* converter does not map its type.
+      const carried = isConverted || dialect === "otel";
+      return { ...c, converted: isConverted, verified: carried && verification === "equivalent" && (checks.implemented?.(c.kind, c.type) ?? false) };
     });
     let status: FileStatus;
     if (dialect === "otel" || validation.some((v) => v.severity === "error") || verification === "different") status = "manual";
