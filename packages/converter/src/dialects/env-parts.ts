@@ -73,6 +73,11 @@ function parseReference(uri: string): StringPart | { error: string } {
   return dflt === -1 ? { t: "env", name: rest } : { t: "env", name: rest.slice(0, dflt), default: rest.slice(dflt + 2) };
 }
 
+/** A reference written with the explicit `env:` scheme: `${env:NAME}` or `${env:NAME:-default}`. */
+export function envReference(p: Extract<StringPart, { t: "env" }>): string {
+  return "${env:" + p.name + (p.default === undefined ? "" : ":-" + p.default) + "}";
+}
+
 /**
  * Writes parts back as a collector string: `$` is doubled where the resolver would otherwise read it as the
  * start of a reference or an escape; references are written with the explicit `env:` scheme.
@@ -81,7 +86,7 @@ export function joinEnvParts(parts: readonly StringPart[]): string {
   let out = "";
   for (const [i, p] of parts.entries()) {
     if (p.t === "env") {
-      out += "${env:" + p.name + (p.default === undefined ? "" : ":-" + p.default) + "}";
+      out += envReference(p);
       continue;
     }
     const next = parts[i + 1];
