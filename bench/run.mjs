@@ -6,8 +6,9 @@ const suites = [
   ["syntax", "./syntax.mjs", "packages/grammar/dist/index.js"],
   ["convert", "./convert.mjs", "packages/converter/dist/index.js"],
   ["validate", "./validate.mjs", "packages/validator/dist/index.js"],
-  ["lsp", "./lsp.mjs", "packages/lsp/dist/index.js"],
+  ["lsp", "./lsp.mjs", "packages/cli/dist/bundle/alloy.mjs"],
   ["runtime", "./runtime.mjs", "packages/runtime-lite/dist/index.js"],
+  ["report", "./report.mjs", "packages/cli/dist/bundle/alloy.mjs"],
 ];
 const only = process.argv.slice(2);
 console.log(`# alloy toolchain benchmarks (node ${process.version}, ${process.platform}/${process.arch})`);
