@@ -18,6 +18,7 @@
  *   COMMENT = "//" { char } | "/*" { char | newline } "*\/"
  */
 import { formatRune, isDecimal, isDigit, isLetter } from "./chars.js";
+import { HASH_PRIME, HASH_SEED, hashSpan } from "./interner.js";
 import { TOKEN_KINDS, Tok, type TokenCode, type TokenKind } from "./token.js";
 
 /** Receives scanner errors: offset of the problem and upstream's exact message. */
@@ -42,6 +43,8 @@ export class Scanner {
   end = 0;
   /** Number of errors reported so far. */
   numErrors = 0;
+  /** `hashSpan` of the last IDENT token, computed while scanning it (the parser interns names with it). */
+  identHash = 0;
 
   private ch = EOF_CH;
   private offset = 0;
@@ -285,24 +288,37 @@ export class Scanner {
   private scanIdentifier(): void {
     const text = this.text;
     const len = this.len;
-    for (let i = this.readOffset; i < len; i++) {
+    const start = this.offset;
+    let h = HASH_SEED;
+    for (let i = start; i < len; i++) {
       const b = text.charCodeAt(i);
-      if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || (b >= 0x30 && b <= 0x39)) continue;
+      if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || (b >= 0x30 && b <= 0x39)) {
+        h = Math.imul(h ^ b, HASH_PRIME);
+        continue;
+      }
       if (b > 0 && b < 0x80) {
         // ASCII that ends the identifier: no error checks are needed for it.
         this.ch = b;
         this.offset = i;
         this.readOffset = i + 1;
+        this.identHash = h;
         return;
       }
-      this.readOffset = i;
-      this.next();
+      // Non-ASCII (or NUL): continue with the checking reader, from the first character if that is the one.
+      if (i === start) {
+        this.next();
+      } else {
+        this.readOffset = i;
+        this.next();
+      }
       while (isLetter(this.ch) || isDigit(this.ch)) this.next();
+      this.identHash = hashSpan(text, start, this.offset);
       return;
     }
     this.offset = len;
     this.readOffset = len;
     this.ch = EOF_CH;
+    this.identHash = h;
   }
 
   private scanNumber(): TokenCode {

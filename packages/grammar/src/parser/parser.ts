@@ -40,6 +40,7 @@ import {
 } from "../ast/node-classes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
+import { hashSpan, StringInterner } from "../lexer/interner.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
 import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
 import { SourceFile } from "../text/source-file.js";
@@ -133,6 +134,8 @@ class Parser {
   readonly comments: CommentGroupNode[] = [];
   private readonly scanner: Scanner;
   private readonly text: string;
+  /** Identifier names, one string per distinct name. */
+  private readonly names = new StringInterner();
 
   /** Current token, its start and end. */
   private tok: TokenCode = Tok.EOF;
@@ -475,9 +478,14 @@ class Parser {
     return true;
   }
 
+  /** The name of the current IDENT token, interned. */
+  private identName(): string {
+    return this.names.intern(this.text, this.pos, this.end, this.scanner.identHash);
+  }
+
   /** An Ident for the current token (its literal text; empty for tokens without one). */
   private ident(): IdentNode {
-    const name = this.literalText();
+    const name = this.tok === Tok.IDENT ? this.identName() : this.literalText();
     return new IdentNode(name, this.pos, this.pos + name.length);
   }
 
@@ -551,7 +559,7 @@ class Parser {
         case Tok.DOT: {
           this.next();
           const isIdent = this.cur() === Tok.IDENT;
-          const name = isIdent ? new IdentNode(this.text.slice(this.pos, this.end), this.pos, this.end) : new IdentNode("", this.pos, this.pos);
+          const name = isIdent ? new IdentNode(this.identName(), this.pos, this.end) : new IdentNode("", this.pos, this.pos);
           this.expect(Tok.IDENT);
           primary = new AccessNode(primary, name, primary.start, name.end);
           break;
@@ -620,7 +628,7 @@ class Parser {
     const start = this.pos;
     switch (this.tok) {
       case Tok.IDENT: {
-        const e = new IdentifierNode(this.text.slice(start, this.end), start, this.end);
+        const e = new IdentifierNode(this.identName(), start, this.end);
         this.next();
         return e;
       }
@@ -696,13 +704,11 @@ class Parser {
     let name: IdentNode;
     let quoted = false;
     if (this.tok === Tok.STRING || this.tok === Tok.IDENT) {
-      const lit = this.text.slice(this.pos, this.end);
-      let key = lit;
       // A string key keeps its raw text between the delimiters (not unescaped); `""` stays as written (§3).
-      if (this.tok === Tok.STRING && lit.length > 2) {
-        key = lit.slice(1, -1);
-        quoted = true;
-      }
+      quoted = this.tok === Tok.STRING && this.end - this.pos > 2;
+      let key: string;
+      if (quoted) key = this.names.intern(this.text, this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
+      else key = this.tok === Tok.IDENT ? this.identName() : this.text.slice(this.pos, this.end);
       name = new IdentNode(key, this.pos, this.end);
       this.next();
     } else {

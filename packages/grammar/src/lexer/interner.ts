@@ -1,0 +1,91 @@
+/**
+ * One string per distinct identifier of a parse. Configurations repeat a small vocabulary (`otelcol`, `exporter`,
+ * `input`, `endpoint`, …) tens of thousands of times in a large file; slicing each occurrence out of the source
+ * makes a string that the tree then keeps alive. The interner hashes the characters in place and returns the
+ * string made for their first occurrence, so repeats cost no allocation.
+ */
+
+/** Start value of the string hash (FNV-1a over UTF-16 code units). */
+export const HASH_SEED = 0x811c9dc5 | 0;
+/** Multiplier of the string hash: `h = Math.imul(h ^ codeUnit, HASH_PRIME)` per code unit. */
+export const HASH_PRIME = 0x01000193;
+
+/** The string hash of `text[start, end)`. */
+export function hashSpan(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+  return h;
+}
+
+/** Open-addressing hash table (linear probing) of strings, looked up by a span of a source text. */
+export class StringInterner {
+  /** Interned strings by slot; "" marks a free slot (the empty string is never stored). */
+  private strings: string[];
+  /** Hash of the string in the same slot, to skip most character comparisons. */
+  private hashes: Int32Array;
+  private mask: number;
+  /** 32 - log2(capacity): slots come from the top bits of a multiplied hash (FNV's low bits mix poorly). */
+  private shift: number;
+  private count = 0;
+
+  /** `capacity`: initial number of slots, a power of two. */
+  constructor(capacity = 256) {
+    this.strings = new Array<string>(capacity).fill("");
+    this.hashes = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.shift = Math.clz32(capacity) + 1;
+  }
+
+  /** The interned string equal to `text.slice(start, end)`, whose `hashSpan` is `h` (the scanner computes it). */
+  intern(text: string, start: number, end: number, h: number): string {
+    const n = end - start;
+    if (n <= 0) return "";
+    const strings = this.strings;
+    const hashes = this.hashes;
+    const mask = this.mask;
+    let slot = Math.imul(h, GOLDEN) >>> this.shift;
+    for (;;) {
+      const s = strings[slot]!;
+      if (s.length === 0) break;
+      if (hashes[slot] === h && s.length === n && sameChars(s, text, start)) return s;
+      slot = (slot + 1) & mask;
+    }
+    const s = text.slice(start, end);
+    strings[slot] = s;
+    hashes[slot] = h;
+    if (++this.count * 2 > mask) this.grow();
+    return s;
+  }
+
+  /** Doubles the table, keeping it at most half full. */
+  private grow(): void {
+    const oldStrings = this.strings;
+    const oldHashes = this.hashes;
+    const capacity = oldStrings.length * 2;
+    const strings = new Array<string>(capacity).fill("");
+    const hashes = new Int32Array(capacity);
+    const mask = capacity - 1;
+    const shift = Math.clz32(capacity) + 1;
+    for (let i = 0; i < oldStrings.length; i++) {
+      const s = oldStrings[i]!;
+      if (s.length === 0) continue;
+      let slot = Math.imul(oldHashes[i]!, GOLDEN) >>> shift;
+      while (strings[slot]!.length !== 0) slot = (slot + 1) & mask;
+      strings[slot] = s;
+      hashes[slot] = oldHashes[i]!;
+    }
+    this.strings = strings;
+    this.hashes = hashes;
+    this.mask = mask;
+    this.shift = shift;
+  }
+}
+
+/** 2^32 / golden ratio: Fibonacci hashing spreads the hash over the top bits. */
+const GOLDEN = 0x9e3779b1 | 0;
+
+/** Whether `s` equals the characters of `text` starting at `start` (lengths already match). */
+function sameChars(s: string, text: string, start: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
