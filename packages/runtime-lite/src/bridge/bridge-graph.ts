@@ -21,8 +21,8 @@ export interface BridgeGraphOptions {
 
 /**
  * True when top-level blocks are in the bridge dialect, which wires components through `otel.pipeline` blocks.
- * `otel.*` blocks wired through `output` blocks instead (the hybrid dialect) are not: they join the `otelcol.*`
- * graph the way `otelcol.*` blocks do.
+ * Files whose `otel.*` blocks are wired through `output` blocks instead (the hybrid dialect) are not; the
+ * `otelcol.*` path reads them and runs only their `otelcol.*` components.
  */
 export function isBridgeDialect(blocks: readonly Block[]): boolean {
   return blocks.some((b) => b.name.length === 2 && b.name[0]!.name === "otel" && b.name[1]!.name === "pipeline");
