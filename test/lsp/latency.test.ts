@@ -1,15 +1,10 @@
 /**
- * Latency on a 10,000-line document over stdio, measured as an editor sees it (request sent → answer read):
- * diagnostics after an edit, completion, hover and definition. Prints p50/p95 and fails when p95 exceeds the
- * budget times ALLOY_LSP_LATENCY_SLACK (default 3, because the suite runs test files in parallel on a shared
- * two-core machine; 1 checks the budget itself).
+ * A 10,000-line document over stdio: the answers are right on a long document too — diagnostics after an edit,
+ * the validator's findings even when they come in a later stage, completion, hover and definition. How long they
+ * take is measured in bench/lsp.mjs, not here.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliBuilt, LspClient, notBuiltMessage } from "./support/client.js";
-
-const SLACK = Number(process.env.ALLOY_LSP_LATENCY_SLACK ?? 3);
-const SAMPLES = 100;
-const BUDGET = { diagnostics: 50, completion: 20, hover: 10, definition: 10 };
 
 /** The probe's pipeline followed by uniquely labelled exporters up to 10,000 lines. */
 function bigDocument(): string {
@@ -18,12 +13,9 @@ function bigDocument(): string {
   return text;
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
-const report: Record<string, { p50: number; p95: number }> = {};
-
 if (!cliBuilt) console.warn(`latency.test: ${notBuiltMessage}`);
 
-describe.skipIf(!cliBuilt)("latency on a 10,000-line document", () => {
+describe.skipIf(!cliBuilt)("a 10,000-line document", () => {
   let client: LspClient;
   const text = bigDocument();
   const uri = "file:///latency/big.alloy";
@@ -31,47 +23,25 @@ describe.skipIf(!cliBuilt)("latency on a 10,000-line document", () => {
     const before = text.slice(0, text.indexOf(needle) + delta).split("\n");
     return { line: before.length - 1, character: before[before.length - 1]!.length };
   };
-  const timed = async (n: number, fn: (i: number) => Promise<unknown>) => {
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      await fn(i);
-      out.push(performance.now() - t0);
-    }
-    return out;
-  };
-  const record = (name: keyof typeof BUDGET, xs: number[]) => {
-    report[name] = { p50: Math.round(percentile(xs, 50) * 10) / 10, p95: Math.round(percentile(xs, 95) * 10) / 10 };
-    expect(report[name]!.p95, `${name} p95 ${report[name]!.p95} ms (budget ${BUDGET[name]} ms × ${SLACK})`).toBeLessThanOrEqual(BUDGET[name] * SLACK);
-  };
 
   beforeAll(async () => {
     client = await LspClient.start();
     client.open(uri, text);
-    await client.diagnostics(uri, 1, 0, 30_000);
-    // Warm up the code paths the way an editing session does before measuring.
-    for (let i = 0; i < 10; i++) {
-      await client.request("textDocument/completion", { textDocument: { uri }, position: pos('timeout = "1s"') });
-      await client.request("textDocument/hover", { textDocument: { uri }, position: pos("otelcol.processor.batch \"default\"", 10) });
-    }
+    expect((await client.diagnostics(uri, 1, 0, 30_000)).diagnostics).toEqual([]);
   }, 60_000);
   afterAll(async () => {
-    console.log(`LSP latency, 10,000 lines (ms): ${JSON.stringify(report)}`);
     await client?.stop();
   });
 
-  it("publishes diagnostics after an edit", async () => {
-    const line = pos('endpoint = "host5:4317"', 'endpoint = "host'.length);
-    let version = 1;
-    const xs = await timed(SAMPLES, async (i) => {
-      const since = performance.now();
+  it("publishes diagnostics for each edit's version", async () => {
+    const digit = pos('endpoint = "host5:4317"', 'endpoint = "host'.length);
+    for (let version = 2; version <= 4; version++) {
       client.notify("textDocument/didChange", {
-        textDocument: { uri, version: ++version },
-        contentChanges: [{ range: { start: line, end: { line: line.line, character: line.character + 1 } }, text: String(i % 10) }],
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: digit, end: { line: digit.line, character: digit.character + 1 } }, text: String(version) }],
       });
-      await client.diagnostics(uri, version, since);
-    });
-    record("diagnostics", xs);
+      expect((await client.diagnostics(uri, version)).diagnostics).toEqual([]);
+    }
   });
 
   it("publishes the validator's diagnostics too, even when they come in a later stage", async () => {
@@ -96,20 +66,20 @@ describe.skipIf(!cliBuilt)("latency on a 10,000-line document", () => {
     expect((await client.diagnostics(uri, version + 1)).diagnostics).toEqual([]);
   });
 
-  it("completes arguments and references", async () => {
-    const arg = pos('timeout = "1s"');
-    const ref = pos("otelcol.exporter.otlp.tempo.input", "otelcol.exporter.otlp.".length);
-    const xs = await timed(SAMPLES, (i) => client.request("textDocument/completion", { textDocument: { uri }, position: i % 2 ? arg : ref }));
-    record("completion", xs);
+  it("completes arguments and component references", async () => {
+    const labels = (r: { items?: { label: string }[] } | { label: string }[] | null) => (Array.isArray(r) ? r : (r?.items ?? [])).map((i) => i.label);
+    const args = labels(await client.request("textDocument/completion", { textDocument: { uri }, position: pos('timeout = "1s"') }));
+    expect(args).toContain("send_batch_size");
+    const refs = labels(await client.request("textDocument/completion", { textDocument: { uri }, position: pos("otelcol.exporter.otlp.tempo.input", "otelcol.exporter.otlp.".length) }));
+    expect(refs).toEqual(expect.arrayContaining(["otelcol.exporter.otlp.tempo.input", "otelcol.exporter.otlp.e0.input"]));
   });
 
-  it("answers hover", async () => {
-    const xs = await timed(SAMPLES, () => client.request("textDocument/hover", { textDocument: { uri }, position: pos("otelcol.exporter.otlp.tempo.input", 24) }));
-    record("hover", xs);
-  });
-
-  it("answers definition", async () => {
-    const xs = await timed(SAMPLES, () => client.request("textDocument/definition", { textDocument: { uri }, position: pos("otelcol.exporter.otlp.tempo.input", 24) }));
-    record("definition", xs);
+  it("answers hover and definition for a reference near the end of the document", async () => {
+    const position = pos("otelcol.exporter.otlp.tempo.input", 24);
+    const hover = await client.request<{ contents: unknown } | null>("textDocument/hover", { textDocument: { uri }, position });
+    expect(JSON.stringify(hover?.contents ?? "")).toContain("otelcol.exporter.otlp");
+    const def = await client.request<{ range: { start: { line: number } } } | { range: { start: { line: number } } }[]>("textDocument/definition", { textDocument: { uri }, position });
+    const target = Array.isArray(def) ? def[0]! : def;
+    expect(target.range.start.line).toBe(pos('otelcol.exporter.otlp "tempo"').line);
   });
 });
