@@ -5,16 +5,8 @@
 import { Document, isMap, isSeq } from "yaml";
 import type { ComponentKind } from "../engine/description.js";
 import { splitId } from "../labels.js";
+import { readComponentId, SECTIONS } from "../otel/sections.js";
 import { positionOf, type Position, type RawMap, type RawValue } from "../otel/yaml-tree.js";
-
-/** Collector sections in the order they are printed, with the kind of their components. */
-export const COLLECTOR_SECTIONS = [
-  ["receivers", "receiver"],
-  ["processors", "processor"],
-  ["exporters", "exporter"],
-  ["connectors", "connector"],
-  ["extensions", "extension"],
-] as const satisfies readonly (readonly [string, ComponentKind])[];
 
 /** One component of any type. `config` is the raw YAML body (strings not yet resolved). */
 export interface CollectorComponent {
@@ -49,7 +41,6 @@ export interface ModelProblem {
   readonly position?: Position;
 }
 
-const TYPE_PATTERN = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
 const PIPELINE_LISTS = ["receivers", "processors", "exporters"] as const;
 
 /** Reads the decoded YAML root into the model; problems make the configuration invalid. */
@@ -62,11 +53,11 @@ export function loadCollectorConfig(root: RawValue): { config: CollectorConfig; 
   }
   const top: RawMap = root ?? new Map();
   for (const key of top.keys()) {
-    if (key !== "service" && !COLLECTOR_SECTIONS.some(([s]) => s === key)) {
+    if (key !== "service" && !SECTIONS.some(([s]) => s === key)) {
       problems.push({ message: `unknown top-level key "${key}"`, position: positionOf(top, key) });
     }
   }
-  for (const [section, kind] of COLLECTOR_SECTIONS) {
+  for (const [section, kind] of SECTIONS) {
     const value = top.get(section);
     if (value === undefined || value === null) continue;
     if (!(value instanceof Map)) {
@@ -74,10 +65,9 @@ export function loadCollectorConfig(root: RawValue): { config: CollectorConfig; 
       continue;
     }
     for (const [rawId, body] of value) {
-      const id = rawId.trim();
-      const { type, name } = splitId(id);
+      const { id, type, name, valid } = readComponentId(rawId);
       const position = positionOf(value, rawId);
-      if (!TYPE_PATTERN.test(type) || (id.includes("/") && name === "")) {
+      if (!valid) {
         problems.push({ message: `'${section}' invalid component ID "${id}"`, position });
         continue;
       }
@@ -183,7 +173,7 @@ function checkReferences(config: CollectorConfig, problems: ModelProblem[]): voi
 /** The configuration as a plain YAML-shaped object (sections in the usual order, empty ones left out). */
 export function collectorToData(config: CollectorConfig): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [section, kind] of COLLECTOR_SECTIONS) {
+  for (const [section, kind] of SECTIONS) {
     const items = config.components.filter((c) => c.kind === kind);
     if (items.length === 0) continue;
     out[section] = new Map(items.map((c) => [c.id, c.config]));

@@ -6,6 +6,7 @@
 import { parse, type Block, type Expr, type SourceFile, type Statement } from "@alloy-ts/grammar";
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import type { ComponentKind } from "../engine/description.js";
+import { COMPONENT_TYPE } from "../otel/sections.js";
 import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 import { BRIDGE_KINDS, idFromComponentLabel, idFromPipelineLabel, PIPELINE_BLOCK, SERVICE_BLOCK } from "./bridge-names.js";
 import { META } from "./bridge-values.js";
@@ -27,7 +28,6 @@ export interface AlloyToOtelcolResult {
   readonly diagnostics: ConvertDiagnostic[];
 }
 
-const TYPE_PATTERN = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
 const LIST_KINDS: Record<string, readonly ComponentKind[]> = {
   receivers: ["receiver", "connector"],
   processors: ["processor"],
@@ -111,7 +111,7 @@ class Reader {
       this.report("critical", `${blockName(b)} needs a label`, b.range.start);
       return undefined;
     }
-    if (!TYPE_PATTERN.test(type)) {
+    if (!COMPONENT_TYPE.test(type)) {
       this.report("critical", `"${type}" is not a valid collector component type`, b.range.start);
       return undefined;
     }

@@ -6,17 +6,11 @@
 import type { ComponentDescription, ComponentKind } from "../engine/description.js";
 import { findComponent, supportedTypes } from "../components/registry.js";
 import { splitId } from "../labels.js";
+import { readComponentId, SECTIONS, type SectionName } from "./sections.js";
 import { positionOf, type Position, type RawMap, type RawValue } from "./yaml-tree.js";
 
-export const SECTIONS = [
-  ["receivers", "receiver"],
-  ["processors", "processor"],
-  ["exporters", "exporter"],
-  ["connectors", "connector"],
-  ["extensions", "extension"],
-] as const satisfies readonly (readonly [string, ComponentKind])[];
-
-export type SectionName = (typeof SECTIONS)[number][0];
+/** The section table, from ./sections.ts (its one definition). */
+export { SECTIONS, type SectionName };
 
 /** One component defined in a section. */
 export interface DefinedComponent {
@@ -55,7 +49,6 @@ export type LoadResult =
   | { ok: true; config: OtelConfig; unknown: UnknownComponent[] }
   | { ok: false; summary: string; position?: Position };
 
-const TYPE_PATTERN = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
 const UNMARSHAL_PREFIX =
   "failed to get otelcol config: cannot unmarshal the configuration: decoding failed due to the following error(s):\n\n";
 
@@ -95,7 +88,7 @@ export function loadConfig(root: RawValue, options?: LoadOptions): LoadResult {
   }
   const top: RawMap = root ?? new Map();
   const failures: DecodeFailure[] = [];
-  const allowed = new Set(["receivers", "processors", "exporters", "connectors", "extensions", "service"]);
+  const allowed = new Set<string>([...SECTIONS.map(([section]) => section), "service"]);
   const invalid = [...top.keys()].filter((k) => !allowed.has(k));
   if (invalid.length > 0) {
     failures.push({ text: `'otelcol.configSettings' has invalid keys: ${invalid.sort().join(", ")}`, position: positionOf(top, invalid[0]) });
@@ -114,10 +107,9 @@ export function loadConfig(root: RawValue, options?: LoadOptions): LoadResult {
     }
     let reported = false;
     for (const [rawId, config] of value) {
-      const id = rawId.trim();
-      const { type, name } = splitId(id);
+      const { id, type, name, valid } = readComponentId(rawId);
       const position = positionOf(value, rawId);
-      if (!TYPE_PATTERN.test(type) || (id.includes("/") && name === "")) {
+      if (!valid) {
         if (!reported) failures.push({ text: `'${section}' invalid component ID "${id}"`, position });
         reported = true;
         continue;
