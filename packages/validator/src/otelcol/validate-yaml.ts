@@ -6,7 +6,7 @@
  * Positions are YAML line:column (byte columns, like the rest of the toolchain).
  */
 import { SourceFile } from "@alloy-ts/grammar";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
 import type { ValidationDiagnostic } from "../diagnostic.js";
 import { checkExpansions } from "./expansion.js";
 import { CONNECTOR_SIGNALS } from "./connectors.js";
@@ -176,7 +176,9 @@ export function validateOtelcolYaml(text: string, file: string, opts: OtelcolVal
           diag(ctx, part.key as YamlNode, `${where}: '' has invalid keys: ${pk}`, "otelcol/unknown-key");
           continue;
         }
-        const ids = isSeq(part.value) ? part.value.items.map((n) => ({ id: isScalar(n) ? String(n.value) : "", node: n as YamlNode })) : [];
+        // A list written as a YAML alias (`receivers: *common`) is the anchored list.
+        const list = isAlias(part.value) ? part.value.resolve(doc) : part.value;
+        const ids = isSeq(list) ? list.items.map((n) => ({ id: isScalar(n) ? String(n.value) : "", node: n as YamlNode })) : [];
         lists[pk] = { node: part.key as YamlNode, ids };
       }
       const keyNode = pl.key as YamlNode;
