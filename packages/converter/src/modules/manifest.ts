@@ -1,7 +1,9 @@
 /**
- * Rendering of OpenTelemetry Collector Builder manifests (builder-config.yaml): a `dist` section, then one list
- * of `gomod: <module> <version>` entries per component kind, then the confmap providers.
+ * OpenTelemetry Collector Builder manifests (builder-config.yaml): a `dist` section, then one list of
+ * `gomod: <module> <version>` entries per component kind, then the confmap providers. Rendered for `alloy build`;
+ * read back by `alloy build` (module paths) and the validator's `--distribution` (component types).
  */
+import { parse as parseYaml } from "yaml";
 import { OTEL_KINDS, type OtelKind, type OtelModule } from "./otel-modules.js";
 
 export interface ManifestDist {
@@ -46,4 +48,48 @@ export function renderManifest(input: ManifestInput): string {
     lines.push("providers:", ...input.providers.map((p) => `  - gomod: ${p.module} ${p.version}`));
   }
   return lines.join("\n") + "\n";
+}
+
+/** One `gomod:` entry of a manifest's component list. */
+export interface ManifestEntry {
+  /** The entry as written (`<module> <version>`); "" when the entry has no `gomod` key. */
+  readonly gomod: string;
+  /** The module path, version dropped; "" when there is none. */
+  readonly module: string;
+}
+
+/** The list of one component kind; `error` when the kind's value is not a list (its entries are then empty). */
+export interface ManifestSection {
+  readonly kind: OtelKind;
+  readonly entries: readonly ManifestEntry[];
+  readonly error?: string;
+}
+
+/**
+ * The component lists of a manifest, in kind order (kinds absent or null are left out). `{ parseError }` when
+ * the text is not YAML; callers word that message themselves.
+ */
+export function readManifestSections(yamlText: string): { sections: ManifestSection[] } | { parseError: Error } {
+  let doc: unknown;
+  try {
+    doc = parseYaml(yamlText);
+  } catch (e) {
+    return { parseError: e as Error };
+  }
+  const root = (doc ?? {}) as Record<string, unknown>;
+  const sections: ManifestSection[] = [];
+  for (const kind of OTEL_KINDS) {
+    const list = root[kind];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      sections.push({ kind, entries: [], error: `${kind}: expected a list of {gomod: ...} entries` });
+      continue;
+    }
+    const entries = list.map((entry: unknown) => {
+      const gomod = typeof entry === "object" && entry ? String((entry as Record<string, unknown>).gomod ?? "") : "";
+      return { gomod, module: gomod.trim().split(/\s+/)[0] ?? "" };
+    });
+    sections.push({ kind, entries });
+  }
+  return { sections };
 }

@@ -14,6 +14,10 @@
 
 export type OtelKind = "receivers" | "processors" | "exporters" | "connectors" | "extensions";
 export const OTEL_KINDS: readonly OtelKind[] = ["receivers", "processors", "exporters", "connectors", "extensions"];
+/** Each kind in the singular: the `otelcol.<singular>.*` namespace in Alloy, the suffix of module names. */
+export const OTEL_KIND_SINGULAR = {
+  receivers: "receiver", processors: "processor", exporters: "exporter", connectors: "connector", extensions: "extension",
+} as const satisfies Record<OtelKind, string>;
 
 /** The versions the table records. */
 export const OTEL_VERSIONS = {

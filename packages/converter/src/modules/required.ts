@@ -7,7 +7,8 @@
 import { parse as parseAlloy, type Block, type Statement } from "@alloy-ts/grammar";
 import { parse as parseYaml } from "yaml";
 import { COMPONENTS } from "../components/registry.js";
-import { moduleForType, OTEL_KINDS, OTEL_MODULES, type OtelKind, type OtelModule } from "./otel-modules.js";
+import { readManifestSections } from "./manifest.js";
+import { moduleForType, OTEL_KIND_SINGULAR, OTEL_KINDS, OTEL_MODULES, type OtelKind, type OtelModule } from "./otel-modules.js";
 
 export interface RequirementDiagnostic {
   readonly severity: "error" | "warning" | "info";
@@ -30,8 +31,7 @@ export interface Requirements {
   readonly diagnostics: readonly RequirementDiagnostic[];
 }
 
-const SINGULAR: Record<OtelKind, string> = { receivers: "receiver", processors: "processor", exporters: "exporter", connectors: "connector", extensions: "extension" };
-const PLURAL = Object.fromEntries(Object.entries(SINGULAR).map(([p, s]) => [s, p as OtelKind])) as Record<string, OtelKind>;
+const PLURAL = Object.fromEntries(Object.entries(OTEL_KIND_SINGULAR).map(([p, s]) => [s, p as OtelKind])) as Record<string, OtelKind>;
 
 /** Alloy names of collector extensions outside `otelcol.extension.*` (the converter's table has most). */
 const ALLOY_EXTENSION_TYPES: Record<string, string> = {
@@ -66,7 +66,7 @@ class Collector {
   add(file: string, kind: OtelKind, type: string, what: string): void {
     const module = moduleForType(kind, type);
     if (!module) {
-      this.diagnostics.push({ severity: "error", file, message: `${what}: no Go module known for ${SINGULAR[kind]} type "${type}"; add its gomod line to the manifest by hand` });
+      this.diagnostics.push({ severity: "error", file, message: `${what}: no Go module known for ${OTEL_KIND_SINGULAR[kind]} type "${type}"; add its gomod line to the manifest by hand` });
       return;
     }
     const entry = this.found.get(module.module) ?? { kind, type, module, files: new Set<string>() };
@@ -149,27 +149,8 @@ export function requiredModules(inputs: readonly { name: string; text: string; f
 
 /** Module paths listed in a builder manifest (versions dropped). */
 export function manifestModules(yamlText: string): { modules: Set<string>; errors: string[] } {
-  const modules = new Set<string>();
-  let doc: unknown;
-  try {
-    doc = parseYaml(yamlText);
-  } catch (e) {
-    return { modules, errors: [`cannot parse the manifest: ${(e as Error).message.split("\n")[0]}`] };
-  }
-  const root = (doc ?? {}) as Record<string, unknown>;
-  const errors: string[] = [];
-  for (const kind of OTEL_KINDS) {
-    const list = root[kind];
-    if (list === undefined || list === null) continue;
-    if (!Array.isArray(list)) {
-      errors.push(`${kind}: expected a list of {gomod: ...} entries`);
-      continue;
-    }
-    for (const entry of list) {
-      const gomod = typeof entry === "object" && entry ? String((entry as Record<string, unknown>).gomod ?? "") : "";
-      const path = gomod.trim().split(/\s+/)[0] ?? "";
-      if (path) modules.add(path);
-    }
-  }
-  return { modules, errors };
+  const read = readManifestSections(yamlText);
+  if ("parseError" in read) return { modules: new Set(), errors: [`cannot parse the manifest: ${read.parseError.message.split("\n")[0]}`] };
+  const modules = new Set(read.sections.flatMap((s) => s.entries.map((e) => e.module)).filter((m) => m !== ""));
+  return { modules, errors: read.sections.flatMap((s) => (s.error === undefined ? [] : [s.error])) };
 }

@@ -2,8 +2,7 @@
  * OpenTelemetry Collector Builder manifests (builder-config.yaml): which components a custom distribution
  * contains, mapped to the Alloy `otelcol.*` component names that wrap them.
  */
-import { parse as parseYaml } from "yaml";
-import { moduleForPath } from "@alloy-ts/converter";
+import { moduleForPath, OTEL_KIND_SINGULAR, readManifestSections } from "@alloy-ts/converter";
 
 export interface Distribution {
   /** Collector component types per kind, e.g. `receivers` → {`otlp`, `kafka`}. */
@@ -12,8 +11,6 @@ export interface Distribution {
   readonly alloyComponents: Set<string>;
   readonly errors: string[];
 }
-
-const KIND_SUFFIX = { receivers: "receiver", processors: "processor", exporters: "exporter", connectors: "connector", extensions: "extension" } as const;
 
 /** Extension types whose Alloy names do not follow `otelcol.extension.<type>`. */
 const EXTENSION_NAMES: Record<string, string> = {
@@ -36,30 +33,20 @@ const squash = (s: string) => s.replace(/_/g, "").toLowerCase();
 export function readDistribution(yamlText: string, alloyNames: readonly string[]): Distribution {
   const errors: string[] = [];
   const types = { receivers: new Set<string>(), processors: new Set<string>(), exporters: new Set<string>(), connectors: new Set<string>(), extensions: new Set<string>() };
-  let doc: unknown;
-  try {
-    doc = parseYaml(yamlText);
-  } catch (e) {
-    return { types, alloyComponents: new Set(), errors: [`cannot parse the distribution manifest: ${(e as Error).message}`] };
+  const read = readManifestSections(yamlText);
+  if ("parseError" in read) {
+    return { types, alloyComponents: new Set(), errors: [`cannot parse the distribution manifest: ${read.parseError.message}`] };
   }
-  const root = (doc ?? {}) as Record<string, unknown>;
-  for (const kind of Object.keys(types) as (keyof typeof types)[]) {
-    const list = root[kind];
-    if (list === undefined || list === null) continue;
-    if (!Array.isArray(list)) {
-      errors.push(`${kind}: expected a list of {gomod: ...} entries`);
-      continue;
-    }
-    for (const entry of list) {
-      const gomod = typeof entry === "object" && entry ? String((entry as Record<string, unknown>).gomod ?? "") : "";
-      const mod = gomod.trim().split(/\s+/)[0] ?? "";
+  for (const { kind, entries, error } of read.sections) {
+    if (error !== undefined) errors.push(error);
+    for (const { gomod, module: mod } of entries) {
       const known = moduleForPath(mod); // the shared type ↔ module table first; the name suffix rule otherwise
       if (known?.kind === kind) {
         known.types.forEach((t) => types[kind].add(t));
         continue;
       }
       const last = mod.split("/").pop() ?? "";
-      const suffix = KIND_SUFFIX[kind];
+      const suffix = OTEL_KIND_SINGULAR[kind];
       if (!last.endsWith(suffix) || last === suffix) {
         errors.push(`${kind}: cannot tell the component type of "${gomod}"`);
         continue;
@@ -75,7 +62,7 @@ export function readDistribution(yamlText: string, alloyNames: readonly string[]
         alloyComponents.add(EXTENSION_NAMES[squash(t)]!);
         continue;
       }
-      const n = bySquashed.get(squash(`otelcol.${KIND_SUFFIX[kind]}.${t}`));
+      const n = bySquashed.get(squash(`otelcol.${OTEL_KIND_SINGULAR[kind]}.${t}`));
       if (n) alloyComponents.add(n);
     }
   }
