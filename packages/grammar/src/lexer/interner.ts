@@ -17,27 +17,40 @@ export function hashSpan(text: string, start: number, end: number): number {
   return h;
 }
 
-/** Open-addressing hash table (linear probing) of strings, looked up by a span of a source text. */
+/**
+ * Open-addressing hash table (linear probing) of the strings of one source text, looked up by a span of it.
+ * Candidates are compared with the span of their first occurrence, code unit by code unit in `codes`.
+ */
 export class StringInterner {
   /** Interned strings by slot; "" marks a free slot (the empty string is never stored). */
   private strings: string[];
-  /** Hash of the string in the same slot, to skip most character comparisons. */
+  /** Hash of the string in the same slot, to skip most comparisons. */
   private hashes: Int32Array;
+  /** Offset in the source of the string's first occurrence. */
+  private offsets: Int32Array;
   private mask: number;
   /** 32 - log2(capacity): slots come from the top bits of a multiplied hash (FNV's low bits mix poorly). */
   private shift: number;
   private count = 0;
 
-  /** `capacity`: initial number of slots, a power of two. */
-  constructor(capacity = 256) {
+  /**
+   * `text`: the source; `codes`: its code units (`Scanner.codes`); `capacity`: initial number of slots, a power
+   * of two.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly codes: Uint16Array,
+    capacity = 256,
+  ) {
     this.strings = new Array<string>(capacity).fill("");
     this.hashes = new Int32Array(capacity);
+    this.offsets = new Int32Array(capacity);
     this.mask = capacity - 1;
     this.shift = Math.clz32(capacity) + 1;
   }
 
   /** The interned string equal to `text.slice(start, end)`, whose `hashSpan` is `h` (the scanner computes it). */
-  intern(text: string, start: number, end: number, h: number): string {
+  intern(start: number, end: number, h: number): string {
     const n = end - start;
     if (n <= 0) return "";
     const strings = this.strings;
@@ -47,23 +60,33 @@ export class StringInterner {
     for (;;) {
       const s = strings[slot]!;
       if (s.length === 0) break;
-      if (hashes[slot] === h && s.length === n && sameChars(s, text, start)) return s;
+      if (hashes[slot] === h && s.length === n && this.sameUnits(this.offsets[slot]!, start, n)) return s;
       slot = (slot + 1) & mask;
     }
-    const s = text.slice(start, end);
+    const s = this.text.slice(start, end);
     strings[slot] = s;
     hashes[slot] = h;
+    this.offsets[slot] = start;
     if (++this.count * 2 > mask) this.grow();
     return s;
+  }
+
+  /** Whether the `n` code units at `a` and at `b` are equal. */
+  private sameUnits(a: number, b: number, n: number): boolean {
+    const codes = this.codes;
+    for (let i = 0; i < n; i++) if (codes[a + i] !== codes[b + i]) return false;
+    return true;
   }
 
   /** Doubles the table, keeping it at most half full. */
   private grow(): void {
     const oldStrings = this.strings;
     const oldHashes = this.hashes;
+    const oldOffsets = this.offsets;
     const capacity = oldStrings.length * 2;
     const strings = new Array<string>(capacity).fill("");
     const hashes = new Int32Array(capacity);
+    const offsets = new Int32Array(capacity);
     const mask = capacity - 1;
     const shift = Math.clz32(capacity) + 1;
     for (let i = 0; i < oldStrings.length; i++) {
@@ -73,9 +96,11 @@ export class StringInterner {
       while (strings[slot]!.length !== 0) slot = (slot + 1) & mask;
       strings[slot] = s;
       hashes[slot] = oldHashes[i]!;
+      offsets[slot] = oldOffsets[i]!;
     }
     this.strings = strings;
     this.hashes = hashes;
+    this.offsets = offsets;
     this.mask = mask;
     this.shift = shift;
   }
@@ -83,9 +108,3 @@ export class StringInterner {
 
 /** 2^32 / golden ratio: Fibonacci hashing spreads the hash over the top bits. */
 const GOLDEN = 0x9e3779b1 | 0;
-
-/** Whether `s` equals the characters of `text` starting at `start` (lengths already match). */
-function sameChars(s: string, text: string, start: number): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
-}

@@ -18,6 +18,7 @@
  *   COMMENT = "//" { char } | "/*" { char | newline } "*\/"
  */
 import { formatRune, isDecimal, isDigit, isLetter } from "./chars.js";
+import { codeUnitsOf } from "./code-units.js";
 import { HASH_PRIME, HASH_SEED, hashSpan } from "./interner.js";
 import { TOKEN_KINDS, Tok, type TokenCode, type TokenKind } from "./token.js";
 
@@ -51,6 +52,8 @@ export class Scanner {
   private readOffset = 0;
   private insertTerm = false;
   private readonly len: number;
+  /** `text` as code units (reading these is the scanner's hottest operation; the parser reuses them). */
+  readonly codes: Uint16Array;
   private readonly includeComments: boolean;
   private readonly invalid: ReadonlySet<number> | undefined;
   private readonly onError: ScanErrorHandler | undefined;
@@ -60,6 +63,7 @@ export class Scanner {
     options: ScannerOptions = {},
   ) {
     this.len = text.length;
+    this.codes = codeUnitsOf(text);
     this.includeComments = options.includeComments ?? false;
     this.invalid = options.invalidOffsets?.length ? new Set(options.invalidOffsets) : undefined;
     this.onError = options.onError;
@@ -86,13 +90,13 @@ export class Scanner {
     }
     const off = this.readOffset;
     this.offset = off;
-    let r = this.text.charCodeAt(off);
+    let r = this.codes[off]!;
     let width = 1;
     if (r === 0) {
       this.error(off, "illegal character NUL");
     } else if (r >= 0x80) {
       if (r >= 0xd800 && r <= 0xdfff) {
-        const lo = r <= 0xdbff && off + 1 < this.len ? this.text.charCodeAt(off + 1) : 0;
+        const lo = r <= 0xdbff && off + 1 < this.len ? this.codes[off + 1]! : 0;
         if (lo >= 0xdc00 && lo <= 0xdfff) {
           r = ((r - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
           width = 2;
@@ -117,7 +121,7 @@ export class Scanner {
   }
 
   private peek(): number {
-    return this.readOffset < this.len ? this.text.charCodeAt(this.readOffset) : 0;
+    return this.readOffset < this.len ? this.codes[this.readOffset]! : 0;
   }
 
   /** Scans the next token and returns its code; `pos`/`end` delimit it. Returns EOF forever at the end. */
@@ -273,11 +277,11 @@ export class Scanner {
     const ch = this.ch;
     if (!(ch === 0x20 || ch === 0x09 || ch === 0x0d || (ch === 0x0a && !this.insertTerm))) return;
     // Whitespace never triggers reader errors, so skip it without next()'s checks, then read what follows.
-    const text = this.text;
+    const codes = this.codes;
     const newlineIsSpace = !this.insertTerm;
     let i = this.readOffset;
     for (; i < this.len; i++) {
-      const c = text.charCodeAt(i);
+      const c = codes[i]!;
       if (!(c === 0x20 || c === 0x09 || c === 0x0d || (c === 0x0a && newlineIsSpace))) break;
     }
     this.readOffset = i;
@@ -286,12 +290,12 @@ export class Scanner {
 
   /** Scans identifier characters starting at `offset` (which holds a letter), ASCII on a fast path. */
   private scanIdentifier(): void {
-    const text = this.text;
+    const codes = this.codes;
     const len = this.len;
     const start = this.offset;
     let h = HASH_SEED;
     for (let i = start; i < len; i++) {
-      const b = text.charCodeAt(i);
+      const b = codes[i]!;
       if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || (b >= 0x30 && b <= 0x39)) {
         h = Math.imul(h ^ b, HASH_PRIME);
         continue;
@@ -312,7 +316,7 @@ export class Scanner {
         this.next();
       }
       while (isLetter(this.ch) || isDigit(this.ch)) this.next();
-      this.identHash = hashSpan(text, start, this.offset);
+      this.identHash = hashSpan(this.text, start, this.offset);
       return;
     }
     this.offset = len;
@@ -359,10 +363,10 @@ export class Scanner {
       }
       if (ch !== until && ch !== 0x5c && ch > 0 && ch < 0x80) {
         // Fast path over plain ASCII, which cannot trigger reader errors.
-        const text = this.text;
+        const codes = this.codes;
         let i = this.readOffset;
         for (; i < this.len; i++) {
-          const c = text.charCodeAt(i);
+          const c = codes[i]!;
           if (c === until || c === 0x5c || c === 0x0a || c === 0 || c >= 0x80) break;
         }
         this.readOffset = i;
@@ -425,10 +429,10 @@ export class Scanner {
     const off = this.offset - 1;
     if (this.ch === 0x2f) {
       // Plain ASCII up to the newline cannot trigger reader errors: skip it directly.
-      const text = this.text;
+      const codes = this.codes;
       let i = this.readOffset;
       for (; i < this.len; i++) {
-        const c = text.charCodeAt(i);
+        const c = codes[i]!;
         if (c === 0x0a || c === 0 || c >= 0x80) break;
       }
       this.readOffset = i;

@@ -135,7 +135,7 @@ class Parser {
   private readonly scanner: Scanner;
   private readonly text: string;
   /** Identifier names, one string per distinct name. */
-  private readonly names = new StringInterner();
+  private readonly names: StringInterner;
 
   /** Current token, its start and end. */
   private tok: TokenCode = Tok.EOF;
@@ -169,6 +169,7 @@ class Parser {
       invalidOffsets: source.invalidOffsets,
       onError: (offset, message) => this.addDiag(offset, offset + 1, message, ParseDiagnosticCode.scanner),
     });
+    this.names = new StringInterner(source.text, this.scanner.codes);
     this.next();
   }
 
@@ -480,7 +481,7 @@ class Parser {
 
   /** The name of the current IDENT token, interned. */
   private identName(): string {
-    return this.names.intern(this.text, this.pos, this.end, this.scanner.identHash);
+    return this.names.intern(this.pos, this.end, this.scanner.identHash);
   }
 
   /** An Ident for the current token (its literal text; empty for tokens without one). */
@@ -707,7 +708,7 @@ class Parser {
       // A string key keeps its raw text between the delimiters (not unescaped); `""` stays as written (§3).
       quoted = this.tok === Tok.STRING && this.end - this.pos > 2;
       let key: string;
-      if (quoted) key = this.names.intern(this.text, this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
+      if (quoted) key = this.names.intern(this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
       else key = this.tok === Tok.IDENT ? this.identName() : this.text.slice(this.pos, this.end);
       name = new IdentNode(key, this.pos, this.end);
       this.next();
