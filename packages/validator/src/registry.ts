@@ -11,6 +11,7 @@ export type Stability = "experimental" | "public-preview" | "generally-available
 /** A JSON Schema fragment with Alloy annotations (see schemas/meta.schema.json). */
 export interface SchemaNode {
   readonly type?: string;
+  readonly description?: string;
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly required?: readonly string[];
   readonly items?: SchemaNode;

@@ -1,91 +1,14 @@
 /**
  * Builds the language-service catalogue from the generated component schemas (schemas/ at the repository
- * root, described by schemas/meta.schema.json): JSON Schema bodies annotated with `x-alloy-*` keywords.
+ * root, described by schemas/meta.schema.json): JSON Schema bodies annotated with `x-alloy-*` keywords. The
+ * schemas are found, read and their `$ref`s resolved by the validator's registry; this module only shapes them
+ * for the language service.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { deref, type ComponentSchema, type Registry, type SchemaNode } from "@alloy-ts/validator";
 import type { ArgumentInfo, BlockInfo, Catalog, ComponentInfo, ExportInfo, FunctionInfo } from "./catalog.js";
 
-/** The subset of a schema node the catalogue reads. */
-export interface SchemaNode {
-  readonly type?: string;
-  readonly description?: string;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly required?: readonly string[];
-  readonly items?: SchemaNode;
-  readonly enum?: readonly unknown[];
-  readonly default?: unknown;
-  readonly $ref?: string;
-  readonly $defs?: Readonly<Record<string, SchemaNode>>;
-  readonly "x-alloy-kind"?: string;
-  readonly "x-alloy-type"?: string;
-  readonly "x-alloy-repeat"?: string;
-  readonly "x-alloy-exports"?: Readonly<Record<string, SchemaNode>>;
-  readonly "x-alloy"?: { readonly name: string; readonly kind: string; readonly label: string; readonly stability?: string };
-}
-
-/** Where schemas come from: the validator's registry has this shape, and so does a plain directory. */
-export interface SchemaSource {
-  listComponents(): readonly { name: string }[];
-  listBlocks(): readonly { name: string }[];
-  getComponent(name: string): SchemaNode | undefined;
-  getBlock(name: string): SchemaNode | undefined;
-}
-
-/** Reads schemas/index.json and the files it lists from a directory, lazily. */
-export function directorySchemaSource(dir: string): SchemaSource {
-  const read = <T>(file: string): T | undefined => {
-    try {
-      return JSON.parse(readFileSync(path.join(dir, file), "utf8")) as T;
-    } catch {
-      return undefined;
-    }
-  };
-  type Entry = { name: string; file: string };
-  const index = read<{ components?: Entry[]; blocks?: Entry[] }>("index.json") ?? {};
-  const components = new Map((index.components ?? []).map((e) => [e.name, e] as const));
-  const blocks = new Map((index.blocks ?? []).map((e) => [e.name, e] as const));
-  const cache = new Map<string, SchemaNode | undefined>();
-  const load = (e: Entry | undefined): SchemaNode | undefined => {
-    if (!e) return undefined;
-    if (!cache.has(e.file)) cache.set(e.file, read<SchemaNode>(e.file));
-    return cache.get(e.file);
-  };
-  return {
-    listComponents: () => [...components.values()],
-    listBlocks: () => [...blocks.values()],
-    getComponent: (name) => load(components.get(name)),
-    getBlock: (name) => load(blocks.get(name)),
-  };
-}
-
-/**
- * The schemas directory: `ALLOY_SCHEMAS_DIR`, else the first `schemas/index.json` found walking up from this
- * module (source tree, dist/ and the CLI bundle all live below the repository root).
- */
-export function locateSchemas(): string | undefined {
-  const env = process.env.ALLOY_SCHEMAS_DIR;
-  if (env && existsSync(path.join(env, "index.json"))) return env;
-  const starts: string[] = [];
-  try {
-    starts.push(path.dirname(fileURLToPath(import.meta.url)));
-  } catch {
-    // CommonJS bundles have no import.meta.url; the process's entry point is the next best anchor.
-  }
-  if (process.argv[1]) starts.push(path.dirname(path.resolve(process.argv[1])));
-  for (const start of starts) {
-    let dir = start;
-    for (let i = 0; i < 8; i++) {
-      const candidate = path.join(dir, "schemas");
-      if (existsSync(path.join(candidate, "index.json"))) return candidate;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  return undefined;
-}
+/** Where schemas come from: the validator's registry, or anything with the same lookups. */
+export type SchemaSource = Pick<Registry, "listComponents" | "listBlocks" | "getComponent" | "getBlock">;
 
 /** Alloy source text of a JSON default value. */
 export function alloyLiteral(v: unknown): string {
@@ -103,17 +26,7 @@ export function alloyLiteral(v: unknown): string {
 /** Nesting limit for recursive block definitions. */
 const MAX_DEPTH = 10;
 
-function deref(node: SchemaNode, root: SchemaNode): SchemaNode {
-  let n = node;
-  for (let i = 0; i < 16 && n.$ref; i++) {
-    const target = root.$defs?.[n.$ref.replace(/^#\/\$defs\//, "")];
-    const { $ref: _drop, ...rest } = n;
-    n = target ? { ...target, ...rest } : rest;
-  }
-  return n;
-}
-
-function members(body: SchemaNode, root: SchemaNode, depth: number): { arguments: ArgumentInfo[]; blocks: BlockInfo[] } {
+function members(body: SchemaNode, root: ComponentSchema, depth: number): { arguments: ArgumentInfo[]; blocks: BlockInfo[] } {
   const required = new Set(body.required ?? []);
   const args: ArgumentInfo[] = [];
   const blocks: BlockInfo[] = [];
@@ -144,7 +57,7 @@ function members(body: SchemaNode, root: SchemaNode, depth: number): { arguments
 }
 
 /** Converts one generated schema into a component description. */
-export function componentFromSchema(name: string, schema: SchemaNode): ComponentInfo {
+export function componentFromSchema(name: string, schema: ComponentSchema): ComponentInfo {
   const exports: ExportInfo[] = Object.entries(schema["x-alloy-exports"] ?? {}).map(([n, node]) => ({
     name: n,
     type: node["x-alloy-type"] ?? node.type ?? "any",
