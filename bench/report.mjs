@@ -42,7 +42,7 @@ function report(configs, out, jobs) {
 
 export function run() {
   const cores = availableParallelism();
-  console.log(`\n## Report: alloy report on ${FILES} configurations (goals: uses all ${cores} cores; wall time ≤ 1.5× (one after another) / ${cores})\n`);
+  console.log(`\n## Report: alloy report on ${FILES} configurations (goals: keeps the ${cores} cores busy, CPU/wall ≥ ${0.75 * cores}; wall time ≤ 1.5× the --jobs 1 time / ${cores})\n`);
   const dir = path.resolve(".bench-tmp/report");
   const configs = path.join(dir, "configs");
   const texts = writeConfigs(configs);
