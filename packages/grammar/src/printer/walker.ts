@@ -21,6 +21,14 @@ import { goQuote } from "../parser/quote.js";
 import type { SourceIndex } from "./source-index.js";
 
 export class Walker {
+  /**
+   * Postfix chains being printed, innermost last; each `postfixChain` call uses the entries from its own base up
+   * and removes them when done, so nested chains (inside index or call arguments) share one array. A fresh array
+   * per chain cost more than the rest of printing an `a.b.c.d` reference.
+   */
+  private readonly spine: (AccessExpr | IndexExpr | CallExpr)[] = [];
+  private spineTop = 0;
+
   constructor(
     private readonly out: Emitter,
     private readonly index: SourceIndex,
@@ -57,9 +65,10 @@ export class Walker {
     const { out } = this;
     out.hint(b.range.start);
     out.dottedName(b.name);
-    if (b.label !== undefined && b.label !== "" && b.labelRange) {
+    const labelRange = b.labelRange;
+    if (b.label !== undefined && b.label !== "" && labelRange) {
       out.ws(Ws.Blank);
-      out.hint(b.labelRange.start);
+      out.hint(labelRange.start);
       // Labels are identifiers, so Go's %q quoting rarely has anything to escape.
       out.literal(PLAIN.test(b.label) ? `"${b.label}"` : goQuote(b.label), false);
     }
@@ -150,14 +159,18 @@ export class Walker {
   private postfixChain(e: AccessExpr | IndexExpr | CallExpr): void {
     const inner = e.kind === "Call" ? e.callee : e.value;
     if (inner.kind === "Access" || inner.kind === "Index" || inner.kind === "Call") {
-      const spine: (AccessExpr | IndexExpr | CallExpr)[] = [];
+      const spine = this.spine;
+      const from = this.spineTop;
+      let top = from;
       let base: Expr = e;
       while (base.kind === "Access" || base.kind === "Index" || base.kind === "Call") {
-        spine.push(base);
+        spine[top++] = base;
         base = base.kind === "Call" ? base.callee : base.value;
       }
+      this.spineTop = top;
       this.expr(base);
-      for (let i = spine.length - 1; i >= 0; i--) this.postfixRest(spine[i]!);
+      for (let i = top - 1; i >= from; i--) this.postfixRest(spine[i]!);
+      this.spineTop = from;
     } else {
       this.expr(inner);
       this.postfixRest(e);
