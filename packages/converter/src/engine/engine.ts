@@ -25,7 +25,14 @@ type Entry =
   | { readonly kind: "blocks"; readonly row: RepeatedBlockRow; readonly items: Entry[][] }
   | { readonly kind: "output" };
 
-const splitPath = (p: OtelPath): readonly string[] => (typeof p === "string" ? (p === "" ? [] : p.split(".")) : p);
+/** Dotted paths come from the (static) component descriptions, so their split form is cached. */
+const splitCache = new Map<string, readonly string[]>();
+const splitPath = (p: OtelPath): readonly string[] => {
+  if (typeof p !== "string") return p;
+  let parts = splitCache.get(p);
+  if (parts === undefined) splitCache.set(p, (parts = p === "" ? [] : p.split(".")));
+  return parts;
+};
 
 /** A view onto one OTel map, remembering its path for messages. */
 export class MapSource implements Source {
