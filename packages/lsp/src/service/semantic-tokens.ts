@@ -1,5 +1,5 @@
 /** Semantic tokens from the syntax tree: block names, labels, attributes, references, functions, literals, comments. */
-import type { Expr, Statement } from "@alloy-ts/grammar";
+import { walk, type Expr, type Statement } from "@alloy-ts/grammar";
 import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
 import { blockName, type Analysis } from "../workspace/analysis.js";
 import { STDLIB_ROOTS } from "./scope.js";
@@ -28,58 +28,35 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
   };
   const targets = new Map(analysis.references.map((r) => [r.start, r] as const));
 
-  const expr = (e: Expr): void => {
-    switch (e.kind) {
-      case "Literal":
-        push(e.range.start, e.range.end, e.literal === "string" ? "string" : e.literal === "bool" || e.literal === "null" ? "keyword" : "number");
-        break;
-      case "Identifier":
-      case "Access": {
-        const ref = targets.get(e.range.start);
-        if (ref && ref.end === e.range.end) {
-          const stdlib = !ref.target && STDLIB_ROOTS.has(ref.parts[0]!.name);
-          ref.parts.forEach((p, i) => {
-            if (ref.target) push(p.range.start, p.range.end, i < ref.labelIndex ? "namespace" : i === ref.labelIndex ? "variable" : "property");
-            else if (stdlib) push(p.range.start, p.range.end, i === ref.parts.length - 1 ? "function" : "namespace", "defaultLibrary");
-            else push(p.range.start, p.range.end, i === 0 ? "variable" : "property");
-          });
-        } else if (e.kind === "Access") {
-          expr(e.value);
-          push(e.name.range.start, e.name.range.end, "property");
+  // Expressions: every node is visited (grammar's walk) except inside a reference, whose parts are coloured as a whole.
+  const expr = (e: Expr): void =>
+    walk(e, (node) => {
+      switch (node.kind) {
+        case "Literal":
+          push(node.range.start, node.range.end, node.literal === "string" ? "string" : node.literal === "bool" || node.literal === "null" ? "keyword" : "number");
+          return;
+        case "Identifier":
+        case "Access": {
+          const ref = targets.get(node.range.start);
+          if (ref && ref.end === node.range.end) {
+            const stdlib = !ref.target && STDLIB_ROOTS.has(ref.parts[0]!.name);
+            ref.parts.forEach((p, i) => {
+              if (ref.target) push(p.range.start, p.range.end, i < ref.labelIndex ? "namespace" : i === ref.labelIndex ? "variable" : "property");
+              else if (stdlib) push(p.range.start, p.range.end, i === ref.parts.length - 1 ? "function" : "namespace", "defaultLibrary");
+              else push(p.range.start, p.range.end, i === 0 ? "variable" : "property");
+            });
+            return false;
+          }
+          if (node.kind === "Access") push(node.name.range.start, node.name.range.end, "property");
+          return;
         }
-        break;
+        case "Field":
+          if (!node.quoted) push(node.name.range.start, node.name.range.end, "property");
+          return;
+        default:
+          return;
       }
-      case "Array":
-        e.elements.forEach(expr);
-        break;
-      case "Object":
-        for (const f of e.fields) {
-          if (!f.quoted) push(f.name.range.start, f.name.range.end, "property");
-          expr(f.value);
-        }
-        break;
-      case "Index":
-        expr(e.value);
-        expr(e.index);
-        break;
-      case "Call":
-        expr(e.callee);
-        e.args.forEach(expr);
-        break;
-      case "Unary":
-        expr(e.operand);
-        break;
-      case "Binary":
-        expr(e.left);
-        expr(e.right);
-        break;
-      case "Paren":
-        expr(e.inner);
-        break;
-      default:
-        break;
-    }
-  };
+    });
   const body = (stmts: readonly Statement[], depth: number): void => {
     for (const s of stmts) {
       if (s.kind === "Attribute") {
