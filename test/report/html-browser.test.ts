@@ -92,11 +92,29 @@ describe.skipIf(!hasChromium || !cliBuilt)("alloy report HTML page in headless C
     expect(s.byStatus).toEqual({ clean: 1, warnings: 1, manual: 1, failed: 1 });
     expect(await page.textContent("#success-rate")).toBe(`${(s.successRate * 100).toFixed(1)}%`);
     expect(await page.textContent("body")).toContain(`${s.files} collector configuration(s)`);
-    const componentRows = await page.$$eval("h2 ~ table:nth-of-type(1) tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
-    expect(componentRows).toEqual(s.components.map((c) => [`${c.kind}/${c.type}`, String(c.seen), String(c.converted), String(c.verified)]));
-    const fileRows = await page.$$eval("h2 ~ table:nth-of-type(2) tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].slice(0, 4).map((td) => td.textContent)));
+    const componentRows = await page.$$eval("#components tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
+    const rate = (n: number, of: number) => `${n} (${((of === 0 ? 0 : n / of) * 100).toFixed(1)}%)`;
+    expect(componentRows).toEqual(
+      s.components.map((c) => [`${c.kind}/${c.type}`, String(c.seen), String(c.converted), String(c.verified), ...(["otel", "native", "hybrid", "failed"] as const).map((o) => rate(c.targets[o], c.seen))]),
+    );
+    const targetRows = await page.$$eval("#targets tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].slice(0, 3).map((td) => td.textContent)));
+    expect(targetRows).toEqual(
+      (["otel", "native", "hybrid", "failed"] as const).map((o) => [o === "otel" ? "alloy otel" : o, String(s.byTarget[o]), `${(s.targetRates[o] * 100).toFixed(1)}%`]),
+    );
+    const fileRows = await page.$$eval("#files tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].slice(0, 4).map((td) => td.textContent)));
     const statusText = { clean: "clean", warnings: "warnings", manual: "needs manual work", failed: "failed" };
     expect(fileRows).toEqual(report.files.map((f) => [f.file, statusText[f.status], f.dialect ?? "-", f.verification]));
+  });
+
+  it("draws each target's bar in proportion to its rate", async () => {
+    const bars = await page.$$eval("#targets tbody tr", (rows) =>
+      rows.map((r) => ({ track: r.querySelector(".track")!.getBoundingClientRect().width, bar: r.querySelector(".bar")!.getBoundingClientRect().width, target: r.getAttribute("data-target")! })),
+    );
+    expect(bars).toHaveLength(4);
+    for (const b of bars) {
+      expect(b.track).toBeGreaterThan(0);
+      expect(b.bar).toBeCloseTo(b.track * report.summary.targetRates[b.target as "otel"], 0);
+    }
   });
 
   it("renders the status chart: visible, bars proportional to the counts, legend readable", async () => {

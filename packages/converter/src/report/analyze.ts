@@ -5,11 +5,12 @@
  */
 import { convertOtelcol } from "../convert.js";
 import { blocksOutput, type ConvertDiagnostic } from "../diagnostics.js";
-import { findComponent } from "../components/registry.js";
+import { findDefaultMode } from "../native/table.js";
 import type { ComponentKind } from "../engine/description.js";
 import { readYaml } from "../otel/yaml-tree.js";
 import { loadCollectorConfig } from "../dialects/collector-model.js";
 import { convertOtelcolToBridge } from "../dialects/to-bridge.js";
+import { fileTargets, type FileTargets } from "./targets.js";
 
 /** Per-file outcome. */
 export type FileStatus = "clean" | "warnings" | "manual" | "failed";
@@ -35,7 +36,7 @@ export interface ComponentUse {
   readonly kind: ComponentKind;
   readonly type: string;
   readonly id: string;
-  /** The otelcol converter maps this type and the file converted. */
+  /** The default mode maps this type (upstream's table or a native mapping) and the file converted to `otelcol.*`. */
   readonly converted: boolean;
   /**
    * The file's verification found its outputs equivalent and the runtime implements this type (in either dialect:
@@ -52,9 +53,17 @@ export interface FileReport {
   /** The Alloy dialect the file was converted to, if any. */
   readonly dialect?: "otelcol" | "otel";
   readonly verification: Verification;
+  /**
+   * Where the file can run: `alloy otel` unchanged, converted natively, converted to the hybrid dialect (see
+   * targets.ts). Absent only when the file could not be read (no target then).
+   */
+  readonly targets?: FileTargets;
   readonly diagnostics: ReportDiagnostic[];
   readonly components: ComponentUse[];
 }
+
+/** Targets of a file nothing could be done with. */
+export const NO_TARGETS: FileTargets = { otel: false, native: false, hybrid: false };
 
 /** What the analysis needs from the validator and, optionally, the runtime. */
 export interface ReportChecks {
@@ -94,7 +103,14 @@ export async function analyzeCollectorFile(file: string, yaml: string, checks: R
   const diagnostics: ReportDiagnostic[] = [];
   try {
     const seen = componentsOf(yaml);
+    // Each Alloy text is validated once, whether for the targets or for the file's diagnostics.
+    const validations = new Map<string, ReturnType<ReportChecks["validate"]>>();
+    const validate = (text: string) => {
+      if (!validations.has(text)) validations.set(text, checks.validate(text, file));
+      return validations.get(text)!;
+    };
     const otelcolRaw = convertOtelcol(yaml, { fileName: file });
+    const targets = fileTargets(file, yaml, otelcolRaw, (text) => validate(text).filter((v) => v.severity === "error").length);
     const otelcol = { output: otelcolRaw.output, diagnostics: withoutDefaultTelemetryWarnings(yaml, otelcolRaw.diagnostics) };
     const converted = otelcol.output !== undefined && !blocksOutput(otelcol.diagnostics, false);
     let dialect: FileReport["dialect"];
@@ -113,9 +129,9 @@ export async function analyzeCollectorFile(file: string, yaml: string, checks: R
       }
     }
     if (alloy === undefined) {
-      return { file, status: "failed", verification: "skipped", diagnostics, components: seen.map((c) => ({ ...c, converted: false, verified: false })) };
+      return { file, status: "failed", verification: "skipped", targets, diagnostics, components: seen.map((c) => ({ ...c, converted: false, verified: false })) };
     }
-    const validation = checks.validate(alloy, file);
+    const validation = validate(alloy);
     for (const v of validation) diagnostics.push({ stage: "validate", ...v });
     let verification: Verification = "skipped";
     // Both dialects run in the runtime: the bridge dialect with the collector's own pipeline model.
@@ -129,7 +145,7 @@ export async function analyzeCollectorFile(file: string, yaml: string, checks: R
       }
     }
     const components = seen.map((c) => {
-      const isConverted = dialect === "otelcol" && findComponent(c.kind, c.type) !== undefined;
+      const isConverted = dialect === "otelcol" && findDefaultMode(c.kind, c.type) !== undefined;
       // A bridge-dialect file carries every component as it is, so a component it verified counts even though the
       // otelcol.* converter does not map its type.
       const carried = isConverted || dialect === "otel";
@@ -139,9 +155,9 @@ export async function analyzeCollectorFile(file: string, yaml: string, checks: R
     if (dialect === "otel" || validation.some((v) => v.severity === "error") || verification === "different") status = "manual";
     else if (diagnostics.some((d) => d.severity === "warning" || d.severity === "error")) status = "warnings";
     else status = "clean";
-    return { file, status, dialect, verification, diagnostics, components };
+    return { file, status, dialect, verification, targets, diagnostics, components };
   } catch (e) {
     diagnostics.push({ stage: "convert", severity: "critical", message: `internal error: ${(e as Error).message}` });
-    return { file, status: "failed", verification: "skipped", diagnostics, components: [] };
+    return { file, status: "failed", verification: "skipped", targets: NO_TARGETS, diagnostics, components: [] };
   }
 }

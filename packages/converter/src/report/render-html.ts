@@ -1,10 +1,13 @@
 /** The migration report as one self-contained HTML page: inline CSS and SVG charts, no external assets. */
 import { STATUS_TEXT, type FileStatus } from "./analyze.js";
-import { percent } from "./render-markdown.js";
-import type { ComponentCoverage, MigrationReport } from "./summary.js";
+import { countAndRate, percent, targetsText } from "./render-markdown.js";
+import { outcomesOf, TARGET_OUTCOMES, type ComponentCoverage, type MigrationReport, type ReportSummary, type TargetOutcome } from "./summary.js";
+import { TARGET_TEXT } from "./targets.js";
 
 const STATUSES: readonly FileStatus[] = ["clean", "warnings", "manual", "failed"];
 const COLORS: Record<FileStatus, string> = { clean: "#2e7d32", warnings: "#f9a825", manual: "#ef6c00", failed: "#c62828" };
+
+const TARGET_COLORS: Record<TargetOutcome, string> = { otel: "#6a1b9a", native: "#2e7d32", hybrid: "#1565c0", failed: "#c62828" };
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -53,14 +56,32 @@ function coverageChart(components: readonly ComponentCoverage[]): string {
   return `<svg class="chart" role="img" aria-label="component coverage" width="${label + bar + 200}" height="${height}" viewBox="0 0 ${label + bar + 200} ${height}" xmlns="http://www.w3.org/2000/svg">${rows.join("")}</svg>`;
 }
 
+/**
+ * One row per target: files it works for, as a CSS bar on the scale of all files (a file may count for several
+ * targets, so these are not parts of one whole like the status chart).
+ */
+function targetTable(s: ReportSummary): string {
+  const rows = TARGET_OUTCOMES.map((o) => {
+    const width = (s.targetRates[o] * 100).toFixed(2);
+    const bar = `<div class="track"><div class="bar" style="width:${width}%;background:${TARGET_COLORS[o]}"></div></div>`;
+    return `<tr data-target="${o}"><td>${TARGET_TEXT[o]}</td><td>${s.byTarget[o]}</td><td class="target-rate">${percent(s.targetRates[o])}</td><td>${bar}</td></tr>`;
+  });
+  return `<table id="targets"><thead><tr><th>target</th><th>files</th><th>rate</th><th></th></tr></thead><tbody>
+${rows.join("\n")}
+</tbody></table>`;
+}
+
+const targetBadges = (outcomes: readonly TargetOutcome[]) =>
+  outcomes.map((o) => `<span class="badge" style="background:${TARGET_COLORS[o]}">${TARGET_TEXT[o]}</span>`).join(" ");
+
 export function renderHtml(report: MigrationReport): string {
   const s = report.summary;
   const fileRows = report.files.map((f) => {
     const ds = f.diagnostics.filter((d) => d.severity !== "info");
     const list = ds.length === 0 ? "" : `<ul>${ds.map((d) => `<li><b>${d.stage} ${d.severity}</b>${d.line === undefined ? "" : ` (line ${d.line})`}: ${escapeHtml(d.message)}</li>`).join("")}</ul>`;
-    return `<tr><td>${escapeHtml(f.file)}</td><td><span class="badge" style="background:${COLORS[f.status]}">${STATUS_TEXT[f.status]}</span></td><td>${f.dialect ?? "-"}</td><td>${f.verification}</td><td>${list}</td></tr>`;
+    return `<tr><td>${escapeHtml(f.file)}</td><td><span class="badge" style="background:${COLORS[f.status]}">${STATUS_TEXT[f.status]}</span></td><td>${f.dialect ?? "-"}</td><td>${f.verification}</td><td>${list}</td><td class="targets" title="${escapeHtml(targetsText(outcomesOf(f)))}">${targetBadges(outcomesOf(f))}</td></tr>`;
   });
-  const componentRows = s.components.map((c) => `<tr><td>${c.kind}/${escapeHtml(c.type)}</td><td>${c.seen}</td><td>${c.converted}</td><td>${c.verified}</td></tr>`);
+  const componentRows = s.components.map((c) => `<tr><td>${c.kind}/${escapeHtml(c.type)}</td><td>${c.seen}</td><td>${c.converted}</td><td>${c.verified}</td>${TARGET_OUTCOMES.map((o) => `<td>${countAndRate(c.targets[o], c.seen)}</td>`).join("")}</tr>`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -73,6 +94,8 @@ td, th { border: 1px solid #e0e0e0; padding: 4px 8px; text-align: left; vertical
 .badge { color: #fff; border-radius: 4px; padding: 1px 6px; white-space: nowrap; }
 .rate { font-size: 2rem; font-weight: bold; }
 ul { margin: 0; padding-left: 1.2rem; }
+.track { width: 300px; height: 14px; background: #eeeeee; }
+.bar { height: 14px; }
 </style>
 </head>
 <body>
@@ -80,13 +103,16 @@ ul { margin: 0; padding-left: 1.2rem; }
 <p>${s.files} collector configuration(s) under <code>${escapeHtml(report.root)}</code>, generated ${escapeHtml(report.generatedAt)}.</p>
 <p>Success rate (clean or warnings only): <span class="rate" id="success-rate">${percent(s.successRate)}</span></p>
 ${statusChart(s.byStatus, s.files)}
+<h2>Targets</h2>
+<p>Files that run unchanged on <code>alloy otel</code>, convert natively to <code>otelcol.*</code> components, convert with <code>--dialect=hybrid</code> (outputs validated), or none of these (failed). A file counts for every target that works.</p>
+${targetTable(s)}
 <h2>Components</h2>
 ${coverageChart(s.components)}
-<table><thead><tr><th>component</th><th>seen</th><th>converted</th><th>verified</th></tr></thead><tbody>
+<table id="components"><thead><tr><th>component</th><th>seen</th><th>converted</th><th>verified</th>${TARGET_OUTCOMES.map((o) => `<th>${TARGET_TEXT[o]}</th>`).join("")}</tr></thead><tbody>
 ${componentRows.join("\n")}
 </tbody></table>
 <h2>Files</h2>
-<table><thead><tr><th>file</th><th>status</th><th>dialect</th><th>verification</th><th>diagnostics</th></tr></thead><tbody>
+<table id="files"><thead><tr><th>file</th><th>status</th><th>dialect</th><th>verification</th><th>diagnostics</th><th>targets</th></tr></thead><tbody>
 ${fileRows.join("\n")}
 </tbody></table>
 </body>

@@ -1,6 +1,7 @@
 /** The migration report as Markdown. */
 import { STATUS_TEXT, type FileStatus } from "./analyze.js";
-import type { MigrationReport } from "./summary.js";
+import { outcomesOf, TARGET_OUTCOMES, type MigrationReport, type TargetOutcome } from "./summary.js";
+import { TARGET_TEXT } from "./targets.js";
 
 const STATUSES: readonly FileStatus[] = ["clean", "warnings", "manual", "failed"];
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -8,6 +9,16 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 /** Percentage text with one decimal. */
 export function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(1)}%`;
+}
+
+/** `n (rate%)` of `total`. */
+export function countAndRate(n: number, total: number): string {
+  return `${n} (${percent(total === 0 ? 0 : n / total)})`;
+}
+
+/** The working targets of a file, by name (`failed` when none works). */
+export function targetsText(outcomes: readonly TargetOutcome[]): string {
+  return outcomes.map((o) => TARGET_TEXT[o]).join(", ");
 }
 
 export function renderMarkdown(report: MigrationReport): string {
@@ -21,17 +32,25 @@ export function renderMarkdown(report: MigrationReport): string {
     "|---|---|",
     ...STATUSES.map((st) => `| ${STATUS_TEXT[st]} | ${s.byStatus[st]} |`),
     "",
+    "## Targets",
+    "",
+    "Files that run unchanged on `alloy otel`, convert natively to `otelcol.*` components, convert with `--dialect=hybrid` (outputs validated), or none of these (failed). A file counts for every target that works.",
+    "",
+    "| target | files | rate |",
+    "|---|---|---|",
+    ...TARGET_OUTCOMES.map((o) => `| ${TARGET_TEXT[o]} | ${s.byTarget[o]} | ${percent(s.targetRates[o])} |`),
+    "",
     "## Components",
     "",
-    "| component | seen | converted | verified |",
-    "|---|---|---|---|",
-    ...s.components.map((c) => `| ${c.kind}/${cell(c.type)} | ${c.seen} | ${c.converted} | ${c.verified} |`),
+    `| component | seen | converted | verified | ${TARGET_OUTCOMES.map((o) => TARGET_TEXT[o]).join(" | ")} |`,
+    `|---|---|---|---|${TARGET_OUTCOMES.map(() => "---|").join("")}`,
+    ...s.components.map((c) => `| ${c.kind}/${cell(c.type)} | ${c.seen} | ${c.converted} | ${c.verified} | ${TARGET_OUTCOMES.map((o) => countAndRate(c.targets[o], c.seen)).join(" | ")} |`),
     "",
     "## Files",
     "",
-    "| file | status | dialect | verification | diagnostics |",
-    "|---|---|---|---|---|",
-    ...report.files.map((f) => `| ${cell(f.file)} | ${STATUS_TEXT[f.status]} | ${f.dialect ?? "-"} | ${f.verification} | ${f.diagnostics.filter((d) => d.severity !== "info").length} |`),
+    "| file | status | dialect | verification | diagnostics | targets |",
+    "|---|---|---|---|---|---|",
+    ...report.files.map((f) => `| ${cell(f.file)} | ${STATUS_TEXT[f.status]} | ${f.dialect ?? "-"} | ${f.verification} | ${f.diagnostics.filter((d) => d.severity !== "info").length} | ${targetsText(outcomesOf(f))} |`),
   ];
   for (const f of report.files) {
     const ds = f.diagnostics.filter((d) => d.severity !== "info");

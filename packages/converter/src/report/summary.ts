@@ -1,6 +1,10 @@
-/** Aggregated figures of a migration report: status counts, success rate and per-component coverage. */
+/** Aggregated figures of a migration report: status counts, success rate, target rates and per-component coverage. */
 import type { ComponentKind } from "../engine/description.js";
 import type { FileReport, FileStatus } from "./analyze.js";
+import { TARGETS, type Target } from "./targets.js";
+
+/** A target, or `failed` for files no target works for. */
+export type TargetOutcome = Target | "failed";
 
 export interface ComponentCoverage {
   readonly kind: ComponentKind;
@@ -9,6 +13,8 @@ export interface ComponentCoverage {
   readonly seen: number;
   readonly converted: number;
   readonly verified: number;
+  /** Definitions in files where each target works (see targets.ts); `failed`: in files no target works for. */
+  readonly targets: Record<TargetOutcome, number>;
 }
 
 export interface ReportSummary {
@@ -16,6 +22,10 @@ export interface ReportSummary {
   readonly byStatus: Record<FileStatus, number>;
   /** Share of files that converted without manual work (clean or warnings), 0 when there are no files. */
   readonly successRate: number;
+  /** Files each target works for (a file may count for several); `failed`: files no target works for. */
+  readonly byTarget: Record<TargetOutcome, number>;
+  /** `byTarget` as shares of all files (0 when there are no files). */
+  readonly targetRates: Record<TargetOutcome, number>;
   readonly components: ComponentCoverage[];
 }
 
@@ -26,22 +36,39 @@ export interface MigrationReport {
   readonly files: FileReport[];
 }
 
+/** Every target outcome, in display order. */
+export const TARGET_OUTCOMES: readonly TargetOutcome[] = [...TARGETS, "failed"];
+
+const noTargets = (): Record<TargetOutcome, number> => ({ otel: 0, native: 0, hybrid: 0, failed: 0 });
+
+/** The outcomes of one file: the targets that work, or `failed`. */
+export function outcomesOf(file: FileReport): TargetOutcome[] {
+  const working = TARGETS.filter((t) => file.targets?.[t] === true);
+  return working.length === 0 ? ["failed"] : working;
+}
+
 /** Computes the summary of file reports (components sorted by how often they were seen). */
 export function summarize(files: readonly FileReport[]): ReportSummary {
   const byStatus: Record<FileStatus, number> = { clean: 0, warnings: 0, manual: 0, failed: 0 };
-  const coverage = new Map<string, { kind: ComponentKind; type: string; seen: number; converted: number; verified: number }>();
+  const byTarget = noTargets();
+  const coverage = new Map<string, { kind: ComponentKind; type: string; seen: number; converted: number; verified: number; targets: Record<TargetOutcome, number> }>();
   for (const f of files) {
     byStatus[f.status]++;
+    const outcomes = outcomesOf(f);
+    for (const o of outcomes) byTarget[o]++;
     for (const c of f.components) {
       const key = `${c.kind}:${c.type}`;
-      const entry = coverage.get(key) ?? { kind: c.kind, type: c.type, seen: 0, converted: 0, verified: 0 };
+      const entry = coverage.get(key) ?? { kind: c.kind, type: c.type, seen: 0, converted: 0, verified: 0, targets: noTargets() };
       entry.seen++;
       if (c.converted) entry.converted++;
       if (c.verified) entry.verified++;
+      for (const o of outcomes) entry.targets[o]++;
       coverage.set(key, entry);
     }
   }
   const components = [...coverage.values()].sort((a, b) => b.seen - a.seen || (a.kind + a.type < b.kind + b.type ? -1 : 1));
-  const successRate = files.length === 0 ? 0 : (byStatus.clean + byStatus.warnings) / files.length;
-  return { files: files.length, byStatus, successRate, components };
+  const share = (n: number) => (files.length === 0 ? 0 : n / files.length);
+  const successRate = share(byStatus.clean + byStatus.warnings);
+  const targetRates = Object.fromEntries(TARGET_OUTCOMES.map((o) => [o, share(byTarget[o])])) as Record<TargetOutcome, number>;
+  return { files: files.length, byStatus, successRate, byTarget, targetRates, components };
 }
