@@ -1,7 +1,6 @@
 /** File-system helpers shared by commands: reading inputs and atomic writes. */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { CliError } from "./cli-error.js";
 
 /** Name used for standard input in diagnostics, as upstream. */
@@ -34,7 +33,9 @@ export function statErrorMessage(file: string, e: unknown): string {
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  // Unique enough for a temporary sibling (opened with "wx", so a clash fails instead of overwriting); avoids
+  // loading node:crypto at start-up.
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   let mode = 0o644;
   try {
     mode = statSync(file).mode & 0o7777;
