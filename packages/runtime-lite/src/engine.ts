@@ -2,7 +2,7 @@
  * Runs a Graph: instantiates each node's semantics (or an opaque pass-through, marked unverified), pushes
  * payloads along the typed edges, and flushes everything on shutdown in topological order.
  */
-import { DataRefusedError, type ComponentContext, type ComponentInstance } from "./components/api.js";
+import { DataRefusedError, type ComponentContext, type ComponentInstance, type RuntimeEnvironment } from "./components/api.js";
 import { CaptureExporter } from "./components/exporters.js";
 import { factoryFor } from "./components/registry.js";
 import type { Graph, GraphNode, RuntimeDiagnostic } from "./graph/types.js";
@@ -19,6 +19,8 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** Memory in use in bytes, read by memory_limiter; defaults to this process's heap plus external buffers. */
   memoryUsage?: () => number;
+  /** Detected resource attributes and pod table for resourcedetection and k8sattributes. */
+  environment?: RuntimeEnvironment;
 }
 
 /** What became of a payload handed to a receiver. */
@@ -97,6 +99,7 @@ export class Engine {
       },
       log,
       memoryUsage: this.options.memoryUsage ?? processMemory,
+      environment: this.options.environment,
     };
   }
 

@@ -21,6 +21,7 @@ export type { BridgeGraphOptions } from "./bridge/bridge-graph.js";
 export { Engine, FIXED_NOW, topologicalOrder, upstreamOf } from "./engine.js";
 export type { EngineOptions, ReceiveOutcome } from "./engine.js";
 export { DataRefusedError } from "./components/api.js";
+export type { RuntimeEnvironment, PodInfo } from "./components/api.js";
 export { implementedComponents } from "./components/registry.js";
 export { verifyGraphs, alloyLabel } from "./verify/verify.js";
 export type { VerifyReport, ExporterReport, Verdict } from "./verify/verify.js";

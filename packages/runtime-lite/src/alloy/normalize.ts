@@ -25,6 +25,7 @@ const REPEATED: Record<string, Record<string, string>> = {
     rate_allocation: "rate_allocation",
   },
   "processor.resource": { attribute: "attributes", action: "attributes" },
+  "processor.k8sattributes": { label: "labels", annotation: "annotations", pod_association: "pod_association", source: "sources" },
   "connector.spanmetrics": { dimension: "dimensions", calls_dimension: "calls_dimensions" },
   "connector.count": { spans: "spans", spanevents: "spanevents", metrics: "metrics", datapoints: "datapoints", logs: "logs", attributes: "attributes" },
   "connector.routing": { route: "table" },

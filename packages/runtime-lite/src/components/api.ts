@@ -2,6 +2,29 @@
 import type { Signal, Telemetry } from "../pdata/types.js";
 import type { ComponentKind } from "../graph/types.js";
 
+/** One pod of the table the k8sattributes processor matches against (`alloy verify --pods`). */
+export interface PodInfo {
+  readonly ip: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly uid?: string;
+  readonly node?: string;
+  readonly deployment?: string;
+  readonly start_time?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What the host would tell components that look at their surroundings: the attributes resource detectors find
+ * (`--resource KEY=VALUE`) and the Kubernetes pods k8sattributes watches (`--pods FILE`). Both sides of a
+ * verification see the same environment; by default it is empty (nothing detected, no pods).
+ */
+export interface RuntimeEnvironment {
+  readonly resource?: Readonly<Record<string, string>>;
+  readonly pods?: readonly PodInfo[];
+}
+
 /** What a running component can do besides receiving data. */
 export interface ComponentContext {
   /** Node ID of this instance. */
@@ -22,6 +45,8 @@ export interface ComponentContext {
   log(line: string): void;
   /** Memory in use by this process in bytes (heap plus buffers), as memory_limiter measures it. */
   memoryUsage(): number;
+  /** The host environment (resource detection results, pod table); empty when not given. */
+  readonly environment?: RuntimeEnvironment;
 }
 
 /**

@@ -6,6 +6,13 @@ import { debugExporter, fileExporter, nopExporter, otlpExporter, otlphttpExporte
 import { attributesProcessor, groupByAttrsProcessor, resourceProcessor, spanProcessor } from "./processors-attributes.js";
 import { batchProcessor, memoryLimiterProcessor, probabilisticSamplerProcessor, tailSamplingProcessor } from "./processors-flow.js";
 import { filterProcessor, transformProcessor } from "./processors-ottl.js";
+import { protocolReceivers } from "./receivers.js";
+import { resourceDetectionProcessor } from "./resourcedetection.js";
+import { k8sAttributesProcessor } from "./k8sattributes.js";
+import { redactionProcessor } from "./redaction.js";
+import { serviceGraphConnector } from "./servicegraph.js";
+import { cumulativeToDeltaProcessor } from "./cumulativetodelta.js";
+import { deltaToCumulativeProcessor } from "./deltatocumulative.js";
 
 const ALL: ComponentFactory[] = [
   otlpReceiver,
@@ -28,6 +35,13 @@ const ALL: ComponentFactory[] = [
   nopExporter,
   otlphttpExporter,
   otlpExporter,
+  ...protocolReceivers,
+  resourceDetectionProcessor,
+  k8sAttributesProcessor,
+  redactionProcessor,
+  serviceGraphConnector,
+  cumulativeToDeltaProcessor,
+  deltaToCumulativeProcessor,
 ];
 
 const BY_KEY = new Map(ALL.map((f) => [`${f.kind}:${f.type}`, f]));

@@ -9,6 +9,7 @@ import type { Graph, RuntimeDiagnostic } from "../graph/types.js";
 import { flatten } from "../pdata/canonical.js";
 import { generateTelemetry } from "../pdata/generate.js";
 import { SIGNALS, type Telemetry, type TelemetrySet } from "../pdata/types.js";
+import type { RuntimeEnvironment } from "../components/api.js";
 
 export type Verdict = "equivalent" | "different" | "unverified";
 
@@ -46,8 +47,15 @@ export function alloyLabel(group: string, componentId: string): string {
   return out;
 }
 
+/**
+ * Collector exporter types whose Alloy conversion is a component of another type (docs/native-mappings.md:
+ * `prometheusremotewrite` becomes `otelcol.exporter.prometheus` feeding `prometheus.remote_write`).
+ */
+const ALLOY_EXPORTER_TYPES: Record<string, string[]> = { prometheusremotewrite: ["prometheus"] };
+
 /** Alloy spells some types without the collector's underscores (`splunkhec` for `splunk_hec`). */
-const sameType = (a: string, b: string) => a.replace(/_/g, "") === b.replace(/_/g, "");
+const sameType = (alloy: string, collector: string) =>
+  alloy.replace(/_/g, "") === collector.replace(/_/g, "") || (ALLOY_EXPORTER_TYPES[collector] ?? []).includes(alloy);
 
 function feed(engine: Engine, input: TelemetrySet): void {
   for (const r of engine.receivers())
@@ -71,11 +79,11 @@ function firstOnly(a: string[], b: string[]): string | undefined {
   return undefined;
 }
 
-/** Runs both graphs on `input` (default: the built-in generated set) and compares exporters. */
-export async function verifyGraphs(collector: Graph, alloy: Graph, input: TelemetrySet = generateTelemetry()): Promise<VerifyReport> {
+/** Runs both graphs on `input` (default: the built-in generated set) in the same environment and compares exporters. */
+export async function verifyGraphs(collector: Graph, alloy: Graph, input: TelemetrySet = generateTelemetry(), environment: RuntimeEnvironment = {}): Promise<VerifyReport> {
   const diagnostics = [...collector.diagnostics.map((d) => ({ ...d, message: `collector: ${d.message}` })), ...alloy.diagnostics.map((d) => ({ ...d, message: `alloy: ${d.message}` }))];
-  const a = new Engine(collector, { capture: true });
-  const b = new Engine(alloy, { capture: true });
+  const a = new Engine(collector, { capture: true, environment });
+  const b = new Engine(alloy, { capture: true, environment });
   feed(a, input);
   feed(b, input);
   await a.shutdown();
