@@ -176,7 +176,9 @@ export class Engine {
 /** Node IDs ordered so that every node comes after all nodes that feed it (cycles are broken arbitrarily). */
 export function topologicalOrder(graph: Graph): string[] {
   const indegree = new Map<string, number>();
-  const edges = (n: GraphNode) => [...new Set([...Object.values(n.outputs).flat(), ...Object.values(n.pipelineTargets ?? {}).flat()])];
+  // Edges to components outside the graph were reported when it was built; ordering ignores them.
+  const edges = (n: GraphNode) =>
+    [...new Set([...Object.values(n.outputs).flat(), ...Object.values(n.pipelineTargets ?? {}).flat()])].filter((t) => graph.nodes.has(t));
   for (const id of graph.nodes.keys()) indegree.set(id, 0);
   for (const n of graph.nodes.values()) for (const t of edges(n)) indegree.set(t, (indegree.get(t) ?? 0) + 1);
   const queue = [...graph.nodes.keys()].filter((id) => indegree.get(id) === 0);

@@ -60,11 +60,15 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
     const id = identity(b);
     const body = evalBody(b.body, scope, diagnostics, id);
     const parts = name.split(".");
-    if (parts[0] !== "otelcol" || !(parts[1] in KINDS) || parts.length !== 3) continue;
+    // `otelcol.<kind>.<type>` components, and the hybrid dialect's `otel.<kind>.<type>` blocks, which carry the
+    // collector component's own configuration and are wired with `output` blocks like `otelcol.*` ones.
+    const hybrid = parts[0] === "otel";
+    if ((parts[0] !== "otelcol" && !hybrid) || !(parts[1] in KINDS) || parts.length !== 3) continue;
     const kind = KINDS[parts[1]];
     const alloyType = parts[2];
-    const type = canonicalType(kind, alloyType);
-    const node: GraphNode = { id, kind, type, name: b.label === undefined ? "" : unquote(`"${b.label}"`), config: toCollectorShape(`${kind}.${type}`, body), outputs: noOutputs() };
+    const type = hybrid ? alloyType : canonicalType(kind, alloyType);
+    const config = hybrid ? collectorMapOf(body) : toCollectorShape(`${kind}.${type}`, body);
+    const node: GraphNode = { id, kind, type, name: b.label === undefined ? "" : unquote(`"${b.label}"`), config, outputs: noOutputs() };
     const output = body.blocks.output?.[0];
     if (output)
       for (const s of SIGNALS) {
@@ -86,4 +90,23 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
       for (const t of n.outputs[s])
         if (!graph.nodes.has(t)) diagnostics.push({ severity: "error", message: `${n.id}: output.${s} refers to ${t}, which is not an otelcol component`, component: n.id });
   return graph;
+}
+
+/**
+ * The collector configuration a hybrid `otel.<kind>.<type>` block carries (docs/dialects.md): attributes are
+ * settings, a block is a nested map (repeated blocks a list of maps), `__extra` holds keys that are not
+ * identifiers, `__id` the original component ID; the `output` block is wiring, not configuration.
+ */
+function collectorMapOf(body: Body): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body.attrs)) {
+    if (k === "__id") continue;
+    if (k === "__extra" && v !== null && typeof v === "object" && !Array.isArray(v)) Object.assign(out, v);
+    else out[k] = v;
+  }
+  for (const [k, bodies] of Object.entries(body.blocks)) {
+    if (k === "output") continue;
+    out[k] = bodies.length === 1 ? collectorMapOf(bodies[0]!) : bodies.map(collectorMapOf);
+  }
+  return out;
 }
