@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { convertOtelcol, renderDiagnostic, blocksOutput } from "@alloy-ts/converter";
-import { generateTelemetry, graphFromAlloy, graphFromCollectorYaml, parseTelemetryFile, verifyGraphs, type VerifyReport } from "@alloy-ts/runtime-lite";
+import { generateTelemetry, graphFromAlloy, graphFromCollectorYaml, parseTelemetryFile, verifyGraphs, type PodInfo, type RuntimeEnvironment, type VerifyReport } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
 import { readInput } from "../io.js";
 
@@ -17,6 +17,8 @@ interface VerifyOptions {
   json?: boolean;
   alloy?: string;
   strict?: boolean;
+  resource?: string[];
+  pods?: string;
 }
 
 export function register(program: Command): void {
@@ -28,6 +30,8 @@ export function register(program: Command): void {
     .option("--alloy <file>", "compare with this Alloy configuration instead of converting")
     .option("--json", "print the report as JSON")
     .option("--strict", "also fail (exit status 1) when any exporter is unverified")
+    .option("--resource <key=value>", "a resource attribute resource detection finds (repeatable)", (v: string, acc: string[] = []) => [...acc, v])
+    .option("--pods <file>", "JSON list of pods ({ip, name, namespace, uid, node, deployment, labels, annotations}) for k8sattributes")
     .action((file: string, opts: VerifyOptions) => runVerify(file, opts));
 }
 
@@ -37,6 +41,27 @@ function readText(file: string): string {
   } catch (e) {
     throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
   }
+}
+
+/** The detected resource attributes (`--resource`) and pod table (`--pods`) both sides run with. */
+export function readEnvironment(opts: Pick<VerifyOptions, "resource" | "pods">): RuntimeEnvironment {
+  const resource: Record<string, string> = {};
+  for (const pair of opts.resource ?? []) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new CliError(`invalid value "${pair}" for --resource: KEY=VALUE`);
+    resource[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  if (opts.pods === undefined) return { resource };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readText(opts.pods));
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${opts.pods}: not JSON: ${(e as Error).message}`);
+  }
+  const isPod = (p: unknown): p is PodInfo => !!p && typeof p === "object" && typeof (p as PodInfo).ip === "string";
+  if (!Array.isArray(parsed) || !parsed.every(isPod)) throw new CliError(`${opts.pods}: expected a JSON list of pods, each with an "ip" string`);
+  return { resource, pods: parsed };
 }
 
 export async function runVerify(file: string, opts: VerifyOptions): Promise<void> {
@@ -56,7 +81,8 @@ export async function runVerify(file: string, opts: VerifyOptions): Promise<void
     if ("error" in parsed) throw new CliError(`${opts.input}: ${parsed.error}`);
     input = parsed;
   }
-  const report = await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloyText, { fileName: opts.alloy }), input);
+  const environment = readEnvironment(opts);
+  const report = await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloyText, { fileName: opts.alloy }), input, environment);
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
   // --strict: an exporter that could not be checked counts as a failure too.
   if (!report.ok || (opts.strict && report.exporters.some((e) => e.verdict === "unverified"))) process.exitCode = 1;

@@ -39,7 +39,9 @@ export const serviceGraphConnector: ComponentFactory = {
   signals: ["traces"],
   create(config, ctx) {
     const dimensions = asStrings(config.dimensions);
-    const bounds = config.latency_histogram_buckets === undefined ? DEFAULT_BUCKETS_MS : asArray(config.latency_histogram_buckets).map((b) => durationMs(b, 0));
+    // An empty list means the default buckets, as unset does (the converter writes `[]` for unset).
+    const given = asArray(config.latency_histogram_buckets).map((b) => durationMs(b, 0));
+    const bounds = given.length === 0 ? DEFAULT_BUCKETS_MS : given;
     const clients = new Map<string, Side & { messaging: boolean }>();
     const servers = new Map<string, Side & { messaging: boolean }>();
     const series = new Map<string, Series>();
