@@ -3,7 +3,8 @@
  * shipped `alloy convert`, checks the committed Alloy is exactly what it prints today, validates that Alloy with
  * `alloy validate`, and checks `alloy build` knows a module for every component. A `<name>.validate.txt` file
  * lists validator errors that are expected (a known difference between converter output and the schemas);
- * when it is absent, validation must pass.
+ * when it is absent, validation must pass. A `<name>.flags` file holds extra `alloy convert` flags (a dialect).
+ * Each committed Alloy file is also run against its YAML with `alloy verify`: nothing may be "different".
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,12 +18,18 @@ const cases = dirs.flatMap((d) =>
   readdirSync(path.join(examplesDir, d)).filter((f) => f.endsWith(".yaml")).sort().map((f) => path.join("examples", d, f)),
 );
 
+/** Extra `alloy convert` flags of an example (from `<name>.flags`, whitespace-separated). */
+const flagsOf = (yaml: string): string[] => {
+  const file = path.join(repoRoot, yaml.replace(/\.yaml$/, ".flags"));
+  return existsSync(file) ? readFileSync(file, "utf8").split(/\s+/).filter(Boolean) : [];
+};
+
 /** The first line of each `Error: ...` diagnostic, without the final summary. */
 const errorLines = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("Error: ") && l !== "Error: validation failed").map((l) => l.slice(7));
 
 describe("examples", () => {
   it("are complete: a README and at least one collector configuration each", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(10);
+    expect(dirs.length).toBeGreaterThanOrEqual(12);
     for (const d of dirs) expect(existsSync(path.join(examplesDir, d, "README.md")), `${d}/README.md`).toBe(true);
     expect(existsSync(path.join(examplesDir, "README.md"))).toBe(true);
   });
@@ -30,10 +37,11 @@ describe("examples", () => {
   describe.skipIf(!cliBuilt)("through the alloy command", () => {
     it.each(cases)("%s converts to the committed Alloy", (yaml) => {
       const alloyFile = yaml.replace(/\.yaml$/, ".alloy");
-      const r = runAlloy(["convert", "--source-format=otelcol", yaml]);
+      const flags = flagsOf(yaml);
+      const r = runAlloy(["convert", "--source-format=otelcol", ...flags, yaml]);
       expect(r.stderr).toBe("");
       expect(r.code).toBe(0);
-      expect(r.stdout, `regenerate with: alloy convert -f otelcol -o ${alloyFile} ${yaml}`).toBe(readFileSync(path.join(repoRoot, alloyFile), "utf8"));
+      expect(r.stdout, `regenerate with: alloy convert -f otelcol ${flags.join(" ")} -o ${alloyFile} ${yaml}`).toBe(readFileSync(path.join(repoRoot, alloyFile), "utf8"));
     });
 
     it.each(cases)("%s: the committed Alloy validates", (yaml) => {
@@ -48,6 +56,15 @@ describe("examples", () => {
         expect(errorLines(r.stderr)).toEqual([]);
         expect(r.code).toBe(0);
       }
+    });
+
+    it.each(cases)("%s: the committed Alloy behaves like the YAML (alloy verify)", (yaml) => {
+      const alloyFile = yaml.replace(/\.yaml$/, ".alloy");
+      const r = runAlloy(["verify", yaml, "--alloy", alloyFile, "--json"]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as { exporters: { verdict: string }[] };
+      expect(report.exporters.length).toBeGreaterThan(0);
+      expect(report.exporters.filter((e) => e.verdict === "different")).toEqual([]);
     });
 
     it.each(cases)("%s: alloy build knows every module", (yaml) => {
