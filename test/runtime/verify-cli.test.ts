@@ -39,8 +39,8 @@ describe.skipIf(!sharedDir || !haveBundle)("alloy verify CLI", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-verify-"));
     try {
       const yaml = path.join(dir, "unverified.yaml");
-      // zipkin has no semantics here, so the exporter behind it cannot be checked.
-      writeFileSync(yaml, "receivers:\n  zipkin:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [zipkin]\n      exporters: [debug]\n");
+      // interval has no semantics here, so the exporter behind it cannot be checked.
+      writeFileSync(yaml, "receivers:\n  otlp:\n    protocols:\n      grpc:\nprocessors:\n  interval:\nexporters:\n  debug:\nservice:\n  pipelines:\n    metrics:\n      receivers: [otlp]\n      processors: [interval]\n      exporters: [debug]\n");
       const lenient = run("verify", yaml);
       expect(lenient.stdout).toMatch(/unverified/);
       expect(lenient.status).toBe(0);

@@ -10,6 +10,9 @@ import { shared, sharedDir } from "../support/shared.js";
 
 const env = { PATH: "/bin" };
 
+/** Upstream's output gives these receivers no `output` block (otelcol-conversion.md §18.1): their data is lost. */
+const KNOWN_LOSSY = new Set(["fileexporter.yaml", "fluentforwarder.yaml", "syslog.yaml", "tcplog.yaml"]);
+
 function cases(): string[] {
   const dir = shared("conformance", "otelcol");
   const out: string[] = [];
@@ -32,6 +35,10 @@ describe.skipIf(!sharedDir)("alloy verify on the conformance inputs", () => {
     const report = await verifyGraphs(graphFromCollectorYaml(yaml, { env }), graphFromAlloy(alloy, { env }));
     const summary = report.exporters.map((e) => `${e.exporter}:${e.verdict}`);
     const different = report.exporters.filter((e) => e.verdict === "different");
+    if (KNOWN_LOSSY.has(_name)) {
+      expect(different.map((e) => e.actualItems)).toEqual(report.exporters.map(() => 0));
+      return;
+    }
     expect(different, JSON.stringify({ summary, different, diags: report.diagnostics }, null, 1)).toEqual([]);
     expect(report.exporters.length).toBeGreaterThan(0);
   });

@@ -69,7 +69,7 @@ describe.skipIf(!sharedDir)("verify detects differences on the Alloy side", () =
   });
 
   it("a component without semantics makes the exporter unverified, not equivalent", async () => {
-    const { yaml, alloy } = load("k8sattributes");
+    const { yaml, alloy } = load("interval");
     expect((await verdicts(yaml, alloy)).verdicts).toEqual(["unverified"]);
   });
 });
