@@ -33,6 +33,16 @@ const FEATURES = [
   "textDocument/signatureHelp",
 ];
 
+/** Resident memory of a process in MiB (Linux /proc), or undefined where that is not available. */
+function rssMiB(pid: number | undefined): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function position(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset).split("\n");
   return { line: before.length - 1, character: before[before.length - 1]!.length };
@@ -52,6 +62,7 @@ describe.skipIf(!cliBuilt)("random edits", () => {
   it.each(TOTALS)("survives %i random incremental edits and keeps answering", async (TOTAL) => {
     let run = 0;
     let edits = 0;
+    let warmRss: number | undefined;
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: PER_RUN, maxLength: PER_RUN }), async (steps) => {
         const uri = `file:///fuzz/doc${++run}.alloy`;
@@ -81,10 +92,15 @@ describe.skipIf(!cliBuilt)("random edits", () => {
         expect(Array.isArray(symbols)).toBe(true);
         client.notify("textDocument/didClose", { textDocument: { uri } });
         expect(client.alive).toBe(true);
+        if (run === Math.ceil(TOTAL / PER_RUN / 10)) warmRss = rssMiB(client.child.pid);
       }),
       { numRuns: Math.ceil(TOTAL / PER_RUN), endOnFailure: true },
     );
     expect(edits).toBeGreaterThanOrEqual(TOTAL);
     expect(client.stderr).not.toMatch(/uncaught|failed:/);
+    // Memory stays flat: closed documents leave nothing behind, so the server's resident memory at the end is
+    // close to what it was once warmed up (a leak of even a few KB per edit would exceed this over 10,000 edits).
+    const endRss = rssMiB(client.child.pid);
+    if (warmRss !== undefined && endRss !== undefined) expect(endRss, `RSS ${warmRss.toFixed(0)} → ${endRss.toFixed(0)} MiB`).toBeLessThan(warmRss * 1.5 + 48);
   }, 300_000);
 });
