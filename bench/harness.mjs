@@ -2,8 +2,11 @@
 import { performance } from "node:perf_hooks";
 
 /** Median wall time in milliseconds of `fn` over `runs` runs (after `warmup` runs). */
-export function time(fn, { runs = 7, warmup = 2 } = {}) {
-  for (let i = 0; i < warmup; i++) fn();
+export function time(fn, { runs = 7, warmup = 2, warmupMs = 300 } = {}) {
+  // Steady state: warm up for a minimum count and a minimum time, so small inputs are measured after the JIT has
+  // optimised the code (cold start is measured separately, as a whole process).
+  const until = performance.now() + warmupMs;
+  for (let i = 0; i < warmup || performance.now() < until; i++) fn();
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
