@@ -22,6 +22,8 @@ import { nativeRole } from "./native/types.js";
 import { gapSummary, gapsFooter } from "./native/gaps.js";
 import { carriedBody, carriedDescription } from "./native/carry.js";
 import type { UnknownComponent } from "./otel/config.js";
+// Per-signal processors where a shared one would close a cycle (default mode only; docs/converter-differences.md #14).
+import { planProcessorSplits, splitKey, type ProcessorUse, type SplitPlan } from "./wiring/split-processors.js";
 
 export interface ConvertOptions {
   /** `"upstream"`: reproduce upstream's output and messages exactly, quirks included (§18). */
@@ -55,6 +57,8 @@ class Conversion {
   readonly diagnostics: ConvertDiagnostic[] = [];
   readonly blocks: BlockStatement[] = [];
   readonly compat: boolean;
+  /** Processors emitted once per signal (never under compat). */
+  private splits: SplitPlan = new Map();
 
   constructor(readonly options: ConvertOptions) {
     this.compat = options.compat === "upstream";
@@ -181,6 +185,7 @@ class Conversion {
       const ext = cfg.components.extension.get(id);
       if (ext) this.emit(cfg, ext, "", groups, undefined);
     }
+    if (!this.compat) this.splits = planProcessorSplits(this.processorUses(cfg, groups), (plan) => this.wiringGraph(cfg, groups, plan));
     const seen = new Set<string>();
     for (const group of groups) {
       const isConnector = (id: string) => cfg.components.connector.has(id);
@@ -205,6 +210,47 @@ class Conversion {
       // Every defined connector is emitted once per group (§5, §18.3).
       for (const conn of cfg.components.connector.values()) this.emit(cfg, conn, group.name, groups, group);
     }
+  }
+
+  /** Every processor block upstream emits (§5): one per processor and pipeline group. */
+  private processorUses(cfg: OtelConfig, groups: readonly Group[]): ProcessorUse[] {
+    const uses: ProcessorUse[] = [];
+    for (const group of groups) {
+      const ids = new Set(SIGNALS.flatMap((s) => group.pipelines[s]?.processors ?? []));
+      for (const id of ids) {
+        const c = cfg.components.processor.get(id);
+        if (!c) continue;
+        const signals = SIGNALS.filter((s) => group.pipelines[s]?.processors.includes(id));
+        uses.push({ group: group.name, id, alloyName: c.description.alloyName, label: componentLabel(group.name, c.name), signals });
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * The references between emitted blocks under `plan`, as node names (`<alloy name>.<label>`). Only processors
+   * and connectors can be on a cycle: receivers are never targets and exporters have no outputs (§6).
+   */
+  private wiringGraph(cfg: OtelConfig, groups: Group[], plan: SplitPlan): Map<string, string[]> {
+    this.splits = plan; // targets() labels processor targets from this.splits
+    const edges = new Map<string, string[]>();
+    const node = (c: DefinedComponent, label: string, group: Group, signals: readonly Signal[]) => {
+      const refs = signals.flatMap((s) => this.targets(cfg, c, s, group, groups)).map((r) => r.replace(/\.input$/, ""));
+      edges.set(`${c.description.alloyName}.${label}`, refs);
+    };
+    for (const group of groups) {
+      for (const id of new Set(SIGNALS.flatMap((s) => group.pipelines[s]?.processors ?? []))) {
+        const c = cfg.components.processor.get(id);
+        if (!c) continue;
+        const split = plan.get(splitKey(group.name, id));
+        if (!split) node(c, componentLabel(group.name, c.name), group, c.description.signals);
+        else for (const [s, label] of split) node(c, label, group, c.description.signals.filter((x) => x === s));
+      }
+      for (const conn of cfg.components.connector.values()) {
+        node(conn, componentLabel(group.name, conn.name), group, conn.description.signals);
+      }
+    }
+    return edges;
   }
 
   private pipelineGroups(cfg: OtelConfig): Group[] | undefined {
@@ -253,7 +299,9 @@ class Conversion {
           continue;
         }
         const name = this.targetName(cfg, kind, id);
-        if (name) refs.push(`${name}.${componentLabel(g.name, splitId(id).name)}.input`);
+        const label = (kind === "processor" ? this.splits.get(splitKey(g.name, id))?.get(signal) : undefined) ??
+          componentLabel(g.name, splitId(id).name);
+        if (name) refs.push(`${name}.${label}.input`);
       }
     };
     function downstream(g: Group, p: PipelineConfig): void {
@@ -279,11 +327,13 @@ class Conversion {
     return refs;
   }
 
-  private outputBlock(cfg: OtelConfig, c: DefinedComponent, group: Group | undefined, groups: Group[]): Statement | undefined {
+  /** `only`: the signal of a per-signal processor copy; the other signals get no targets. */
+  private outputBlock(cfg: OtelConfig, c: DefinedComponent, group: Group | undefined, groups: Group[], only?: Signal): Statement | undefined {
     const d = c.description;
     if (d.kind === "exporter" || d.kind === "extension") return undefined;
     if (d.upstreamOmitsOutput && this.compat) return undefined;
-    const targets = new Map<Signal, string[]>(d.signals.map((s) => [s, this.targets(cfg, c, s, group, groups)]));
+    const signals = only === undefined ? d.signals : d.signals.filter((s) => s === only);
+    const targets = new Map<Signal, string[]>(signals.map((s) => [s, this.targets(cfg, c, s, group, groups)]));
     if (d.upstreamSwapsMetricsAndLogs && this.compat) {
       const metrics = targets.get("metrics");
       const logs = targets.get("logs");
@@ -299,8 +349,30 @@ class Conversion {
   }
 
   private emit(cfg: OtelConfig, c: DefinedComponent, groupName: string, groups: Group[], group: Group | undefined): void {
+    const split = c.kind === "processor" ? this.splits.get(splitKey(groupName, c.id)) : undefined;
+    if (!split) {
+      this.emitBlock(cfg, c, componentLabel(groupName, c.name), groups, group);
+      return;
+    }
+    const labels = [...split.values()];
+    this.report("info",
+      `Emitted processor/${c.id} once per signal (${labels.map((l) => `${c.description.alloyName}.${l}`).join(", ")}): ` +
+        "a single block shared by these pipelines would form a cycle through a connector",
+      c.position);
+    let first = true;
+    for (const [signal, label] of split) {
+      this.emitBlock(cfg, c, label, groups, group, signal, first);
+      first = false;
+    }
+  }
+
+  /**
+   * One block for `c` labelled `label`; `only` restricts its outputs to one signal (a per-signal processor copy),
+   * `notes` is false for the copies after the first so each note is reported once.
+   */
+  private emitBlock(cfg: OtelConfig, c: DefinedComponent, label: string, groups: Group[], group: Group | undefined,
+    only?: Signal, notes = true): void {
     const d: ComponentDescription = c.description;
-    const label = componentLabel(groupName, c.name);
     const role = nativeRole(d);
     if (role?.role === "absorbed") {
       this.report("info", `Dropped ${c.kind}/${c.id}: ${role.note}`, c.position);
@@ -326,7 +398,7 @@ class Conversion {
     for (const extra of d.before?.(src, label) ?? []) {
       this.blocks.push(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
-    const output = this.outputBlock(cfg, c, group, groups);
+    const output = this.outputBlock(cfg, c, group, groups, only);
     if (role?.role === "carried") {
       const problems: { path: readonly string[]; message: string }[] = [];
       const body = carriedBody(c.config, problems);
@@ -337,7 +409,7 @@ class Conversion {
     }
     const body = convertBody(d.rows, c.config, [], ctx, output);
     this.blocks.push(block(d.alloyName, body, label));
-    for (const n of d.notes?.(src, c.id) ?? []) {
+    for (const n of notes ? d.notes?.(src, c.id) ?? [] : []) {
       const at = n.at === undefined ? c.position : positionOf(c.config, typeof n.at === "string" ? n.at : n.at[0]);
       this.report(n.severity, n.summary, at);
     }
