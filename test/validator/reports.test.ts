@@ -1,6 +1,8 @@
 /** Reports: SARIF 2.1.0 structure, JSON positions and upstream's pretty printer layout. */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import Ajv04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { compileSchema, renderPretty, toJsonReport, toSarif, validateDetailed } from "@alloy-ts/validator";
 import { repoRoot } from "../support/shared.js";
@@ -40,6 +42,25 @@ describe("reports", () => {
     expect(sarif.runs[0]!.results[1]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 7, startColumn: 16, endLine: 7, endColumn: 56 });
     expect(check({ version: "2.0.0", runs: [] })).not.toEqual([]);
     expect(check({ version: "2.1.0", runs: [{ tool: { driver: {} } }] })).not.toEqual([]);
+  });
+
+  it("SARIF output validates against the official SARIF 2.1.0 JSON schema", () => {
+    // The OASIS schema (draft-04), as shipped in the MIT-licensed @microsoft/jest-sarif package.
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve("@microsoft/jest-sarif/package.json"));
+    const schema = JSON.parse(readFileSync(path.join(dir, "lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
+    // The schema's language pattern is not valid with the `u` flag, so patterns are compiled without it.
+    const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validateSarif = ajv.compile(schema);
+    const sarif = toSarif(result.diagnostics, result.sources);
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors, null, 1)).toBe(true);
+    const clean = validateDetailed([{ name: "ok.alloy", text: 'logging {\n\tlevel = "info"\n}\n' }]);
+    expect(validateSarif(toSarif(clean.diagnostics, clean.sources)), JSON.stringify(validateSarif.errors)).toBe(true);
+    // The schema really checks: a wrong version or a result without a message is rejected.
+    expect(validateSarif({ ...(sarif as object), version: "2.0.0" })).toBe(false);
+    const broken = JSON.parse(JSON.stringify(sarif)) as { runs: { results: { message?: unknown }[] }[] };
+    delete broken.runs[0]!.results[0]!.message;
+    expect(validateSarif(broken)).toBe(false);
   });
 
   it("JSON output uses line and byte column", () => {
