@@ -2,13 +2,14 @@
  * The service context of a running server: the component catalogue and standard library from the validator's
  * registry, the validator's semantic checks, and the OpenTelemetry Collector converter.
  */
-import { convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
+import { convertOtelcol, OTEL_MODULES, renderDiagnostic, type OtelKind } from "@alloy-ts/converter";
 import { getRegistry, STDLIB_CONSTANTS, stdlibFunctions, validate } from "@alloy-ts/validator";
 import type { Diagnostic } from "@alloy-ts/grammar";
 import type { Catalog, FunctionInfo } from "./schema/catalog.js";
 import { catalogFromSchemas } from "./schema/schema-catalog.js";
 import { functionsFromStdlib } from "./schema/stdlib-functions.js";
 import type { ServiceContext } from "./service/context.js";
+import type { OtelComponentKind, OtelTypeInfo } from "./service/otel-dialect.js";
 import type { Analysis } from "./workspace/analysis.js";
 
 /** Standard-library functions and `constants.*` as catalogue entries. */
@@ -30,11 +31,29 @@ export function validateAnalysis(analysis: Analysis): readonly Diagnostic[] {
   return validate([{ file: analysis.file, diagnostics: analysis.syntax as Diagnostic[], source: analysis.source }]);
 }
 
+/**
+ * Collector component types by kind from the converter's module table: each type's current name, then its
+ * deprecated spellings marked as aliases.
+ */
+export function otelTypesFromModules(kind: OtelComponentKind): readonly OtelTypeInfo[] {
+  const plural = `${kind}s` as OtelKind;
+  const out: OtelTypeInfo[] = [];
+  for (const m of OTEL_MODULES) {
+    if (m.kind !== plural) continue;
+    const [current, ...aliases] = m.types;
+    if (!current) continue;
+    out.push({ type: current, module: m.module });
+    for (const a of aliases) out.push({ type: a, module: m.module, aliasOf: current });
+  }
+  return out;
+}
+
 /** Builds the default context. */
 export function defaultServiceContext(): ServiceContext {
   return {
     catalog: defaultCatalog(),
     validate: validateAnalysis,
+    otelTypes: otelTypesFromModules,
     convert: (yaml) => {
       const r = convertOtelcol(yaml);
       return { output: r.output ?? "", diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, message: renderDiagnostic(d) })) };

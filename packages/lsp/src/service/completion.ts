@@ -19,6 +19,7 @@ import { analyze, blockName, type Analysis } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { componentPath, locate } from "./locate.js";
 import { STDLIB_ROOTS } from "./scope.js";
+import { otelBlockItems, otelInputItem, otelListItems } from "./otel-completion.js";
 
 /** Completion options a client announces. */
 export interface CompletionOptions {
@@ -65,9 +66,10 @@ function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, opt
 
   // Statement start: nothing but indentation before the word on this line.
   if (/^\s*$/.test(before)) {
-    const header = /^\s*"[^"\n]*"\s*\{/.test(lineSuffix(text, word.end)) || /^\s*\{/.test(lineSuffix(text, word.end));
+    const header = /^\s*"[^"\n]*"\s*\{/.test(lineSuffix(text, found.end)) || /^\s*\{/.test(lineSuffix(text, found.end));
     if (blocks.length === 0 || blocks.every((b) => blockName(b) === "declare")) {
-      return componentItems(analysis, ctx, range, word.prefix, header ? false : options.snippets, blocks);
+      const snippets = header ? false : options.snippets;
+      return [...componentItems(analysis, ctx, range, word.prefix, snippets, blocks), ...otelBlockItems(ctx, range, word.prefix, snippets)];
     }
     return bodyItems(blocks, ctx, range, options.snippets);
   }
@@ -75,6 +77,9 @@ function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, opt
   // Expression position: after `=`, inside brackets, call arguments or operators.
   const expected = expectedType(analysis, offset, blocks, ctx);
   if (/"[^"\n]*$/.test(before)) return [];
+  // Lists of the bridge dialect's pipelines hold component references only, of the kinds the list accepts.
+  const listed = otelListItems(analysis, offset, blocks, expected?.name, range);
+  if (listed) return listed;
   // Only names that extend the prefix up to its last dot can match; clients filter within the rest.
   const stem = word.prefix.slice(0, word.prefix.lastIndexOf(".") + 1);
   const fns = functionItems(ctx, range, word.prefix, options.snippets);
@@ -244,6 +249,12 @@ function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext,
     if (stem && !(inst.id.startsWith(stem) || stem.startsWith(inst.id))) continue;
     const info = ctx.catalog.component(inst.name);
     const exports = info?.exports ?? [];
+    if (!info && BRIDGE_BLOCKS.has(inst.name)) continue;
+    const otel = info ? undefined : otelInputItem(inst, expected, range);
+    if (otel !== undefined) {
+      if (otel) items.push(otel);
+      continue;
+    }
     if (!info) {
       // Unknown component (custom, imported, or no catalogue yet): offer the instance itself.
       if (!expected || typeFits(expected, "any")) {
@@ -266,6 +277,9 @@ function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext,
   }
   return items;
 }
+
+/** Labelled blocks of the bridge dialect that no expression refers to. */
+const BRIDGE_BLOCKS: ReadonlySet<string> = new Set(["otel.pipeline", "otel.service"]);
 
 /** Standard-library functions and constants, with call snippets. */
 function functionItems(ctx: ServiceContext, range: Range, prefix: string, snippets: boolean): CompletionItem[] {

@@ -2,6 +2,7 @@
 import type { Diagnostic } from "@alloy-ts/grammar";
 import type { Analysis } from "../workspace/analysis.js";
 import type { Catalog } from "../schema/catalog.js";
+import type { OtelComponentKind, OtelTypeInfo } from "./otel-dialect.js";
 
 /** Result of converting an OpenTelemetry Collector document. */
 export interface ConversionResult {
@@ -15,4 +16,6 @@ export interface ServiceContext {
   readonly validate?: (analysis: Analysis) => readonly Diagnostic[];
   /** OpenTelemetry Collector YAML → Alloy conversion (the converter); absent until one is wired in. */
   readonly convert?: (yaml: string) => ConversionResult;
+  /** Known collector component types of a kind, for `otel.<kind>.<type>` blocks; absent: none offered. */
+  readonly otelTypes?: (kind: OtelComponentKind) => readonly OtelTypeInfo[];
 }

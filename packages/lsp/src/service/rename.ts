@@ -3,6 +3,7 @@ import type { Position, Range, WorkspaceEdit } from "vscode-languageserver-types
 import { isIdentifier, lspRange } from "../text.js";
 import type { Analysis } from "../workspace/analysis.js";
 import { instanceAt } from "./definition.js";
+import { isPipelineLabel, OTEL_SIGNALS } from "./otel-dialect.js";
 
 /** Outcome of a rename request: an edit, or the reason it cannot be done. */
 export type RenameResult = { ok: true; edit: WorkspaceEdit } | { ok: false; message: string };
@@ -21,6 +22,9 @@ export function rename(analysis: Analysis, position: Position, newName: string):
   const target = instanceAt(analysis, analysis.source.offsetAt(position));
   if (!target?.block.labelRange) return { ok: false, message: "Only component labels can be renamed." };
   if (!isIdentifier(newName)) return { ok: false, message: `"${newName}" is not a valid label: labels must be identifiers.` };
+  if (target.name === "otel.pipeline" && target.scope === undefined && !isPipelineLabel(newName)) {
+    return { ok: false, message: `"${newName}" is not a valid pipeline label: it must be a signal (${OTEL_SIGNALS.join(", ")}), optionally followed by _name.` };
+  }
   const taken = analysis.instances.some((i) => i !== target && i.scope === target.scope && i.name === target.name && i.label === newName);
   if (taken) return { ok: false, message: `${target.name} "${newName}" already exists.` };
   const lr = target.block.labelRange;

@@ -1,8 +1,9 @@
 /** Document outline: blocks (with labels) and attributes, nested as in the source. */
-import type { Statement } from "@alloy-ts/grammar";
+import type { Block, Expr, Statement } from "@alloy-ts/grammar";
 import { SymbolKind, type DocumentSymbol } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
-import { blockName, type Analysis } from "../workspace/analysis.js";
+import { blockName, traversalParts, type Analysis } from "../workspace/analysis.js";
+import { collectorId, otelComponentName, PIPELINE_LISTS } from "./otel-dialect.js";
 
 /** The outline of a document. */
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
@@ -17,12 +18,45 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
       const last = s.name[s.name.length - 1]!.range.end;
       return {
         name: s.label !== undefined ? `${name} "${s.label}"` : name,
-        detail: depth === 0 && s.label !== undefined ? name : undefined,
-        kind: depth === 0 ? (name === "declare" ? SymbolKind.Class : SymbolKind.Module) : SymbolKind.Struct,
+        detail: depth === 0 && s.label !== undefined ? topDetail(s, name) : undefined,
+        kind: depth === 0 ? topKind(name) : SymbolKind.Struct,
         range,
         selectionRange: lspRange(analysis.source, first, s.labelRange?.end ?? last),
         children: build(s.body, depth + 1),
       };
     });
   return build(analysis.file.body, 0);
+}
+
+/** Outline kind of a top-level block: custom components, collector pipelines and service, components. */
+function topKind(name: string): SymbolKind {
+  if (name === "declare") return SymbolKind.Class;
+  if (name === "otel.pipeline") return SymbolKind.Event;
+  if (name === "otel.service") return SymbolKind.Object;
+  return SymbolKind.Module;
+}
+
+/**
+ * Detail of a top-level labelled block: its name, the collector kind of `otel.*` components, and for
+ * pipelines the flow in collector IDs (`otlp → batch → otlphttp/backend`).
+ */
+function topDetail(block: Block, name: string): string {
+  const otel = otelComponentName(name);
+  if (otel) return `collector ${otel.kind} ${otel.type}`;
+  if (name !== "otel.pipeline") return name;
+  const stages = Object.keys(PIPELINE_LISTS).map((list) => {
+    const attr = block.body.find((s) => s.kind === "Attribute" && s.name.name === list);
+    return attr?.kind === "Attribute" ? idsOf(attr.value) : [];
+  });
+  const flow = stages.filter((ids) => ids.length).map((ids) => ids.join(", "));
+  return flow.length ? `pipeline: ${flow.join(" → ")}` : "pipeline";
+}
+
+/** Collector IDs of the references in an array expression (other elements as written). */
+function idsOf(value: Expr): string[] {
+  if (value.kind !== "Array") return [];
+  return value.elements.map((e) => {
+    const path = traversalParts(e)?.map((p) => p.name).join(".");
+    return (path && collectorId(path)) ?? path ?? "?";
+  });
 }
