@@ -6,7 +6,8 @@ import { DataRefusedError, type ComponentContext, type ComponentInstance, type R
 import { CaptureExporter } from "./components/exporters.js";
 import { factoryFor } from "./components/registry.js";
 import type { Graph, GraphNode, RuntimeDiagnostic } from "./graph/types.js";
-import type { Telemetry } from "./pdata/types.js";
+import { getHeapStatistics } from "node:v8";
+import type { Signal, Telemetry } from "./pdata/types.js";
 
 export interface EngineOptions {
   /** Server mode: timers (batch timeout, tail sampling decision wait) and real exporters. */
@@ -33,9 +34,11 @@ export type ReceiveOutcome =
   /** A component refused it (memory_limiter); the sender should retry later. */
   | { status: "refused"; reason: string };
 
+// V8's heap statistics, not process.memoryUsage(): the latter also reads the resident set size from the OS,
+// too slow to call on every payload as memory_limiter does.
 const processMemory = () => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
+  const h = getHeapStatistics();
+  return h.used_heap_size + h.external_memory;
 };
 
 /** A fixed clock for deterministic runs: 2024-01-01T00:00:00Z. */
@@ -140,6 +143,20 @@ export class Engine {
       return { status: "refused", reason: (e as Error).message };
     }
     return { status: "accepted" };
+  }
+
+  /**
+   * Why a payload of `signal` handed to `receiverId` would be refused right now (a consumer wired directly to
+   * the receiver, such as memory_limiter, is under pressure), or undefined. The OTLP/HTTP server asks before it
+   * reads a request body, so refused bodies are never buffered or decoded.
+   */
+  refusal(receiverId: string, signal: Signal): string | undefined {
+    if (this.stopped) return undefined;
+    for (const id of this.graph.nodes.get(receiverId)?.outputs[signal] ?? []) {
+      const reason = this.instances.get(id)?.refusing?.();
+      if (reason !== undefined) return reason;
+    }
+    return undefined;
   }
 
   /** True once shutdown has begun: receivers take no more data. */

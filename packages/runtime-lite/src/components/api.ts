@@ -74,6 +74,11 @@ export function emitDetached(ctx: ComponentContext, t: Telemetry, items: number)
 /** A running component. `consume` must not keep a reference to `t` after returning unless it owns it. */
 export interface ComponentInstance {
   consume(t: Telemetry): void;
+  /**
+   * Why `consume` would refuse data right now, or undefined when it would take it (memory_limiter). Receivers
+   * ask before reading a request body, so refused data is never buffered or decoded.
+   */
+  refusing?(): string | undefined;
   /** Flushes buffered data downstream (batch, spanmetrics, tail_sampling). */
   shutdown?(): void;
 }

@@ -88,12 +88,15 @@ export function memoryLimits(config: Record<string, unknown>, totalMemory: numbe
 }
 
 /**
- * memory_limiter, following the upstream processor: every `check_interval` it reads the memory in use (here the
- * process heap plus external buffers, the counterpart of the Go heap allocation the collector reads) and, while
- * that is above the soft limit (limit − spike limit), refuses data with DataRefusedError (the OTLP/HTTP receiver
- * answers 503); above the hard limit it also asks for a garbage collection when the runtime exposes one
- * (`node --expose-gc`). Verification runs (not live) take no measurements and pass all data on, so memory
- * pressure never changes what `alloy verify` compares.
+ * memory_limiter, following the upstream processor: it reads the memory in use (here the V8 heap in use plus
+ * external buffers, the counterpart of the Go heap allocation the collector reads) at start, every
+ * `check_interval`, and also on every payload and every admission question (`refusing`), because one request
+ * can add more than the spike limit between two checks; the reading is a cheap heap statistic. While the
+ * reading is above the soft limit (limit − spike limit) it refuses data with DataRefusedError (the OTLP/HTTP
+ * receiver answers 503 before reading the request body); above the hard limit it also asks for a garbage
+ * collection when the runtime exposes one (`node --expose-gc`), so garbage is not mistaken for retained data.
+ * Verification runs (not live) take no measurements and pass all data on, so memory pressure never changes what
+ * `alloy verify` compares.
  */
 export const memoryLimiterProcessor: ComponentFactory = {
   kind: "processor",
@@ -104,6 +107,7 @@ export const memoryLimiterProcessor: ComponentFactory = {
     if ("unsupported" in limits) return limits;
     if (!ctx.live) return { consume: (t) => ctx.emit(t) };
     const interval = durationMs(config.check_interval, 0);
+    const reason = "data refused due to high memory usage";
     let refusing = false;
     const check = () => {
       let used = ctx.memoryUsage();
@@ -113,15 +117,16 @@ export const memoryLimiterProcessor: ComponentFactory = {
       }
       if (used > limits.soft !== refusing) ctx.log(`${ctx.id}: memory in use ${(used / MIB).toFixed(1)} MiB, ${used > limits.soft ? "refusing data" : "accepting data again"}`);
       refusing = used > limits.soft;
+      return refusing;
     };
     check();
-    // Upstream needs a positive check_interval; with none, measure on every payload.
+    // Upstream needs a positive check_interval; with none, only the per-payload readings remain.
     const timer = interval > 0 ? setInterval(check, interval) : undefined;
     timer?.unref?.();
     return {
+      refusing: () => (check() ? reason : undefined),
       consume(t) {
-        if (!timer) check();
-        if (refusing) throw new DataRefusedError("data refused due to high memory usage");
+        if (check()) throw new DataRefusedError(reason);
         ctx.emit(t);
       },
       shutdown() {

@@ -1,7 +1,8 @@
 /**
  * The OTLP/HTTP front end of `alloy run`: POST /v1/traces|metrics|logs with JSON or protobuf bodies (optionally
  * gzip-encoded), handed to every OTLP receiver of the engine; `/-/healthy` and `/-/ready` as Alloy serves them.
- * Bad bodies get 400 with the reason, oversized ones 413; the server keeps serving either way.
+ * Bad bodies get 400 with the reason, oversized ones 413; the server keeps serving either way. While a component
+ * wired to a receiver refuses data (memory_limiter over its soft limit) requests get 503 before their body is read.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
@@ -94,6 +95,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     if (!signal) return reply(res, 404, { code: 5, message: `no handler for ${url}` });
     if (req.method !== "POST") return reply(res, 405, { code: 12, message: `method ${req.method} not allowed, use POST` });
     try {
+      // Refuse before reading: a body the pipeline would refuse is drained unread, never buffered or decoded.
+      for (const r of receivers) {
+        const reason = engine.refusal(r.id, signal);
+        if (reason !== undefined) {
+          req.resume();
+          throw new HttpError(503, reason);
+        }
+      }
       let body = await readBody(req, limit);
       const encoding = String(req.headers["content-encoding"] ?? "").toLowerCase();
       if (encoding === "gzip") {
