@@ -219,26 +219,61 @@ class Reader {
   }
 }
 
-/** Decimal text of an unsigned 64-bit value given as halves (BigInt only when it does not fit a double exactly). */
+/**
+ * Decimal text of an unsigned 64-bit value given as halves. Values past 2^53 (every nanosecond timestamp) are
+ * split into three 24-bit limbs whose weights are summed in base 10^7 with plain doubles (each partial sum stays
+ * below 2^53): no BigInt allocations on the per-span path.
+ */
 function u64Text(lo: number, hi: number): string {
-  return hi < 0x200000 ? String(hi * TWO_32 + lo) : ((BigInt(hi) << 32n) | BigInt(lo)).toString();
+  if (hi < 0x200000) return String(hi * TWO_32 + lo);
+  const low = lo & 0xffffff;
+  const mid = ((lo >>> 24) | (hi << 8)) & 0xffffff;
+  const high = hi >>> 16;
+  // 2^24 = 1·10^7 + 6777216; 2^48 = 2·10^14 + 8147497·10^7 + 6710656.
+  let a = low + mid * 6777216 + high * 6710656;
+  let b = mid + high * 8147497;
+  let c = high * 2;
+  b += Math.floor(a / 1e7);
+  a %= 1e7;
+  c += Math.floor(b / 1e7);
+  b %= 1e7;
+  // c > 0 here: the value is at least 2^53 > 10^15.
+  return String(c) + String(b).padStart(7, "0") + String(a).padStart(7, "0");
 }
 function i64Text(lo: number, hi: number): string {
   return hi & 0x80000000 ? BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo)).toString() : u64Text(lo, hi);
 }
 
+/** Slots of the table of recently decoded short strings (a power of two). */
+const RECENT_SIZE = 4096;
+const recent: (string | undefined)[] = new Array<string | undefined>(RECENT_SIZE).fill(undefined);
+
+/**
+ * Text of UTF-8 bytes. Short ASCII strings (attribute keys, service and span names, enum-like values) repeat from
+ * span to span, so they are looked up by a hash of their bytes in a small fixed table of recently decoded strings
+ * and shared instead of allocated again; a slot holds the last string that hashed to it, so the table stays
+ * bounded whatever the input.
+ */
 function utf8(buf: Buffer, start: number, end: number): string {
-  // Short ASCII strings (most keys and values) are faster to build by hand than through the UTF-8 decoder.
-  if (end - start < 24) {
-    let s = "";
-    for (let i = start; i < end; i++) {
-      const c = buf[i];
-      if (c >= 0x80) return buf.toString("utf8", start, end);
-      s += String.fromCharCode(c);
-    }
-    return s;
+  const n = end - start;
+  if (n === 0) return "";
+  if (n > 32) return buf.toString("utf8", start, end);
+  let h = n;
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
+    if (c >= 0x80) return buf.toString("utf8", start, end);
+    h = Math.imul(h ^ c, 0x01000193);
   }
-  return buf.toString("utf8", start, end);
+  const slot = (h >>> 0) & (RECENT_SIZE - 1);
+  const hit = recent[slot];
+  if (hit !== undefined && hit.length === n) {
+    let i = 0;
+    while (i < n && hit.charCodeAt(i) === buf[start + i]) i++;
+    if (i === n) return hit;
+  }
+  const s = buf.toString("latin1", start, end);
+  recent[slot] = s;
+  return s;
 }
 
 /** One reader per scalar type, chosen once per field when a schema is compiled. */
