@@ -208,7 +208,9 @@ class Reader {
   }
   /** Offset just past a length-delimited field's bytes. */
   end(): number {
-    const n = this.uint32();
+    // Most lengths fit one byte.
+    const first = this.buf[this.pos];
+    const n = first < 0x80 ? (this.pos++, first) : this.uint32();
     const end = this.pos + n;
     if (end > this.buf.length) throw new Error("truncated field");
     return end;
