@@ -106,9 +106,13 @@ export class TabWriter {
   /** First cell of each buffered line; the entry at `lineCount - 1` belongs to the line being filled. */
   private readonly lineFirst: number[] = [0];
   private lineCount = 1;
-  private readonly widths: number[] = [];
-  /** For each column being sized, the end line of the enclosing column's run (see `format`). */
-  private readonly parents: number[] = [];
+  /** Column block of each buffered cell but a line's last, and each block's width (see `sizeColumns`). */
+  private readonly cellBlock: number[] = [];
+  private readonly blockWidth: number[] = [];
+  /** False for a block whose cells are all empty and soft: DiscardEmptyColumns gives it width 0. */
+  private readonly blockKept: boolean[] = [];
+  /** The block of each column while consecutive lines have that column. */
+  private readonly openBlocks: number[] = [];
   private final = false;
 
   /** `sizeHint`: expected output length in code units. */
@@ -191,14 +195,11 @@ export class TabWriter {
     return this.cellCount - this.lineFirst[this.lineCount - 1]!;
   }
 
-  private cellsOf(line: number): number {
-    return this.lineFirst[line + 1]! - this.lineFirst[line]!;
-  }
-
   private flush(): void {
-    // Close the line being filled so that `cellsOf` works for it too.
+    // Close the line being filled so that it has a cell range too.
     this.lineFirst[this.lineCount] = this.cellCount;
-    this.format(0, this.lineCount);
+    this.sizeColumns();
+    this.writeLines();
     this.cellCount = 0;
     this.lineCount = 1;
     this.lineFirst[0] = 0;
@@ -208,65 +209,57 @@ export class TabWriter {
   }
 
   /**
-   * Go tabwriter `format`: for column `widths.length`, each run of consecutive lines that have a (non-final) cell
-   * in it gets the run's widest cell plus padding as width, and the next column is sized within the run. Upstream
-   * recurses once per column; this loop keeps the parents' line ranges on an explicit stack instead, because a
-   * string literal full of tab characters can make thousands of columns (F30).
+   * Go tabwriter `format`, in one pass over the cells. Upstream sizes column k recursively: within a run of lines
+   * that all have a (non-final) cell in column k-1, each run of consecutive lines with a (non-final) cell in column
+   * k gets the run's widest cell plus padding as width (0 when all its cells are empty and soft:
+   * DiscardEmptyColumns). Those runs are exactly the maximal runs of consecutive lines with more than k + 1 cells,
+   * so a column block stays open from one line to the next while both lines have the column. A line is written
+   * with the widths of the blocks it is in, i.e. one per cell except its last.
    */
-  private format(line0: number, line1: number): void {
-    const { widths, parents } = this;
-    let from = line0; // first line not yet written in the current run
-    let next = line0; // next line to examine
-    let to = line1;
-    for (;;) {
-      const column = widths.length;
-      let line = next;
-      while (line < to && column >= this.cellsOf(line) - 1) line++;
-      if (line < to) {
-        // A run of lines with a cell in this column starts here.
-        this.writeLines(from, line);
-        const start = line;
-        let width = 0;
-        let discardable = true;
-        for (; line < to; line++) {
-          if (column >= this.cellsOf(line) - 1) break;
-          const c = this.lineFirst[line]! + column;
-          const w = this.cellWidth[c]! + PADDING;
-          if (w > width) width = w;
-          if (this.cellWidth[c]! > 0 || this.cellHard[c]) discardable = false;
+  private sizeColumns(): void {
+    const { lineFirst, cellWidth, cellHard, cellBlock, blockWidth, blockKept, openBlocks } = this;
+    let blocks = 0;
+    let open = 0;
+    for (let line = 0; line < this.lineCount; line++) {
+      const first = lineFirst[line]!;
+      const columns = lineFirst[line + 1]! - first - 1;
+      for (let j = 0; j < columns; j++) {
+        let block: number;
+        if (j < open) block = openBlocks[j]!;
+        else {
+          block = blocks++;
+          blockWidth[block] = 0;
+          blockKept[block] = false;
+          openBlocks[j] = block;
         }
-        widths.push(discardable ? 0 : width); // DiscardEmptyColumns
-        parents.push(to);
-        from = next = start;
-        to = line;
-        continue;
+        const c = first + j;
+        const w = cellWidth[c]! + PADDING;
+        if (w > blockWidth[block]!) blockWidth[block] = w;
+        if (cellWidth[c]! > 0 || cellHard[c]) blockKept[block] = true;
+        cellBlock[c] = block;
       }
-      this.writeLines(from, to);
-      if (parents.length === 0) return;
-      // Back in the enclosing column, right after the run just written.
-      widths.pop();
-      from = to;
-      next = to + 1;
-      to = parents.pop()!;
+      open = columns > 0 ? columns : 0;
     }
   }
 
-  private writeLines(line0: number, line1: number): void {
-    const { widths, out } = this;
+  private writeLines(): void {
+    const { out, lineFirst, cellBlock, blockWidth, blockKept } = this;
     const open = this.lineCount - 1;
-    for (let line = line0; line < line1; line++) {
-      // The line still being filled has no line break; it only holds text at the very end.
-      if (line === open && !this.final) continue;
-      const first = this.lineFirst[line]!;
-      const count = this.cellsOf(line);
+    const lines = this.final ? this.lineCount : open;
+    for (let line = 0; line < lines; line++) {
+      const first = lineFirst[line]!;
+      const last = lineFirst[line + 1]! - 1;
       let protect = out.length;
       // TabIndent: leading empty cells are written as tabs.
       let useTabs = true;
-      for (let j = 0; j < count; j++) {
-        const c = first + j;
+      for (let c = first; c <= last; c++) {
         const start = this.cellStart[c]!;
         const end = this.cellEnd[c]!;
-        const w = j < widths.length ? widths[j]! : 0;
+        let w = 0;
+        if (c < last) {
+          const block = cellBlock[c]!;
+          if (blockKept[block]) w = blockWidth[block]!;
+        }
         if (start === end) {
           if (w > 0) {
             if (useTabs) out.fill(TAB, Math.ceil(w / TAB_WIDTH));
