@@ -198,8 +198,10 @@ export class TabWriter {
   private flush(): void {
     // Close the line being filled so that it has a cell range too.
     this.lineFirst[this.lineCount] = this.cellCount;
-    this.sizeColumns();
-    this.writeLines();
+    // One complete line (the most common flush): each of its columns is a block of its own.
+    const single = this.lineCount === 2 && !this.final;
+    if (!single) this.sizeColumns();
+    this.writeLines(single);
     this.cellCount = 0;
     this.lineCount = 1;
     this.lineFirst[0] = 0;
@@ -242,7 +244,8 @@ export class TabWriter {
     }
   }
 
-  private writeLines(): void {
+  /** Writes the buffered lines; `single`: one line, with columns not sized (they are as wide as its cells). */
+  private writeLines(single: boolean): void {
     const { out, lineFirst, cellBlock, blockWidth, blockKept } = this;
     const open = this.lineCount - 1;
     const lines = this.final ? this.lineCount : open;
@@ -257,8 +260,12 @@ export class TabWriter {
         const end = this.cellEnd[c]!;
         let w = 0;
         if (c < last) {
-          const block = cellBlock[c]!;
-          if (blockKept[block]) w = blockWidth[block]!;
+          if (single) {
+            if (this.cellWidth[c]! > 0 || this.cellHard[c]) w = this.cellWidth[c]! + PADDING;
+          } else {
+            const block = cellBlock[c]!;
+            if (blockKept[block]) w = blockWidth[block]!;
+          }
         }
         if (start === end) {
           if (w > 0) {
