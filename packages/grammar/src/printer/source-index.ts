@@ -40,6 +40,15 @@ export class SourceIndex {
         }
         i++;
       }
+    } else {
+      // The walker also looks back a little (a previous value's first line).
+      for (let k = 0; k < 4 && i > 0; k++) {
+        i--;
+        if (offset >= starts[i]!) {
+          this.lineIdx = i;
+          return i + 1;
+        }
+      }
     }
     let lo = 0;
     let hi = starts.length - 1;
