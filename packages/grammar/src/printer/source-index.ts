@@ -21,7 +21,7 @@ export class SourceIndex {
     this.starts = source.lineStarts;
     let ascii = asciiCache.get(source);
     if (ascii === undefined) {
-      ascii = !NON_ASCII.test(source.text);
+      ascii = isAscii(source.text);
       asciiCache.set(source, ascii);
     }
     this.ascii = ascii;
@@ -84,6 +84,15 @@ export class SourceIndex {
   byteLength(s: string): number {
     return this.ascii ? s.length : utf8Length(s, 0, s.length);
   }
+}
+
+/**
+ * Whether `text` is ASCII. Its UTF-8 length equals its UTF-16 length exactly then (any other code unit takes two
+ * or more bytes), and Node's Buffer computes that length natively, several times faster than a regex scan.
+ */
+function isAscii(text: string): boolean {
+  const NodeBuffer = (globalThis as { Buffer?: { byteLength(s: string, e: string): number } }).Buffer;
+  return NodeBuffer ? NodeBuffer.byteLength(text, "utf8") === text.length : !NON_ASCII.test(text);
 }
 
 /** UTF-8 length of `s[from, to)`. */

@@ -70,7 +70,7 @@ export class Walker {
       out.ws(Ws.Blank);
       out.hint(labelRange.start);
       // Labels are identifiers, so Go's %q quoting rarely has anything to escape.
-      out.literal(PLAIN.test(b.label) ? `"${b.label}"` : goQuote(b.label), false);
+      out.literal(isPlain(b.label) ? `"${b.label}"` : goQuote(b.label), false);
     }
     out.ws(Ws.Blank);
     out.hint(b.lCurly);
@@ -242,7 +242,7 @@ export class Walker {
       // Upstream measures the key's end from its stored text, which for quoted keys excludes the delimiters.
       prevLine = this.line(keyEnd(f));
       out.hint(f.name.range.start);
-      if (f.quoted) out.literal(PLAIN.test(f.name.name) ? `"${f.name.name}"` : goQuote(f.name.name), false);
+      if (f.quoted) out.literal(isPlain(f.name.name) ? `"${f.name.name}"` : goQuote(f.name.name), false);
       else out.name(f.name.name);
       out.ws(Ws.VTab);
       out.token("=");
@@ -294,8 +294,14 @@ export class Walker {
   }
 }
 
-/** Text that Go's %q leaves unchanged: printable ASCII without `"` and `\`. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** Whether Go's %q leaves `s` unchanged: printable ASCII without `"` and `\`. A loop: labels are short. */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
 
 /** Upstream's end of a key: its start plus the stored text length, minus one. */
 function keyEnd(f: ObjectField): number {
