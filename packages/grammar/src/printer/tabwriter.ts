@@ -10,9 +10,10 @@
  *   cannot influence later lines), or at the end.
  * Stage 4 then removes spaces and tabs at the end of every line, except inside escaped text.
  *
- * Memory layout, chosen for large inputs: the text of buffered cells lives in one UTF-16 code unit buffer (cells
- * are index ranges into it, in parallel number arrays reused between blocks) and the output is assembled in
- * another, decoded to a string once at the end. No string or object is allocated per token or per cell.
+ * Memory layout, chosen for large inputs: buffered cells are index ranges (in parallel number arrays reused
+ * between blocks) into one array of references to the strings written, so each character is copied once, into
+ * a UTF-16 code unit buffer that is decoded to a string once at the end. No string or object is allocated per
+ * token or per cell.
  */
 
 const TAB_WIDTH = 8;
@@ -85,20 +86,29 @@ function release(units: CodeUnits): void {
   if (units.data.length <= SPARE_LIMIT && (spare === undefined || spare.data.length < units.data.length)) spare = units;
 }
 
+/** Strings of 0-63 spaces, so that padding written into a cell is one more string reference. */
+const SPACE_RUNS: string[] = Array.from({ length: 64 }, (_, n) => " ".repeat(n));
+
 export class TabWriter {
-  /** Text of the buffered cells (Go tabwriter's `buf`). */
-  private readonly buf = new CodeUnits(4096);
+  /**
+   * The texts of the buffered cells, in order, as references to the strings the emitter wrote (Go tabwriter's
+   * `buf`): characters are copied only once, into the output, when their line is aligned.
+   */
+  private readonly pieces: string[] = [];
+  private pieceCount = 0;
   private readonly out: CodeUnits;
 
-  // The cell being filled: it starts at `curStart` in `buf`.
+  // The cell being filled: its pieces start at `curStart`.
   private curStart = 0;
+  private curLength = 0;
   private curWidth = 0;
-  /** Position in `buf` of the end of the current cell's last escaped text, or -1. */
+  /** Piece count right after the current cell's last escaped text, or -1. */
   private curProtect = -1;
 
   // Cells of the buffered lines, as parallel arrays reused between flushes.
   private readonly cellStart: number[] = [];
   private readonly cellEnd: number[] = [];
+  private readonly cellLength: number[] = [];
   private readonly cellWidth: number[] = [];
   private readonly cellHard: boolean[] = [];
   private readonly cellProtect: number[] = [];
@@ -122,7 +132,9 @@ export class TabWriter {
 
   /** Appends plain text (no tabs, vertical tabs or line breaks) of `width` code points to the current cell. */
   text(s: string, width: number): void {
-    this.buf.append(s);
+    if (s.length === 0) return;
+    this.pieces[this.pieceCount++] = s;
+    this.curLength += s.length;
     this.curWidth += width;
   }
 
@@ -131,31 +143,23 @@ export class TabWriter {
    * false (the caller then splits the text).
    */
   textWithoutControls(s: string, width: number): boolean {
-    const buf = this.buf;
-    const n = s.length;
-    const data = buf.reserve(n);
-    let k = buf.length;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0, n = s.length; i < n; i++) {
       const ch = s.charCodeAt(i);
       if (ch <= 12 && ch >= 9) return false;
-      data[k++] = ch;
     }
-    buf.length = k;
-    this.curWidth += width;
+    this.text(s, width);
     return true;
   }
 
   /** Appends `n` spaces to the current cell. */
   spaces(n: number): void {
-    this.buf.fill(SPACE, n);
-    this.curWidth += n;
+    this.text(n < SPACE_RUNS.length ? SPACE_RUNS[n]! : " ".repeat(n), n);
   }
 
   /** Appends opaque text (a comment) of `width` code points to the current cell. */
   escaped(s: string, width: number): void {
-    this.buf.append(s);
-    this.curWidth += width;
-    this.curProtect = this.buf.length;
+    this.text(s, width);
+    this.curProtect = this.pieceCount;
   }
 
   /** Ends the current cell: `\t` (hard) or `\v` (soft). */
@@ -172,9 +176,10 @@ export class TabWriter {
 
   /** Flushes everything and returns the aligned, trimmed text followed by `suffix`. */
   finish(suffix = ""): string {
-    if (this.buf.length > this.curStart) this.terminateCell(false);
+    if (this.curLength > 0) this.terminateCell(false);
     this.final = true;
     this.flush();
+    this.pieces.length = 0;
     this.out.append(suffix);
     const text = decodeUnits(this.out.data.subarray(0, this.out.length));
     release(this.out);
@@ -185,11 +190,13 @@ export class TabWriter {
   private terminateCell(hard: boolean): number {
     const k = this.cellCount++;
     this.cellStart[k] = this.curStart;
-    this.cellEnd[k] = this.buf.length;
+    this.cellEnd[k] = this.pieceCount;
+    this.cellLength[k] = this.curLength;
     this.cellWidth[k] = this.curWidth;
     this.cellHard[k] = hard;
     this.cellProtect[k] = this.curProtect;
-    this.curStart = this.buf.length;
+    this.curStart = this.pieceCount;
+    this.curLength = 0;
     this.curWidth = 0;
     this.curProtect = -1;
     return this.cellCount - this.lineFirst[this.lineCount - 1]!;
@@ -206,7 +213,7 @@ export class TabWriter {
     this.lineCount = 1;
     this.lineFirst[0] = 0;
     // Every buffered cell has been written; the current cell is empty after a line end.
-    this.buf.length = 0;
+    this.pieceCount = 0;
     this.curStart = 0;
   }
 
@@ -256,8 +263,7 @@ export class TabWriter {
       // TabIndent: leading empty cells are written as tabs.
       let useTabs = true;
       for (let c = first; c <= last; c++) {
-        const start = this.cellStart[c]!;
-        const end = this.cellEnd[c]!;
+        const length = this.cellLength[c]!;
         let w = 0;
         if (c < last) {
           if (single) {
@@ -267,7 +273,7 @@ export class TabWriter {
             if (blockKept[block]) w = blockWidth[block]!;
           }
         }
-        if (start === end) {
+        if (length === 0) {
           if (w > 0) {
             if (useTabs) out.fill(TAB, Math.ceil(w / TAB_WIDTH));
             else out.fill(SPACE, w);
@@ -275,14 +281,18 @@ export class TabWriter {
           continue;
         }
         useTabs = false;
-        const data = out.reserve(end - start);
-        const src = this.buf.data;
-        const at = out.length;
-        if (end - start > 512) data.set(src.subarray(start, end), at);
-        else for (let i = start, k = at; i < end; i++) data[k++] = src[i]!;
-        out.length = at + (end - start);
+        const data = out.reserve(length);
+        const pieces = this.pieces;
         const p = this.cellProtect[c]!;
-        if (p >= 0) protect = at + (p - start);
+        const start = this.cellStart[c]!;
+        let k = out.length;
+        if (p === start) protect = k;
+        for (let i = start, end = this.cellEnd[c]!; i < end; i++) {
+          const s = pieces[i]!;
+          for (let m = 0, n = s.length; m < n; m++) data[k++] = s.charCodeAt(m);
+          if (i + 1 === p) protect = k;
+        }
+        out.length = k;
         if (w > this.cellWidth[c]!) out.fill(SPACE, w - this.cellWidth[c]!);
       }
       // Stage 4: drop trailing blanks (never inside a comment).
