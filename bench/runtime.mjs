@@ -7,34 +7,13 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { getHeapStatistics } from "node:v8";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Engine, encodeExportRequest, generateTelemetry, graphFromAlloy, graphFromCollectorYaml, itemCount, startServer } from "../packages/runtime-lite/dist/index.js";
 import { check, fmtRatio, table, time } from "./harness.mjs";
 
-const IN_PROCESS_CONFIG = `
-otelcol.receiver.otlp "default" {
-	http { }
-	output { traces = [otelcol.processor.batch.default.input] }
-}
-otelcol.processor.batch "default" {
-	output { traces = [otelcol.processor.attributes.default.input] }
-}
-otelcol.processor.attributes "default" {
-	action {
-		key    = "env"
-		value  = "prod"
-		action = "upsert"
-	}
-	action {
-		key    = "account_password"
-		action = "delete"
-	}
-	output { traces = [otelcol.exporter.otlp.default.input] }
-}
-otelcol.exporter.otlp "default" {
-	client { endpoint = "localhost:4317" }
-}
-`;
+// The pipeline measured in process; test/runtime/throughput.test.ts checks what it delivers.
+const IN_PROCESS_CONFIG = readFileSync(new URL("../fixtures/telemetry/otlp-batch-attributes.alloy", import.meta.url), "utf8");
 
 const LOOPBACK_CONFIG = `
 receivers:

@@ -2,33 +2,13 @@
  * The pipeline bench/runtime.mjs measures (otlp → batch → attributes → capture) delivers every span, edited as
  * configured, when many requests go through it. Throughput is measured in the benchmark, not here.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot } from "../support/shared.js";
 import { Engine, generateTelemetry, graphFromAlloy, itemCount, type Telemetry } from "@alloy-ts/runtime-lite";
 
-const CONFIG = `
-otelcol.receiver.otlp "default" {
-	http { }
-	output { traces = [otelcol.processor.batch.default.input] }
-}
-otelcol.processor.batch "default" {
-	output { traces = [otelcol.processor.attributes.default.input] }
-}
-otelcol.processor.attributes "default" {
-	action {
-		key    = "env"
-		value  = "prod"
-		action = "upsert"
-	}
-	action {
-		key    = "account_password"
-		action = "delete"
-	}
-	output { traces = [otelcol.exporter.otlp.default.input] }
-}
-otelcol.exporter.otlp "default" {
-	client { endpoint = "localhost:4317" }
-}
-`;
+const CONFIG = readFileSync(path.join(repoRoot, "fixtures/telemetry/otlp-batch-attributes.alloy"), "utf8");
 
 interface KeyValue {
   key: string;
