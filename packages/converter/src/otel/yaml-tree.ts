@@ -5,6 +5,7 @@
  * `::` are split into nested mappings as OTel's key-path syntax does (otelcol-conversion.md §2.1).
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { hasDuplicateKey } from "./duplicate-keys.js";
 
 /** A value read from YAML. */
 export type RawValue = string | number | boolean | null | RawValue[] | RawMap;
@@ -39,12 +40,21 @@ export type ReadResult = { ok: true; value: RawValue } | { ok: false; message: s
 /** Upper bound on the number of nodes produced by expanding aliases (ordinary nodes are not counted). */
 const MAX_ALIAS_NODES = 50_000;
 
+const PARSE_OPTIONS = { version: "1.2", schema: "core", prettyErrors: false } as const;
+
 /** Parses YAML text into plain data. Never throws. */
 export function readYaml(text: string): ReadResult {
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false });
+    // Repeated keys are found by a linear scan instead of the package's quadratic one (see ./duplicate-keys.ts).
+    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter, uniqueKeys: false });
+    if (doc.errors.length > 0 || hasDuplicateKey(doc.contents)) {
+      // Parse again with the package's own check, so that the first error (a repeated key or any other) is the
+      // one the package reports, in document order.
+      lineCounter = new LineCounter();
+      doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter, uniqueKeys: true });
+    }
   } catch (e) {
     return { ok: false, message: `yaml: ${(e as Error).message}` };
   }
