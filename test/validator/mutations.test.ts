@@ -51,7 +51,7 @@ function mutations(text: string): Mutation[] {
     const a = block.body.find((s): s is Extract<Statement, { kind: "Attribute" }> => s.kind === "Attribute" && !req.has(s.name.name));
     if (!a) continue;
     const newName = `${a.name.name}_renamed`;
-    out.push({ kind: "rename attribute", text: splice(text, a.name.range.start, a.name.range.end, newName), at: a.range.start, message: `unrecognized attribute name "${newName}"` });
+    out.push({ kind: "rename attribute", text: splice(text, a.name.start, a.name.end, newName), at: a.start, message: `unrecognized attribute name "${newName}"` });
     break;
   }
   // 2. Drop a required top-level attribute.
@@ -59,9 +59,9 @@ function mutations(text: string): Mutation[] {
     const req = new Set(schema.required ?? []);
     const a = block.body.find((s): s is Extract<Statement, { kind: "Attribute" }> => s.kind === "Attribute" && req.has(s.name.name));
     if (!a) continue;
-    const lineStart = text.lastIndexOf("\n", a.range.start) + 1;
-    const lineEnd = text.indexOf("\n", a.range.end);
-    out.push({ kind: "drop required attribute", text: splice(text, lineStart, lineEnd + 1, ""), at: block.range.start, message: `missing required attribute "${a.name.name}"` });
+    const lineStart = text.lastIndexOf("\n", a.start) + 1;
+    const lineEnd = text.indexOf("\n", a.end);
+    out.push({ kind: "drop required attribute", text: splice(text, lineStart, lineEnd + 1, ""), at: block.start, message: `missing required attribute "${a.name.name}"` });
     break;
   }
   // 3. Break a reference (first `otelcol....input`-style chain inside an array).
@@ -75,11 +75,11 @@ function mutations(text: string): Mutation[] {
   for (const { block } of comps) walkBody(block.body);
   const ref = refs[0];
   if (ref && ref.kind === "Access") {
-    const orig = text.slice(ref.range.start, ref.range.end);
+    const orig = text.slice(ref.start, ref.end);
     const parts = orig.split(".");
     parts[parts.length - 2] = `${parts[parts.length - 2]}_missing`;
     const broken = parts.join(".");
-    out.push({ kind: "break reference", text: splice(text, ref.range.start, ref.range.end, broken), at: ref.range.start, message: `component "${broken}" does not exist or is out of scope` });
+    out.push({ kind: "break reference", text: splice(text, ref.start, ref.end, broken), at: ref.start, message: `component "${broken}" does not exist or is out of scope` });
   }
   // 4. Change a literal's type: a string-typed attribute gets `true`.
   outer: for (const { block, schema } of comps) {
@@ -87,7 +87,7 @@ function mutations(text: string): Mutation[] {
       if (s.kind !== "Attribute" || s.value.kind !== "Literal" || s.value.literal !== "string") continue;
       const p = schema.properties?.[s.name.name];
       if (!p || deref(p, schema).type !== "string" || deref(p, schema).format || deref(p, schema)["x-alloy-secret"]) continue;
-      out.push({ kind: "change type", text: splice(text, s.value.range.start, s.value.range.end, "true"), at: s.value.range.start, message: "expected string, got bool" });
+      out.push({ kind: "change type", text: splice(text, s.value.start, s.value.end, "true"), at: s.value.start, message: "expected string, got bool" });
       break outer;
     }
   }

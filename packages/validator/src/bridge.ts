@@ -4,7 +4,7 @@
  * collector's own structural ones (otel-config.md §3): pipeline lists name components of the right kind, each
  * pipeline has a receiver and an exporter, no processor twice, connectors used on both sides.
  */
-import type { Block, Expr, ParseResult } from "@alloy-ts/grammar";
+import { type Block, type Expr, type ParseResult, rangeOf } from "@alloy-ts/grammar";
 import { makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
 
 const KINDS = new Set(["receiver", "processor", "exporter", "connector", "extension"]);
@@ -54,12 +54,12 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
     }
   }
   if (pipelines.length === 0) return out;
-  if (services.length > 1) for (const s of services.slice(1)) out.push(makeDiag(s.file, s.block.range, "only one otel.service block is allowed", CODE));
+  if (services.length > 1) for (const s of services.slice(1)) out.push(makeDiag(s.file, rangeOf(s.block), "only one otel.service block is allowed", CODE));
   const connectorSides = new Map<string, { exporter: boolean; receiver: boolean; file: string; block: Block }>();
 
   const list = (file: string, e: Expr, kinds: readonly string[], onItem: (ref: string) => void) => {
     if (e.kind !== "Array") {
-      out.push(makeDiag(file, e.range, "expected a list of otel.* component references", CODE));
+      out.push(makeDiag(file, rangeOf(e), "expected a list of otel.* component references", CODE));
       return;
     }
     for (const item of e.elements) {
@@ -67,7 +67,7 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
       const kind = ref === undefined ? undefined : kindOf.get(ref);
       if (kind === undefined) continue; // Unresolved references are reported by the reference check.
       if (!kinds.includes(kind)) {
-        out.push(makeDiag(file, item.range, `${ref} is a ${kind}; expected a ${kinds.join(" or ")}`, CODE));
+        out.push(makeDiag(file, rangeOf(item), `${ref} is a ${kind}; expected a ${kinds.join(" or ")}`, CODE));
         continue;
       }
       onItem(ref!);
@@ -78,13 +78,13 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
     const idAttr = block.body.find((s) => s.kind === "Attribute" && s.name.name === "__id");
     const signal = block.label?.split("_", 1)[0];
     if (!idAttr && (signal === undefined || !SIGNALS.has(signal))) {
-      out.push(makeDiag(file, block.range, `otel.pipeline label must start with a signal (${[...SIGNALS].join(", ")})`, CODE));
+      out.push(makeDiag(file, rangeOf(block), `otel.pipeline label must start with a signal (${[...SIGNALS].join(", ")})`, CODE));
     }
     const counts: Record<string, string[]> = { receivers: [], processors: [], exporters: [] };
     for (const s of block.body) {
       if (s.kind === "Attribute" && s.name.name === "__id") continue;
       if (s.kind !== "Attribute" || !(s.name.name in LISTS)) {
-        out.push(makeDiag(file, s.range, "otel.pipeline accepts only receivers, processors and exporters", CODE));
+        out.push(makeDiag(file, rangeOf(s), "otel.pipeline accepts only receivers, processors and exporters", CODE));
         continue;
       }
       const key = s.name.name;
@@ -97,16 +97,16 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
         }
       });
     }
-    if (counts.receivers!.length === 0) out.push(makeDiag(file, block.range, "a pipeline must have at least one receiver", CODE));
-    if (counts.exporters!.length === 0) out.push(makeDiag(file, block.range, "a pipeline must have at least one exporter", CODE));
+    if (counts.receivers!.length === 0) out.push(makeDiag(file, rangeOf(block), "a pipeline must have at least one receiver", CODE));
+    if (counts.exporters!.length === 0) out.push(makeDiag(file, rangeOf(block), "a pipeline must have at least one exporter", CODE));
     const both = counts.receivers!.find((r) => counts.exporters!.includes(r));
-    if (both) out.push(makeDiag(file, block.range, `connector ${both} cannot be both a receiver and an exporter of one pipeline`, CODE));
+    if (both) out.push(makeDiag(file, rangeOf(block), `connector ${both} cannot be both a receiver and an exporter of one pipeline`, CODE));
     const twice = counts.processors!.find((p, i) => counts.processors!.indexOf(p) !== i);
-    if (twice) out.push(makeDiag(file, block.range, `processor ${twice} appears twice in one pipeline`, CODE));
+    if (twice) out.push(makeDiag(file, rangeOf(block), `processor ${twice} appears twice in one pipeline`, CODE));
   }
   for (const [ref, side] of connectorSides) {
     if (!side.exporter || !side.receiver) {
-      out.push(makeDiag(side.file, side.block.range, `connector ${ref} must be used as an exporter in one pipeline and as a receiver in another`, CODE));
+      out.push(makeDiag(side.file, rangeOf(side.block), `connector ${ref} must be used as an exporter in one pipeline and as a receiver in another`, CODE));
     }
   }
   for (const { file, block } of services) {

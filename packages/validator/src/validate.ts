@@ -4,7 +4,7 @@
  * (root, declare body, foreach template) gets a graph whose nodes are checked in insertion order, then
  * references are resolved, then cycles are reported.
  */
-import { parse, SourceFile, type Block, type ParseResult, type Range, type Statement } from "@alloy-ts/grammar";
+import { type Block, parse, type ParseResult, type Range, rangeOf, SourceFile, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
 import { checkWiring } from "./check/wiring.js";
 import { Graph } from "./check/graph.js";
@@ -125,7 +125,7 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
   for (const r of results) {
     for (const s of r.file.body) {
       if (s.kind === "Attribute") {
-        return [makeDiag(r.source.name, s.name.range, `unrecognized attribute ${s.name.name}`, Code.topLevelAttribute)];
+        return [makeDiag(r.source.name, rangeOf(s.name), `unrecognized attribute ${s.name.name}`, Code.topLevelAttribute)];
       }
       rt.fileOf.set(s, r.source.name);
       const name = blockName(s);
@@ -150,7 +150,7 @@ function blockId(b: Block): string {
 }
 
 function nameRange(b: Block, len = blockName(b).length): Range {
-  const start = b.name[0]!.range.start;
+  const start = b.name[0]!.start;
   return { start, end: start + Math.max(1, len) };
 }
 
@@ -164,7 +164,7 @@ function newNode(rt: Run, b: Block, kind: Node["kind"]): Node {
 
 function formatPos(rt: Run, b: Block): string {
   const src = rt.sourceFiles.get(fileOf(rt, b));
-  return src ? src.formatPosition(b.range.start) : fileOf(rt, b);
+  return src ? src.formatPosition(b.start) : fileOf(rt, b);
 }
 
 /** Registers a block in `mem`; returns the "already declared" diagnostic for a duplicate. */
@@ -210,7 +210,7 @@ function extractBlocks(rt: Run, node: Node, body: Statement[]): Pick<State, "con
   const components: Block[] = [];
   for (const stmt of body) {
     if (stmt.kind !== "Block") {
-      node.diags.push(makeDiag(node.file, stmt.range, "unsupported statement type *ast.AttributeStmt", Code.unsupportedStatement));
+      node.diags.push(makeDiag(node.file, rangeOf(stmt), "unsupported statement type *ast.AttributeStmt", Code.unsupportedStatement));
       continue;
     }
     rt.fileOf.set(stmt, node.file);
@@ -303,7 +303,7 @@ function buildConfigs(rt: Run, s: State): void {
       case "argument":
       case "export": {
         node.schema = blockSchema(rt, name);
-        if (s.root) node.diags.push(makeDiag(node.file, c.range, `${name} blocks only allowed inside a module`, Code.notAllowedHere));
+        if (s.root) node.diags.push(makeDiag(node.file, rangeOf(c), `${name} blocks only allowed inside a module`, Code.notAllowedHere));
         const ml = missingLabel(rt, c);
         if (ml) node.diags.push(ml);
         else if (register && name === "argument") s.arguments.push(c);
@@ -351,7 +351,7 @@ function buildForeach(rt: Run, s: State, node: Node): void {
   node.schema = blockSchema(rt, "foreach");
   (node as { kind: Node["kind"] }).kind = "foreach";
   if (!template) {
-    node.diags.push(makeDiag(node.file, b.range, `missing required block "template"`, Code.missingBlock));
+    node.diags.push(makeDiag(node.file, rangeOf(b), `missing required block "template"`, Code.missingBlock));
     s.graph.add(node);
     return;
   }
@@ -400,7 +400,7 @@ function buildServices(rt: Run, s: State): void {
     if (d) node.diags.push(d);
     const schema = rt.registry.getBlock(blockId(c));
     if (!schema || schema["x-alloy"].configurable === false) {
-      node.diags.push(makeDiag(node.file, c.range, `service "${blockId(c)}" does not support being configured`, Code.serviceNotConfigurable));
+      node.diags.push(makeDiag(node.file, rangeOf(c), `service "${blockId(c)}" does not support being configured`, Code.serviceNotConfigurable));
     } else node.schema = { node: schema, root: schema };
     s.graph.add(node);
   });
@@ -464,11 +464,11 @@ function check(rt: Run, s: State, out: ValidationDiagnostic[]): void {
     const ids = comp.map((n) => n.id).sort((a, b) => (a > b ? 1 : -1));
     const msg = `cycle detected: ${ids.join(", ")}`;
     for (const n of [...comp].sort((a, b) => (a.id > b.id ? 1 : -1))) {
-      out.push(makeDiag(n.file, { start: n.block.range.start, end: n.block.lCurly + 1 }, msg, Code.cycle));
+      out.push(makeDiag(n.file, { start: n.block.start, end: n.block.lCurly + 1 }, msg, Code.cycle));
     }
   }
   for (const [from, to] of s.graph.edges()) {
-    if (from === to) out.push(makeDiag(from.file, { start: from.block.range.start, end: from.block.lCurly + 1 }, "cannot reference self", Code.selfReference));
+    if (from === to) out.push(makeDiag(from.file, { start: from.block.start, end: from.block.lCurly + 1 }, "cannot reference self", Code.selfReference));
   }
 }
 

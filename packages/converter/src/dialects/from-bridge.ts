@@ -58,7 +58,7 @@ class Reader {
     const config: CollectorConfig = { components: [], extensions: [], pipelines: [], service: new Map() };
     const blocks: Block[] = [];
     for (const s of body) {
-      if (s.kind === "Attribute") this.report("error", `top-level attribute "${s.name.name}" has no collector equivalent; it was left out`, s.range.start);
+      if (s.kind === "Attribute") this.report("error", `top-level attribute "${s.name.name}" has no collector equivalent; it was left out`, s.start);
       else blocks.push(s);
     }
     const components: { block: Block; component: Omit<CollectorComponent, "config"> }[] = [];
@@ -70,7 +70,7 @@ class Reader {
       const parts = name.split(".");
       if (name === PIPELINE_BLOCK) pipelines.push(b);
       else if (name === SERVICE_BLOCK) {
-        if (service) this.report("critical", `only one ${SERVICE_BLOCK} block is allowed`, b.range.start);
+        if (service) this.report("critical", `only one ${SERVICE_BLOCK} block is allowed`, b.start);
         service = b;
       } else if (parts[0] === "otel" && parts.length === 3 && (BRIDGE_KINDS as readonly string[]).includes(parts[1]!)) {
         const component = this.componentIdentity(b, parts[1] as ComponentKind, parts[2]!);
@@ -78,9 +78,9 @@ class Reader {
       } else if (parts[0] === "otelcol") {
         otelcolBlocks.push(b);
       } else if (name === "logging") {
-        this.report("warning", "the logging block is Alloy's own logging; it was not carried into service.telemetry", b.range.start);
+        this.report("warning", "the logging block is Alloy's own logging; it was not carried into service.telemetry", b.start);
       } else {
-        this.report("error", `${name} has no collector equivalent; it was left out`, b.range.start);
+        this.report("error", `${name} has no collector equivalent; it was left out`, b.start);
       }
     }
     for (const { block, component } of components) {
@@ -108,27 +108,27 @@ class Reader {
   private componentIdentity(b: Block, kind: ComponentKind, type: string): Omit<CollectorComponent, "config"> | undefined {
     const label = labelOf(b);
     if (label === undefined) {
-      this.report("critical", `${blockName(b)} needs a label`, b.range.start);
+      this.report("critical", `${blockName(b)} needs a label`, b.start);
       return undefined;
     }
     if (!COMPONENT_TYPE.test(type)) {
-      this.report("critical", `"${type}" is not a valid collector component type`, b.range.start);
+      this.report("critical", `"${type}" is not a valid collector component type`, b.start);
       return undefined;
     }
     const explicit = this.metaString(b.body, META.id);
     const id = explicit ?? idFromComponentLabel(type, label);
     if (explicit !== undefined && explicit.split("/", 1)[0] !== type) {
-      this.report("critical", `${META.id} "${explicit}" does not match the block's type "${type}"`, b.range.start);
+      this.report("critical", `${META.id} "${explicit}" does not match the block's type "${type}"`, b.start);
       return undefined;
     }
     const identity = `${blockName(b)}.${label}`;
     if ([...this.identities.values()].some((c) => c.kind === kind && c.id === id) || this.identities.has(identity)) {
-      this.report("critical", `${kind} "${id}" is defined more than once`, b.range.start);
+      this.report("critical", `${kind} "${id}" is defined more than once`, b.start);
       return undefined;
     }
     this.identities.set(identity, { kind, id });
     const slash = id.indexOf("/");
-    return { kind, id, type, name: slash === -1 ? "" : id.slice(slash + 1), position: this.source.position(b.range.start) };
+    return { kind, id, type, name: slash === -1 ? "" : id.slice(slash + 1), position: this.source.position(b.start) };
   }
 
   private metaString(body: readonly Statement[], name: string): string | undefined {
@@ -142,7 +142,7 @@ class Reader {
     const valueAttr = b.body.find((s) => s.kind === "Attribute" && s.name.name === META.value);
     if (valueAttr?.kind === "Attribute") {
       if (b.body.some((s) => s !== valueAttr && !(s.kind === "Attribute" && s.name.name === META.id))) {
-        this.report("error", `${META.value} excludes every other setting; the others were left out`, b.range.start);
+        this.report("error", `${META.value} excludes every other setting; the others were left out`, b.start);
       }
       return this.value(valueAttr.value);
     }
@@ -158,15 +158,15 @@ class Reader {
       if (s.kind === "Attribute") {
         const v = this.value(s.value);
         if (topLevel && s.name.name === META.extra) {
-          if (v instanceof Map) for (const [k, x] of v) this.set(out, k, x, s.range.start);
-          else this.report("error", `${META.extra} must be an object; it was left out`, s.range.start);
+          if (v instanceof Map) for (const [k, x] of v) this.set(out, k, x, s.start);
+          else this.report("error", `${META.extra} must be an object; it was left out`, s.start);
           continue;
         }
-        this.set(out, s.name.name, v, s.range.start);
+        this.set(out, s.name.name, v, s.start);
         continue;
       }
       const name = blockName(s);
-      if (s.label !== undefined) this.report("warning", `the label of nested block "${name}" has no collector equivalent; it was dropped`, s.range.start);
+      if (s.label !== undefined) this.report("warning", `the label of nested block "${name}" has no collector equivalent; it was dropped`, s.start);
       const map = this.body(s.body, false);
       const existing = out.get(name);
       if (existing === undefined) out.set(name, map);
@@ -174,7 +174,7 @@ class Reader {
       else if (existing instanceof Map) {
         out.set(name, [existing, map]);
         repeated.add(name);
-      } else this.report("error", `"${name}" is set twice; the block was left out`, s.range.start);
+      } else this.report("error", `"${name}" is set twice; the block was left out`, s.start);
     }
     return out;
   }
@@ -207,7 +207,7 @@ class Reader {
         const v = this.evaluate(e.operand);
         if (e.op === "-" && typeof v === "number") return -v;
         if (e.op === "!" && typeof v === "boolean") return !v;
-        throw new ValueError(`the operator ${e.op} cannot be applied here`, e.range.start);
+        throw new ValueError(`the operator ${e.op} cannot be applied here`, e.start);
       }
       case "Array": return e.elements.map((x) => this.evaluate(x));
       case "Object": {
@@ -221,7 +221,7 @@ class Reader {
         return joinEnvParts(parts);
       }
       default:
-        throw new ValueError(`this expression has no collector equivalent (only literals, arrays, objects, sys.env, coalesce and + of strings)`, e.range.start);
+        throw new ValueError(`this expression has no collector equivalent (only literals, arrays, objects, sys.env, coalesce and + of strings)`, e.start);
     }
   }
 
@@ -237,14 +237,14 @@ class Reader {
         const [env] = this.stringParts(e.args[0]!);
         if (env?.t === "env" && env.default === undefined) return [{ t: "env", name: env.name, default: this.literalString(e.args[1]!) }];
       }
-      throw new ValueError(`the call ${callee ?? "expression"}(...) has no collector equivalent (only sys.env("X") and coalesce(sys.env("X"), "default"))`, e.range.start);
+      throw new ValueError(`the call ${callee ?? "expression"}(...) has no collector equivalent (only sys.env("X") and coalesce(sys.env("X"), "default"))`, e.start);
     }
-    throw new ValueError("only string literals, sys.env and coalesce can be joined with + here", e.range.start);
+    throw new ValueError("only string literals, sys.env and coalesce can be joined with + here", e.start);
   }
 
   private literalString(e: Expr): string {
     if (e.kind === "Literal" && e.literal === "string") return decodeStringLiteral(e.raw);
-    throw new ValueError("a string literal is expected here", e.range.start);
+    throw new ValueError("a string literal is expected here", e.start);
   }
 
   private readService(b: Block, config: CollectorConfig): void {
@@ -252,7 +252,7 @@ class Reader {
     for (const s of b.body) {
       if (s.kind === "Attribute" && s.name.name === "extensions") config.extensions.push(...this.idList(s.value, ["extension"]));
       else if (s.kind === "Attribute" && s.name.name === "pipelines") {
-        this.report("error", `pipelines are written as ${PIPELINE_BLOCK} blocks; this attribute was left out`, s.range.start);
+        this.report("error", `pipelines are written as ${PIPELINE_BLOCK} blocks; this attribute was left out`, s.start);
       } else rest.push(s);
     }
     for (const [k, v] of this.body(rest, true)) config.service.set(k, v);
@@ -261,7 +261,7 @@ class Reader {
   private readPipeline(b: Block): CollectorPipeline | undefined {
     const label = labelOf(b);
     if (label === undefined) {
-      this.report("critical", `${PIPELINE_BLOCK} needs a label`, b.range.start);
+      this.report("critical", `${PIPELINE_BLOCK} needs a label`, b.start);
       return undefined;
     }
     const id = this.metaString(b.body, META.id) ?? idFromPipelineLabel(label);
@@ -270,7 +270,7 @@ class Reader {
     for (const s of b.body) {
       if (s.kind === "Attribute" && s.name.name === META.id) continue;
       if (s.kind === "Attribute" && s.name.name in LIST_KINDS) lists[s.name.name] = this.idList(s.value, LIST_KINDS[s.name.name]!);
-      else this.report("error", `${PIPELINE_BLOCK} accepts only receivers, processors and exporters; ${s.kind === "Attribute" ? s.name.name : blockName(s)} was left out`, s.range.start);
+      else this.report("error", `${PIPELINE_BLOCK} accepts only receivers, processors and exporters; ${s.kind === "Attribute" ? s.name.name : blockName(s)} was left out`, s.start);
     }
     return {
       id,
@@ -279,14 +279,14 @@ class Reader {
       receivers: lists.receivers!,
       processors: lists.processors!,
       exporters: lists.exporters!,
-      position: this.source.position(b.range.start),
+      position: this.source.position(b.start),
     };
   }
 
   /** A list of component references (or ID strings) as collector IDs. */
   private idList(e: Expr, kinds: readonly ComponentKind[]): string[] {
     if (e.kind !== "Array") {
-      this.report("critical", "a list of component references is expected here", e.range.start);
+      this.report("critical", "a list of component references is expected here", e.start);
       return [];
     }
     const ids: string[] = [];
@@ -298,11 +298,11 @@ class Reader {
       const path = traversal(item)?.join(".");
       const target = path === undefined ? undefined : this.identities.get(path);
       if (!target) {
-        this.report("critical", `${path ?? "this expression"} does not name a component block`, item.range.start);
+        this.report("critical", `${path ?? "this expression"} does not name a component block`, item.start);
         continue;
       }
       if (!kinds.includes(target.kind)) {
-        this.report("critical", `${path} is a ${target.kind}; a ${kinds.join(" or ")} is expected here`, item.range.start);
+        this.report("critical", `${path} is a ${target.kind}; a ${kinds.join(" or ")} is expected here`, item.start);
         continue;
       }
       ids.push(target.id);

@@ -51,7 +51,7 @@ export function invertOtelcolBlocks(blocks: readonly Block[], report: (d: Conver
     if (!name.startsWith("otelcol.")) continue;
     const description = COMPONENTS.find((d) => d.alloyName === name);
     if (!description || b.label === undefined) {
-      report({ severity: "error", summary: `${name} has no description to invert; it was left out`, position: position(b.range.start) });
+      report({ severity: "error", summary: `${name} has no description to invert; it was left out`, position: position(b.start) });
       continue;
     }
     const label = decodeStringLiteral(`"${b.label}"`);
@@ -67,13 +67,13 @@ export function invertOtelcolBlocks(blocks: readonly Block[], report: (d: Conver
   const components: CollectorComponent[] = [];
   const extensions: string[] = [];
   for (const n of nodes.values()) {
-    if (n.description.before) warn(`${n.identity}: the blocks written before this component cannot be inverted; check its settings`, n.block.range.start);
+    if (n.description.before) warn(`${n.identity}: the blocks written before this component cannot be inverted; check its settings`, n.block.start);
     const inverter = new BodyInverter(warn, extensionId, n.identity);
     const config = inverter.body(n.description.rows, n.block.body);
     const slash = n.id.indexOf("/");
     components.push({
       kind: n.description.kind, id: n.id, type: n.id.slice(0, slash === -1 ? undefined : slash), name: slash === -1 ? "" : n.id.slice(slash + 1),
-      config: config.size === 0 ? null : config, position: position(n.block.range.start),
+      config: config.size === 0 ? null : config, position: position(n.block.start),
     });
     if (n.description.kind === "extension") extensions.push(n.id);
   }
@@ -98,7 +98,7 @@ class BodyInverter {
       else this.repeated(row, stmts, out, used);
     }
     for (const s of stmts) {
-      if (!used.has(s)) this.warn(`${this.where}: ${s.kind === "Attribute" ? s.name.name : blockName(s)} has no collector counterpart in the description; it was left out`, s.range.start);
+      if (!used.has(s)) this.warn(`${this.where}: ${s.kind === "Attribute" ? s.name.name : blockName(s)} has no collector counterpart in the description; it was left out`, s.start);
     }
     return out;
   }
@@ -108,7 +108,7 @@ class BodyInverter {
     if (s) used.add(s);
     if (row.otel === null) return;
     if (row.map) {
-      if (s && s.kind === "Attribute") this.mapped(row, evaluate(s.value), out, s.range.start);
+      if (s && s.kind === "Attribute") this.mapped(row, evaluate(s.value), out, s.start);
       return;
     }
     let internal: unknown;
@@ -116,7 +116,7 @@ class BodyInverter {
       const v = evaluate(s.value);
       if (v instanceof Ref) {
         internal = row.as === "extension" ? this.extensionId(v) : undefined;
-        if (internal === undefined) this.warn(`${this.where}: ${row.attr} refers to ${v.path}, which is not an inverted extension`, s.range.start);
+        if (internal === undefined) this.warn(`${this.where}: ${row.attr} refers to ${v.path}, which is not an inverted extension`, s.start);
       } else internal = fromAlloy(row.as, v);
     } else internal = row.alloyDefault === undefined ? zeroOf(row.as) : decodeOr(row.as, row.alloyDefault);
     const otelDefault = decodeOr(row.as, row.otelDefault);
@@ -171,7 +171,7 @@ class BodyInverter {
     for (const f of found) used.add(f);
     if (found.length === 0) return;
     if (row.items) {
-      this.warn(`${this.where}: ${row.blocks} blocks are computed by the converter and cannot be inverted; they were left out`, found[0]!.range.start);
+      this.warn(`${this.where}: ${row.blocks} blocks are computed by the converter and cannot be inverted; they were left out`, found[0]!.start);
       return;
     }
     setPath(out, pathOf(row.otel ?? row.blocks), found.map((b) => this.body(row.rows, b.body)));
@@ -308,7 +308,7 @@ function pipelinesFromOutputs(nodes: readonly Node[], warn: (summary: string, of
     for (const r of refs) {
       const target = r instanceof Ref ? byIdentity.get(r.path.replace(/\.input$/, "")) : undefined;
       if (target) out.push(target);
-      else warn(`${n.identity}: output ${signal} target ${r instanceof Ref ? r.path : "?"} is not an inverted component`, a.range.start);
+      else warn(`${n.identity}: output ${signal} target ${r instanceof Ref ? r.path : "?"} is not an inverted component`, a.start);
     }
     return out;
   };
@@ -333,7 +333,7 @@ function pipelinesFromOutputs(nodes: readonly Node[], warn: (summary: string, of
           current = targets(p, signal);
         }
         const exporters = current.filter((t) => t.description.kind === "exporter" || t.description.kind === "connector").map((t) => t.id);
-        if (current.some((t) => t.description.kind === "processor")) warn(`${n.identity}: a processor fans out to several processors; that is not a collector pipeline`, n.block.range.start);
+        if (current.some((t) => t.description.kind === "processor")) warn(`${n.identity}: a processor fans out to several processors; that is not a collector pipeline`, n.block.start);
         const key = JSON.stringify([processors, exporters]);
         const g = groups.get(key) ?? { receivers: new Set<string>(), processors, exporters };
         g.receivers.add(n.id);

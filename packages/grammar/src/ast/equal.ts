@@ -3,7 +3,7 @@
  * comments: two trees are equal when they print the same program. Useful for parse → print → parse tests.
  */
 
-/** Position fields of the interfaces, plus the numeric ones parser-made nodes keep instead (see node-classes.ts). */
+/** Position fields of nodes (and the object-valued ones of trees written by hand before positions were numbers). */
 const POSITION_KEYS: ReadonlySet<string> = new Set([
   "range",
   "opRange",

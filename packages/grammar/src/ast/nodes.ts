@@ -1,8 +1,12 @@
 /**
  * The Alloy syntax tree: a discriminated union keyed by `kind`, mirroring upstream syntax/ast/ast.go.
  *
- * Positions are offsets into the source *string* (UTF-16 code units), `start` inclusive and `end` exclusive.
- * Byte-based line:column values (what upstream prints) are computed at the edge by `SourceFile`.
+ * Positions are offsets into the source *string* (UTF-16 code units), `start` inclusive and `end` exclusive, kept
+ * as two number fields on every node (`rangeOf(node)` gives them as a `Range`). Byte-based line:column values
+ * (what upstream prints) are computed at the edge by `SourceFile`.
+ *
+ * Why numbers rather than a `range` object per node: a large file has over a million nodes, and every extra
+ * object per node is one more object the garbage collector copies while a parse keeps the tree alive.
  */
 
 /** A half-open span `[start, end)` of source offsets. */
@@ -11,11 +15,18 @@ export interface Range {
   readonly end: number;
 }
 
+/** What every node has: its span `[start, end)`. */
+export interface Spanned {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** An identifier token (attribute name, block-name fragment, accessed field name, object key). */
 export interface Ident {
   readonly kind: "Ident";
   readonly name: string;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface File {
@@ -23,7 +34,8 @@ export interface File {
   readonly body: Statement[];
   /** Comment groups in source order; comments are not tree nodes (the printer re-inserts them by position). */
   readonly comments: CommentGroup[];
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type Statement = Attribute | Block;
@@ -33,24 +45,30 @@ export interface Attribute {
   readonly kind: "Attribute";
   readonly name: Ident;
   readonly value: Expr;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `a.b.c "label" { body }` */
 export interface Block {
   readonly kind: "Block";
-  /** Name fragments, each with its own range (`prometheus`, `remote_write`). */
+  /** Name fragments, each with its own span (`prometheus`, `remote_write`). */
   readonly name: Ident[];
   /** The label text between the quotes (escapes not decoded), or undefined when there is none or it is `""`. */
   readonly label: string | undefined;
-  /** Range of the label token, quotes included (present whenever a label string was written, even `""`). */
-  readonly labelRange: Range | undefined;
+  /**
+   * Span `[labelStart, labelEnd)` of the label token, quotes included; `labelStart` is -1 when no label string
+   * was written (a written `""` has a span).
+   */
+  readonly labelStart: number;
+  readonly labelEnd: number;
   readonly body: Statement[];
   /** Offset of `{`. */
   readonly lCurly: number;
   /** Offset of `}` (for recovered trees with a missing `}`, the offset where it was expected). */
   readonly rCurly: number;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type Expr =
@@ -69,7 +87,8 @@ export type Expr =
 export interface IdentifierExpr {
   readonly kind: "Identifier";
   readonly name: string;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type LiteralKind = "number" | "float" | "string" | "bool" | "null";
@@ -79,14 +98,16 @@ export interface LiteralExpr {
   readonly kind: "Literal";
   readonly literal: LiteralKind;
   readonly raw: string;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ArrayExpr {
   readonly kind: "Array";
   readonly elements: Expr[];
-  /** `range.start` is `[`, `range.end - 1` is `]`. */
-  readonly range: Range;
+  /** `start` is `[`, `end - 1` is `]`. */
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ObjectField {
@@ -96,14 +117,16 @@ export interface ObjectField {
   /** True when the key was written as a string literal. */
   readonly quoted: boolean;
   readonly value: Expr;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ObjectExpr {
   readonly kind: "Object";
   readonly fields: ObjectField[];
-  /** `range.start` is `{`, `range.end - 1` is `}`. */
-  readonly range: Range;
+  /** `start` is `{`, `end - 1` is `}`. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `value.name` */
@@ -111,7 +134,8 @@ export interface AccessExpr {
   readonly kind: "Access";
   readonly value: Expr;
   readonly name: Ident;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `value[index]` */
@@ -119,9 +143,10 @@ export interface IndexExpr {
   readonly kind: "Index";
   readonly value: Expr;
   readonly index: Expr;
-  /** Offset of `[`; `range.end - 1` is `]`. */
+  /** Offset of `[`; `end - 1` is `]`. */
   readonly lBrack: number;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `callee(args...)` */
@@ -129,9 +154,10 @@ export interface CallExpr {
   readonly kind: "Call";
   readonly callee: Expr;
   readonly args: Expr[];
-  /** Offset of `(`; `range.end - 1` is `)`. */
+  /** Offset of `(`; `end - 1` is `)`. */
   readonly lParen: number;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type UnaryOp = "!" | "-";
@@ -140,25 +166,32 @@ export type BinaryOp = "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "+"
 export interface UnaryExpr {
   readonly kind: "Unary";
   readonly op: UnaryOp;
-  readonly opRange: Range;
+  /** Span `[opStart, opEnd)` of the operator token. */
+  readonly opStart: number;
+  readonly opEnd: number;
   readonly operand: Expr;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface BinaryExpr {
   readonly kind: "Binary";
   readonly op: BinaryOp;
-  readonly opRange: Range;
+  /** Span `[opStart, opEnd)` of the operator token. */
+  readonly opStart: number;
+  readonly opEnd: number;
   readonly left: Expr;
   readonly right: Expr;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `( inner )`, kept so the printer can reproduce the source parentheses. */
 export interface ParenExpr {
   readonly kind: "Paren";
   readonly inner: Expr;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -167,21 +200,24 @@ export interface ParenExpr {
  */
 export interface InvalidExpr {
   readonly kind: "Invalid";
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface Comment {
   readonly kind: "Comment";
   /** Comment text without carriage returns; `//` comments exclude the newline. */
   readonly text: string;
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Adjacent comments (each starting on the line of, or the line after, the previous one's end). */
 export interface CommentGroup {
   readonly kind: "CommentGroup";
   readonly comments: Comment[];
-  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type Node = File | Statement | Expr | Ident | ObjectField | Comment | CommentGroup;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Attribute, Block, Expr, Node } from "../ast/nodes.js";
+import { labelRangeOf, rangeOf } from "../ast/factory.js";
 import { walk } from "../ast/walk.js";
 import { MAX_NESTING_DEPTH, parse, parseExpression } from "./parser.js";
 
@@ -77,10 +78,10 @@ describe("expressions (spec 3, 4)", () => {
 
   test("ranges are UTF-16 offsets, end exclusive", () => {
     const r = parseExpression('f("é", x.y)');
-    expect(r.expr.range).toEqual({ start: 0, end: 11 });
+    expect(rangeOf(r.expr)).toEqual({ start: 0, end: 11 });
     if (r.expr.kind !== "Call") throw new Error("expected a call");
-    expect(r.expr.args[0]!.range).toEqual({ start: 2, end: 5 });
-    expect(r.expr.args[1]!.range).toEqual({ start: 7, end: 10 });
+    expect(rangeOf(r.expr.args[0]!)).toEqual({ start: 2, end: 5 });
+    expect(rangeOf(r.expr.args[1]!)).toEqual({ start: 7, end: 10 });
     expect(r.expr.lParen).toBe(1);
   });
 });
@@ -91,18 +92,18 @@ describe("statements", () => {
     expect(r.diagnostics).toEqual([]);
     const [attr, block, empty] = r.file.body as [Attribute, Block, Block];
     expect(attr.name.name).toBe("a");
-    expect(attr.range).toEqual({ start: 0, end: 5 });
+    expect(rangeOf(attr)).toEqual({ start: 0, end: 5 });
     expect(block.name.map((n) => n.name)).toEqual(["prometheus", "scrape"]);
     expect(block.label).toBe("x");
-    expect(block.labelRange).toEqual({ start: 24, end: 27 });
-    expect(block.range.start).toBe(6);
+    expect(labelRangeOf(block)).toEqual({ start: 24, end: 27 });
+    expect(block.start).toBe(6);
     expect(r.source.text[block.lCurly]).toBe("{");
     expect(r.source.text[block.rCurly]).toBe("}");
-    expect(block.range.end).toBe(block.rCurly + 1);
+    expect(block.end).toBe(block.rCurly + 1);
     expect((block.body[0] as Block).name[0]!.name).toBe("inner");
     expect(empty.label).toBeUndefined();
     const emptyLabel = r.source.text.indexOf('""');
-    expect(empty.labelRange).toEqual({ start: emptyLabel, end: emptyLabel + 2 });
+    expect(labelRangeOf(empty)).toEqual({ start: emptyLabel, end: emptyLabel + 2 });
   });
 
   test("comment groups: adjacent lines join, a blank line or code splits", () => {
@@ -110,7 +111,7 @@ describe("statements", () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.file.comments.map((g) => g.comments.map((c) => c.text))).toEqual([["// a", "// b"], ["/* c\n */", "// d"], ["// e"]]);
     const e = r.file.comments[2]!.comments[0]!;
-    expect(r.source.text.slice(e.range.start, e.range.end)).toBe("// e\r");
+    expect(r.source.text.slice(e.start, e.end)).toBe("// e\r");
   });
 
   test("a leading BOM is skipped; positions still count it like upstream", () => {
@@ -157,7 +158,7 @@ describe("errors and recovery (spec 7)", () => {
     const r = parse("x = [1,\n");
     const attr = r.file.body[0] as Attribute;
     expect(attr.value.kind).toBe("Array");
-    expect(attr.value.range.end).toBeLessThanOrEqual(r.source.text.length);
+    expect(attr.value.end).toBeLessThanOrEqual(r.source.text.length);
   });
 });
 
@@ -196,11 +197,11 @@ describe("nesting limit", () => {
 /** Every node range lies inside its parent's and inside the text. */
 function checkRanges(root: Node, length: number): void {
   walk(root, (node, parent) => {
-    expect(node.range.start).toBeLessThanOrEqual(node.range.end);
-    expect(node.range.end).toBeLessThanOrEqual(length);
+    expect(node.start).toBeLessThanOrEqual(node.end);
+    expect(node.end).toBeLessThanOrEqual(length);
     if (parent && parent.kind !== "File") {
-      expect(node.range.start).toBeGreaterThanOrEqual(parent.range.start);
-      expect(node.range.end).toBeLessThanOrEqual(parent.range.end);
+      expect(node.start).toBeGreaterThanOrEqual(parent.start);
+      expect(node.end).toBeLessThanOrEqual(parent.end);
     }
   });
 }

@@ -15,29 +15,39 @@
  *   hostile input gets a diagnostic instead of a stack overflow; upstream (Go, growable stacks) has no limit.
  *   Real configurations nest a few levels deep.
  */
-import type { BinaryOp, Expr, File, LiteralKind, UnaryOp } from "../ast/nodes.js";
+import type {
+  BinaryOp,
+  Comment,
+  CommentGroup,
+  Expr,
+  File,
+  Ident,
+  InvalidExpr,
+  LiteralKind,
+  ObjectField,
+  Statement,
+  UnaryOp,
+} from "../ast/nodes.js";
 import {
-  AccessNode,
-  ArrayNode,
-  AttributeNode,
-  BinaryNode,
-  BlockNode,
-  CallNode,
-  CommentGroupNode,
-  CommentNode,
-  FieldNode,
-  FileNode,
-  IdentifierNode,
-  IdentNode,
-  IndexNode,
-  InvalidNode,
-  LiteralNode,
-  ObjectNode,
-  ParenNode,
-  UnaryNode,
-  type ExprNode,
-  type StatementNode,
-} from "../ast/node-classes.js";
+  accessNode,
+  arrayNode,
+  attributeNode,
+  binaryNode,
+  blockNode,
+  callNode,
+  commentGroupNode,
+  commentNode,
+  fieldNode,
+  fileNode,
+  identifierNode,
+  identNode,
+  indexNode,
+  invalidNode,
+  literalNode,
+  objectNode,
+  parenNode,
+  unaryNode,
+} from "../ast/factory.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
 import { hashSpan, StringInterner } from "../lexer/interner.js";
@@ -91,7 +101,7 @@ export function parse(input: string | Uint8Array | SourceFile, options: ParseOpt
     file = p.parseFile();
   } catch (err) {
     p.internalError(err);
-    file = new FileNode([], p.comments, 0, source.text.length);
+    file = fileNode([], p.comments, 0, source.text.length);
   }
   return { file, diagnostics: p.diags, source };
 }
@@ -109,7 +119,7 @@ export function parseExpression(input: string | Uint8Array | SourceFile, options
     p.expect(Tok.TERMINATOR);
   } catch (err) {
     p.internalError(err);
-    expr = new InvalidNode(0, 0);
+    expr = invalidNode(0, 0);
   }
   return { expr, diagnostics: p.diags, source };
 }
@@ -131,7 +141,7 @@ const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
 
 class Parser {
   readonly diags: Diagnostic[] = [];
-  readonly comments: CommentGroupNode[] = [];
+  readonly comments: CommentGroup[] = [];
   private readonly scanner: Scanner;
   private readonly text: string;
   /** Identifier names, one string per distinct name. */
@@ -207,18 +217,40 @@ class Parser {
       const raw = this.text.slice(this.pos, this.end);
       endline = line;
       if (raw.charCodeAt(1) === 0x2a) for (let i = raw.indexOf("\n"); i !== -1; i = raw.indexOf("\n", i + 1)) endline++;
-      this.items[this.top++] = new CommentNode(commentText(raw), this.pos, this.end);
+      this.items[this.top++] = commentNode(commentText(raw), this.pos, this.end);
       this.next0();
     }
-    const list = this.takeList<CommentNode>(base);
-    this.comments.push(new CommentGroupNode(list, list[0]!.start, list[list.length - 1]!.end));
+    const list = this.takeList<Comment>(base);
+    this.comments.push(commentGroupNode(list, list[0]!.start, list[list.length - 1]!.end));
   }
 
-  /** The items pushed since `base`, as an array of their exact length; they are removed from `items`. */
+  /**
+   * The items pushed since `base`, as an array of their exact length; they are removed from `items`. Short lists
+   * (most of them) are made by array literals, whose allocation sites V8 can pretenure like the nodes' (see
+   * ast/factory.ts); `slice` arrays always start in the young generation.
+   */
   private takeList<T>(base: number): T[] {
-    const list = this.items.slice(base, this.top) as T[];
+    const it = this.items as T[];
+    const n = this.top - base;
     this.top = base;
-    return list;
+    switch (n) {
+      case 0:
+        return [];
+      case 1:
+        return [it[base]!];
+      case 2:
+        return [it[base]!, it[base + 1]!];
+      case 3:
+        return [it[base]!, it[base + 1]!, it[base + 2]!];
+      case 4:
+        return [it[base]!, it[base + 1]!, it[base + 2]!, it[base + 3]!];
+      case 5:
+        return [it[base]!, it[base + 1]!, it[base + 2]!, it[base + 3]!, it[base + 4]!];
+      case 6:
+        return [it[base]!, it[base + 1]!, it[base + 2]!, it[base + 3]!, it[base + 4]!, it[base + 5]!];
+      default:
+        return it.slice(base, base + n);
+    }
   }
 
   /** Consumes tokens up to (not including) `to`, or up to EOF. */
@@ -308,8 +340,8 @@ class Parser {
     }
   }
 
-  private invalid(start: number): InvalidNode {
-    return new InvalidNode(start, Math.max(start, this.prevEnd));
+  private invalid(start: number): InvalidExpr {
+    return invalidNode(start, Math.max(start, this.prevEnd));
   }
 
   /** Literal text of the current token as upstream's scanner reports it (empty for operators). */
@@ -332,16 +364,16 @@ class Parser {
   // Statements
 
   /** File = Body . */
-  parseFile(): FileNode {
+  parseFile(): File {
     const body = this.parseBody(Tok.EOF);
-    return new FileNode(body, this.comments, 0, this.text.length);
+    return fileNode(body, this.comments, 0, this.text.length);
   }
 
   /**
    * Body = [ Statement { terminator Statement } ] [ terminator ] .
    * Parses statements up to (not including) `until`.
    */
-  private parseBody(until: TokenCode): StatementNode[] {
+  private parseBody(until: TokenCode): Statement[] {
     const base = this.top;
     while (this.tok !== until && this.tok !== Tok.EOF) {
       const stmt = this.parseStatement();
@@ -384,30 +416,30 @@ class Parser {
    * Attribute = identifier "=" Expression .
    * Block     = BlockName "{" Body "}" .
    */
-  private parseStatement(): StatementNode | null {
+  private parseStatement(): Statement | null {
     const base = this.top;
     if (!this.parseBlockName()) {
       this.advance(Tok.IDENT); // skip to the next identifier, which could start a statement
       return null;
     }
     // The name fragments are items[base, top); the label is in `label`, `labelStart`, `labelEnd`.
-    const first = this.items[base] as IdentNode;
+    const first = this.items[base] as Ident;
     const count = this.top - base;
     switch (this.tok) {
       case Tok.ASSIGN: {
         this.top = base;
         this.next();
         if (count !== 1) {
-          const last = this.items[base + count - 1] as IdentNode;
+          const last = this.items[base + count - 1] as Ident;
           this.addDiag(first.start, last.end, `attribute names may only consist of a single identifier with no "."`, ParseDiagnosticCode.parser);
         } else if (this.labelStart >= 0) {
           this.addDiag(this.labelStart, this.labelEnd, "attribute names may not have labels", ParseDiagnosticCode.parser);
         }
         const value = this.parseExpression();
-        return new AttributeNode(first, value, first.start, value.end);
+        return attributeNode(first, value, first.start, value.end);
       }
       case Tok.LCURLY: {
-        const fragments = this.takeList<IdentNode>(base);
+        const fragments = this.takeList<Ident>(base);
         const label = this.label === "" ? undefined : this.label;
         const labelStart = this.labelStart;
         const labelEnd = this.labelEnd;
@@ -418,7 +450,7 @@ class Parser {
         const rCurly = this.expect(Tok.RCURLY);
         this.leave();
         const end = closed ? rCurly + 1 : rCurly;
-        return new BlockNode(fragments, label, labelStart, labelEnd, body, lCurly, rCurly, first.start, end);
+        return blockNode(fragments, label, labelStart, labelEnd, body, lCurly, rCurly, first.start, end);
       }
       default:
         this.top = base;
@@ -485,16 +517,16 @@ class Parser {
   }
 
   /** An Ident for the current token (its literal text; empty for tokens without one). */
-  private ident(): IdentNode {
+  private ident(): Ident {
     const name = this.tok === Tok.IDENT ? this.identName() : this.literalText();
-    return new IdentNode(name, this.pos, this.pos + name.length);
+    return identNode(name, this.pos, this.pos + name.length);
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // Expressions
 
   /** Expression = BinOpExpr . */
-  parseExpression(): ExprNode {
+  parseExpression(): Expr {
     return this.parseBinOp(1);
   }
 
@@ -508,7 +540,7 @@ class Parser {
    *
    * One function for all left-associative levels: `inPrec` is the lowest precedence handled by this call.
    */
-  private parseBinOp(inPrec: number): ExprNode {
+  private parseBinOp(inPrec: number): Expr {
     let lhs = this.parsePowExpr();
     for (;;) {
       const tok = this.tok;
@@ -518,12 +550,12 @@ class Parser {
       const opEnd = this.end;
       this.next();
       const rhs = this.parseBinOp(prec + 1);
-      lhs = new BinaryNode(tokenString(tok) as BinaryOp, opStart, opEnd, lhs, rhs, lhs.start, rhs.end);
+      lhs = binaryNode(tokenString(tok) as BinaryOp, opStart, opEnd, lhs, rhs, lhs.start, rhs.end);
     }
   }
 
   /** PowExpr = UnaryExpr [ "^" PowExpr ] .  (right-associative) */
-  private parsePowExpr(): ExprNode {
+  private parsePowExpr(): Expr {
     const lhs = this.parseUnaryExpr();
     if (this.tok !== Tok.POW) return lhs;
     const opStart = this.pos;
@@ -532,7 +564,7 @@ class Parser {
     this.next();
     const rhs = this.parsePowExpr();
     this.leave();
-    return new BinaryNode("^", opStart, opEnd, lhs, rhs, lhs.start, rhs.end);
+    return binaryNode("^", opStart, opEnd, lhs, rhs, lhs.start, rhs.end);
   }
 
   /**
@@ -542,7 +574,7 @@ class Parser {
    * IndexExpr  = "[" Expression "]" .
    * CallExpr   = "(" [ ExpressionList ] ")" .
    */
-  private parseUnaryExpr(): ExprNode {
+  private parseUnaryExpr(): Expr {
     if (this.tok === Tok.NOT || this.tok === Tok.SUB) {
       const start = this.pos;
       const opEnd = this.end;
@@ -551,7 +583,7 @@ class Parser {
       this.next();
       const operand = this.parseUnaryExpr();
       this.leave();
-      return new UnaryNode(op, start, opEnd, operand, start, operand.end);
+      return unaryNode(op, start, opEnd, operand, start, operand.end);
     }
 
     let primary = this.parsePrimaryExpr();
@@ -560,9 +592,9 @@ class Parser {
         case Tok.DOT: {
           this.next();
           const isIdent = this.cur() === Tok.IDENT;
-          const name = isIdent ? new IdentNode(this.identName(), this.pos, this.end) : new IdentNode("", this.pos, this.pos);
+          const name = isIdent ? identNode(this.identName(), this.pos, this.end) : identNode("", this.pos, this.pos);
           this.expect(Tok.IDENT);
-          primary = new AccessNode(primary, name, primary.start, name.end);
+          primary = accessNode(primary, name, primary.start, name.end);
           break;
         }
         case Tok.LBRACK: {
@@ -571,7 +603,7 @@ class Parser {
           const index = this.parseExpression();
           const rBrack = this.closer(Tok.RBRACK);
           this.leave();
-          primary = new IndexNode(primary, index, lBrack, primary.start, rBrack);
+          primary = indexNode(primary, index, lBrack, primary.start, rBrack);
           break;
         }
         case Tok.LPAREN: {
@@ -580,7 +612,7 @@ class Parser {
           const args = this.cur() !== Tok.RPAREN ? this.parseExpressionList(Tok.RPAREN) : [];
           const rParen = this.closer(Tok.RPAREN);
           this.leave();
-          primary = new CallNode(primary, args, lParen, primary.start, rParen);
+          primary = callNode(primary, args, lParen, primary.start, rParen);
           break;
         }
         case Tok.STRING:
@@ -625,11 +657,11 @@ class Parser {
    * ArrayExpr    = "[" [ ExpressionList ] "]" .
    * ObjectExpr   = "{" [ FieldList ] "}" .
    */
-  private parsePrimaryExpr(): ExprNode {
+  private parsePrimaryExpr(): Expr {
     const start = this.pos;
     switch (this.tok) {
       case Tok.IDENT: {
-        const e = new IdentifierNode(this.identName(), start, this.end);
+        const e = identifierNode(this.identName(), start, this.end);
         this.next();
         return e;
       }
@@ -638,7 +670,7 @@ class Parser {
       case Tok.FLOAT:
       case Tok.BOOL:
       case Tok.NULL: {
-        const e = new LiteralNode(LITERAL_KINDS[this.tok]!, this.text.slice(start, this.end), start, this.end);
+        const e = literalNode(LITERAL_KINDS[this.tok]!, this.text.slice(start, this.end), start, this.end);
         this.next();
         return e;
       }
@@ -648,7 +680,7 @@ class Parser {
         const inner = this.parseExpression();
         const end = this.closer(Tok.RPAREN);
         this.leave();
-        return new ParenNode(inner, start, end);
+        return parenNode(inner, start, end);
       }
       case Tok.LBRACK: {
         if (!this.enter()) return this.invalid(start);
@@ -656,7 +688,7 @@ class Parser {
         const elements = this.cur() !== Tok.RBRACK ? this.parseExpressionList(Tok.RBRACK) : [];
         const end = this.closer(Tok.RBRACK);
         this.leave();
-        return new ArrayNode(elements, start, end);
+        return arrayNode(elements, start, end);
       }
       case Tok.LCURLY: {
         if (!this.enter()) return this.invalid(start);
@@ -665,7 +697,7 @@ class Parser {
         const fields = this.cur() !== Tok.RBRACK ? this.parseFieldList(Tok.RCURLY) : [];
         const end = this.closer(Tok.RCURLY);
         this.leave();
-        return new ObjectNode(fields, start, end);
+        return objectNode(fields, start, end);
       }
     }
     this.addError(`expected expression, got ${tokenString(this.tok)}`);
@@ -674,7 +706,7 @@ class Parser {
   }
 
   /** ExpressionList = Expression { "," Expression } [ "," ] . */
-  private parseExpressionList(until: TokenCode): ExprNode[] {
+  private parseExpressionList(until: TokenCode): Expr[] {
     const base = this.top;
     while (this.tok !== until && this.tok !== Tok.EOF) {
       const expr = this.parseExpression();
@@ -688,7 +720,7 @@ class Parser {
   }
 
   /** FieldList = Field { "," Field } [ "," ] . */
-  private parseFieldList(until: TokenCode): FieldNode[] {
+  private parseFieldList(until: TokenCode): ObjectField[] {
     const base = this.top;
     while (this.tok !== until && this.tok !== Tok.EOF) {
       const field = this.parseField();
@@ -701,8 +733,8 @@ class Parser {
   }
 
   /** Field = ( string | identifier ) "=" Expression . */
-  private parseField(): FieldNode {
-    let name: IdentNode;
+  private parseField(): ObjectField {
+    let name: Ident;
     let quoted = false;
     if (this.tok === Tok.STRING || this.tok === Tok.IDENT) {
       // A string key keeps its raw text between the delimiters (not unescaped); `""` stays as written (§3).
@@ -710,16 +742,16 @@ class Parser {
       let key: string;
       if (quoted) key = this.names.intern(this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
       else key = this.tok === Tok.IDENT ? this.identName() : this.text.slice(this.pos, this.end);
-      name = new IdentNode(key, this.pos, this.end);
+      name = identNode(key, this.pos, this.end);
       this.next();
     } else {
-      name = new IdentNode("", this.pos, this.pos);
+      name = identNode("", this.pos, this.pos);
       this.addError(`expected field name (string or identifier), got ${tokenString(this.tok)}`);
       this.advance(Tok.ASSIGN);
     }
     this.expect(Tok.ASSIGN);
     const value = this.parseExpression();
-    return new FieldNode(name, quoted, value, name.start, Math.max(name.end, value.end));
+    return fieldNode(name, quoted, value, name.start, Math.max(name.end, value.end));
   }
 }
 

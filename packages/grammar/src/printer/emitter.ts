@@ -141,7 +141,7 @@ export class Emitter {
       const g = this.groups[this.groupIdx++]!;
       if (g.comments.length > 0) {
         this.group = g.comments;
-        this.commentOff = this.index.byteOffset(g.comments[0]!.range.start);
+        this.commentOff = this.index.byteOffset(g.comments[0]!.start);
         return;
       }
     }
@@ -154,8 +154,8 @@ export class Emitter {
       for (const c of this.group) {
         this.writeCommentPrefix(nextLine, c);
         this.writeString(
-          this.index.byteOffset(c.range.start),
-          this.index.line(c.range.start),
+          this.index.byteOffset(c.start),
+          this.index.line(c.start),
           c.text,
           true,
           c.text.charCodeAt(1) === 0x2a /* block comment */,
@@ -169,7 +169,7 @@ export class Emitter {
 
   private writeCommentPrefix(nextLine: number, c: Comment): void {
     if (!this.written) return; // the comment is the first output: nothing before it
-    const line = this.index.line(c.range.start);
+    const line = this.index.line(c.start);
     if (line === this.lastLine) {
       // Same line as the previous token: a trailing comment (tab, aligned later) or an inline one (space).
       this.writeByte(line === nextLine ? SP : TAB, 1);
@@ -192,7 +192,7 @@ export class Emitter {
 
   private writeCommentSuffix(nextLine: number, c: Comment): void {
     if (c.text.charCodeAt(1) === 0x2a /* * */) {
-      const endLine = this.index.line(c.range.start + c.text.length - 1);
+      const endLine = this.index.line(c.start + c.text.length - 1);
       if (endLine === nextLine) this.writeByte(SP, 1);
     }
     const newlines = nextLine - this.lastLine;

@@ -40,14 +40,14 @@ export class Walker {
     let prevEndLine = 0;
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
-      const startLine = this.line(s.range.start);
+      const startLine = this.line(s.start);
       if (i > 0) {
         // A block is always preceded by a blank line; otherwise one blank source line (or more) is kept as one.
         if (s.kind === "Block" || startLine - prevEndLine > 1) out.ws(Ws.Formfeed);
       }
       if (s.kind === "Block") this.block(s);
       else {
-        out.hint(s.name.range.start);
+        out.hint(s.name.start);
         out.name(s.name.name);
         out.ws(Ws.VTab);
         out.token("=");
@@ -56,19 +56,18 @@ export class Walker {
       }
       // A statement spanning several lines ends its alignment block (F8).
       // Statements end at their value's or closing brace's last character (upstream `EndPos`).
-      prevEndLine = this.line(s.range.end - 1);
+      prevEndLine = this.line(s.end - 1);
       out.ws(startLine !== prevEndLine ? Ws.Formfeed : Ws.Newline);
     }
   }
 
   private block(b: Block): void {
     const { out } = this;
-    out.hint(b.range.start);
+    out.hint(b.start);
     out.dottedName(b.name);
-    const labelRange = b.labelRange;
-    if (b.label !== undefined && b.label !== "" && labelRange) {
+    if (b.label !== undefined && b.label !== "" && b.labelStart >= 0) {
       out.ws(Ws.Blank);
-      out.hint(labelRange.start);
+      out.hint(b.labelStart);
       // Labels are identifiers, so Go's %q quoting rarely has anything to escape.
       out.literal(isPlain(b.label) ? `"${b.label}"` : goQuote(b.label), false);
     }
@@ -89,11 +88,11 @@ export class Walker {
     const { out } = this;
     switch (e.kind) {
       case "Literal":
-        out.hint(e.range.start);
+        out.hint(e.start);
         out.literal(e.raw, e.literal === "number");
         return;
       case "Identifier":
-        out.hint(e.range.start);
+        out.hint(e.start);
         out.name(e.name);
         return;
       case "Access":
@@ -102,7 +101,7 @@ export class Walker {
         this.postfixChain(e);
         return;
       case "Unary":
-        out.hint(e.opRange.start);
+        out.hint(e.opStart);
         out.token(e.op);
         this.expr(e.operand);
         return;
@@ -149,7 +148,7 @@ export class Walker {
   private binaryRest(b: BinaryExpr): void {
     const { out } = this;
     out.ws(Ws.Blank);
-    out.hint(b.opRange.start);
+    out.hint(b.opStart);
     out.token(b.op);
     out.ws(Ws.Blank);
     this.expr(b.right);
@@ -186,7 +185,7 @@ export class Walker {
       out.hint(p.lBrack);
       out.token("[");
       this.expr(p.index);
-      out.hint(p.range.end - 1);
+      out.hint(p.end - 1);
       out.token("]");
     } else this.callArguments(p);
   }
@@ -194,20 +193,20 @@ export class Walker {
   /** F15-F17. */
   private array(e: ArrayExpr): void {
     const { out } = this;
-    const close = e.range.end - 1;
-    out.hint(e.range.start);
+    const close = e.end - 1;
+    out.hint(e.start);
     out.token("[");
-    let prevLine = this.line(e.range.start);
+    let prevLine = this.line(e.start);
     const n = e.elements.length;
     for (let i = 0; i < n; i++) {
       const el = e.elements[i]!;
       // The indent comes before the line break so that comments written at the break are indented too.
-      const broken = this.line(el.range.start) !== prevLine;
+      const broken = this.line(el.start) !== prevLine;
       if (broken) {
         out.ws(Ws.Indent);
         out.ws(Ws.Formfeed);
       } else if (i > 0) out.ws(Ws.Blank);
-      prevLine = this.line(el.range.end - 1);
+      prevLine = this.line(el.end - 1);
       this.expr(el);
       if (i + 1 < n) out.token(",");
       if (broken) out.ws(Ws.Unindent);
@@ -225,23 +224,23 @@ export class Walker {
   /** F18-F21. */
   private object(e: ObjectExpr): void {
     const { out } = this;
-    const close = e.range.end - 1;
-    out.hint(e.range.start);
+    const close = e.end - 1;
+    out.hint(e.start);
     out.token("{");
     out.ws(Ws.Indent);
-    let prevLine = this.line(e.range.start);
+    let prevLine = this.line(e.start);
     const n = e.fields.length;
     for (let i = 0; i < n; i++) {
       const f = e.fields[i]!;
-      if (this.line(f.name.range.start) !== prevLine) {
+      if (this.line(f.name.start) !== prevLine) {
         // Keep `=` alignment with the previous field only when its value fit on one line (F21).
         const prev = i > 0 ? e.fields[i - 1]!.value : undefined;
-        const prevSingleLine = prev !== undefined && this.line(prev.range.start) === this.line(prev.range.end - 1);
+        const prevSingleLine = prev !== undefined && this.line(prev.start) === this.line(prev.end - 1);
         out.ws(prevSingleLine ? Ws.Newline : Ws.Formfeed);
       } else if (i > 0) out.ws(Ws.Blank);
       // Upstream measures the key's end from its stored text, which for quoted keys excludes the delimiters.
       prevLine = this.line(keyEnd(f));
-      out.hint(f.name.range.start);
+      out.hint(f.name.start);
       if (f.quoted) out.literal(isPlain(f.name.name) ? `"${f.name.name}"` : goQuote(f.name.name), false);
       else out.name(f.name.name);
       out.ws(Ws.VTab);
@@ -267,13 +266,13 @@ export class Walker {
     const n = e.args.length;
     for (let i = 0; i < n; i++) {
       const arg = e.args[i]!;
-      const broken = this.line(arg.range.start) !== prevLine;
+      const broken = this.line(arg.start) !== prevLine;
       if (broken) {
         out.ws(Ws.Formfeed);
         out.ws(Ws.Indent);
       }
       this.expr(arg);
-      prevLine = this.line(arg.range.end - 1);
+      prevLine = this.line(arg.end - 1);
       if (i + 1 < n) {
         out.token(",");
         out.ws(Ws.Blank);
@@ -282,7 +281,7 @@ export class Walker {
     }
     // Deliberate deviation from upstream (spec F34): for a call without arguments whose `)` is on a later line,
     // upstream writes a trailing comma (`f(,⏎)`), which does not parse. We print `f()` instead.
-    if (n > 0 && this.line(e.range.end - 1) !== prevLine) {
+    if (n > 0 && this.line(e.end - 1) !== prevLine) {
       out.token(",");
       out.ws(Ws.Formfeed);
     }
@@ -305,5 +304,5 @@ function isPlain(s: string): boolean {
 
 /** Upstream's end of a key: its start plus the stored text length, minus one. */
 function keyEnd(f: ObjectField): number {
-  return f.quoted ? f.name.range.start + f.name.name.length - 1 : f.name.range.end - 1;
+  return f.quoted ? f.name.start + f.name.name.length - 1 : f.name.end - 1;
 }

@@ -111,7 +111,7 @@ function insertMissing(analysis: Analysis, diag: Diagnostic, name: string, ctx: 
   if (!block) return [];
   const { blocks } = locate(analysis, block.lCurly + 1);
   const schema = schemaFor(blocks, ctx);
-  const indent = indentOf(analysis.text, block.range.start) + "\t";
+  const indent = indentOf(analysis.text, block.start) + "\t";
   let text: string;
   if (what === "argument") {
     const info = schema?.arguments.find((a) => a.name === name);
@@ -119,7 +119,7 @@ function insertMissing(analysis: Analysis, diag: Diagnostic, name: string, ctx: 
   } else text = `${indent}${name} {\n${indent}}\n`;
   const at = analysis.text.indexOf("\n", block.lCurly);
   const pos = at < 0 || at > block.rCurly ? block.lCurly + 1 : at + 1;
-  const newText = at < 0 || at > block.rCurly ? `\n${text}${indentOf(analysis.text, block.range.start)}` : text;
+  const newText = at < 0 || at > block.rCurly ? `\n${text}${indentOf(analysis.text, block.start)}` : text;
   return [{
     title: `Add required ${what} '${name}'`,
     kind: CodeActionKind.QuickFix,
@@ -134,8 +134,8 @@ function blockStartingAt(analysis: Analysis, offset: number): Block | undefined 
   let found: Block | undefined;
   const visit = (body: readonly Statement[]): void => {
     for (const s of body) {
-      if (s.kind !== "Block" || offset < s.range.start || offset > s.range.end) continue;
-      if (s.range.start === offset || s.name[0]!.range.start === offset) found = s;
+      if (s.kind !== "Block" || offset < s.start || offset > s.end) continue;
+      if (s.start === offset || s.name[0]!.start === offset) found = s;
       visit(s.body);
     }
   };

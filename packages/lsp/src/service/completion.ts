@@ -93,10 +93,10 @@ function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, opt
 /** Whether the cursor is inside a comment or string literal (no completion there). */
 function insideCommentOrString(analysis: Analysis, offset: number): boolean {
   for (const group of analysis.file.comments) {
-    if (offset < group.range.start) break;
-    for (const c of group.comments) if (offset > c.range.start && offset <= c.range.end) {
+    if (offset < group.start) break;
+    for (const c of group.comments) if (offset > c.start && offset <= c.end) {
       // A line comment ends at the newline; the cursor right after it is still in the comment.
-      return c.text.startsWith("//") ? true : offset < c.range.end;
+      return c.text.startsWith("//") ? true : offset < c.end;
     }
   }
   return false;
@@ -207,7 +207,7 @@ function expectedType(analysis: Analysis, offset: number, blocks: readonly Block
   const body = blocks.length ? blocks[blocks.length - 1]!.body : analysis.file.body;
   let name: string | undefined;
   for (const s of body) {
-    if (s.kind === "Attribute" && offset >= s.range.start && offset <= Math.max(s.range.end, s.value.range.end)) name = s.name.name;
+    if (s.kind === "Attribute" && offset >= s.start && offset <= Math.max(s.end, s.value.end)) name = s.name.name;
   }
   if (!name) {
     // Recovered trees may not hold the attribute being typed: read `name =` back from the text.

@@ -1,4 +1,5 @@
 /** Go to definition and find references of component references and labels. */
+import { labelRangeOf } from "@alloy-ts/grammar";
 import type { Location, Position } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
 import type { Analysis, ComponentInstance } from "../workspace/analysis.js";
@@ -15,7 +16,7 @@ export function definition(analysis: Analysis, position: Position): Location | n
   const target = hit?.ref.target;
   if (!target) return null;
   const b = target.block;
-  return { uri: analysis.uri, range: lspRange(analysis.source, b.range.start, b.labelRange?.end ?? b.lCurly) };
+  return { uri: analysis.uri, range: lspRange(analysis.source, b.start, labelRangeOf(b)?.end ?? b.lCurly) };
 }
 
 /** Every reference to the instance under the cursor, plus its declaration when asked. */
@@ -24,11 +25,11 @@ export function references(analysis: Analysis, position: Position, includeDeclar
   if (!target) return [];
   const out: Location[] = [];
   const b = target.block;
-  if (includeDeclaration) out.push({ uri: analysis.uri, range: lspRange(analysis.source, b.range.start, b.labelRange?.end ?? b.lCurly) });
+  if (includeDeclaration) out.push({ uri: analysis.uri, range: lspRange(analysis.source, b.start, labelRangeOf(b)?.end ?? b.lCurly) });
   for (const ref of analysis.references) {
     if (ref.target !== target) continue;
     const last = ref.parts[ref.labelIndex]!;
-    out.push({ uri: analysis.uri, range: lspRange(analysis.source, ref.start, last.range.end) });
+    out.push({ uri: analysis.uri, range: lspRange(analysis.source, ref.start, last.end) });
   }
   return out;
 }

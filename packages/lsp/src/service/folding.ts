@@ -15,9 +15,9 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
   };
   walk(analysis.file, (node) => {
     if (node.kind === "Block") add(node.lCurly, node.rCurly);
-    else if (node.kind === "Array" || node.kind === "Object") add(node.range.start, node.range.end - 1);
-    else if (node.kind === "Call") add(node.lParen, node.range.end - 1);
+    else if (node.kind === "Array" || node.kind === "Object") add(node.start, node.end - 1);
+    else if (node.kind === "Call") add(node.lParen, node.end - 1);
   });
-  for (const g of analysis.file.comments) add(g.range.start, Math.max(g.range.start, g.range.end - 1), FoldingRangeKind.Comment);
+  for (const g of analysis.file.comments) add(g.start, Math.max(g.start, g.end - 1), FoldingRangeKind.Comment);
   return out;
 }

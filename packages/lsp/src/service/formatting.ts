@@ -19,11 +19,11 @@ export function formatDocument(analysis: Analysis): TextEdit[] {
 export function formatRange(analysis: Analysis, range: Range): TextEdit[] {
   const start = analysis.source.offsetAt(range.start);
   const end = analysis.source.offsetAt(range.end);
-  const touched = analysis.file.body.filter((s) => s.range.end >= start && s.range.start <= end);
+  const touched = analysis.file.body.filter((s) => s.end >= start && s.start <= end);
   if (!touched.length) return [];
   if (analysis.syntax.length) return [];
-  const from = lineStart(analysis.text, touched[0]!.range.start);
-  const to = touched[touched.length - 1]!.range.end;
+  const from = lineStart(analysis.text, touched[0]!.start);
+  const to = touched[touched.length - 1]!.end;
   const slice = analysis.text.slice(from, to);
   const result = format(slice);
   if (!result.ok) return [];

@@ -17,7 +17,7 @@ export function hover(analysis: Analysis, position: Position, ctx: ServiceContex
     const { block, path } = header;
     const { component, path: inner } = componentPath(path);
     const name = blockName(block);
-    const nameRange = range(block.name[0]!.range.start, block.name[block.name.length - 1]!.range.end);
+    const nameRange = range(block.name[0]!.start, block.name[block.name.length - 1]!.end);
     if (component === block) {
       const info = ctx.catalog.component(name);
       const inst = analysis.instances.find((i) => i.block === block);
@@ -33,7 +33,7 @@ export function hover(analysis: Analysis, position: Position, ctx: ServiceContex
   if (attr) {
     const schema = schemaFor(attr.blocks, ctx);
     const info = schema?.arguments.find((a) => a.name === attr.attr.name.name);
-    const r = range(attr.attr.name.range.start, attr.attr.name.range.end);
+    const r = range(attr.attr.name.start, attr.attr.name.end);
     return { contents: markdown(argumentDoc(attr.attr.name.name, info)), range: r };
   }
 
@@ -98,7 +98,7 @@ function argumentTable(args: readonly ArgumentInfo[]): string {
 }
 
 function referenceDoc(target: ComponentInstance, exportName: string | undefined, exp: ExportInfo | undefined, info: ComponentInfo | undefined, analysis: Analysis): string {
-  const line = analysis.source.lspPosition(target.block.range.start).line + 1;
+  const line = analysis.source.lspPosition(target.block.start).line + 1;
   const parts = [code(`${target.name} "${target.label}"${exportName ? `.${exportName}` : ""}`)];
   if (exp) parts.push(`Export \`${exp.name}\`: \`${exp.type}\`${exp.description ? ` — ${exp.description}` : ""}`);
   else if (exportName && info) parts.push(`\`${target.name}\` has no export \`${exportName}\`.`);

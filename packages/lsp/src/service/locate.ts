@@ -37,8 +37,8 @@ function findStatement(body: readonly Statement[], offset: number): Statement | 
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const s = body[mid]!;
-    if (offset < s.range.start) hi = mid - 1;
-    else if (offset > s.range.end) lo = mid + 1;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset > s.end) lo = mid + 1;
     else return s;
   }
   return undefined;
@@ -48,7 +48,7 @@ function findStatement(body: readonly Statement[], offset: number): Statement | 
 export function referenceAt(analysis: Analysis, offset: number): { ref: Reference; part: number } | undefined {
   for (const ref of analysis.references) {
     if (offset < ref.start || offset > ref.end) continue;
-    const part = ref.parts.findIndex((p) => offset >= p.range.start && offset <= p.range.end);
+    const part = ref.parts.findIndex((p) => offset >= p.start && offset <= p.end);
     return { ref, part: part < 0 ? ref.parts.length - 1 : part };
   }
   return undefined;
@@ -58,7 +58,7 @@ export function referenceAt(analysis: Analysis, offset: number): { ref: Referenc
 export function instanceHeaderAt(analysis: Analysis, offset: number): ComponentInstance | undefined {
   for (const inst of analysis.instances) {
     const b = inst.block;
-    if (offset >= b.range.start && offset <= b.lCurly) return inst;
+    if (offset >= b.start && offset <= b.lCurly) return inst;
   }
   return undefined;
 }
@@ -66,7 +66,7 @@ export function instanceHeaderAt(analysis: Analysis, offset: number): ComponentI
 /** Block name fragment under the cursor for any block (labelled or not), with the block path around it. */
 export function blockHeaderAt(analysis: Analysis, offset: number): { block: Block; path: readonly Block[] } | undefined {
   const { blocks, statement } = locate(analysis, offset);
-  if (statement?.kind === "Block" && offset >= statement.range.start && offset <= statement.lCurly) {
+  if (statement?.kind === "Block" && offset >= statement.start && offset <= statement.lCurly) {
     return { block: statement, path: [...blocks, statement] };
   }
   return undefined;
@@ -81,7 +81,7 @@ export function attributeNameAt(analysis: Analysis, offset: number): { attr: Att
 
 /** Whether an identifier covers an offset (its end counts, so a cursor right after a word is on it). */
 export function within(ident: Ident, offset: number): boolean {
-  return offset >= ident.range.start && offset <= ident.range.end;
+  return offset >= ident.start && offset <= ident.end;
 }
 
 /**

@@ -100,7 +100,7 @@ function listedIn(analysis: Analysis, block: Block, attribute: string, offset: n
   for (const s of block.body) {
     if (s.kind !== "Attribute" || s.name.name !== attribute) continue;
     for (const ref of analysis.references) {
-      if (ref.start < s.value.range.start || ref.end > s.value.range.end) continue;
+      if (ref.start < s.value.start || ref.end > s.value.end) continue;
       if (offset >= ref.start && offset <= ref.end) continue;
       if (ref.target) out.add(ref.target.id);
     }

@@ -1,4 +1,5 @@
 /** Rename of a component label: the label string in the header and the label fragment of every reference. */
+import { labelRangeOf } from "@alloy-ts/grammar";
 import type { Position, Range, WorkspaceEdit } from "vscode-languageserver-types";
 import { isIdentifier, lspRange } from "../text.js";
 import type { Analysis } from "../workspace/analysis.js";
@@ -12,27 +13,27 @@ export type RenameResult = { ok: true; edit: WorkspaceEdit } | { ok: false; mess
 export function prepareRename(analysis: Analysis, position: Position): { range: Range; placeholder: string } | null {
   const offset = analysis.source.offsetAt(position);
   const target = instanceAt(analysis, offset);
-  if (!target?.block.labelRange) return null;
-  const lr = target.block.labelRange;
+  const lr = target && labelRangeOf(target.block);
+  if (!target || !lr) return null;
   return { range: lspRange(analysis.source, lr.start + 1, lr.end - 1), placeholder: target.label };
 }
 
 /** Renames the label of the instance under the cursor everywhere in the document. */
 export function rename(analysis: Analysis, position: Position, newName: string): RenameResult {
   const target = instanceAt(analysis, analysis.source.offsetAt(position));
-  if (!target?.block.labelRange) return { ok: false, message: "Only component labels can be renamed." };
+  const lr = target && labelRangeOf(target.block);
+  if (!target || !lr) return { ok: false, message: "Only component labels can be renamed." };
   if (!isIdentifier(newName)) return { ok: false, message: `"${newName}" is not a valid label: labels must be identifiers.` };
   if (target.name === "otel.pipeline" && target.scope === undefined && !isPipelineLabel(newName)) {
     return { ok: false, message: `"${newName}" is not a valid pipeline label: it must be a signal (${OTEL_SIGNALS.join(", ")}), optionally followed by _name.` };
   }
   const taken = analysis.instances.some((i) => i !== target && i.scope === target.scope && i.name === target.name && i.label === newName);
   if (taken) return { ok: false, message: `${target.name} "${newName}" already exists.` };
-  const lr = target.block.labelRange;
   const edits = [{ range: lspRange(analysis.source, lr.start + 1, lr.end - 1), newText: newName }];
   for (const ref of analysis.references) {
     if (ref.target !== target) continue;
     const part = ref.parts[ref.labelIndex]!;
-    edits.push({ range: lspRange(analysis.source, part.range.start, part.range.end), newText: newName });
+    edits.push({ range: lspRange(analysis.source, part.start, part.end), newText: newName });
   }
   return { ok: true, edit: { changes: { [analysis.uri]: edits } } };
 }

@@ -1,5 +1,5 @@
 /** Semantic tokens from the syntax tree: block names, labels, attributes, references, functions, literals, comments. */
-import { walk, type Expr, type Statement } from "@alloy-ts/grammar";
+import { type Expr, type Statement, walk } from "@alloy-ts/grammar";
 import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
 import { blockName, type Analysis } from "../workspace/analysis.js";
 import { STDLIB_ROOTS } from "./scope.js";
@@ -33,25 +33,25 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
     walk(e, (node) => {
       switch (node.kind) {
         case "Literal":
-          push(node.range.start, node.range.end, node.literal === "string" ? "string" : node.literal === "bool" || node.literal === "null" ? "keyword" : "number");
+          push(node.start, node.end, node.literal === "string" ? "string" : node.literal === "bool" || node.literal === "null" ? "keyword" : "number");
           return;
         case "Identifier":
         case "Access": {
-          const ref = targets.get(node.range.start);
-          if (ref && ref.end === node.range.end) {
+          const ref = targets.get(node.start);
+          if (ref && ref.end === node.end) {
             const stdlib = !ref.target && STDLIB_ROOTS.has(ref.parts[0]!.name);
             ref.parts.forEach((p, i) => {
-              if (ref.target) push(p.range.start, p.range.end, i < ref.labelIndex ? "namespace" : i === ref.labelIndex ? "variable" : "property");
-              else if (stdlib) push(p.range.start, p.range.end, i === ref.parts.length - 1 ? "function" : "namespace", "defaultLibrary");
-              else push(p.range.start, p.range.end, i === 0 ? "variable" : "property");
+              if (ref.target) push(p.start, p.end, i < ref.labelIndex ? "namespace" : i === ref.labelIndex ? "variable" : "property");
+              else if (stdlib) push(p.start, p.end, i === ref.parts.length - 1 ? "function" : "namespace", "defaultLibrary");
+              else push(p.start, p.end, i === 0 ? "variable" : "property");
             });
             return false;
           }
-          if (node.kind === "Access") push(node.name.range.start, node.name.range.end, "property");
+          if (node.kind === "Access") push(node.name.start, node.name.end, "property");
           return;
         }
         case "Field":
-          if (!node.quoted) push(node.name.range.start, node.name.range.end, "property");
+          if (!node.quoted) push(node.name.start, node.name.end, "property");
           return;
         default:
           return;
@@ -60,18 +60,18 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
   const body = (stmts: readonly Statement[], depth: number): void => {
     for (const s of stmts) {
       if (s.kind === "Attribute") {
-        push(s.name.range.start, s.name.range.end, "property");
+        push(s.name.start, s.name.end, "property");
         expr(s.value);
         continue;
       }
       const declare = blockName(s) === "declare";
-      for (const n of s.name) push(n.range.start, n.range.end, depth === 0 || declare ? "namespace" : "type");
-      if (s.labelRange) push(s.labelRange.start, s.labelRange.end, declare ? "class" : "string", "declaration");
+      for (const n of s.name) push(n.start, n.end, depth === 0 || declare ? "namespace" : "type");
+      if (s.labelStart >= 0) push(s.labelStart, s.labelEnd, declare ? "class" : "string", "declaration");
       body(s.body, declare ? 0 : depth + 1);
     }
   };
   body(analysis.file.body, 0);
-  for (const g of analysis.file.comments) for (const c of g.comments) push(c.range.start, c.range.end, "comment");
+  for (const g of analysis.file.comments) for (const c of g.comments) push(c.start, c.end, "comment");
 
   raw.sort((a, b) => a.start - b.start);
   return { data: encode(analysis, raw) };

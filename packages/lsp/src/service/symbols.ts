@@ -1,5 +1,5 @@
 /** Document outline: blocks (with labels) and attributes, nested as in the source. */
-import type { Block, Expr, Statement } from "@alloy-ts/grammar";
+import { type Block, type Expr, labelRangeOf, type Statement } from "@alloy-ts/grammar";
 import { SymbolKind, type DocumentSymbol } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
 import { blockName, traversalParts, type Analysis } from "../workspace/analysis.js";
@@ -9,19 +9,19 @@ import { collectorId, otelComponentName, PIPELINE_LISTS } from "./otel-dialect.j
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const build = (body: readonly Statement[], depth: number): DocumentSymbol[] =>
     body.map((s) => {
-      const range = lspRange(analysis.source, s.range.start, s.range.end);
+      const range = lspRange(analysis.source, s.start, s.end);
       if (s.kind === "Attribute") {
-        return { name: s.name.name, kind: SymbolKind.Property, range, selectionRange: lspRange(analysis.source, s.name.range.start, s.name.range.end) };
+        return { name: s.name.name, kind: SymbolKind.Property, range, selectionRange: lspRange(analysis.source, s.name.start, s.name.end) };
       }
       const name = blockName(s);
-      const first = s.name[0]!.range.start;
-      const last = s.name[s.name.length - 1]!.range.end;
+      const first = s.name[0]!.start;
+      const last = s.name[s.name.length - 1]!.end;
       return {
         name: s.label !== undefined ? `${name} "${s.label}"` : name,
         detail: depth === 0 && s.label !== undefined ? topDetail(s, name) : undefined,
         kind: depth === 0 ? topKind(name) : SymbolKind.Struct,
         range,
-        selectionRange: lspRange(analysis.source, first, s.labelRange?.end ?? last),
+        selectionRange: lspRange(analysis.source, first, labelRangeOf(s)?.end ?? last),
         children: build(s.body, depth + 1),
       };
     });

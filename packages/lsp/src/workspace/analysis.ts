@@ -2,7 +2,7 @@
  * The analysed form of one document: parse tree, syntax diagnostics and a symbol index of component instances
  * and the references between them. Computed once per document version and shared by every service function.
  */
-import { parse } from "@alloy-ts/grammar";
+import { parse, rangeOf } from "@alloy-ts/grammar";
 import type { Block, Diagnostic, Expr, File, Ident, SourceFile, Statement } from "@alloy-ts/grammar";
 
 /** A labelled block that other expressions can refer to (`otelcol.exporter.otlp "tempo"`). */
@@ -114,7 +114,7 @@ export function traversalParts(expr: Expr): Ident[] | undefined {
     e = e.value;
   }
   if (e.kind !== "Identifier") return undefined;
-  parts.push({ kind: "Ident", name: e.name, range: e.range });
+  parts.push({ kind: "Ident", name: e.name, start: e.start, end: e.end });
   return parts.reverse();
 }
 
@@ -141,7 +141,7 @@ function collectReferences(expr: Expr, scope: Block | undefined, lookup: Analysi
       const parts = traversalParts(e);
       if (parts) {
         const { target, labelIndex } = resolve(parts, scope, lookup);
-        out.push({ parts, start: e.range.start, end: e.range.end, target, labelIndex, scope });
+        out.push({ parts, start: e.start, end: e.end, target, labelIndex, scope });
         continue;
       }
     }

@@ -66,7 +66,7 @@ function blockIdentities(text: string, fileName: string | undefined, config: Col
   const at = new Map<string, string>();
   for (const s of parsed.file.body) {
     if (s.kind !== "Block" || s.label === undefined) continue;
-    const p = parsed.source.position(s.range.start);
+    const p = parsed.source.position(s.start);
     at.set(`${p.line}:${p.column}`, `${s.name.map((n) => n.name).join(".")}.${s.label}`);
   }
   const out = new Map<string, string>();

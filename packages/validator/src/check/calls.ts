@@ -2,7 +2,7 @@
  * Standard library calls: unknown function names and wrong argument counts. Upstream's validator leaves these
  * to evaluation time; reporting them early uses the runtime's arity wording (syntax spec 10).
  */
-import type { Expr, Statement } from "@alloy-ts/grammar";
+import { type Expr, rangeOf, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
 import { STDLIB_TOP_LEVEL, stdlibFunction, stdlibFunctions } from "../stdlib.js";
 import { didYouMean } from "./suggest.js";
@@ -69,16 +69,16 @@ export function checkStdlibCalls(
     if (!f) {
       if (!NAMESPACES.has(first) || name.split(".").length !== 2) return;
       const hint = didYouMean(name, stdlibFunctions().map((x) => x.name));
-      out.push(makeDiag(file, e.callee.range, `unknown standard library function "${name}"`, Code.stdlibUnknown, "error", hint));
+      out.push(makeDiag(file, rangeOf(e.callee), `unknown standard library function "${name}"`, Code.stdlibUnknown, "error", hint));
       return;
     }
     const n = e.args.length;
     if (f.maxArgs === undefined) {
-      if (n < f.minArgs) out.push(makeDiag(file, e.range, `expected at least ${f.minArgs} args, got ${n}`, Code.stdlibArity));
+      if (n < f.minArgs) out.push(makeDiag(file, rangeOf(e), `expected at least ${f.minArgs} args, got ${n}`, Code.stdlibArity));
     } else if (n < f.minArgs || n > f.maxArgs) {
       // combine_maps checks its own arguments (syntax spec 12.1).
       const msg = f.name === "array.combine_maps" ? `combine_maps: expected 3 or 4 arguments, got ${n}` : f.name === "array.group_by" ? `group_by: expected 3 arguments, got ${n}` : `expected ${f.minArgs} args, got ${n}`;
-      out.push(makeDiag(file, e.range, msg, Code.stdlibArity));
+      out.push(makeDiag(file, rangeOf(e), msg, Code.stdlibArity));
     }
   };
   const stmt = (s: Statement): void => {

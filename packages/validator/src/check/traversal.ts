@@ -3,7 +3,7 @@
  * reproduces upstream internal/util/ast TraversalsFromBody, including its quirk that an access after a call
  * or index extends the traversal most recently started inside it.
  */
-import type { Expr, Ident, Statement } from "@alloy-ts/grammar";
+import { type Expr, type Ident, rangeOf, type Statement } from "@alloy-ts/grammar";
 
 export interface TraversalPart {
   readonly name: string;
@@ -49,7 +49,7 @@ class Walker {
       case "Identifier":
         this.flush();
         this.building = true;
-        this.current.push({ name: e.name, range: e.range });
+        this.current.push({ name: e.name, range: rangeOf(e) });
         return;
       case "Access":
         this.expr(e.value);
@@ -88,7 +88,7 @@ class Walker {
 }
 
 function identPart(i: Ident): TraversalPart {
-  return { name: i.name, range: i.range };
+  return { name: i.name, range: rangeOf(i) };
 }
 
 export function traversalString(t: Traversal, n = t.length): string {

@@ -3,7 +3,7 @@
  * attributes and blocks, block counts, and the types of literal values. Messages are upstream's
  * (syntax spec 8.3); references and calls are not type checked here.
  */
-import type { Block, Expr, ObjectExpr, Range, Statement } from "@alloy-ts/grammar";
+import { type Block, type Expr, type ObjectExpr, type Range, rangeOf, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
 import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
 import {
@@ -36,7 +36,7 @@ export function typecheckBlock(block: Block, schema: SchemaNode, root: Component
 }
 
 function nameRangeToLCurly(b: Block): Range {
-  return span(b.name[0]!.range.start, b.lCurly + 1);
+  return span(b.name[0]!.start, b.lCurly + 1);
 }
 
 function checkBody(ctx: Ctx, b: Block, body: Statement[], schema: SchemaNode): void {
@@ -59,9 +59,9 @@ function checkBody(ctx: Ctx, b: Block, body: Statement[], schema: SchemaNode): v
     // foreach's `template` is taken out of the body and reported by the caller (spec 8.2).
     if (!required.has(name) || p["x-alloy-template"]) continue;
     if (p["x-alloy-kind"] === "attr") {
-      if (!seen.has(name)) ctx.out.push(makeDiag(ctx.file, b.range, `missing required attribute "${name}"`, Code.missingAttribute));
+      if (!seen.has(name)) ctx.out.push(makeDiag(ctx.file, rangeOf(b), `missing required attribute "${name}"`, Code.missingAttribute));
     } else if (!blockCount.has(name)) {
-      ctx.out.push(makeDiag(ctx.file, b.range, `missing required block "${name}"`, Code.missingBlock));
+      ctx.out.push(makeDiag(ctx.file, rangeOf(b), `missing required block "${name}"`, Code.missingBlock));
     }
   }
 }
@@ -84,11 +84,11 @@ function checkNestedBlock(ctx: Ctx, b: Block, props: Readonly<Record<string, Sch
   const p = props[name];
   if (!p) {
     const blocks = Object.entries(props).filter(([, v]) => v["x-alloy-kind"] === "block").map(([k]) => k);
-    ctx.out.push(makeDiag(ctx.file, b.range, `unrecognized block name "${name}"`, Code.unknownBlock, "error", didYouMean(name, blocks)));
+    ctx.out.push(makeDiag(ctx.file, rangeOf(b), `unrecognized block name "${name}"`, Code.unknownBlock, "error", didYouMean(name, blocks)));
     return;
   }
   if (p["x-alloy-kind"] === "attr") {
-    ctx.out.push(makeDiag(ctx.file, b.range, `"${name}" must be an attribute, but is used as a block`, Code.attributeBlockMismatch));
+    ctx.out.push(makeDiag(ctx.file, rangeOf(b), `"${name}" must be an attribute, but is used as a block`, Code.attributeBlockMismatch));
     return;
   }
   const repeat = p["x-alloy-repeat"] ?? "single";
@@ -96,11 +96,11 @@ function checkNestedBlock(ctx: Ctx, b: Block, props: Readonly<Record<string, Sch
   if (repeat === "fixed") {
     const want = p["x-alloy-count"] ?? 1;
     if (want !== n) {
-      ctx.out.push(makeDiag(ctx.file, b.range, `block "${name}" must be specified exactly ${want} times, but was specified ${n} times`, Code.blockCount));
+      ctx.out.push(makeDiag(ctx.file, rangeOf(b), `block "${name}" must be specified exactly ${want} times, but was specified ${n} times`, Code.blockCount));
       return;
     }
   } else if (repeat === "single" && n > 1) {
-    ctx.out.push(makeDiag(ctx.file, b.range, `block "${name}" may only be specified once`, Code.blockCount));
+    ctx.out.push(makeDiag(ctx.file, rangeOf(b), `block "${name}" may only be specified once`, Code.blockCount));
     return;
   }
   if (p["x-alloy-template"]) return;
@@ -113,15 +113,15 @@ function checkAttribute(ctx: Ctx, a: Extract<Statement, { kind: "Attribute" }>, 
   const p = props[name];
   if (!p) {
     const attrs = Object.entries(props).filter(([, v]) => v["x-alloy-kind"] === "attr").map(([k]) => k);
-    ctx.out.push(makeDiag(ctx.file, a.range, `unrecognized attribute name "${name}"`, Code.unknownAttribute, "error", didYouMean(name, attrs)));
+    ctx.out.push(makeDiag(ctx.file, rangeOf(a), `unrecognized attribute name "${name}"`, Code.unknownAttribute, "error", didYouMean(name, attrs)));
     return;
   }
   if (p["x-alloy-kind"] === "block") {
-    ctx.out.push(makeDiag(ctx.file, a.range, `"${name}" must be a block, but is used as an attribute`, Code.attributeBlockMismatch));
+    ctx.out.push(makeDiag(ctx.file, rangeOf(a), `"${name}" must be a block, but is used as an attribute`, Code.attributeBlockMismatch));
     return;
   }
   if (seen.has(name)) {
-    ctx.out.push(makeDiag(ctx.file, a.range, `attribute "${name}" may only be provided once`, Code.duplicateAttribute));
+    ctx.out.push(makeDiag(ctx.file, rangeOf(a), `attribute "${name}" may only be provided once`, Code.duplicateAttribute));
     return;
   }
   seen.add(name);
@@ -166,7 +166,7 @@ function alloyTypeName(k: Kind): string {
 function checkExpr(ctx: Ctx, e: Expr, want: SchemaNode): void {
   switch (e.kind) {
     case "Literal":
-      checkValue(ctx, e.range, literalValue(e), want);
+      checkValue(ctx, rangeOf(e), literalValue(e), want);
       return;
     case "Array":
       checkArray(ctx, e, want);
@@ -177,13 +177,13 @@ function checkExpr(ctx: Ctx, e: Expr, want: SchemaNode): void {
     case "Unary":
       if (e.operand.kind === "Literal") {
         const v = unaryValue(e, literalValue(e.operand));
-        if (v) checkValue(ctx, e.operand.range, v, want);
+        if (v) checkValue(ctx, rangeOf(e.operand), v, want);
       }
       return;
     case "Binary":
       if (e.left.kind === "Literal" && e.right.kind === "Literal") {
         const v = binaryValue(e, literalValue(e.left), literalValue(e.right));
-        if (v) checkValue(ctx, e.range, v, want);
+        if (v) checkValue(ctx, rangeOf(e), v, want);
       }
       return;
     default:
@@ -196,7 +196,7 @@ function checkArray(ctx: Ctx, e: Extract<Expr, { kind: "Array" }>, wantRaw: Sche
   const k = kindOf(want);
   if (k === "any") return;
   if (k !== "array") {
-    ctx.out.push(makeDiag(ctx.file, e.range, `expected ${alloyTypeName(k)}, got array`, Code.typeMismatch));
+    ctx.out.push(makeDiag(ctx.file, rangeOf(e), `expected ${alloyTypeName(k)}, got array`, Code.typeMismatch));
     return;
   }
   const elem = deref(want.items ?? {}, ctx.root);
@@ -209,7 +209,7 @@ function checkObject(ctx: Ctx, e: ObjectExpr, wantRaw: SchemaNode): void {
   const k = kindOf(want);
   if (k === "any") return;
   if (k === "capsule") {
-    if (!want["x-alloy-convertible"] && !want["x-alloy-secret"]) ctx.out.push(makeDiag(ctx.file, e.range, "expected capsule, got object", Code.typeMismatch));
+    if (!want["x-alloy-convertible"] && !want["x-alloy-secret"]) ctx.out.push(makeDiag(ctx.file, rangeOf(e), "expected capsule, got object", Code.typeMismatch));
     return;
   }
   if (k === "map") {
@@ -221,7 +221,7 @@ function checkObject(ctx: Ctx, e: ObjectExpr, wantRaw: SchemaNode): void {
     return;
   }
   if (k !== "struct") {
-    ctx.out.push(makeDiag(ctx.file, e.range, `expected ${alloyTypeName(k)}, got object`, Code.typeMismatch));
+    ctx.out.push(makeDiag(ctx.file, rangeOf(e), `expected ${alloyTypeName(k)}, got object`, Code.typeMismatch));
     return;
   }
   const props = want.properties ?? {};
@@ -229,7 +229,7 @@ function checkObject(ctx: Ctx, e: ObjectExpr, wantRaw: SchemaNode): void {
   for (const f of e.fields) {
     const p = props[f.name.name];
     if (!p) {
-      ctx.out.push(makeDiag(ctx.file, span(f.name.range.start, f.value.range.end), `unrecognized attribute name "${f.name.name}"`, Code.unknownAttribute, "error", didYouMean(f.name.name, Object.keys(props))));
+      ctx.out.push(makeDiag(ctx.file, span(f.name.start, f.value.end), `unrecognized attribute name "${f.name.name}"`, Code.unknownAttribute, "error", didYouMean(f.name.name, Object.keys(props))));
       continue;
     }
     seen.add(f.name.name);
@@ -237,7 +237,7 @@ function checkObject(ctx: Ctx, e: ObjectExpr, wantRaw: SchemaNode): void {
   }
   for (const r of want.required ?? []) {
     if (props[r]?.["x-alloy-kind"] !== "attr") continue;
-    if (!seen.has(r)) ctx.out.push(makeDiag(ctx.file, e.range, `missing required attribute "${r}"`, Code.missingAttribute));
+    if (!seen.has(r)) ctx.out.push(makeDiag(ctx.file, rangeOf(e), `missing required attribute "${r}"`, Code.missingAttribute));
   }
 }
 

@@ -4,7 +4,7 @@
  * `output.metrics` / `logs` / `traces` must accept that signal. Upstream only finds these when the
  * pipeline runs; the messages are ours.
  */
-import type { Expr, Statement } from "@alloy-ts/grammar";
+import { type Expr, rangeOf, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
 import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
 import type { Traversal } from "./traversal.js";
@@ -16,10 +16,10 @@ export type ResolveRef = (t: Traversal) => { id: string; rest: Traversal; schema
 
 /** A pure identifier/access chain as a traversal. */
 function chain(e: Expr): Traversal | undefined {
-  if (e.kind === "Identifier") return [{ name: e.name, range: e.range }];
+  if (e.kind === "Identifier") return [{ name: e.name, range: rangeOf(e) }];
   if (e.kind === "Access") {
     const base = chain(e.value);
-    return base ? [...base, { name: e.name.name, range: e.name.range }] : undefined;
+    return base ? [...base, { name: e.name.name, range: rangeOf(e.name) }] : undefined;
   }
   return undefined;
 }
@@ -54,13 +54,13 @@ export function checkWiring(body: readonly Statement[], schema: SchemaNode, root
     if (!have || !PIPELINE_CAPSULES.has(have)) return;
     const ref = `${r.id}.${r.rest[0]!.name}`;
     if (have !== want) {
-      out.push(makeDiag(file, el.range, `${ref} is a ${have}, but "${attr}" expects ${want}`, Code.capsuleMismatch));
+      out.push(makeDiag(file, rangeOf(el), `${ref} is a ${have}, but "${attr}" expects ${want}`, Code.capsuleMismatch));
       return;
     }
     const accepted = exp["x-alloy-signals"];
     if (signal && accepted && !accepted.includes(signal as never)) {
       out.push(
-        makeDiag(file, el.range, `${ref} does not accept ${signal}`, Code.signalMismatch, "error", `it accepts ${accepted.join(", ")}`),
+        makeDiag(file, rangeOf(el), `${ref} does not accept ${signal}`, Code.signalMismatch, "error", `it accepts ${accepted.join(", ")}`),
       );
     }
   };
