@@ -29,7 +29,7 @@ function bigDocument() {
 
 /** A spawned server with a JSON-RPC connection that records published diagnostics. */
 async function startServer() {
-  const bin = path.resolve("packages/cli/bin/alloy.mjs");
+  const bin = path.resolve("packages/cli/bin/alloy.cjs");
   const child = spawn(process.execPath, [bin, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));

@@ -31,7 +31,7 @@ function writeConfigs(dir) {
 /** Runs `alloy report` once; wall time, CPU time of all its threads, and its summary line. */
 function report(configs, out, jobs) {
   const usage = path.join(out, "..", `cpu-${jobs ?? "default"}.json`);
-  const args = ["--import", pathToFileURL(path.resolve("bench/cpu-usage.mjs")).href, path.resolve("packages/cli/bin/alloy.mjs"), "report", configs, "--out", out];
+  const args = ["--import", pathToFileURL(path.resolve("bench/cpu-usage.mjs")).href, path.resolve("packages/cli/bin/alloy.cjs"), "report", configs, "--out", out];
   if (jobs) args.push("--jobs", String(jobs));
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, BENCH_CPU_USAGE_FILE: usage } });

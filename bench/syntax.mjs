@@ -44,7 +44,7 @@ export function run() {
   mkdirSync(dir, { recursive: true });
   const small = path.join(dir, "small.alloy");
   writeFileSync(small, generateAlloy(2_000));
-  const bin = path.resolve("packages/cli/bin/alloy.mjs");
+  const bin = path.resolve("packages/cli/bin/alloy.cjs");
   const samples = [];
   for (let i = 0; i < 10; i++) {
     const t0 = performance.now();

@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./shared.js";
 
-export const alloyBin = path.join(repoRoot, "packages", "cli", "bin", "alloy.mjs");
-export const cliBuilt = existsSync(path.join(repoRoot, "packages", "cli", "dist", "bundle", "alloy.mjs"));
+export const alloyBin = path.join(repoRoot, "packages", "cli", "bin", "alloy.cjs");
+export const cliBuilt = existsSync(path.join(repoRoot, "packages", "cli", "dist", "bundle", "alloy.mjs")) && existsSync(path.join(repoRoot, "packages", "cli", "dist", "fast", "fmt.cjs"));
 
 export interface RunResult {
   code: number | null;

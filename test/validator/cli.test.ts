@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/shared.js";
 
-const bin = path.join(repoRoot, "packages/cli/bin/alloy.mjs");
+const bin = path.join(repoRoot, "packages/cli/bin/alloy.cjs");
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 
 describe.skipIf(!existsSync(path.join(repoRoot, "packages/cli/dist/bundle/alloy.mjs")))("alloy validate CLI", () => {

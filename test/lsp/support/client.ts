@@ -11,7 +11,7 @@ import { repoRoot } from "../../support/shared.js";
 
 /** The bundled CLI the server runs from. */
 /** The `alloy` command's entry script (it loads the bundle built by `npm run build`). */
-export const cliBundle = path.join(repoRoot, "packages/cli/bin/alloy.mjs");
+export const cliBundle = path.join(repoRoot, "packages/cli/bin/alloy.cjs");
 const builtBundle = path.join(repoRoot, "packages/cli/dist/bundle/alloy.mjs");
 export const cliBuilt = existsSync(builtBundle);
 export const notBuiltMessage = `skipped: ${path.relative(repoRoot, builtBundle)} is missing; run \`npm run build\` first`;

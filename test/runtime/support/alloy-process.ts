@@ -6,7 +6,7 @@ import type { Readable } from "node:stream";
 import { repoRoot } from "../../support/shared.js";
 
 /** The `alloy` command (it loads the CLI bundle); tests that need it skip when the bundle has not been built. */
-export const bundle = path.join(repoRoot, "packages", "cli", "bin", "alloy.mjs");
+export const bundle = path.join(repoRoot, "packages", "cli", "bin", "alloy.cjs");
 export const haveBundle = existsSync(path.join(repoRoot, "packages", "cli", "dist", "bundle", "alloy.mjs"));
 
 export interface AlloyProcess {
