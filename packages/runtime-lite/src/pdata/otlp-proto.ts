@@ -167,6 +167,17 @@ const REQUIRED_LISTS = new Set(["attributes", "spans", "scopeSpans", "resourceSp
 
 const TWO_32 = 4294967296;
 
+/**
+ * Node's Buffer decoders without the encoding dispatch and argument checks of `toString` (they exist on every
+ * Buffer; @types/node does not declare them). Offsets are always within the buffer here.
+ */
+interface Slicing {
+  utf8Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+  hexSlice(start: number, end: number): string;
+}
+const sliced = (buf: Buffer) => buf as unknown as Slicing;
+
 /** Reads one buffer in place: messages are decoded between `pos` and an end offset, without copies. */
 class Reader {
   pos = 0;
@@ -174,19 +185,33 @@ class Reader {
   constructor(bytes: Uint8Array) {
     this.buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  /** A varint that fits in 32 bits (tags, lengths, enums); longer ones are read whole and truncated. */
+  /**
+   * A varint that fits in 32 bits (tags, lengths, enums); longer ones are read whole and truncated. Built with
+   * integer operations only, so small values stay small integers (a value computed with floating-point powers is
+   * stored boxed, one more heap object per field).
+   */
   uint32(): number {
     const buf = this.buf;
+    let pos = this.pos;
     let result = 0;
-    let shift = 0;
-    for (;;) {
-      if (this.pos >= buf.length) throw new Error("truncated varint");
-      const b = buf[this.pos++];
-      if (shift < 32) result += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return result >>> 0 === result ? result : result % TWO_32;
-      shift += 7;
-      if (shift > 63) throw new Error("varint too long");
+    for (let shift = 0; ; shift += 7) {
+      if (pos >= buf.length) throw new Error("truncated varint");
+      const b = buf[pos++];
+      if (shift < 32) result |= (b & 0x7f) << shift;
+      if (b < 0x80) {
+        this.pos = pos;
+        return result >>> 0;
+      }
+      if (shift >= 63) throw new Error("varint too long");
     }
+  }
+  /** A little-endian 32-bit unsigned integer, by integer operations (see `uint32`). */
+  fixed32(): number {
+    const buf = this.buf;
+    const p = this.pos;
+    if (p + 4 > buf.length) throw new Error("truncated field");
+    this.pos = p + 4;
+    return (buf[p] | (buf[p + 1] << 8) | (buf[p + 2] << 16) | (buf[p + 3] << 24)) >>> 0;
   }
   /** A full 64-bit varint as low and high 32-bit halves. */
   varint64(): [number, number] {
@@ -221,10 +246,14 @@ class Reader {
   }
 }
 
+/** Scratch space for the digits of one 64-bit decimal. */
+const digits = Buffer.alloc(24);
+
 /**
  * Decimal text of an unsigned 64-bit value given as halves. Values past 2^53 (every nanosecond timestamp) are
  * split into three 24-bit limbs whose weights are summed in base 10^7 with plain doubles (each partial sum stays
- * below 2^53): no BigInt allocations on the per-span path.
+ * below 2^53): no BigInt allocations on the per-span path. The digits are written to a scratch buffer and read
+ * back as one flat string (joining the parts would leave a rope of three strings per timestamp for the GC).
  */
 function u64Text(lo: number, hi: number): string {
   if (hi < 0x200000) return String(hi * TWO_32 + lo);
@@ -239,8 +268,27 @@ function u64Text(lo: number, hi: number): string {
   a %= 1e7;
   c += Math.floor(b / 1e7);
   b %= 1e7;
-  // c > 0 here: the value is at least 2^53 > 10^15.
-  return String(c) + String(b).padStart(7, "0") + String(a).padStart(7, "0");
+  // c > 0 here: the value is at least 2^53 > 10^15. Each limb now fits 32 bits: digits by integer division
+  // (a floating-point remainder compiles to a library call).
+  let p = 24;
+  let x = a | 0;
+  for (let i = 0; i < 7; i++) {
+    const q = (x / 10) | 0;
+    digits[--p] = 48 + x - q * 10;
+    x = q;
+  }
+  x = b | 0;
+  for (let i = 0; i < 7; i++) {
+    const q = (x / 10) | 0;
+    digits[--p] = 48 + x - q * 10;
+    x = q;
+  }
+  for (x = c | 0; x > 0; ) {
+    const q = (x / 10) | 0;
+    digits[--p] = 48 + x - q * 10;
+    x = q;
+  }
+  return sliced(digits).latin1Slice(p, 24);
 }
 function i64Text(lo: number, hi: number): string {
   return hi & 0x80000000 ? BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo)).toString() : u64Text(lo, hi);
@@ -248,7 +296,11 @@ function i64Text(lo: number, hi: number): string {
 
 /** Slots of the table of recently decoded short strings (a power of two). */
 const RECENT_SIZE = 4096;
+/** Longest string kept in the table, in bytes. */
+const RECENT_MAX = 32;
 const recent: (string | undefined)[] = new Array<string | undefined>(RECENT_SIZE).fill(undefined);
+/** The bytes of each slot's string, so a lookup compares bytes with bytes. */
+const recentBytes = new Uint8Array(RECENT_SIZE * RECENT_MAX);
 
 /**
  * Text of UTF-8 bytes. Short ASCII strings (attribute keys, service and span names, enum-like values) repeat from
@@ -259,22 +311,24 @@ const recent: (string | undefined)[] = new Array<string | undefined>(RECENT_SIZE
 function utf8(buf: Buffer, start: number, end: number): string {
   const n = end - start;
   if (n === 0) return "";
-  if (n > 32) return buf.toString("utf8", start, end);
+  if (n > RECENT_MAX) return sliced(buf).utf8Slice(start, end);
   let h = n;
   for (let i = start; i < end; i++) {
     const c = buf[i];
-    if (c >= 0x80) return buf.toString("utf8", start, end);
+    if (c >= 0x80) return sliced(buf).utf8Slice(start, end);
     h = Math.imul(h ^ c, 0x01000193);
   }
   const slot = (h >>> 0) & (RECENT_SIZE - 1);
   const hit = recent[slot];
+  const at = slot * RECENT_MAX;
   if (hit !== undefined && hit.length === n) {
     let i = 0;
-    while (i < n && hit.charCodeAt(i) === buf[start + i]) i++;
+    while (i < n && recentBytes[at + i] === buf[start + i]) i++;
     if (i === n) return hit;
   }
-  const s = buf.toString("latin1", start, end);
+  const s = sliced(buf).latin1Slice(start, end);
   recent[slot] = s;
+  buf.copy(recentBytes, at, start, end);
   return s;
 }
 
@@ -288,7 +342,7 @@ const READ: Record<Scalar, (r: Reader) => unknown> = {
   },
   hex: (r) => {
     const end = r.end();
-    const s = r.buf.toString("hex", r.pos, end);
+    const s = sliced(r.buf).hexSlice(r.pos, end);
     r.pos = end;
     return s;
   },
@@ -316,17 +370,14 @@ const READ: Record<Scalar, (r: Reader) => unknown> = {
     return (n >>> 1) ^ -(n & 1);
   },
   fixed64: (r) => {
-    r.skipBytes(8);
-    return u64Text(r.buf.readUInt32LE(r.pos - 8), r.buf.readUInt32LE(r.pos - 4));
+    const lo = r.fixed32();
+    return u64Text(lo, r.fixed32());
   },
   sfixed64: (r) => {
-    r.skipBytes(8);
-    return i64Text(r.buf.readUInt32LE(r.pos - 8), r.buf.readUInt32LE(r.pos - 4));
+    const lo = r.fixed32();
+    return i64Text(lo, r.fixed32());
   },
-  fixed32: (r) => {
-    r.skipBytes(4);
-    return r.buf.readUInt32LE(r.pos - 4);
-  },
+  fixed32: (r) => r.fixed32(),
   double: (r) => {
     r.skipBytes(8);
     return r.buf.readDoubleLE(r.pos - 8);
@@ -354,9 +405,17 @@ function unexpected(schema: Schema, tag: number, r: Reader): void {
   skip(tag & 7, r);
 }
 
+/** Messages whose fields form a oneof: the object holds only the fields present on the wire. */
+const ONEOF = new Set<Schema>([S("AnyValue")]);
+
 /**
- * Compiles a schema into a decoder function specialised for its fields (one `case` per tag, constant property
- * names), the way generated protobuf code looks: several times faster than interpreting the schema per field.
+ * Compiles a schema into a decoder function specialised for its fields (one `case` per tag, one local variable per
+ * field), the way generated protobuf code looks: several times faster than interpreting the schema per field.
+ * Each message is built at its end by one object literal listing every field in field-number order (absent ones
+ * are undefined), so all messages of a type share one hidden class, and V8 can allocate them straight in the old
+ * generation once it sees they outlive young collections (it pretenures literal allocation sites, not objects
+ * grown property by property): a batch holding thousands of spans is then not copied by every scavenge. A oneof
+ * (AnyValue) is built from a one-field literal per case instead, holding only the field present.
  * The generated source comes only from the static schemas above, never from input.
  */
 function decoderFor(schema: Schema): MessageDecoder {
@@ -364,12 +423,16 @@ function decoderFor(schema: Schema): MessageDecoder {
   if (cached) return cached;
   const subs: MessageDecoder[] = [];
   const cases: string[] = [];
-  const required: string[] = [];
+  const props: string[] = [];
+  const oneof = ONEOF.has(schema);
   for (const [noText, f] of Object.entries(schema)) {
     const no = Number(noText);
-    const prop = `out[${JSON.stringify(f.name)}]`;
-    const store = (v: string) => (f.repeated ? `(${prop} ??= []).push(${v});` : `${prop} = ${v};`);
-    if (f.repeated && REQUIRED_LISTS.has(f.name)) required.push(`if (${prop} === undefined) ${prop} = [];`);
+    const local = `f${no}`;
+    const key = JSON.stringify(f.name);
+    // A oneof keeps every field seen (the last of a repeated one), as an object grown from its first field.
+    const store = (v: string) =>
+      oneof ? `if (out === undefined) out = { ${key}: ${v} }; else out[${key}] = ${v};` : f.repeated ? `if (${local} === undefined) ${local} = [${v}]; else ${local}.push(${v});` : `${local} = ${v};`;
+    props.push(`${key}: ${f.repeated && REQUIRED_LISTS.has(f.name) ? `${local} === undefined ? [] : ${local}` : local}`);
     if (typeof f.type === "object") {
       const i = subs.length;
       const sub = f.type;
@@ -379,16 +442,19 @@ function decoderFor(schema: Schema): MessageDecoder {
       continue;
     }
     const read = f.type === "string" ? `(e = r.end(), v = utf8(buf, r.pos, e), r.pos = e, v)` : `READ.${f.type}(r)`;
-    cases.push(`case ${(no << 3) | WIRE[f.type]}: { let e, v; ${store(read)} break; }`);
+    cases.push(`case ${(no << 3) | WIRE[f.type]}: { let e, v; v = ${read}; ${store("v")} break; }`);
     if (f.repeated && WIRE[f.type] !== 2)
       cases.push(
-        `case ${(no << 3) | 2}: { const e = r.end(); const list = (${prop} ??= []); while (r.pos < e) list.push(READ.${f.type}(r)); if (r.pos !== e) throw new Error(${JSON.stringify(`field ${f.name}: packed values overrun their length`)}); break; }`,
+        `case ${(no << 3) | 2}: { const e = r.end(); if (${local} === undefined) ${local} = []; while (r.pos < e) ${local}.push(READ.${f.type}(r)); if (r.pos !== e) throw new Error(${JSON.stringify(`field ${f.name}: packed values overrun their length`)}); break; }`,
       );
   }
-  const source = `return function decode(r, end, depth) {
+  const locals = Object.keys(schema).map((no) => `f${no}`);
+  // Named after the message, so profiles tell the message types apart.
+  const name = Object.keys(lazy).find((k) => lazy[k] === schema) ?? "message";
+  const source = `return function decode${name}(r, end, depth) {
   if (depth > 64) throw new Error("message nested too deeply");
   const buf = r.buf;
-  const out = {};
+  ${oneof ? "let out;" : `let ${locals.join(", ")};`}
   while (r.pos < end) {
     let tag = buf[r.pos];
     if (tag < 0x80) r.pos++; else tag = r.uint32();
@@ -398,8 +464,7 @@ function decoderFor(schema: Schema): MessageDecoder {
     }
   }
   if (r.pos > end) throw new Error("truncated message");
-  ${required.join("\n  ")}
-  return out;
+  return ${oneof ? "out === undefined ? {} : out" : `{ ${props.join(", ")} }`};
 }`;
   const decode = new Function("READ", "utf8", "subs", "unexpected", "schema", source)(READ, utf8, subs, unexpected, schema) as MessageDecoder;
   decoders.set(schema, decode);
