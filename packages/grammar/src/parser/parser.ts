@@ -124,6 +124,25 @@ export function parseExpression(input: string | Uint8Array | SourceFile, options
   return { expr, diagnostics: p.diags, source };
 }
 
+/**
+ * Parses a file without building its tree: each top-level statement goes to `sink` as soon as it is parsed and is
+ * not kept, so a large file never has its whole tree in memory (the formatter prints statement by statement).
+ * Comment groups accumulate in `comments` as they are read; the array is the caller's to watch. Never throws.
+ */
+export function parseStreaming(
+  source: SourceFile,
+  sink: (statement: Statement) => void,
+  comments: CommentGroup[],
+  diagnostics: Diagnostic[],
+): void {
+  const p = new Parser(source, comments, diagnostics);
+  try {
+    p.parseFileStreaming(sink);
+  } catch (err) {
+    p.internalError(err);
+  }
+}
+
 function toSource(input: string | Uint8Array | SourceFile, name = ""): SourceFile {
   if (input instanceof SourceFile) return input;
   if (typeof input === "string") return new SourceFile(name, input);
@@ -140,8 +159,6 @@ const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
 
 
 class Parser {
-  readonly diags: Diagnostic[] = [];
-  readonly comments: CommentGroup[] = [];
   private readonly scanner: Scanner;
   private readonly text: string;
   /** Identifier names, one string per distinct name. */
@@ -157,6 +174,8 @@ class Parser {
   private lastErrorLine = 0;
   private depth = 0;
   private nestingReported = false;
+  /** Receiver of the top-level statements in a streaming parse (`parseFileStreaming`). */
+  private sink: ((statement: Statement) => void) | undefined = undefined;
 
   /**
    * Items of the lists being parsed (statements, elements, fields, name fragments, comments), each nested list
@@ -172,7 +191,12 @@ class Parser {
   private labelStart = -1;
   private labelEnd = -1;
 
-  constructor(private readonly source: SourceFile) {
+  /** `comments` and `diags` collect comment groups and diagnostics in source order. */
+  constructor(
+    private readonly source: SourceFile,
+    readonly comments: CommentGroup[] = [],
+    readonly diags: Diagnostic[] = [],
+  ) {
     this.text = source.text;
     this.scanner = new Scanner(source.text, {
       includeComments: true,
@@ -370,6 +394,15 @@ class Parser {
   }
 
   /**
+   * File = Body, handing each top-level statement to `sink` as soon as it is parsed instead of keeping it. When
+   * `sink` runs, `comments` holds every comment before the current token, so everything up to the statement's end.
+   */
+  parseFileStreaming(sink: (statement: Statement) => void): void {
+    this.sink = sink;
+    this.parseBody(Tok.EOF);
+  }
+
+  /**
    * Body = [ Statement { terminator Statement } ] [ terminator ] .
    * Parses statements up to (not including) `until`.
    */
@@ -377,7 +410,10 @@ class Parser {
     const base = this.top;
     while (this.tok !== until && this.tok !== Tok.EOF) {
       const stmt = this.parseStatement();
-      if (stmt !== null) this.items[this.top++] = stmt;
+      if (stmt !== null) {
+        if (until === Tok.EOF && this.sink !== undefined) this.sink(stmt);
+        else this.items[this.top++] = stmt;
+      }
       if (this.tok === until) break;
       if (this.tok !== Tok.TERMINATOR) {
         this.addError(`expected TERMINATOR, got ${tokenString(this.tok)}`);

@@ -61,6 +61,14 @@ export class Emitter {
     this.nextGroup();
   }
 
+  /**
+   * Takes in comment groups appended to `groups` since the emitter ran out of them: a streaming parse (see
+   * `format`) adds groups as it goes, always before the texts that follow them are written.
+   */
+  moreComments(): void {
+    if (this.commentOff < 0 && this.groupIdx < this.groups.length) this.nextGroup();
+  }
+
   /** Queues a whitespace directive. */
   ws(w: Ws): void {
     if (this.queued === QUEUE_CAPACITY) this.writeWhitespace(QUEUE_CAPACITY);

@@ -86,6 +86,28 @@ describe("format properties", () => {
     );
   });
 
+  it("prints statement by statement exactly what printing the whole tree gives, and reports the parser's errors", () => {
+    const edited = fc.tuple(alloySource, fc.nat(), fc.nat(), fc.string({ maxLength: 3 })).map(([s, a, b, ins]) => {
+      const i = a % (s.length + 1);
+      return s.slice(0, i) + ins + s.slice(Math.min(s.length, i + (b % 4)));
+    });
+    fc.assert(
+      fc.property(fc.oneof(alloySource, edited), (text) => {
+        const whole = parse(text);
+        const streamed = format(text);
+        const errors = whole.diagnostics.filter((d) => d.severity === "error");
+        if (errors.length > 0) {
+          expect(streamed.ok).toBe(false);
+          if (!streamed.ok) expect(streamed.diagnostics).toEqual(whole.diagnostics);
+        } else {
+          expect(streamed.ok).toBe(true);
+          if (streamed.ok) expect(streamed.text).toBe(print(whole.file, whole.source) + "\n");
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 600) },
+    );
+  });
+
   it("never throws, whatever the input", () => {
     const valid = fc.tuple(alloySource, fc.nat(), fc.nat(), fc.string({ maxLength: 3 })).map(([s, a, b, ins]) => {
       const i = a % (s.length + 1);

@@ -5,9 +5,9 @@
  * the emitter re-inserts comments; the tabwriter aligns `=` signs and trailing comments; the trimmer drops
  * trailing blanks. The one intended difference from upstream is spec F34 (see `Walker.call`).
  */
-import type { File } from "../ast/nodes.js";
+import type { CommentGroup, File, Statement } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { parse } from "../parser/parser.js";
+import { parseStreaming } from "../parser/parser.js";
 import { SourceFile } from "../text/source-file.js";
 import { Emitter } from "./emitter.js";
 import { SourceIndex } from "./source-index.js";
@@ -28,30 +28,42 @@ export interface FormatOptions {
  * from `source` without error diagnostics (a recovered tree prints, but not meaningfully).
  */
 export function print(file: File, source: SourceFile): string {
-  return render(file, source, "");
-}
-
-/** Runs the four stages and appends `suffix` (formatting appends "\n" without copying the whole text again). */
-function render(file: File, source: SourceFile, suffix: string): string {
   const index = new SourceIndex(source);
   const emitter = new Emitter(index, file.comments, source.text.length);
   new Walker(emitter, index).statements(file.body);
-  return emitter.finish(suffix);
+  return emitter.finish();
 }
 
 /**
  * Formats Alloy source exactly like `alloy fmt`: on success `text` is the printer output plus `\n`, and `changed`
  * tells whether it differs from the input. Syntax errors come back as diagnostics. Never throws.
+ *
+ * The file is printed statement by statement while it is parsed, never as a whole tree: each top-level statement
+ * is garbage as soon as it is printed, so formatting a large file costs what formatting its parts costs (a whole
+ * tree would be copied by the garbage collector while it grows, see perf-notes).
  */
 export function format(input: string | Uint8Array | SourceFile, options: FormatOptions = {}): FormatResult {
   let source: SourceFile | undefined;
   try {
-    const parsed = parse(input, options);
-    source = parsed.source;
-    if (parsed.diagnostics.some((d) => d.severity === "error")) {
-      return { ok: false, diagnostics: parsed.diagnostics, source };
-    }
-    const text = render(parsed.file, source, "\n");
+    source = toSource(input, options.name);
+    const index = new SourceIndex(source);
+    const comments: CommentGroup[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const emitter = new Emitter(index, comments, source.text.length);
+    const walker = new Walker(emitter, index);
+    let first = true;
+    let prevEndLine = 0;
+    const printStatement = (s: Statement): void => {
+      // After a syntax error the output is discarded: don't print recovered trees.
+      if (diagnostics.length > 0 && hasError(diagnostics)) return;
+      emitter.moreComments();
+      prevEndLine = walker.statement(s, first, prevEndLine);
+      first = false;
+    };
+    parseStreaming(source, printStatement, comments, diagnostics);
+    if (hasError(diagnostics)) return { ok: false, diagnostics, source };
+    emitter.moreComments();
+    const text = emitter.finish("\n");
     return { ok: true, text, changed: text !== source.text || source.invalidOffsets.length > 0 };
   } catch (err) {
     source ??= input instanceof SourceFile ? input : new SourceFile(options.name ?? "", typeof input === "string" ? input : "");
@@ -62,4 +74,15 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
       source,
     };
   }
+}
+
+function hasError(diagnostics: readonly Diagnostic[]): boolean {
+  for (const d of diagnostics) if (d.severity === "error") return true;
+  return false;
+}
+
+function toSource(input: string | Uint8Array | SourceFile, name = ""): SourceFile {
+  if (input instanceof SourceFile) return input;
+  if (typeof input === "string") return new SourceFile(name, input);
+  return SourceFile.fromBytes(name, input);
 }

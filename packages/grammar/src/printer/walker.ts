@@ -36,29 +36,33 @@ export class Walker {
 
   /** A statement list (file or block body): F3-F5. */
   statements(list: readonly Statement[]): void {
-    const { out } = this;
     let prevEndLine = 0;
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i]!;
-      const startLine = this.line(s.start);
-      if (i > 0) {
-        // A block is always preceded by a blank line; otherwise one blank source line (or more) is kept as one.
-        if (s.kind === "Block" || startLine - prevEndLine > 1) out.ws(Ws.Formfeed);
-      }
-      if (s.kind === "Block") this.block(s);
-      else {
-        out.hint(s.name.start);
-        out.name(s.name.name);
-        out.ws(Ws.VTab);
-        out.token("=");
-        out.ws(Ws.Blank);
-        this.expr(s.value);
-      }
-      // A statement spanning several lines ends its alignment block (F8).
-      // Statements end at their value's or closing brace's last character (upstream `EndPos`).
-      prevEndLine = this.line(s.end - 1);
-      out.ws(startLine !== prevEndLine ? Ws.Formfeed : Ws.Newline);
+    for (let i = 0; i < list.length; i++) prevEndLine = this.statement(list[i]!, i === 0, prevEndLine);
+  }
+
+  /**
+   * One statement of a list: `first` tells whether it opens the list, `prevEndLine` is the last source line of
+   * the statement before it. Returns this statement's last source line, for the next call.
+   */
+  statement(s: Statement, first: boolean, prevEndLine: number): number {
+    const { out } = this;
+    const startLine = this.line(s.start);
+    // A block is always preceded by a blank line; otherwise one blank source line (or more) is kept as one.
+    if (!first && (s.kind === "Block" || startLine - prevEndLine > 1)) out.ws(Ws.Formfeed);
+    if (s.kind === "Block") this.block(s);
+    else {
+      out.hint(s.name.start);
+      out.name(s.name.name);
+      out.ws(Ws.VTab);
+      out.token("=");
+      out.ws(Ws.Blank);
+      this.expr(s.value);
     }
+    // A statement spanning several lines ends its alignment block (F8).
+    // Statements end at their value's or closing brace's last character (upstream `EndPos`).
+    const endLine = this.line(s.end - 1);
+    out.ws(startLine !== endLine ? Ws.Formfeed : Ws.Newline);
+    return endLine;
   }
 
   private block(b: Block): void {
