@@ -182,8 +182,11 @@ const sliced = (buf: Buffer) => buf as unknown as Slicing;
 class Reader {
   pos = 0;
   readonly buf: Buffer;
+  /** The same bytes, for reading four at a time. */
+  readonly view: DataView;
   constructor(bytes: Uint8Array) {
     this.buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
   /**
    * A varint that fits in 32 bits (tags, lengths, enums); longer ones are read whole and truncated. Built with
@@ -205,13 +208,19 @@ class Reader {
       if (shift >= 63) throw new Error("varint too long");
     }
   }
-  /** A little-endian 32-bit unsigned integer, by integer operations (see `uint32`). */
+  /** A little-endian 32-bit unsigned integer. */
   fixed32(): number {
-    const buf = this.buf;
     const p = this.pos;
-    if (p + 4 > buf.length) throw new Error("truncated field");
+    if (p + 4 > this.buf.length) throw new Error("truncated field");
     this.pos = p + 4;
-    return (buf[p] | (buf[p + 1] << 8) | (buf[p + 2] << 16) | (buf[p + 3] << 24)) >>> 0;
+    return this.view.getUint32(p, true);
+  }
+  /** A little-endian IEEE 754 double. */
+  double(): number {
+    const p = this.pos;
+    if (p + 8 > this.buf.length) throw new Error("truncated field");
+    this.pos = p + 8;
+    return this.view.getFloat64(p, true);
   }
   /** A full 64-bit varint as low and high 32-bit halves. */
   varint64(): [number, number] {
@@ -294,35 +303,49 @@ function i64Text(lo: number, hi: number): string {
   return hi & 0x80000000 ? BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo)).toString() : u64Text(lo, hi);
 }
 
-/** Slots of the table of recently decoded short strings (a power of two). */
-const RECENT_SIZE = 4096;
-/** Longest string kept in the table, in bytes. */
+/** Slots of the table of recently decoded short strings: 2^RECENT_BITS. */
+const RECENT_BITS = 12;
+const RECENT_SIZE = 1 << RECENT_BITS;
+/** Longest string kept in the table, in bytes (a multiple of 4). */
 const RECENT_MAX = 32;
 const recent: (string | undefined)[] = new Array<string | undefined>(RECENT_SIZE).fill(undefined);
-/** The bytes of each slot's string, so a lookup compares bytes with bytes. */
+/** The bytes of each slot's string, so a lookup compares bytes with bytes, four at a time. */
 const recentBytes = new Uint8Array(RECENT_SIZE * RECENT_MAX);
+const recentView = new DataView(recentBytes.buffer);
 
 /**
  * Text of UTF-8 bytes. Short ASCII strings (attribute keys, service and span names, enum-like values) repeat from
  * span to span, so they are looked up by a hash of their bytes in a small fixed table of recently decoded strings
  * and shared instead of allocated again; a slot holds the last string that hashed to it, so the table stays
- * bounded whatever the input.
+ * bounded whatever the input. Hashing, the ASCII check and the comparison read four bytes at a time.
  */
-function utf8(buf: Buffer, start: number, end: number): string {
+function utf8(r: Reader, start: number, end: number): string {
   const n = end - start;
   if (n === 0) return "";
+  const buf = r.buf;
   if (n > RECENT_MAX) return sliced(buf).utf8Slice(start, end);
+  const view = r.view;
+  const words = start + (n & ~3);
   let h = n;
-  for (let i = start; i < end; i++) {
+  let bits = 0;
+  for (let i = start; i < words; i += 4) {
+    const w = view.getInt32(i, true);
+    bits |= w;
+    h = Math.imul(h ^ w, 0x01000193);
+  }
+  for (let i = words; i < end; i++) {
     const c = buf[i];
-    if (c >= 0x80) return sliced(buf).utf8Slice(start, end);
+    bits |= c;
     h = Math.imul(h ^ c, 0x01000193);
   }
-  const slot = (h >>> 0) & (RECENT_SIZE - 1);
+  if ((bits & 0x80808080) !== 0) return sliced(buf).utf8Slice(start, end);
+  // The top bits of a multiplicative hash depend on every input bit.
+  const slot = Math.imul(h, 0x9e3779b1) >>> (32 - RECENT_BITS);
   const hit = recent[slot];
   const at = slot * RECENT_MAX;
   if (hit !== undefined && hit.length === n) {
     let i = 0;
+    while (i < n - 3 && recentView.getInt32(at + i, true) === view.getInt32(start + i, true)) i += 4;
     while (i < n && recentBytes[at + i] === buf[start + i]) i++;
     if (i === n) return hit;
   }
@@ -336,7 +359,7 @@ function utf8(buf: Buffer, start: number, end: number): string {
 const READ: Record<Scalar, (r: Reader) => unknown> = {
   string: (r) => {
     const end = r.end();
-    const s = utf8(r.buf, r.pos, end);
+    const s = utf8(r, r.pos, end);
     r.pos = end;
     return s;
   },
@@ -378,10 +401,7 @@ const READ: Record<Scalar, (r: Reader) => unknown> = {
     return i64Text(lo, r.fixed32());
   },
   fixed32: (r) => r.fixed32(),
-  double: (r) => {
-    r.skipBytes(8);
-    return r.buf.readDoubleLE(r.pos - 8);
-  },
+  double: (r) => r.double(),
 };
 
 function skip(wire: number, r: Reader): void {
@@ -441,7 +461,7 @@ function decoderFor(schema: Schema): MessageDecoder {
       cases.push(`case ${(no << 3) | 2}: { const e = r.end(); const v = subs[${i}](r, e, depth + 1); if (r.pos !== e) throw new Error(${JSON.stringify(`field ${f.name}: message overruns its length`)}); ${store("v")} break; }`);
       continue;
     }
-    const read = f.type === "string" ? `(e = r.end(), v = utf8(buf, r.pos, e), r.pos = e, v)` : `READ.${f.type}(r)`;
+    const read = f.type === "string" ? `(e = r.end(), v = utf8(r, r.pos, e), r.pos = e, v)` : `READ.${f.type}(r)`;
     cases.push(`case ${(no << 3) | WIRE[f.type]}: { let e, v; v = ${read}; ${store("v")} break; }`);
     if (f.repeated && WIRE[f.type] !== 2)
       cases.push(
