@@ -29,7 +29,7 @@ const UPSTREAM = {
 /** The commander tree with every command module registered, as `alloy --help` sees it. */
 export async function loadProgram() {
   if (!existsSync(path.join(distDir, "main.js"))) throw new Error("packages/cli/dist is missing: run `npm run build` first");
-  const { buildProgram } = await import(pathToFileURL(path.join(distDir, "main.js")).href);
+  const { buildProgram } = await import(pathToFileURL(path.join(distDir, "program.js")).href);
   const files = readdirSync(path.join(distDir, "commands")).filter((f) => f.endsWith(".js")).sort();
   const modules = [];
   for (const f of files) {

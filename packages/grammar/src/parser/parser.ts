@@ -53,6 +53,7 @@ import { isValidIdentifier } from "../lexer/identifier.js";
 import { hashSpan, StringInterner } from "../lexer/interner.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
 import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
+import { LineCursor } from "../text/line-cursor.js";
 import { SourceFile } from "../text/source-file.js";
 import { goQuote } from "./quote.js";
 
@@ -161,6 +162,8 @@ const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
 class Parser {
   private readonly scanner: Scanner;
   private readonly text: string;
+  /** Lines of comments, which are looked up in increasing order. */
+  private readonly lines: LineCursor;
   /** Identifier names, one string per distinct name. */
   private readonly names: StringInterner;
 
@@ -204,6 +207,7 @@ class Parser {
       onError: (offset, message) => this.addDiag(offset, offset + 1, message, ParseDiagnosticCode.scanner),
     });
     this.names = new StringInterner(source.text, this.scanner.codes);
+    this.lines = new LineCursor(source.lineStarts);
     this.next();
   }
 
@@ -234,9 +238,9 @@ class Parser {
    */
   private consumeCommentGroup(): void {
     const base = this.top;
-    let endline = this.source.lineOf(this.pos);
+    let endline = this.lines.line(this.pos);
     while (this.tok === Tok.COMMENT) {
-      const line = this.source.lineOf(this.pos);
+      const line = this.lines.line(this.pos);
       if (line > endline + 1) break;
       const raw = this.text.slice(this.pos, this.end);
       endline = line;

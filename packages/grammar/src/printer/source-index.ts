@@ -3,6 +3,7 @@
  * upstream offsets count UTF-8 bytes; ours count UTF-16 units). Lookups are mostly in increasing order, so both
  * use a cursor and fall back to a search only when the offset moves away from it.
  */
+import { LineCursor } from "../text/line-cursor.js";
 import type { SourceFile } from "../text/source-file.js";
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -12,13 +13,12 @@ const asciiCache = new WeakMap<SourceFile, boolean>();
 export class SourceIndex {
   /** True when UTF-16 offsets equal byte offsets (the source is ASCII). */
   readonly ascii: boolean;
-  private readonly starts: number[];
-  private lineIdx = 0;
+  private readonly lines: LineCursor;
   private byteCursor = 0;
   private byteAtCursor = 0;
 
   constructor(private readonly source: SourceFile) {
-    this.starts = source.lineStarts;
+    this.lines = new LineCursor(source.lineStarts);
     let ascii = asciiCache.get(source);
     if (ascii === undefined) {
       ascii = isAscii(source.text);
@@ -29,36 +29,7 @@ export class SourceIndex {
 
   /** 1-based line of an offset. */
   line(offset: number): number {
-    const starts = this.starts;
-    let i = this.lineIdx;
-    if (offset >= starts[i]!) {
-      // Common case: same line or a few lines further on.
-      for (let k = 0; k < 4; k++) {
-        if (i + 1 >= starts.length || offset < starts[i + 1]!) {
-          this.lineIdx = i;
-          return i + 1;
-        }
-        i++;
-      }
-    } else {
-      // The walker also looks back a little (a previous value's first line).
-      for (let k = 0; k < 4 && i > 0; k++) {
-        i--;
-        if (offset >= starts[i]!) {
-          this.lineIdx = i;
-          return i + 1;
-        }
-      }
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.lineIdx = lo;
-    return lo + 1;
+    return this.lines.line(offset);
   }
 
   /** Upstream byte offset of a UTF-16 offset. */
