@@ -59,6 +59,8 @@ class Conversion {
   readonly compat: boolean;
   /** Processors emitted once per signal (never under compat). */
   private splits: SplitPlan = new Map();
+  /** Per signal, receiver (or connector) ID → the groups whose pipeline of that signal lists it, in group order. */
+  private consumers: Record<Signal, Map<string, Group[]>> = { metrics: new Map(), logs: new Map(), traces: new Map() };
 
   constructor(readonly options: ConvertOptions) {
     this.compat = options.compat === "upstream";
@@ -181,9 +183,10 @@ class Conversion {
 
     const groups = this.pipelineGroups(cfg);
     if (!groups) return;
+    this.indexConsumers(groups);
     for (const id of cfg.serviceExtensions) {
       const ext = cfg.components.extension.get(id);
-      if (ext) this.emit(cfg, ext, "", groups, undefined);
+      if (ext) this.emit(cfg, ext, "", undefined);
     }
     if (!this.compat) this.splits = planProcessorSplits(this.processorUses(cfg, groups), (plan) => this.wiringGraph(cfg, groups, plan));
     const seen = new Set<string>();
@@ -204,11 +207,11 @@ class Conversion {
       const t = fresh("traces");
       const l = fresh("logs");
       const union = (key: "processors" | "exporters") => [...new Set(SIGNALS.flatMap((s) => list(s, key)))];
-      for (const id of [...m, ...l, ...t]) this.emitRef(cfg, "receiver", id, group, groups);
-      for (const id of union("processors")) this.emitRef(cfg, "processor", id, group, groups);
-      for (const id of union("exporters")) if (!isConnector(id)) this.emitRef(cfg, "exporter", id, group, groups);
+      for (const id of [...m, ...l, ...t]) this.emitRef(cfg, "receiver", id, group);
+      for (const id of union("processors")) this.emitRef(cfg, "processor", id, group);
+      for (const id of union("exporters")) if (!isConnector(id)) this.emitRef(cfg, "exporter", id, group);
       // Every defined connector is emitted once per group (§5, §18.3).
-      for (const conn of cfg.components.connector.values()) this.emit(cfg, conn, group.name, groups, group);
+      for (const conn of cfg.components.connector.values()) this.emit(cfg, conn, group.name, group);
     }
   }
 
@@ -235,7 +238,7 @@ class Conversion {
     this.splits = plan; // targets() labels processor targets from this.splits
     const edges = new Map<string, string[]>();
     const node = (c: DefinedComponent, label: string, group: Group, signals: readonly Signal[]) => {
-      const refs = signals.flatMap((s) => this.targets(cfg, c, s, group, groups)).map((r) => r.replace(/\.input$/, ""));
+      const refs = signals.flatMap((s) => this.targets(cfg, c, s, group)).map((r) => r.replace(/\.input$/, ""));
       edges.set(`${c.description.alloyName}.${label}`, refs);
     };
     for (const group of groups) {
@@ -267,13 +270,26 @@ class Conversion {
     return [...groups.entries()].sort(([a], [b]) => byteOrder(a, b)).map(([name, pipelines]) => ({ name, pipelines }));
   }
 
-  private emitRef(cfg: OtelConfig, kind: ComponentKind, id: string, group: Group, groups: Group[]): void {
+  /** Fills `consumers` once, so finding a receiver's pipelines does not scan every group (linear in the config). */
+  private indexConsumers(groups: readonly Group[]): void {
+    for (const group of groups) {
+      for (const s of SIGNALS) {
+        for (const id of group.pipelines[s]?.receivers ?? []) {
+          const list = this.consumers[s].get(id);
+          if (list === undefined) this.consumers[s].set(id, [group]);
+          else if (list[list.length - 1] !== group) list.push(group);
+        }
+      }
+    }
+  }
+
+  private emitRef(cfg: OtelConfig, kind: ComponentKind, id: string, group: Group): void {
     const c = cfg.components[kind].get(id);
     if (!c) {
       this.report("critical", `pipeline group "${group.name}" references ${kind} "${id}" which is not configured`);
       return;
     }
-    this.emit(cfg, c, group.name, groups, group);
+    this.emit(cfg, c, group.name, group);
   }
 
   /** Alloy component name that receives data for `id` used as a processor or exporter target. */
@@ -282,7 +298,7 @@ class Conversion {
     return cfg.components[kind].get(id)?.description.alloyName;
   }
 
-  private targets(cfg: OtelConfig, c: DefinedComponent, signal: Signal, group: Group | undefined, groups: Group[]): string[] {
+  private targets(cfg: OtelConfig, c: DefinedComponent, signal: Signal, group: Group | undefined): string[] {
     const refs: string[] = [];
     const direct = new Set<string>();
     const add = (g: Group, kind: "processor" | "exporter", ids: readonly string[]) => {
@@ -292,10 +308,7 @@ class Conversion {
           // A forwarding connector: its downstream pipelines' consumers, in every group, instead (cycles stop).
           if (direct.has(id)) continue;
           direct.add(id);
-          for (const g2 of groups) {
-            const p2 = g2.pipelines[signal];
-            if (p2?.receivers.includes(id)) downstream(g2, p2);
-          }
+          for (const g2 of this.consumers[signal].get(id) ?? []) downstream(g2, g2.pipelines[signal]!);
           continue;
         }
         const name = this.targetName(cfg, kind, id);
@@ -309,10 +322,7 @@ class Conversion {
       else add(g, "exporter", p.exporters);
     }
     if (c.kind === "receiver") {
-      for (const g of groups) {
-        const p = g.pipelines[signal];
-        if (p?.receivers.includes(c.id)) downstream(g, p);
-      }
+      for (const g of this.consumers[signal].get(c.id) ?? []) downstream(g, g.pipelines[signal]!);
     } else if (c.kind === "connector" && group) {
       const p = group.pipelines[signal];
       if (p?.receivers.includes(c.id)) downstream(group, p);
@@ -328,12 +338,12 @@ class Conversion {
   }
 
   /** `only`: the signal of a per-signal processor copy; the other signals get no targets. */
-  private outputBlock(cfg: OtelConfig, c: DefinedComponent, group: Group | undefined, groups: Group[], only?: Signal): Statement | undefined {
+  private outputBlock(cfg: OtelConfig, c: DefinedComponent, group: Group | undefined, only?: Signal): Statement | undefined {
     const d = c.description;
     if (d.kind === "exporter" || d.kind === "extension") return undefined;
     if (d.upstreamOmitsOutput && this.compat) return undefined;
     const signals = only === undefined ? d.signals : d.signals.filter((s) => s === only);
-    const targets = new Map<Signal, string[]>(signals.map((s) => [s, this.targets(cfg, c, s, group, groups)]));
+    const targets = new Map<Signal, string[]>(signals.map((s) => [s, this.targets(cfg, c, s, group)]));
     if (d.upstreamSwapsMetricsAndLogs && this.compat) {
       const metrics = targets.get("metrics");
       const logs = targets.get("logs");
@@ -348,10 +358,10 @@ class Conversion {
     return block("output", body);
   }
 
-  private emit(cfg: OtelConfig, c: DefinedComponent, groupName: string, groups: Group[], group: Group | undefined): void {
+  private emit(cfg: OtelConfig, c: DefinedComponent, groupName: string, group: Group | undefined): void {
     const split = c.kind === "processor" ? this.splits.get(splitKey(groupName, c.id)) : undefined;
     if (!split) {
-      this.emitBlock(cfg, c, componentLabel(groupName, c.name), groups, group);
+      this.emitBlock(cfg, c, componentLabel(groupName, c.name), group);
       return;
     }
     const labels = [...split.values()];
@@ -361,7 +371,7 @@ class Conversion {
       c.position);
     let first = true;
     for (const [signal, label] of split) {
-      this.emitBlock(cfg, c, label, groups, group, signal, first);
+      this.emitBlock(cfg, c, label, group, signal, first);
       first = false;
     }
   }
@@ -370,7 +380,7 @@ class Conversion {
    * One block for `c` labelled `label`; `only` restricts its outputs to one signal (a per-signal processor copy),
    * `notes` is false for the copies after the first so each note is reported once.
    */
-  private emitBlock(cfg: OtelConfig, c: DefinedComponent, label: string, groups: Group[], group: Group | undefined,
+  private emitBlock(cfg: OtelConfig, c: DefinedComponent, label: string, group: Group | undefined,
     only?: Signal, notes = true): void {
     const d: ComponentDescription = c.description;
     const role = nativeRole(d);
@@ -398,7 +408,7 @@ class Conversion {
     for (const extra of d.before?.(src, label) ?? []) {
       this.blocks.push(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
-    const output = this.outputBlock(cfg, c, group, groups, only);
+    const output = this.outputBlock(cfg, c, group, only);
     if (role?.role === "carried") {
       const problems: { path: readonly string[]; message: string }[] = [];
       const body = carriedBody(c.config, problems);
