@@ -2,7 +2,7 @@
  * A schema-driven protobuf codec for the OTLP export requests (opentelemetry-proto collector/{trace,metrics,logs}/v1), producing and
  * consuming the OTLP/JSON shape of ./types.ts. Decoding errors are returned as `{ error }`.
  */
-import { undecodedItems, type Signal, type Telemetry } from "./types.js";
+import type { Signal, Telemetry } from "./types.js";
 
 type Scalar = "string" | "hex" | "b64" | "bool" | "int64" | "uint32" | "fixed64" | "sfixed64" | "fixed32" | "double" | "sint32" | "uint64";
 interface Field {
@@ -491,70 +491,6 @@ function decoderFor(schema: Schema): MessageDecoder {
   return decode;
 }
 
-/** Fields whose entries are the items of a payload (what `itemCount` counts). */
-const ITEM_FIELDS = new Set<Field>([S("ScopeSpans")[2], S("ScopeLogs")[2]]);
-
-/** Reads past one scalar exactly as its READ counterpart does (same checks, same errors), building nothing. */
-const SKIP: Record<Scalar, (r: Reader) => void> = {
-  string: (r) => void (r.pos = r.end()),
-  hex: (r) => void (r.pos = r.end()),
-  b64: (r) => void (r.pos = r.end()),
-  bool: (r) => void r.varint64(),
-  int64: (r) => void r.varint64(),
-  uint64: (r) => void r.varint64(),
-  uint32: (r) => void r.uint32(),
-  sint32: (r) => void r.uint32(),
-  fixed64: (r) => void (r.fixed32(), r.fixed32()),
-  sfixed64: (r) => void (r.fixed32(), r.fixed32()),
-  fixed32: (r) => void r.fixed32(),
-  double: (r) => void r.double(),
-};
-
-type MessageScanner = (r: Reader, end: number, depth: number, items: { n: number }) => void;
-const scanners = new Map<Schema, MessageScanner>();
-
-/**
- * Compiles a schema into a scanner: it walks a message as its decoder does, with the same checks in the same order
- * (so it fails exactly when decoding would, with the same error), counting the entries of ITEM_FIELDS and building
- * nothing.
- */
-function scannerFor(schema: Schema): MessageScanner {
-  const cached = scanners.get(schema);
-  if (cached) return cached;
-  const subs: MessageScanner[] = [];
-  const cases: string[] = [];
-  for (const [noText, f] of Object.entries(schema)) {
-    const no = Number(noText);
-    if (typeof f.type === "object") {
-      const i = subs.length;
-      const sub = f.type;
-      subs.push((r, end, depth, items) => (subs[i] = scannerFor(sub))(r, end, depth, items));
-      cases.push(`case ${(no << 3) | 2}: { const e = r.end(); subs[${i}](r, e, depth + 1, items); if (r.pos !== e) throw new Error(${JSON.stringify(`field ${f.name}: message overruns its length`)}); ${ITEM_FIELDS.has(f) ? "items.n++; " : ""}break; }`);
-      continue;
-    }
-    cases.push(`case ${(no << 3) | WIRE[f.type]}: SKIP.${f.type}(r); break;`);
-    if (f.repeated && WIRE[f.type] !== 2)
-      cases.push(`case ${(no << 3) | 2}: { const e = r.end(); while (r.pos < e) SKIP.${f.type}(r); if (r.pos !== e) throw new Error(${JSON.stringify(`field ${f.name}: packed values overrun their length`)}); break; }`);
-  }
-  const name = Object.keys(lazy).find((k) => lazy[k] === schema) ?? "message";
-  const source = `return function scan${name}(r, end, depth, items) {
-  if (depth > 64) throw new Error("message nested too deeply");
-  const buf = r.buf;
-  while (r.pos < end) {
-    let tag = buf[r.pos];
-    if (tag < 0x80) r.pos++; else tag = r.uint32();
-    switch (tag) {
-      ${cases.join("\n      ")}
-      default: unexpected(schema, tag, r);
-    }
-  }
-  if (r.pos > end) throw new Error("truncated message");
-}`;
-  const scan = new Function("SKIP", "subs", "unexpected", "schema", source)(SKIP, subs, unexpected, schema) as MessageScanner;
-  scanners.set(schema, scan);
-  return scan;
-}
-
 function decodeMessage(schema: Schema, r: Reader, end: number, depth: number): Record<string, unknown> {
   return decoderFor(schema)(r, end, depth);
 }
@@ -569,46 +505,6 @@ export function decodeExportRequest(signal: Signal, body: Uint8Array): Telemetry
   } catch (e) {
     return { error: `cannot decode ${signal} protobuf: ${(e as Error).message}` };
   }
-}
-
-/**
- * Like `decodeExportRequest`, but only checks the body and counts its items now; the telemetry is decoded when its
- * `data` is first read (the body must not change until then). For traces and logs, whose items are spans and log
- * records (metrics are decoded at once). A payload waiting in a batch then costs its encoded bytes instead of
- * thousands of objects the garbage collector would copy and trace, and it is decoded just before the processors
- * after the batch read it. The check fails exactly when decoding would, with the same error, so a body accepted
- * here always decodes.
- */
-export function decodeExportRequestLazily(signal: Signal, body: Uint8Array): Telemetry | { error: string } {
-  if (signal === "metrics") return decodeExportRequest(signal, body);
-  const items = { n: 0 };
-  try {
-    scannerFor(S(REQUEST[signal]))(new Reader(body), body.length, 0, items);
-  } catch (e) {
-    return { error: `cannot decode ${signal} protobuf: ${(e as Error).message}` };
-  }
-  let bytes: Uint8Array | undefined = body;
-  let data: unknown;
-  const t = {
-    signal,
-    get data(): unknown {
-      if (bytes !== undefined) {
-        const decoded = decodeExportRequest(signal, bytes);
-        bytes = undefined;
-        undecodedItems.delete(t);
-        // The body was checked when it was received, so it decodes.
-        data = "error" in decoded ? undefined : decoded.data;
-      }
-      return data;
-    },
-    set data(value: unknown) {
-      bytes = undefined;
-      undecodedItems.delete(t);
-      data = value;
-    },
-  };
-  undecodedItems.set(t, items.n);
-  return t as Telemetry;
 }
 
 /** Ensures `resource` objects exist, as the JSON shape expects. */

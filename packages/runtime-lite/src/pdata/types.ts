@@ -228,16 +228,8 @@ export function clone<T>(v: T): T {
   return structuredClone(v);
 }
 
-/**
- * Item counts of payloads received but not decoded yet (see decodeExportRequestLazily), so that counting them (as
- * batch does for every payload) does not decode them. An entry is removed when its payload is decoded.
- */
-export const undecodedItems = new WeakMap<object, number>();
-
 /** Number of items (spans, data points, log records) in a payload. */
 export function itemCount(t: Telemetry): number {
-  const undecoded = undecodedItems.get(t);
-  if (undecoded !== undefined) return undecoded;
   let n = 0;
   if (t.signal === "traces") for (const rs of t.data.resourceSpans) for (const ss of rs.scopeSpans) n += ss.spans.length;
   else if (t.signal === "metrics")

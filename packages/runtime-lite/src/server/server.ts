@@ -9,7 +9,7 @@ import { gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import type { Engine } from "../engine.js";
 import { parseOtlpJson } from "../pdata/otlp-json.js";
-import { decodeExportRequestLazily } from "../pdata/otlp-proto.js";
+import { decodeExportRequest } from "../pdata/otlp-proto.js";
 import type { Signal } from "../pdata/types.js";
 
 export interface ServerOptions {
@@ -131,7 +131,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
       let parsed;
       if (type === "application/json") parsed = parseOtlpJson(signal, body.toString("utf8"));
-      else if (type === "application/x-protobuf" || type === "application/protobuf") parsed = decodeExportRequestLazily(signal, body);
+      else if (type === "application/x-protobuf" || type === "application/protobuf") parsed = decodeExportRequest(signal, body);
       else throw new HttpError(415, `unsupported content type "${type}"; use application/json or application/x-protobuf`);
       if ("error" in parsed) throw new HttpError(400, parsed.error);
       // 200 only when every receiver took the payload: an acknowledged payload is never lost on shutdown.
