@@ -82,16 +82,16 @@ export class Emitter {
     this.posLine = this.index.line(offset);
   }
 
-  /** Writes a name (identifier, joined block name). */
-  name(s: string): void {
+  /** Writes a name (identifier); `at`: the source offset where `s` is written verbatim, or -1. */
+  name(s: string, at: number): void {
     this.lastWasNumber = false;
-    this.text(s, false);
+    this.text(s, false, at, s.length);
   }
 
   /** Writes a dotted block name (F11) without building the joined string. */
-  dottedName(parts: readonly { readonly name: string }[]): void {
+  dottedName(parts: readonly { readonly name: string; readonly start: number }[]): void {
     if (parts.length === 1) {
-      this.name(parts[0]!.name);
+      this.name(parts[0]!.name, parts[0]!.start);
       return;
     }
     this.lastWasNumber = false;
@@ -102,6 +102,18 @@ export class Emitter {
     if (this.atLineStart) this.writeIndent();
     this.written = true;
     const ascii = this.index.ascii;
+    const codes = this.index.codes;
+    const first = parts[0]!;
+    const last = parts[parts.length - 1]!;
+    const length = last.start + last.name.length - first.start;
+    if (codes !== undefined && first.start >= 0 && length === dottedLength(parts)) {
+      // Written without spaces around the dots (the common case): copy it from the source in one piece.
+      this.sink.span(codes, first.start, first.start + length, length);
+      this.atLineStart = false;
+      this.posOff = nextOff + length;
+      this.posLine = this.lastLine = nextLine;
+      return;
+    }
     let bytes = 0;
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!.name;
@@ -114,12 +126,27 @@ export class Emitter {
     this.posLine = this.lastLine = nextLine;
   }
 
-  /** Writes a literal's source text; `number` marks integer literals (F35). */
-  literal(s: string, number: boolean): void {
+  /**
+   * Writes a literal's source text; `number` marks integer literals (F35); `at`: the source offset where `s` is
+   * written verbatim, or -1.
+   */
+  literal(s: string, number: boolean, at: number): void {
     this.lastWasNumber = number;
     // Only string literals can hold tabs or line breaks (raw strings may span lines, F29/F30).
     const first = s.charCodeAt(0);
-    this.text(s, first === 0x60 /* ` */ || first === 0x22 /* " */);
+    this.text(s, first === 0x60 /* ` */ || first === 0x22 /* " */, at, s.length);
+  }
+
+  /**
+   * Writes `"inner"`, where `inner` needs no escaping (a label or object key): copied from the source when the
+   * string token at `at` is written that way, which saves building the quoted string.
+   */
+  quoted(inner: string, at: number): void {
+    this.lastWasNumber = false;
+    const codes = this.index.codes;
+    const n = inner.length;
+    if (codes !== undefined && at >= 0 && codes[at] === QUOTE && codes[at + n + 1] === QUOTE) this.text(inner, false, at, n + 2);
+    else this.text(`"${inner}"`, false, -1, 0);
   }
 
   /** Writes an operator or punctuation token. */
@@ -127,7 +154,7 @@ export class Emitter {
     // A number followed by `.` would re-scan as a float: separate them (spec F35).
     if (this.lastWasNumber && s.charCodeAt(0) === 0x2e && this.queued === 0) this.queue[this.queued++] = Ws.Blank;
     this.lastWasNumber = false;
-    this.text(s, false);
+    this.text(s, false, -1, 0);
   }
 
   /** Writes the remaining comments and returns the aligned and trimmed output, followed by `suffix`. */
@@ -136,12 +163,13 @@ export class Emitter {
     return this.sink.finish(suffix);
   }
 
-  private text(s: string, multiline: boolean): void {
+  /** `at` and `n`: see `writeString`. */
+  private text(s: string, multiline: boolean, at: number, n: number): void {
     const nextOff = this.posOff;
     const nextLine = this.posLine;
     if (this.commentOff >= 0 && this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
     else if (this.queued > 0) this.writeWhitespace(this.queued);
-    this.writeString(nextOff, nextLine, s, false, multiline);
+    this.writeString(nextOff, nextLine, s, false, multiline, at, n);
   }
 
   private nextGroup(): void {
@@ -167,6 +195,9 @@ export class Emitter {
           c.text,
           true,
           c.text.charCodeAt(1) === 0x2a /* block comment */,
+          // Carriage returns dropped from the text make it differ from the source.
+          c.end - c.start === c.text.length ? c.start : -1,
+          c.text.length,
         );
         lastComment = c;
       }
@@ -262,9 +293,14 @@ export class Emitter {
   /**
    * Writes a text at source position (off, line). Comments (`escaped`) are opaque to the alignment stage; other
    * texts are written raw, so tabs and line breaks inside string literals act as cell and line breaks (F30).
+   * `at` is the source offset where the `n` code units of the text are written verbatim, or -1: in an ASCII
+   * source the text is then copied from the source's code units, where its width and byte length are its length
+   * (`s` is then only read if the text has to be split, and may differ by its delimiters, see `quoted`).
    */
-  private writeString(off: number, line: number, s: string, escaped: boolean, mayBreak: boolean): void {
+  private writeString(off: number, line: number, s: string, escaped: boolean, mayBreak: boolean, at: number, n: number): void {
     if (this.atLineStart) this.writeIndent();
+    const codes = this.index.codes;
+    if (at >= 0 && codes !== undefined && this.writeSpan(off, line, codes, at, n, escaped, mayBreak)) return;
     if (s.length > 0 || escaped) this.written = true;
     const ascii = this.index.ascii;
     let newlines = 0;
@@ -307,12 +343,59 @@ export class Emitter {
     this.posOff = off;
     this.posLine = this.lastLine = line;
   }
+
+  /**
+   * `writeString` for `codes[at, at + n)` of an ASCII source; false (nothing written) for a text that is not a
+   * comment and holds tabs or line breaks, which `writeString` splits.
+   */
+  private writeSpan(off: number, line: number, codes: Uint16Array, at: number, n: number, escaped: boolean, mayBreak: boolean): boolean {
+    const end = at + n;
+    if (escaped) {
+      this.sink.escapedSpan(codes, at, end, n);
+      this.written = true;
+      if (mayBreak) {
+        let newlines = 0;
+        let lastBreak = -1;
+        for (let i = at; i < end; i++) {
+          const ch = codes[i]!;
+          if (ch === NL || ch === FF) {
+            newlines++;
+            lastBreak = i;
+          }
+        }
+        if (newlines > 0) {
+          this.posOff = off + n;
+          this.posLine = this.lastLine = line + newlines;
+          this.atLineStart = lastBreak === end - 1;
+          return true;
+        }
+      }
+    } else if (n === 0) {
+      // Nothing written: the position still moves past it.
+    } else {
+      if (!mayBreak) this.sink.span(codes, at, end, n);
+      else if (!this.sink.spanWithoutControls(codes, at, end, n)) return false;
+      this.written = true;
+    }
+    if (n > 0) this.atLineStart = false;
+    this.posOff = off + n;
+    this.posLine = this.lastLine = line;
+    return true;
+  }
 }
 
 const TAB = 9;
 const NL = 10;
+const QUOTE = 0x22;
 const FF = 12;
 const SP = 32;
+
+/** Length of the parts of a dotted name joined with dots. */
+function dottedLength(parts: readonly { readonly name: string }[]): number {
+  let n = parts.length - 1;
+  for (let i = 0; i < parts.length; i++) n += parts[i]!.name.length;
+  return n;
+}
 
 /** Number of code points in `s[from, to)` (alignment widths count code points, F10). */
 function codePoints(s: string, from: number, to: number): number {

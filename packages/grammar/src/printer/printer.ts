@@ -31,7 +31,9 @@ export function print(file: File, source: SourceFile): string {
   const index = new SourceIndex(source);
   const emitter = new Emitter(index, file.comments, source.text.length);
   new Walker(emitter, index).statements(file.body);
-  return emitter.finish();
+  const text = emitter.finish();
+  index.release();
+  return text;
 }
 
 /**
@@ -61,9 +63,13 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
       first = false;
     };
     parseStreaming(source, printStatement, comments, diagnostics);
-    if (hasError(diagnostics)) return { ok: false, diagnostics, source };
+    if (hasError(diagnostics)) {
+      index.release();
+      return { ok: false, diagnostics, source };
+    }
     emitter.moreComments();
     const text = emitter.finish("\n");
+    index.release();
     return { ok: true, text, changed: text !== source.text || source.invalidOffsets.length > 0 };
   } catch (err) {
     source ??= input instanceof SourceFile ? input : new SourceFile(options.name ?? "", typeof input === "string" ? input : "");

@@ -10,10 +10,11 @@
  *   cannot influence later lines), or at the end.
  * Stage 4 then removes spaces and tabs at the end of every line, except inside escaped text.
  *
- * Memory layout, chosen for large inputs: buffered cells are index ranges (in parallel number arrays reused
- * between blocks) into one array of references to the strings written, so each character is copied once, into
- * a UTF-16 code unit buffer that is decoded to a string once at the end. No string or object is allocated per
- * token or per cell.
+ * Memory layout, chosen for large inputs: the text of the buffered cells is copied into one UTF-16 code unit
+ * buffer (Go tabwriter's `buf`), from strings or straight from the source's code units; cells are consecutive
+ * ranges of it, described by typed arrays reused between flushes. Aligned lines are copied into an output code
+ * unit buffer that is decoded to a string once at the end. No string or object is allocated per token or cell:
+ * copying between typed arrays is cheaper than reading characters of (often sliced) strings.
  */
 
 const TAB_WIDTH = 8;
@@ -86,43 +87,52 @@ function release(units: CodeUnits): void {
   if (units.data.length <= SPARE_LIMIT && (spare === undefined || spare.data.length < units.data.length)) spare = units;
 }
 
-/** Strings of 0-63 spaces, so that padding written into a cell is one more string reference. */
-const SPACE_RUNS: string[] = Array.from({ length: 64 }, (_, n) => " ".repeat(n));
+/** Doubles `a` until it holds index `i`. */
+function growInt32(a: Int32Array, i: number): Int32Array<ArrayBuffer> {
+  let n = a.length * 2;
+  while (n <= i) n *= 2;
+  const next = new Int32Array(n);
+  next.set(a);
+  return next;
+}
+
+function growUint8(a: Uint8Array, i: number): Uint8Array<ArrayBuffer> {
+  let n = a.length * 2;
+  while (n <= i) n *= 2;
+  const next = new Uint8Array(n);
+  next.set(a);
+  return next;
+}
 
 export class TabWriter {
-  /**
-   * The texts of the buffered cells, in order, as references to the strings the emitter wrote (Go tabwriter's
-   * `buf`): characters are copied only once, into the output, when their line is aligned.
-   */
-  private readonly pieces: string[] = [];
-  private pieceCount = 0;
+  /** Text of the buffered cells, cell after cell (Go tabwriter's `buf`): `buf[0..bufLength)`. */
+  private buf = new Uint16Array(4096);
+  private bufLength = 0;
   private readonly out: CodeUnits;
 
-  // The cell being filled: its pieces start at `curStart`.
+  // The cell being filled: its text starts at `buf[curStart]`.
   private curStart = 0;
-  private curLength = 0;
   private curWidth = 0;
-  /** Piece count right after the current cell's last escaped text, or -1. */
+  /** Buffer offset right after the current cell's last escaped text, or -1. */
   private curProtect = -1;
 
-  // Cells of the buffered lines, as parallel arrays reused between flushes.
-  private readonly cellStart: number[] = [];
-  private readonly cellEnd: number[] = [];
-  private readonly cellLength: number[] = [];
-  private readonly cellWidth: number[] = [];
-  private readonly cellHard: boolean[] = [];
-  private readonly cellProtect: number[] = [];
+  // Cells of the buffered lines (cell k's text ends at `cellEnd[k]` and starts where cell k-1's ends).
+  private cellEnd = new Int32Array(256);
+  private cellWidth = new Int32Array(256);
+  /** 1 for a cell ended by a hard tab. */
+  private cellHard = new Uint8Array(256);
+  private cellProtect = new Int32Array(256);
   private cellCount = 0;
   /** First cell of each buffered line; the entry at `lineCount - 1` belongs to the line being filled. */
-  private readonly lineFirst: number[] = [0];
+  private lineFirst = new Int32Array(64);
   private lineCount = 1;
   /** Column block of each buffered cell but a line's last, and each block's width (see `sizeColumns`). */
-  private readonly cellBlock: number[] = [];
-  private readonly blockWidth: number[] = [];
-  /** False for a block whose cells are all empty and soft: DiscardEmptyColumns gives it width 0. */
-  private readonly blockKept: boolean[] = [];
+  private cellBlock = new Int32Array(256);
+  private blockWidth = new Int32Array(256);
+  /** 0 for a block whose cells are all empty and soft: DiscardEmptyColumns gives it width 0. */
+  private blockKept = new Uint8Array(256);
   /** The block of each column while consecutive lines have that column. */
-  private readonly openBlocks: number[] = [];
+  private openBlocks = new Int32Array(64);
   private final = false;
 
   /** `sizeHint`: expected output length in code units. */
@@ -130,12 +140,58 @@ export class TabWriter {
     this.out = acquire(sizeHint + (sizeHint >> 3));
   }
 
+  /** Room for `n` more code units in the cell buffer. */
+  private reserve(n: number): Uint16Array {
+    const need = this.bufLength + n;
+    if (need > this.buf.length) {
+      const next = new Uint16Array(Math.max(need, this.buf.length * 2));
+      next.set(this.buf.subarray(0, this.bufLength));
+      this.buf = next;
+    }
+    return this.buf;
+  }
+
   /** Appends plain text (no tabs, vertical tabs or line breaks) of `width` code points to the current cell. */
   text(s: string, width: number): void {
-    if (s.length === 0) return;
-    this.pieces[this.pieceCount++] = s;
-    this.curLength += s.length;
+    const n = s.length;
+    const buf = this.reserve(n);
+    let k = this.bufLength;
+    for (let i = 0; i < n; i++) buf[k++] = s.charCodeAt(i);
+    this.bufLength = k;
     this.curWidth += width;
+  }
+
+  /** Appends one code unit (a one-character token) of width 1. */
+  char(unit: number): void {
+    const buf = this.reserve(1);
+    buf[this.bufLength++] = unit;
+    this.curWidth++;
+  }
+
+  /** Like `text` for `codes[from, to)` (source code units). */
+  span(codes: Uint16Array, from: number, to: number, width: number): void {
+    const buf = this.reserve(to - from);
+    let k = this.bufLength;
+    for (let i = from; i < to; i++) buf[k++] = codes[i]!;
+    this.bufLength = k;
+    this.curWidth += width;
+  }
+
+  /**
+   * Like `span` when `codes[from, to)` holds no tab, line feed, vertical tab or form feed; otherwise appends
+   * nothing and returns false (the caller then splits the text).
+   */
+  spanWithoutControls(codes: Uint16Array, from: number, to: number, width: number): boolean {
+    const buf = this.reserve(to - from);
+    let k = this.bufLength;
+    for (let i = from; i < to; i++) {
+      const ch = codes[i]!;
+      if (ch <= 12 && ch >= 9) return false;
+      buf[k++] = ch;
+    }
+    this.bufLength = k;
+    this.curWidth += width;
+    return true;
   }
 
   /**
@@ -143,23 +199,38 @@ export class TabWriter {
    * false (the caller then splits the text).
    */
   textWithoutControls(s: string, width: number): boolean {
-    for (let i = 0, n = s.length; i < n; i++) {
+    const n = s.length;
+    const buf = this.reserve(n);
+    let k = this.bufLength;
+    for (let i = 0; i < n; i++) {
       const ch = s.charCodeAt(i);
       if (ch <= 12 && ch >= 9) return false;
+      buf[k++] = ch;
     }
-    this.text(s, width);
+    this.bufLength = k;
+    this.curWidth += width;
     return true;
   }
 
   /** Appends `n` spaces to the current cell. */
   spaces(n: number): void {
-    this.text(n < SPACE_RUNS.length ? SPACE_RUNS[n]! : " ".repeat(n), n);
+    const buf = this.reserve(n);
+    let k = this.bufLength;
+    for (let i = 0; i < n; i++) buf[k++] = SPACE;
+    this.bufLength = k;
+    this.curWidth += n;
   }
 
   /** Appends opaque text (a comment) of `width` code points to the current cell. */
   escaped(s: string, width: number): void {
     this.text(s, width);
-    this.curProtect = this.pieceCount;
+    this.curProtect = this.bufLength;
+  }
+
+  /** Like `escaped` for `codes[from, to)` (source code units). */
+  escapedSpan(codes: Uint16Array, from: number, to: number, width: number): void {
+    this.span(codes, from, to, width);
+    this.curProtect = this.bufLength;
   }
 
   /** Ends the current cell: `\t` (hard) or `\v` (soft). */
@@ -170,16 +241,17 @@ export class TabWriter {
   /** Ends the current line: `\n`, or `\f` (formfeed) which also ends every alignment block. */
   endLine(formfeed: boolean): void {
     const cells = this.terminateCell(false);
+    if (this.lineCount + 1 >= this.lineFirst.length) this.lineFirst = growInt32(this.lineFirst, this.lineCount + 1);
     this.lineFirst[this.lineCount++] = this.cellCount;
     if (formfeed || cells === 1) this.flush();
   }
 
   /** Flushes everything and returns the aligned, trimmed text followed by `suffix`. */
   finish(suffix = ""): string {
-    if (this.curLength > 0) this.terminateCell(false);
+    if (this.bufLength > this.curStart) this.terminateCell(false);
     this.final = true;
+    if (this.lineCount + 1 >= this.lineFirst.length) this.lineFirst = growInt32(this.lineFirst, this.lineCount + 1);
     this.flush();
-    this.pieces.length = 0;
     this.out.append(suffix);
     const text = decodeUnits(this.out.data.subarray(0, this.out.length));
     release(this.out);
@@ -189,17 +261,23 @@ export class TabWriter {
   /** Adds the current cell to the current line and returns the line's cell count. */
   private terminateCell(hard: boolean): number {
     const k = this.cellCount++;
-    this.cellStart[k] = this.curStart;
-    this.cellEnd[k] = this.pieceCount;
-    this.cellLength[k] = this.curLength;
+    if (k >= this.cellEnd.length) this.growCells(k);
+    this.cellEnd[k] = this.bufLength;
     this.cellWidth[k] = this.curWidth;
-    this.cellHard[k] = hard;
+    this.cellHard[k] = hard ? 1 : 0;
     this.cellProtect[k] = this.curProtect;
-    this.curStart = this.pieceCount;
-    this.curLength = 0;
+    this.curStart = this.bufLength;
     this.curWidth = 0;
     this.curProtect = -1;
     return this.cellCount - this.lineFirst[this.lineCount - 1]!;
+  }
+
+  private growCells(k: number): void {
+    this.cellEnd = growInt32(this.cellEnd, k);
+    this.cellWidth = growInt32(this.cellWidth, k);
+    this.cellHard = growUint8(this.cellHard, k);
+    this.cellProtect = growInt32(this.cellProtect, k);
+    this.cellBlock = growInt32(this.cellBlock, k);
   }
 
   private flush(): void {
@@ -213,7 +291,7 @@ export class TabWriter {
     this.lineCount = 1;
     this.lineFirst[0] = 0;
     // Every buffered cell has been written; the current cell is empty after a line end.
-    this.pieceCount = 0;
+    this.bufLength = 0;
     this.curStart = 0;
   }
 
@@ -226,25 +304,31 @@ export class TabWriter {
    * with the widths of the blocks it is in, i.e. one per cell except its last.
    */
   private sizeColumns(): void {
-    const { lineFirst, cellWidth, cellHard, cellBlock, blockWidth, blockKept, openBlocks } = this;
+    const { lineFirst, cellWidth, cellHard, cellBlock } = this;
+    let { blockWidth, blockKept, openBlocks } = this;
     let blocks = 0;
     let open = 0;
     for (let line = 0; line < this.lineCount; line++) {
       const first = lineFirst[line]!;
       const columns = lineFirst[line + 1]! - first - 1;
+      if (columns > openBlocks.length) this.openBlocks = openBlocks = growInt32(openBlocks, columns);
       for (let j = 0; j < columns; j++) {
         let block: number;
         if (j < open) block = openBlocks[j]!;
         else {
           block = blocks++;
+          if (block >= blockWidth.length) {
+            this.blockWidth = blockWidth = growInt32(blockWidth, block);
+            this.blockKept = blockKept = growUint8(blockKept, block);
+          }
           blockWidth[block] = 0;
-          blockKept[block] = false;
+          blockKept[block] = 0;
           openBlocks[j] = block;
         }
         const c = first + j;
         const w = cellWidth[c]! + PADDING;
         if (w > blockWidth[block]!) blockWidth[block] = w;
-        if (cellWidth[c]! > 0 || cellHard[c]) blockKept[block] = true;
+        if (cellWidth[c]! > 0 || cellHard[c] !== 0) blockKept[block] = 1;
         cellBlock[c] = block;
       }
       open = columns > 0 ? columns : 0;
@@ -253,9 +337,11 @@ export class TabWriter {
 
   /** Writes the buffered lines; `single`: one line, with columns not sized (they are as wide as its cells). */
   private writeLines(single: boolean): void {
-    const { out, lineFirst, cellBlock, blockWidth, blockKept } = this;
+    const { out, lineFirst, cellEnd, cellWidth, cellHard, cellProtect, cellBlock, blockWidth, blockKept, buf } = this;
     const open = this.lineCount - 1;
     const lines = this.final ? this.lineCount : open;
+    // Cells are consecutive in `buf` from its start.
+    let start = 0;
     for (let line = 0; line < lines; line++) {
       const first = lineFirst[line]!;
       const last = lineFirst[line + 1]! - 1;
@@ -263,14 +349,16 @@ export class TabWriter {
       // TabIndent: leading empty cells are written as tabs.
       let useTabs = true;
       for (let c = first; c <= last; c++) {
-        const length = this.cellLength[c]!;
+        const end = cellEnd[c]!;
+        const length = end - start;
+        const width = cellWidth[c]!;
         let w = 0;
         if (c < last) {
           if (single) {
-            if (this.cellWidth[c]! > 0 || this.cellHard[c]) w = this.cellWidth[c]! + PADDING;
+            if (width > 0 || cellHard[c] !== 0) w = width + PADDING;
           } else {
             const block = cellBlock[c]!;
-            if (blockKept[block]) w = blockWidth[block]!;
+            if (blockKept[block] !== 0) w = blockWidth[block]!;
           }
         }
         if (length === 0) {
@@ -281,19 +369,18 @@ export class TabWriter {
           continue;
         }
         useTabs = false;
-        const data = out.reserve(length);
-        const pieces = this.pieces;
-        const p = this.cellProtect[c]!;
-        const start = this.cellStart[c]!;
+        const pad = w > width ? w - width : 0;
+        const data = out.reserve(length + pad);
         let k = out.length;
-        if (p === start) protect = k;
-        for (let i = start, end = this.cellEnd[c]!; i < end; i++) {
-          const s = pieces[i]!;
-          for (let m = 0, n = s.length; m < n; m++) data[k++] = s.charCodeAt(m);
-          if (i + 1 === p) protect = k;
-        }
+        const p = cellProtect[c]!;
+        if (p >= 0) protect = k + (p - start);
+        if (length > 64) {
+          data.set(buf.subarray(start, end), k);
+          k += length;
+        } else for (let i = start; i < end; i++) data[k++] = buf[i]!;
+        for (let i = 0; i < pad; i++) data[k++] = SPACE;
         out.length = k;
-        if (w > this.cellWidth[c]!) out.fill(SPACE, w - this.cellWidth[c]!);
+        start = end;
       }
       // Stage 4: drop trailing blanks (never inside a comment).
       const data = out.data;

@@ -52,7 +52,7 @@ export class Walker {
     if (s.kind === "Block") this.block(s);
     else {
       out.hint(s.name.start);
-      out.name(s.name.name);
+      out.name(s.name.name, s.name.start);
       out.ws(Ws.VTab);
       out.token("=");
       out.ws(Ws.Blank);
@@ -72,8 +72,10 @@ export class Walker {
     if (b.label !== undefined && b.label !== "" && b.labelStart >= 0) {
       out.ws(Ws.Blank);
       out.hint(b.labelStart);
-      // Labels are identifiers, so Go's %q quoting rarely has anything to escape.
-      out.literal(isPlain(b.label) ? `"${b.label}"` : goQuote(b.label), false);
+      // Labels are identifiers, so Go's %q quoting rarely has anything to escape: the label is then written as in
+      // the source, where `label` is the text between the quotes.
+      if (isPlain(b.label)) out.quoted(b.label, b.labelStart);
+      else out.literal(goQuote(b.label), false, -1);
     }
     out.ws(Ws.Blank);
     out.hint(b.lCurly);
@@ -93,11 +95,11 @@ export class Walker {
     switch (e.kind) {
       case "Literal":
         out.hint(e.start);
-        out.literal(e.raw, e.literal === "number");
+        out.literal(e.raw, e.literal === "number", e.start);
         return;
       case "Identifier":
         out.hint(e.start);
-        out.name(e.name);
+        out.name(e.name, e.start);
         return;
       case "Access":
       case "Index":
@@ -184,7 +186,7 @@ export class Walker {
     const { out } = this;
     if (p.kind === "Access") {
       out.token(".");
-      out.name(p.name.name);
+      out.name(p.name.name, p.name.start);
     } else if (p.kind === "Index") {
       out.hint(p.lBrack);
       out.token("[");
@@ -245,8 +247,9 @@ export class Walker {
       // Upstream measures the key's end from its stored text, which for quoted keys excludes the delimiters.
       prevLine = this.line(keyEnd(f));
       out.hint(f.name.start);
-      if (f.quoted) out.literal(isPlain(f.name.name) ? `"${f.name.name}"` : goQuote(f.name.name), false);
-      else out.name(f.name.name);
+      if (!f.quoted) out.name(f.name.name, f.name.start);
+      else if (isPlain(f.name.name)) out.quoted(f.name.name, f.name.start);
+      else out.literal(goQuote(f.name.name), false, -1);
       out.ws(Ws.VTab);
       out.token("=");
       out.ws(Ws.Blank);
