@@ -154,7 +154,17 @@ export class Emitter {
     // A number followed by `.` would re-scan as a float: separate them (spec F35).
     if (this.lastWasNumber && s.charCodeAt(0) === 0x2e && this.queued === 0) this.queue[this.queued++] = Ws.Blank;
     this.lastWasNumber = false;
-    this.text(s, false, -1, 0);
+    const nextOff = this.posOff;
+    const nextLine = this.posLine;
+    if (this.commentOff >= 0 && this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
+    else if (this.queued > 0) this.writeWhitespace(this.queued);
+    // Tokens are ASCII: their width and byte length are their length.
+    if (this.atLineStart) this.writeIndent();
+    this.sink.text(s, s.length);
+    this.written = true;
+    this.atLineStart = false;
+    this.posOff = nextOff + s.length;
+    this.posLine = this.lastLine = nextLine;
   }
 
   /** Writes the remaining comments and returns the aligned and trimmed output, followed by `suffix`. */

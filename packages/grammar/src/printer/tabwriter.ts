@@ -340,12 +340,14 @@ export class TabWriter {
     const { out, lineFirst, cellEnd, cellWidth, cellHard, cellProtect, cellBlock, blockWidth, blockKept, buf } = this;
     const open = this.lineCount - 1;
     const lines = this.final ? this.lineCount : open;
+    let data = out.data;
+    let k = out.length;
     // Cells are consecutive in `buf` from its start.
     let start = 0;
     for (let line = 0; line < lines; line++) {
       const first = lineFirst[line]!;
       const last = lineFirst[line + 1]! - 1;
-      let protect = out.length;
+      let protect = k;
       // TabIndent: leading empty cells are written as tabs.
       let useTabs = true;
       for (let c = first; c <= last; c++) {
@@ -361,33 +363,38 @@ export class TabWriter {
             if (blockKept[block] !== 0) w = blockWidth[block]!;
           }
         }
+        // Room for the text, its padding (or tabs) and a line break.
+        if (k + length + w >= data.length) {
+          out.length = k;
+          data = out.reserve(length + w + 1);
+        }
         if (length === 0) {
           if (w > 0) {
-            if (useTabs) out.fill(TAB, Math.ceil(w / TAB_WIDTH));
-            else out.fill(SPACE, w);
+            if (useTabs) for (let i = Math.ceil(w / TAB_WIDTH); i > 0; i--) data[k++] = TAB;
+            else for (let i = w; i > 0; i--) data[k++] = SPACE;
           }
           continue;
         }
         useTabs = false;
-        const pad = w > width ? w - width : 0;
-        const data = out.reserve(length + pad);
-        let k = out.length;
         const p = cellProtect[c]!;
         if (p >= 0) protect = k + (p - start);
         if (length > 64) {
           data.set(buf.subarray(start, end), k);
           k += length;
         } else for (let i = start; i < end; i++) data[k++] = buf[i]!;
-        for (let i = 0; i < pad; i++) data[k++] = SPACE;
-        out.length = k;
+        for (let i = w - width; i > 0; i--) data[k++] = SPACE;
         start = end;
       }
       // Stage 4: drop trailing blanks (never inside a comment).
-      const data = out.data;
-      let end = out.length;
-      while (end > protect && (data[end - 1] === SPACE || data[end - 1] === TAB)) end--;
-      out.length = end;
-      if (line !== open) out.fill(NEWLINE, 1);
+      while (k > protect && (data[k - 1] === SPACE || data[k - 1] === TAB)) k--;
+      if (line !== open) {
+        if (k >= data.length) {
+          out.length = k;
+          data = out.reserve(1);
+        }
+        data[k++] = NEWLINE;
+      }
     }
+    out.length = k;
   }
 }
