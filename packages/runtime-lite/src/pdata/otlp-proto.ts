@@ -495,7 +495,12 @@ function decodeMessage(schema: Schema, r: Reader, end: number, depth: number): R
   return decoderFor(schema)(r, end, depth);
 }
 
-/** Decodes an OTLP export request body; never throws. */
+/**
+ * Decodes an OTLP export request body; never throws. Every decoded message has all of its fields as properties
+ * (fields absent on the wire are undefined; lists the OTLP/JSON shape requires are empty), except AnyValue, which
+ * has only the field present: the JSON text, equality and iteration of the data are as if absent fields were left
+ * out.
+ */
 export function decodeExportRequest(signal: Signal, body: Uint8Array): Telemetry | { error: string } {
   try {
     const r = new Reader(body);
