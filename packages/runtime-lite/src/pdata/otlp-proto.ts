@@ -498,8 +498,7 @@ function decodeMessage(schema: Schema, r: Reader, end: number, depth: number): R
 /**
  * Decodes an OTLP export request body; never throws. Every decoded message has all of its fields as properties
  * (fields absent on the wire are undefined; lists the OTLP/JSON shape requires are empty), except AnyValue, which
- * has only the field present: the JSON text, equality and iteration of the data are as if absent fields were left
- * out.
+ * has only the field present. JSON text and stableKey treat undefined fields as absent; Object.keys lists them.
  */
 export function decodeExportRequest(signal: Signal, body: Uint8Array): Telemetry | { error: string } {
   try {
