@@ -2,11 +2,10 @@
 // OTLP/HTTP protobuf into `alloy run`'s server, each as a ratio to JSON.stringify + JSON.parse of the same spans
 // measured in the same run; then the heap of a separate server process under sustained load with a memory_limiter
 // in front of a batch that holds everything it receives (without the limiter the heap would grow with the load).
-import http from "node:http";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { getHeapStatistics } from "node:v8";
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { Worker, isMainThread } from "node:worker_threads";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Engine, encodeExportRequest, generateTelemetry, graphFromAlloy, graphFromCollectorYaml, itemCount, startServer } from "../packages/runtime-lite/dist/index.js";
@@ -108,10 +107,13 @@ function inProcess(payloads) {
   return samples[samples.length >> 1];
 }
 
-/** Runs the OTLP/HTTP client in a worker thread so it does not share the server's event loop. */
+/**
+ * Runs the OTLP/HTTP client (bench/otlp-client.mjs) in a worker thread so it does not share the server's event
+ * loop; it reports the statuses and the time from its first request to its last response.
+ */
 function client(url, bodies, { concurrency = 4, repeat = 1, durationMs = 0 } = {}) {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL(import.meta.url), { workerData: { role: "otlp-client", url, bodies, concurrency, repeat, durationMs } });
+    const w = new Worker(new URL("./otlp-client.mjs", import.meta.url), { workerData: { url, bodies, concurrency, repeat, durationMs } });
     w.once("message", resolve);
     w.once("error", reject);
   });
@@ -123,9 +125,8 @@ async function loopback(payloads) {
   const bodies = payloads.map((p) => encodeExportRequest(p));
   await client(`${server.url}/v1/traces`, bodies.slice(0, 10)); // warm-up
   const repeat = 3;
-  const t0 = performance.now();
   const r = await client(`${server.url}/v1/traces`, bodies, { repeat });
-  const dt = performance.now() - t0;
+  const dt = r.elapsedMs;
   await server.close();
   if (r.statuses["200"] !== bodies.length * repeat) throw new Error(`loopback: ${JSON.stringify(r.statuses)}`);
   return { ms: dt, spans: spansOf(payloads) * repeat, bytes: bodies.reduce((n, b) => n + b.length, 0) * repeat };
@@ -196,38 +197,6 @@ export async function run(options = {}) {
     `\nsustained load for 4 s into memory_limiter (limit ${m.limitMiB} MiB, spike 16 MiB, server heap at start + 64 MiB) → batch holding everything: ${fmt(m.requests)} requests (${Object.entries(m.statuses).map(([k, v]) => `${k}: ${v}`).join(", ")})`,
   );
   console.log(`server heap before ${mib(m.before)}, peak ${mib(m.peak)}, at the end of the load ${mib(m.during)}, after shutdown ${mib(m.after)}; peak within the limit: ${check(m.peak <= m.limitMiB * 1048576 * 1.1)}, back near the start after shutdown: ${check(m.after <= m.before + 16 * 1048576)}`);
-}
-
-// Worker side: posts bodies over keep-alive connections and counts response statuses.
-if (!isMainThread && workerData?.role === "otlp-client") {
-  const { url, bodies, concurrency, repeat, durationMs } = workerData;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const statuses = {};
-  let next = 0;
-  let sent = 0;
-  const deadline = durationMs ? performance.now() + durationMs : Infinity;
-  const post = (body) =>
-    new Promise((resolve) => {
-      const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/x-protobuf", "content-length": body.length } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(String(res.statusCode)));
-      });
-      req.on("error", () => resolve("error"));
-      req.end(body);
-    });
-  const lane = async () => {
-    for (;;) {
-      const i = durationMs ? next++ % bodies.length : next++;
-      if (durationMs ? performance.now() > deadline : i >= bodies.length * repeat) return;
-      const s = await post(Buffer.from(bodies[i % bodies.length].buffer, bodies[i % bodies.length].byteOffset, bodies[i % bodies.length].byteLength));
-      sent++;
-      statuses[s] = (statuses[s] ?? 0) + 1;
-      if (s === "503") await new Promise((r) => setTimeout(r, 5)); // back off as exporters do
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, lane));
-  agent.destroy();
-  parentPort.postMessage({ statuses, sent });
 }
 
 if (isMainThread && process.argv[2] === "--memory-server") await memoryServer();
