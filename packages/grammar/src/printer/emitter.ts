@@ -57,7 +57,8 @@ export class Emitter {
     private readonly groups: readonly CommentGroup[],
     sizeHint = 0,
   ) {
-    this.sink = new TabWriter(sizeHint);
+    // An ASCII source prints as ASCII (escapes `goQuote` adds are ASCII too).
+    this.sink = new TabWriter(sizeHint, index.ascii);
     this.nextGroup();
   }
 
@@ -358,7 +359,7 @@ export class Emitter {
    * `writeString` for `codes[at, at + n)` of an ASCII source; false (nothing written) for a text that is not a
    * comment and holds tabs or line breaks, which `writeString` splits.
    */
-  private writeSpan(off: number, line: number, codes: Uint16Array, at: number, n: number, escaped: boolean, mayBreak: boolean): boolean {
+  private writeSpan(off: number, line: number, codes: Uint8Array, at: number, n: number, escaped: boolean, mayBreak: boolean): boolean {
     const end = at + n;
     if (escaped) {
       this.sink.escapedSpan(codes, at, end, n);

@@ -14,10 +14,10 @@ export class SourceIndex {
   /** True when UTF-16 offsets equal byte offsets (the source is ASCII). */
   readonly ascii: boolean;
   /**
-   * The source's code units when it is ASCII (texts that are source slices are then copied from here, where
-   * widths and byte lengths are their lengths), else undefined. Valid until `release`.
+   * The source's characters as bytes when it is ASCII (texts that are source slices are then copied from here,
+   * where widths and byte lengths are their lengths), else undefined. Valid until `release`.
    */
-  readonly codes: Uint16Array | undefined;
+  readonly codes: Uint8Array | undefined;
   private readonly lines: LineCursor;
   private byteCursor = 0;
   private byteAtCursor = 0;
@@ -78,24 +78,21 @@ const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
  * One code unit buffer is kept between runs (up to `SPARE_CODES_LIMIT` units): writing a source into it is one
  * native call, where a fresh multi-megabyte buffer per run would also add page faults and garbage collection.
  */
-const SPARE_CODES_LIMIT = 16 << 20;
-let spareCodes: Uint16Array | undefined;
+const SPARE_CODES_LIMIT = 32 << 20;
+let spareCodes: Uint8Array | undefined;
 
-/** The code units of `text`, in the spare buffer when it is large enough. */
-function acquireCodes(text: string): Uint16Array {
+/** The characters of the ASCII `text` as bytes, in the spare buffer when it is large enough. */
+function acquireCodes(text: string): Uint8Array {
   const n = text.length;
   let units = spareCodes;
   if (units !== undefined && units.length >= n) spareCodes = undefined;
-  else if (NodeBuffer !== undefined) {
-    const bytes = NodeBuffer.allocUnsafeSlow(2 * Math.max(n, 1024));
-    units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
-  } else units = new Uint16Array(Math.max(n, 1024));
-  if (NodeBuffer !== undefined) NodeBuffer.from(units.buffer as ArrayBuffer, units.byteOffset, 2 * n).write(text, 0, "utf16le");
+  else units = NodeBuffer !== undefined ? NodeBuffer.allocUnsafeSlow(Math.max(n, 1024)) : new Uint8Array(Math.max(n, 1024));
+  if (NodeBuffer !== undefined) NodeBuffer.from(units.buffer as ArrayBuffer, units.byteOffset, n).write(text, 0, "latin1");
   else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
   return units;
 }
 
-function releaseCodes(units: Uint16Array): void {
+function releaseCodes(units: Uint8Array): void {
   if (units.length <= SPARE_CODES_LIMIT && (spareCodes === undefined || spareCodes.length < units.length)) spareCodes = units;
 }
 

@@ -10,7 +10,7 @@
  *   cannot influence later lines), or at the end.
  * Stage 4 then removes spaces and tabs at the end of every line, except inside escaped text.
  *
- * Memory layout, chosen for large inputs: the text of the buffered cells is copied into one UTF-16 code unit
+ * Memory layout, chosen for large inputs: the text of the buffered cells is copied into one code unit
  * buffer (Go tabwriter's `buf`), from strings or straight from the source's code units; cells are consecutive
  * ranges of it, described by typed arrays reused between flushes. Aligned lines are copied into an output code
  * unit buffer that is decoded to a string once at the end. No string or object is allocated per token or cell:
@@ -23,19 +23,32 @@ const SPACE = 32;
 const TAB = 9;
 const NEWLINE = 10;
 
-/** A growable UTF-16 code unit buffer. */
+/**
+ * Code units: UTF-16 in general, or bytes when all text written is ASCII (output of an ASCII source), which halves
+ * the memory copied and decodes to a one-byte string directly.
+ */
+export type Units = Uint8Array | Uint16Array;
+
+function newUnits(wide: boolean, n: number): Units {
+  return wide ? new Uint16Array(n) : new Uint8Array(n);
+}
+
+/** A growable code unit buffer. */
 class CodeUnits {
-  data: Uint16Array;
+  data: Units;
   length = 0;
 
-  constructor(capacity: number) {
-    this.data = new Uint16Array(Math.max(capacity, 64));
+  constructor(
+    readonly wide: boolean,
+    capacity: number,
+  ) {
+    this.data = newUnits(wide, Math.max(capacity, 64));
   }
 
-  reserve(extra: number): Uint16Array {
+  reserve(extra: number): Units {
     const need = this.length + extra;
     if (need > this.data.length) {
-      const next = new Uint16Array(Math.max(need, this.data.length * 2));
+      const next = newUnits(this.wide, Math.max(need, this.data.length * 2));
       next.set(this.data.subarray(0, this.length));
       this.data = next;
     }
@@ -58,12 +71,18 @@ class CodeUnits {
   }
 }
 
-/** UTF-16 code units to string: Node's Buffer is several times faster than TextDecoder, which browsers have. */
-const decodeUnits: (units: Uint16Array) => string = (() => {
+/**
+ * Code units to string: Node's Buffer is several times faster than TextDecoder, which browsers have. Bytes are
+ * ASCII here, which `latin1` (and the browsers' `windows-1252`) decode as is.
+ */
+const decodeUnits: (units: Units) => string = (() => {
   const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBuffer, o: number, l: number): { toString(e: string): string } } }).Buffer;
-  if (NodeBuffer) return (u) => NodeBuffer.from(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength).toString("utf16le");
-  const decoder = new TextDecoder("utf-16le");
-  return (u) => decoder.decode(u);
+  if (NodeBuffer) {
+    return (u) => NodeBuffer.from(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength).toString(u instanceof Uint16Array ? "utf16le" : "latin1");
+  }
+  const wide = new TextDecoder("utf-16le");
+  const narrow = new TextDecoder("windows-1252");
+  return (u) => (u instanceof Uint16Array ? wide : narrow).decode(u);
 })();
 
 /**
@@ -71,20 +90,26 @@ const decodeUnits: (units: Uint16Array) => string = (() => {
  * does not allocate a fresh multi-megabyte buffer each time, which would add garbage-collection pressure.
  */
 const SPARE_LIMIT = 16 << 20;
-let spare: CodeUnits | undefined;
+let spareWide: CodeUnits | undefined;
+let spareNarrow: CodeUnits | undefined;
 
-function acquire(capacity: number): CodeUnits {
-  const units = spare;
+function acquire(wide: boolean, capacity: number): CodeUnits {
+  const units = wide ? spareWide : spareNarrow;
   if (units !== undefined && units.data.length >= capacity) {
-    spare = undefined;
+    if (wide) spareWide = undefined;
+    else spareNarrow = undefined;
     units.length = 0;
     return units;
   }
-  return new CodeUnits(capacity);
+  return new CodeUnits(wide, capacity);
 }
 
 function release(units: CodeUnits): void {
-  if (units.data.length <= SPARE_LIMIT && (spare === undefined || spare.data.length < units.data.length)) spare = units;
+  if (units.data.length > SPARE_LIMIT) return;
+  const spare = units.wide ? spareWide : spareNarrow;
+  if (spare !== undefined && spare.data.length >= units.data.length) return;
+  if (units.wide) spareWide = units;
+  else spareNarrow = units;
 }
 
 /** Doubles `a` until it holds index `i`. */
@@ -106,7 +131,7 @@ function growUint8(a: Uint8Array, i: number): Uint8Array<ArrayBuffer> {
 
 export class TabWriter {
   /** Text of the buffered cells, cell after cell (Go tabwriter's `buf`): `buf[0..bufLength)`. */
-  private buf = new Uint16Array(4096);
+  private buf: Units;
   private bufLength = 0;
   private readonly out: CodeUnits;
 
@@ -135,16 +160,20 @@ export class TabWriter {
   private openBlocks = new Int32Array(64);
   private final = false;
 
-  /** `sizeHint`: expected output length in code units. */
-  constructor(sizeHint = 0) {
-    this.out = acquire(sizeHint + (sizeHint >> 3));
+  /**
+   * `sizeHint`: expected output length in code units; `ascii`: every text written is ASCII (code units are then
+   * stored as bytes).
+   */
+  constructor(sizeHint = 0, ascii = false) {
+    this.out = acquire(!ascii, sizeHint + (sizeHint >> 3));
+    this.buf = newUnits(!ascii, 4096);
   }
 
   /** Room for `n` more code units in the cell buffer. */
-  private reserve(n: number): Uint16Array {
+  private reserve(n: number): Units {
     const need = this.bufLength + n;
     if (need > this.buf.length) {
-      const next = new Uint16Array(Math.max(need, this.buf.length * 2));
+      const next = newUnits(this.out.wide, Math.max(need, this.buf.length * 2));
       next.set(this.buf.subarray(0, this.bufLength));
       this.buf = next;
     }
@@ -169,7 +198,7 @@ export class TabWriter {
   }
 
   /** Like `text` for `codes[from, to)` (source code units). */
-  span(codes: Uint16Array, from: number, to: number, width: number): void {
+  span(codes: Units, from: number, to: number, width: number): void {
     const buf = this.reserve(to - from);
     let k = this.bufLength;
     for (let i = from; i < to; i++) buf[k++] = codes[i]!;
@@ -181,7 +210,7 @@ export class TabWriter {
    * Like `span` when `codes[from, to)` holds no tab, line feed, vertical tab or form feed; otherwise appends
    * nothing and returns false (the caller then splits the text).
    */
-  spanWithoutControls(codes: Uint16Array, from: number, to: number, width: number): boolean {
+  spanWithoutControls(codes: Units, from: number, to: number, width: number): boolean {
     const buf = this.reserve(to - from);
     let k = this.bufLength;
     for (let i = from; i < to; i++) {
@@ -228,7 +257,7 @@ export class TabWriter {
   }
 
   /** Like `escaped` for `codes[from, to)` (source code units). */
-  escapedSpan(codes: Uint16Array, from: number, to: number, width: number): void {
+  escapedSpan(codes: Units, from: number, to: number, width: number): void {
     this.span(codes, from, to, width);
     this.curProtect = this.bufLength;
   }
