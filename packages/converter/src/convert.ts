@@ -4,6 +4,7 @@
 import { format } from "@alloy-ts/grammar";
 import { attr, block, expr, type BlockStatement, type Statement } from "./alloy/ir.js";
 import { printFile } from "./alloy/emit.js";
+import { printedCanonically } from "./alloy/canonical.js";
 import type { ComponentDescription, ComponentKind, Signal } from "./engine/description.js";
 import { convertBody, MapSource, type EngineContext } from "./engine/engine.js";
 import { Expr } from "./engine/values.js";
@@ -107,11 +108,13 @@ class Conversion {
     this.checkDuplicateLabels();
     const text = printFile(this.blocks);
     if (text === "") return undefined;
-    const rewritten = this.options.skipSourceValidation
+    // Both rewrites only touch literals containing `${`.
+    const rewritten = this.options.skipSourceValidation || !text.includes("${")
       ? text
       : this.compat
         ? rewriteEnvReferences(text)
         : rewriteEnvReferencesAsExpressions(text);
+    if (rewritten === text && printedCanonically(this.blocks, text)) return text + "\n";
     const formatted = format(rewritten);
     if (!formatted.ok) {
       const d = formatted.diagnostics.find((x) => x.severity === "error") ?? formatted.diagnostics[0];
