@@ -16,12 +16,21 @@ export function isBareKey(key: string): boolean {
 
 /** Prints top-level blocks separated by blank lines, without a final newline. */
 export function printFile(blocks: readonly BlockStatement[]): string {
-  return blocks.map((b) => printStatements([b], 0).join("\n")).join("\n\n");
+  const lines: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (i > 0) lines.push("");
+    printStatements([blocks[i]!], 0, lines);
+  }
+  return lines.join("\n");
 }
 
-function printStatements(stmts: readonly Statement[], depth: number): string[] {
-  const lines: string[] = [];
-  const indent = "\t".repeat(depth);
+/** Tab indentations by depth (built once each). */
+const indents: string[] = [""];
+const indentOf = (depth: number): string => indents[depth] ?? (indents[depth] = "\t".repeat(depth));
+
+/** Appends the lines of `stmts` to `lines`. */
+function printStatements(stmts: readonly Statement[], depth: number, lines: string[]): void {
+  const indent = indentOf(depth);
   let i = 0;
   while (i < stmts.length) {
     const stmt = stmts[i]!;
@@ -29,7 +38,11 @@ function printStatements(stmts: readonly Statement[], depth: number): string[] {
       if (i > 0) lines.push("");
       const head = indent + stmt.name + (stmt.label === undefined ? "" : " " + goQuote(stmt.label));
       if (stmt.body.length === 0) lines.push(head + " { }");
-      else lines.push(head + " {", ...printStatements(stmt.body, depth + 1), indent + "}");
+      else {
+        lines.push(head + " {");
+        printStatements(stmt.body, depth + 1, lines);
+        lines.push(indent + "}");
+      }
       i++;
       continue;
     }
@@ -42,14 +55,27 @@ function printStatements(stmts: readonly Statement[], depth: number): string[] {
       i++;
       if (text.includes("\n")) break;
     }
-    lines.push(...alignGroup(group, indent, ""));
+    alignGroup(group, indent, "", lines);
   }
-  return lines;
 }
 
-function alignGroup(group: readonly { name: string; text: string }[], indent: string, suffix: string): string[] {
-  const width = Math.max(...group.map((g) => [...g.name].length));
-  return group.map((g) => `${indent}${g.name}${" ".repeat(width - [...g.name].length)} = ${g.text}${suffix}`);
+function alignGroup(group: readonly { name: string; text: string }[], indent: string, suffix: string, lines: string[]): void {
+  let width = 0;
+  for (const g of group) width = Math.max(width, codePoints(g.name));
+  for (const g of group) lines.push(indent + g.name + " ".repeat(width - codePoints(g.name)) + " = " + g.text + suffix);
+}
+
+/** Length in code points (what the printer aligns by), without splitting the string. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const p = s.charCodeAt(i - 1);
+      if (p >= 0xd800 && p <= 0xdbff) n--;
+    }
+  }
+  return n;
 }
 
 /** Prints a value whose first line continues a line indented `depth` tabs. */
@@ -63,7 +89,7 @@ export function printValue(v: AlloyValue, depth: number): string {
     case "array": return "[" + v.items.map((item) => printValue(item, depth)).join(", ") + "]";
     case "object": {
       if (v.fields.length === 0) return "{}";
-      const inner = "\t".repeat(depth + 1);
+      const inner = indentOf(depth + 1);
       const lines: string[] = [];
       let i = 0;
       while (i < v.fields.length) {
@@ -75,9 +101,9 @@ export function printValue(v: AlloyValue, depth: number): string {
           i++;
           if (text.includes("\n")) break;
         }
-        lines.push(...alignGroup(group, inner, ","));
+        alignGroup(group, inner, ",", lines);
       }
-      return "{\n" + lines.join("\n") + "\n" + "\t".repeat(depth) + "}";
+      return "{\n" + lines.join("\n") + "\n" + indentOf(depth) + "}";
     }
   }
 }

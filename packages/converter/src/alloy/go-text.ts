@@ -10,6 +10,7 @@ const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 /** Go `strconv.Quote`: the double-quoted Alloy string literal for `s`. */
 export function goQuote(s: string): string {
+  if (plainAscii(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const named = NAMED_ESCAPES[ch];
@@ -22,6 +23,15 @@ export function goQuote(s: string): string {
     else out += "\\U" + cp.toString(16).padStart(8, "0");
   }
   return out + '"';
+}
+
+/** True when every character is printable ASCII other than `"` and `\`: Go quotes such text as it is. */
+function plainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
 }
 
 /** Go float64 formatting as Alloy prints it: shortest round-trip digits, never an exponent. */
@@ -72,8 +82,19 @@ function fraction(value: number, unit: number): string {
 
 const DURATION_UNITS: Record<string, number> = { ns: NS, us: US, "µs": US, "μs": US, ms: MS, s: S, m: M, h: H };
 
+/** Parsed durations: configurations repeat a few texts (`5s`, `200ms`) many times. */
+const durationCache = new Map<string, number | undefined>();
+
 /** Go `time.ParseDuration`; undefined when the text is not a duration. */
 export function parseGoDuration(text: string): number | undefined {
+  if (durationCache.has(text)) return durationCache.get(text);
+  const ns = parseDuration(text);
+  if (durationCache.size >= 1024) durationCache.clear();
+  durationCache.set(text, ns);
+  return ns;
+}
+
+function parseDuration(text: string): number | undefined {
   const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
   if (text === "0" || text === "+0" || text === "-0") return 0;
   if (!m) return undefined;

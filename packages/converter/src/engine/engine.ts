@@ -34,6 +34,8 @@ const splitPath = (p: OtelPath): readonly string[] => {
   return parts;
 };
 
+const MISSING: unique symbol = Symbol("missing");
+
 /** A view onto one OTel map, remembering its path for messages. */
 export class MapSource implements Source {
   readonly root: Source;
@@ -50,21 +52,25 @@ export class MapSource implements Source {
 
   readonly label: string;
 
-  private lookup(path: OtelPath): { found: boolean; value: RawValue | undefined } {
+  /** The value at `path`; `MISSING` when a key on the way is absent (no result object: this runs per row). */
+  private lookup(path: OtelPath): RawValue | undefined | typeof MISSING {
     let cur: RawValue | undefined = this.map;
     for (const key of splitPath(path)) {
-      if (!(cur instanceof Map) || !cur.has(key)) return { found: false, value: undefined };
-      cur = cur.get(key);
+      if (!(cur instanceof Map)) return MISSING;
+      const next = cur.get(key);
+      if (next === undefined && !cur.has(key)) return MISSING;
+      cur = next;
     }
-    return { found: true, value: cur };
+    return cur;
   }
 
   get(path: OtelPath): RawValue | undefined {
-    return this.lookup(path).value ?? undefined;
+    const v = this.lookup(path);
+    return v === MISSING ? undefined : v;
   }
 
   has(path: OtelPath): boolean {
-    return this.lookup(path).found;
+    return this.lookup(path) !== MISSING;
   }
 
   /** The source for a sub-map (absent or null sub-maps give an empty source: OTel defaults apply). */
@@ -80,13 +86,18 @@ export class MapSource implements Source {
 }
 
 /** Evaluates rows against a source: the converted (not yet compared) values. */
+const OUTPUT_ENTRY: Entry = { kind: "output" };
+
 function evaluate(rows: readonly Row[], src: MapSource, ctx: EngineContext): Entry[] {
-  return rows.map((row): Entry => {
-    if ("output" in row) return { kind: "output" };
-    if ("attr" in row) return { kind: "attr", row, value: evaluateAttr(row, src, ctx) };
-    if ("block" in row) return { kind: "block", row, value: evaluateBlock(row, src, ctx) };
-    return { kind: "blocks", row, items: evaluateBlocks(row, src, ctx) };
-  });
+  const out = new Array<Entry>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if ("attr" in row) out[i] = { kind: "attr", row, value: evaluateAttr(row, src, ctx) };
+    else if ("block" in row) out[i] = { kind: "block", row, value: evaluateBlock(row, src, ctx) };
+    else if ("output" in row) out[i] = OUTPUT_ENTRY;
+    else out[i] = { kind: "blocks", row, items: evaluateBlocks(row, src, ctx) };
+  }
+  return out;
 }
 
 function evaluateAttr(row: AttrRow, src: MapSource, ctx: EngineContext): Internal {
@@ -98,15 +109,19 @@ function evaluateAttr(row: AttrRow, src: MapSource, ctx: EngineContext): Interna
   }
   if (row.map) raw = row.map(raw as RawValue | undefined, src);
   const decoded = decode(row.as, raw);
-  const fullPath = [...src.path, ...(path === undefined ? [row.attr] : splitPath(path))];
   if (!decoded.ok) {
-    ctx.decodeError(fullPath, decoded.message, src.map);
+    ctx.decodeError(attrPath(row, src, path), decoded.message, src.map);
     return zeroOf(row.as);
   }
   if (row.as === "extension" && typeof decoded.value === "string" && decoded.value !== "") {
-    return ctx.extensionRef(decoded.value, fullPath, src.map);
+    return ctx.extensionRef(decoded.value, attrPath(row, src, path), src.map);
   }
   return decoded.value;
+}
+
+/** The full OTel path of an attribute, for messages (built only when one is needed). */
+function attrPath(row: AttrRow, src: MapSource, path: OtelPath | undefined): string[] {
+  return [...src.path, ...(path === undefined ? [row.attr] : splitPath(path))];
 }
 
 function evaluateBlock(row: BlockRow, src: MapSource, ctx: EngineContext): Entry[] | undefined {
