@@ -308,16 +308,19 @@ const RECENT_BITS = 12;
 const RECENT_SIZE = 1 << RECENT_BITS;
 /** Longest string kept in the table, in bytes (a multiple of 4). */
 const RECENT_MAX = 32;
+/** Words kept per slot: the string's bytes as little-endian 32-bit words (see `utf8`). */
+const SLOT_WORDS = RECENT_MAX / 4;
 const recent: (string | undefined)[] = new Array<string | undefined>(RECENT_SIZE).fill(undefined);
-/** The bytes of each slot's string, so a lookup compares bytes with bytes, four at a time. */
-const recentBytes = new Uint8Array(RECENT_SIZE * RECENT_MAX);
-const recentView = new DataView(recentBytes.buffer);
+const recentWords = new Int32Array(RECENT_SIZE * SLOT_WORDS);
 
 /**
  * Text of UTF-8 bytes. Short ASCII strings (attribute keys, service and span names, enum-like values) repeat from
- * span to span, so they are looked up by a hash of their bytes in a small fixed table of recently decoded strings
- * and shared instead of allocated again; a slot holds the last string that hashed to it, so the table stays
- * bounded whatever the input. Hashing, the ASCII check and the comparison read four bytes at a time.
+ * span to span, so they are looked up in a small fixed table of recently decoded strings and shared instead of
+ * allocated again; a slot holds the last string that hashed to it, so the table stays bounded whatever the input.
+ * The slot comes from the length and three words (first, middle, last), and a hit is confirmed by comparing every
+ * word in one pass: a string of n ≥ 4 bytes is read as the words at 0, 4, 8, … with the last one taken at n − 4
+ * (overlapping its predecessor), shorter ones as one word. Only ASCII strings are stored, so equal bytes are ASCII
+ * and a hit needs no separate check; a miss checks, decodes and stores.
  */
 function utf8(r: Reader, start: number, end: number): string {
   const n = end - start;
@@ -325,33 +328,46 @@ function utf8(r: Reader, start: number, end: number): string {
   const buf = r.buf;
   if (n > RECENT_MAX) return sliced(buf).utf8Slice(start, end);
   const view = r.view;
-  const words = start + (n & ~3);
-  let h = n;
-  let bits = 0;
-  for (let i = start; i < words; i += 4) {
-    const w = view.getInt32(i, true);
-    bits |= w;
-    h = Math.imul(h ^ w, 0x01000193);
+  let first: number;
+  let last: number;
+  let middle: number;
+  if (n >= 4) {
+    first = view.getInt32(start, true);
+    last = view.getInt32(end - 4, true);
+    middle = view.getInt32(start + ((n >> 1) & ~3), true);
+  } else {
+    first = buf[start] | (n > 1 ? buf[start + 1] << 8 : 0) | (n > 2 ? buf[start + 2] << 16 : 0);
+    last = first;
+    middle = first;
   }
-  for (let i = words; i < end; i++) {
-    const c = buf[i];
-    bits |= c;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  if ((bits & 0x80808080) !== 0) return sliced(buf).utf8Slice(start, end);
-  // The top bits of a multiplicative hash depend on every input bit.
-  const slot = Math.imul(h, 0x9e3779b1) >>> (32 - RECENT_BITS);
+  const slot = Math.imul(Math.imul(Math.imul(n ^ first, 0x01000193) ^ middle, 0x01000193) ^ last, 0x9e3779b1) >>> (32 - RECENT_BITS);
+  const at = slot * SLOT_WORDS;
   const hit = recent[slot];
-  const at = slot * RECENT_MAX;
   if (hit !== undefined && hit.length === n) {
-    let i = 0;
-    while (i < n - 3 && recentView.getInt32(at + i, true) === view.getInt32(start + i, true)) i += 4;
-    while (i < n && recentBytes[at + i] === buf[start + i]) i++;
-    if (i === n) return hit;
+    if (n <= 4) {
+      if (recentWords[at] === first) return hit;
+    } else {
+      let j = 0;
+      let i = start;
+      const lastAt = end - 4;
+      while (i < lastAt && recentWords[at + j] === view.getInt32(i, true)) {
+        i += 4;
+        j++;
+      }
+      if (i >= lastAt && recentWords[at + j] === last) return hit;
+    }
   }
+  let bits = 0;
+  for (let i = start; i < end; i++) bits |= buf[i];
+  if (bits >= 0x80) return sliced(buf).utf8Slice(start, end);
   const s = sliced(buf).latin1Slice(start, end);
   recent[slot] = s;
-  buf.copy(recentBytes, at, start, end);
+  if (n <= 4) recentWords[at] = first;
+  else {
+    let j = 0;
+    for (let i = start; i < end - 4; i += 4) recentWords[at + j++] = view.getInt32(i, true);
+    recentWords[at + j] = last;
+  }
   return s;
 }
 
