@@ -6,7 +6,7 @@ import { attr, block, expr, type BlockStatement, type Statement } from "./alloy/
 import { printFile } from "./alloy/emit.js";
 import { printedCanonically } from "./alloy/canonical.js";
 import type { ComponentDescription, ComponentKind, Signal } from "./engine/description.js";
-import { convertBody, MapSource, type EngineContext } from "./engine/engine.js";
+import { convertBody, decodeBody, MapSource, type EngineContext } from "./engine/engine.js";
 import { Expr } from "./engine/values.js";
 import { loadConfig, SECTIONS, type DefinedComponent, type OtelConfig, type PipelineConfig } from "./otel/config.js";
 import { resolveReferences } from "./otel/resolve-refs.js";
@@ -163,7 +163,7 @@ class Conversion {
           decodeError: (path, message, container) =>
             errors.push({ text: `'${path.join(".")}' ${message}`, position: positionOf(container, path[path.length - 1]) }),
         };
-        convertBody(c.description.rows, c.config, [], ctx);
+        decodeBody(c.description.rows, c.config, [], ctx);
         if (errors.length > 0) {
           failures.push({
             text: `'${section}' error reading configuration for "${c.id}": decoding failed due to the following error(s):\n\n` +

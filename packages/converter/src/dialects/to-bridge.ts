@@ -8,7 +8,7 @@ import { attr, block, expr, type AlloyValue, type BlockStatement, type Statement
 import { printFile } from "../alloy/emit.js";
 import { findComponent } from "../components/registry.js";
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
-import { convertBody, type EngineContext } from "../engine/engine.js";
+import { decodeBody, type EngineContext } from "../engine/engine.js";
 import { Expr } from "../engine/values.js";
 import { resolveReferences } from "../otel/resolve-refs.js";
 import { positionOf, readYaml, type Position, type RawValue } from "../otel/yaml-tree.js";
@@ -80,7 +80,7 @@ class BridgeConversion {
       decodeError: (path, message) => errors.push(`'${path.join(".")}' ${message}`),
     };
     try {
-      convertBody(description.rows, resolved, [], ctx);
+      decodeBody(description.rows, resolved, [], ctx);
     } catch (e) {
       errors.push(`could not be checked: ${(e as Error).message}`);
     }

@@ -265,13 +265,25 @@ export function convertBody(
   ctx: EngineContext,
   output?: Statement,
 ): Statement[] {
-  const map = config instanceof Map ? config : undefined;
-  if (config !== undefined && config !== null && !(config instanceof Map)) {
-    ctx.decodeError(path, "expected a map, got '" + (Array.isArray(config) ? "slice" : typeof config) + "'", undefined);
-  }
-  const entries = evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label), ctx);
+  const entries = evaluateBody(rows, config, path, ctx);
   const hasOutputRow = rows.some((r) => "output" in (r as OutputRow));
   const body = write(entries, output);
   if (!hasOutputRow && output) body.push(output);
   return body;
+}
+
+/**
+ * Decodes one OTel config map with `rows` as {@link convertBody} does, reporting the same decode errors through
+ * `ctx`, without writing the Alloy statements (for the load-time check of every defined component).
+ */
+export function decodeBody(rows: readonly Row[], config: RawValue | undefined, path: readonly string[], ctx: EngineContext): void {
+  evaluateBody(rows, config, path, ctx);
+}
+
+function evaluateBody(rows: readonly Row[], config: RawValue | undefined, path: readonly string[], ctx: EngineContext): Entry[] {
+  const map = config instanceof Map ? config : undefined;
+  if (config !== undefined && config !== null && !(config instanceof Map)) {
+    ctx.decodeError(path, "expected a map, got '" + (Array.isArray(config) ? "slice" : typeof config) + "'", undefined);
+  }
+  return evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label), ctx);
 }
