@@ -313,9 +313,11 @@ export class TabWriter {
     // Close the line being filled so that it has a cell range too.
     this.lineFirst[this.lineCount] = this.cellCount;
     // One complete line (the most common flush): each of its columns is a block of its own.
-    const single = this.lineCount === 2 && !this.final;
-    if (!single) this.sizeColumns();
-    this.writeLines(single);
+    if (this.lineCount === 2 && !this.final) this.writeSingleLine();
+    else {
+      this.sizeColumns();
+      this.writeLines();
+    }
     this.cellCount = 0;
     this.lineCount = 1;
     this.lineFirst[0] = 0;
@@ -364,8 +366,56 @@ export class TabWriter {
     }
   }
 
-  /** Writes the buffered lines; `single`: one line, with columns not sized (they are as wide as its cells). */
-  private writeLines(single: boolean): void {
+  /**
+   * Writes the one buffered line when it is flushed alone (the most common flush): its columns are blocks of their
+   * own, as wide as its cells. The text is the same as `writeLines` would write after `sizeColumns`.
+   */
+  private writeSingleLine(): void {
+    const { out, cellEnd, cellWidth, cellHard, cellProtect, buf } = this;
+    const last = this.lineFirst[1]! - 1;
+    let data = out.data;
+    let k = out.length;
+    let protect = k;
+    let start = 0;
+    let c = 0;
+    // TabIndent: leading empty cells are written as tabs; an empty hard cell is one tab wide.
+    for (; c < last && cellEnd[c] === 0; c++) {
+      const width = cellWidth[c]!;
+      if (width === 0 && cellHard[c] === 0) continue;
+      if (k + 1 >= data.length) {
+        out.length = k;
+        data = out.reserve(2);
+      }
+      data[k++] = TAB;
+    }
+    for (; c <= last; c++) {
+      const end = cellEnd[c]!;
+      const length = end - start;
+      const width = cellWidth[c]!;
+      const w = c < last && (width > 0 || cellHard[c] !== 0) ? width + PADDING : 0;
+      // Room for the text, its padding and a line break.
+      if (k + length + w >= data.length) {
+        out.length = k;
+        data = out.reserve(length + w + 1);
+      }
+      if (length === 0) {
+        for (let i = w; i > 0; i--) data[k++] = SPACE;
+        continue;
+      }
+      const p = cellProtect[c]!;
+      if (p >= 0) protect = k + (p - start);
+      for (let i = start; i < end; i++) data[k++] = buf[i]!;
+      for (let i = w - width; i > 0; i--) data[k++] = SPACE;
+      start = end;
+    }
+    // Stage 4: drop trailing blanks (never inside a comment).
+    while (k > protect && (data[k - 1] === SPACE || data[k - 1] === TAB)) k--;
+    data[k++] = NEWLINE;
+    out.length = k;
+  }
+
+  /** Writes the buffered lines, with the column widths of `sizeColumns`. */
+  private writeLines(): void {
     const { out, lineFirst, cellEnd, cellWidth, cellHard, cellProtect, cellBlock, blockWidth, blockKept, buf } = this;
     const open = this.lineCount - 1;
     const lines = this.final ? this.lineCount : open;
@@ -385,12 +435,8 @@ export class TabWriter {
         const width = cellWidth[c]!;
         let w = 0;
         if (c < last) {
-          if (single) {
-            if (width > 0 || cellHard[c] !== 0) w = width + PADDING;
-          } else {
-            const block = cellBlock[c]!;
-            if (blockKept[block] !== 0) w = blockWidth[block]!;
-          }
+          const block = cellBlock[c]!;
+          if (blockKept[block] !== 0) w = blockWidth[block]!;
         }
         // Room for the text, its padding (or tabs) and a line break.
         if (k + length + w >= data.length) {
@@ -399,7 +445,8 @@ export class TabWriter {
         }
         if (length === 0) {
           if (w > 0) {
-            if (useTabs) for (let i = Math.ceil(w / TAB_WIDTH); i > 0; i--) data[k++] = TAB;
+            // ceil(w / TAB_WIDTH) tabs, in integer arithmetic (w is a small positive integer).
+            if (useTabs) for (let i = ((w + TAB_WIDTH - 1) / TAB_WIDTH) | 0; i > 0; i--) data[k++] = TAB;
             else for (let i = w; i > 0; i--) data[k++] = SPACE;
           }
           continue;
