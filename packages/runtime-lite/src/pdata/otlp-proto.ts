@@ -265,6 +265,8 @@ const digits = Buffer.alloc(24);
  * back as one flat string (joining the parts would leave a rope of three strings per timestamp for the GC).
  */
 function u64Text(lo: number, hi: number): string {
+  // A small value stays a small integer, whose text V8 keeps in its number-string cache.
+  if (hi === 0) return String(lo);
   if (hi < 0x200000) return String(hi * TWO_32 + lo);
   const low = lo & 0xffffff;
   const mid = ((lo >>> 24) | (hi << 8)) & 0xffffff;
@@ -273,10 +275,13 @@ function u64Text(lo: number, hi: number): string {
   let a = low + mid * 6777216 + high * 6710656;
   let b = mid + high * 8147497;
   let c = high * 2;
-  b += Math.floor(a / 1e7);
-  a %= 1e7;
-  c += Math.floor(b / 1e7);
-  b %= 1e7;
+  // Carries by floor division and subtraction: exact below 2^53, where `%` on doubles is a library call (fmod).
+  let q = Math.floor(a / 1e7);
+  a -= q * 1e7;
+  b += q;
+  q = Math.floor(b / 1e7);
+  b -= q * 1e7;
+  c += q;
   // c > 0 here: the value is at least 2^53 > 10^15. Each limb now fits 32 bits: digits by integer division
   // (a floating-point remainder compiles to a library call).
   let p = 24;
