@@ -2,9 +2,8 @@
  * The otelcol → Alloy conversion, step by step as otelcol-conversion.md §1 describes it.
  */
 import { format } from "@alloy-ts/grammar";
-import { attr, block, expr, type BlockStatement, type Statement } from "./alloy/ir.js";
-import { printFile } from "./alloy/emit.js";
-import { printedCanonically } from "./alloy/canonical.js";
+import { attr, block, expr, type Statement } from "./alloy/ir.js";
+import { FilePrinter } from "./alloy/emit.js";
 import type { ComponentDescription, ComponentKind, Signal } from "./engine/description.js";
 import { convertBody, decodeBody, MapSource, type EngineContext } from "./engine/engine.js";
 import { Expr } from "./engine/values.js";
@@ -56,7 +55,7 @@ type Group = { readonly name: string; readonly pipelines: Partial<Record<Signal,
 
 class Conversion {
   readonly diagnostics: ConvertDiagnostic[] = [];
-  readonly blocks: BlockStatement[] = [];
+  private readonly file = new FilePrinter();
   readonly compat: boolean;
   /** Processors emitted once per signal (never under compat). */
   private splits: SplitPlan = new Map();
@@ -106,7 +105,7 @@ class Conversion {
     }
     this.convertConfig(cfg);
     this.checkDuplicateLabels();
-    const text = printFile(this.blocks);
+    const { text, canonical } = this.file.finish();
     if (text === "") return undefined;
     // Both rewrites only touch literals containing `${`.
     const rewritten = this.options.skipSourceValidation || !text.includes("${")
@@ -114,7 +113,7 @@ class Conversion {
       : this.compat
         ? rewriteEnvReferences(text)
         : rewriteEnvReferencesAsExpressions(text);
-    if (rewritten === text && printedCanonically(this.blocks, text)) return text + "\n";
+    if (rewritten === text && canonical) return text + "\n";
     const formatted = format(rewritten);
     if (!formatted.ok) {
       const d = formatted.diagnostics.find((x) => x.severity === "error") ?? formatted.diagnostics[0];
@@ -182,7 +181,7 @@ class Conversion {
   private convertConfig(cfg: OtelConfig): void {
     const telemetry = convertTelemetry(cfg.telemetry);
     for (const n of telemetry.notes) this.report(n.severity, n.summary, n.position);
-    if (telemetry.logging) this.blocks.push(telemetry.logging);
+    if (telemetry.logging) this.file.add(telemetry.logging);
 
     const groups = this.pipelineGroups(cfg);
     if (!groups) return;
@@ -409,19 +408,19 @@ class Conversion {
     };
     const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat);
     for (const extra of d.before?.(src, label) ?? []) {
-      this.blocks.push(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
+      this.file.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
     const output = this.outputBlock(cfg, c, group, only);
     if (role?.role === "carried") {
       const problems: { path: readonly string[]; message: string }[] = [];
       const body = carriedBody(c.config, problems);
       for (const p of problems) this.report("warning", `${c.kind}/${c.id}: ${p.path.join(".")}: ${p.message}`, c.position);
-      this.blocks.push(block(d.alloyName, output ? [...body, output] : body, label));
+      this.file.add(block(d.alloyName, output ? [...body, output] : body, label));
       this.report("info", `Carried ${c.kind}/${c.id} as ${d.alloyName}.${label}: Alloy has no component for "${c.type}"; its settings are kept as written`, c.position);
       return;
     }
     const body = convertBody(d.rows, c.config, [], ctx, output);
-    this.blocks.push(block(d.alloyName, body, label));
+    this.file.add(block(d.alloyName, body, label));
     for (const n of notes ? d.notes?.(src, c.id) ?? [] : []) {
       const at = n.at === undefined ? c.position : positionOf(c.config, typeof n.at === "string" ? n.at : n.at[0]);
       this.report(n.severity, n.summary, at);
@@ -431,9 +430,7 @@ class Conversion {
 
   private checkDuplicateLabels(): void {
     const seen = new Set<string>();
-    for (const b of this.blocks) {
-      if (b.label === undefined) continue;
-      const key = `${b.name}.${b.label}`;
+    for (const key of this.file.labelled) {
       if (seen.has(key)) {
         this.report("critical",
           `duplicate label after conversion "${key}". this is due to how valid Alloy labels are assembled and can be avoided by updating named properties in the source config.`);

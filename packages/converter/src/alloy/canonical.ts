@@ -19,7 +19,17 @@ const ESCAPED = /[\x00-\x1f"\\\x7f]/;
 
 /** True when `text`, printed by `printFile` from `stmts`, is unchanged by `alloy fmt`. */
 export function printedCanonically(stmts: readonly Statement[], text: string): boolean {
-  return !NON_ASCII.test(text) && stmts.every(plainStatement);
+  return plainText(text) && plainStatements(stmts);
+}
+
+/** The part of {@link printedCanonically} about the statements. */
+export function plainStatements(stmts: readonly Statement[]): boolean {
+  return stmts.every(plainStatement);
+}
+
+/** The part of {@link printedCanonically} about the printed text. */
+export function plainText(text: string): boolean {
+  return !NON_ASCII.test(text);
 }
 
 function plainStatement(s: Statement): boolean {

@@ -5,6 +5,7 @@
  */
 import type { AlloyValue, BlockStatement, Statement } from "./ir.js";
 import { goQuote } from "./go-text.js";
+import { plainStatements, plainText } from "./canonical.js";
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
 const KEYWORDS = new Set(["true", "false", "null"]);
@@ -22,6 +23,31 @@ export function printFile(blocks: readonly BlockStatement[]): string {
     printStatements([blocks[i]!], 0, lines);
   }
   return lines.join("\n");
+}
+
+/**
+ * A file printed block by block as the blocks are made, so that their statement trees die young instead of all
+ * living until the end of a large conversion. Keeps what the conversion still needs of each block.
+ */
+export class FilePrinter {
+  private readonly lines: string[] = [];
+  /** `<name>.<label>` of every labelled block, in order. */
+  readonly labelled: string[] = [];
+  /** False once a block is outside what `printedCanonically` accepts. */
+  private plain = true;
+
+  add(b: BlockStatement): void {
+    if (this.lines.length > 0) this.lines.push("");
+    printStatements([b], 0, this.lines);
+    if (b.label !== undefined) this.labelled.push(`${b.name}.${b.label}`);
+    if (this.plain) this.plain = plainStatements([b]);
+  }
+
+  /** The file without a final newline, and whether `alloy fmt` prints it unchanged (see ./canonical.ts). */
+  finish(): { text: string; canonical: boolean } {
+    const text = this.lines.join("\n");
+    return { text, canonical: this.plain && plainText(text) };
+  }
 }
 
 /** Tab indentations by depth (built once each). */
