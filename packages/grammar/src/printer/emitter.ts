@@ -23,6 +23,12 @@ export const Ws = {
 } as const;
 export type Ws = (typeof Ws)[keyof typeof Ws];
 
+/**
+ * `commentOff` when no comment group is left: greater than any offset, so that a text checks for comments with
+ * one comparison (a small integer, unlike Infinity).
+ */
+const NO_COMMENT = 0x7fffffff;
+
 /** Upstream keeps at most this many queued directives before force-writing them. */
 const QUEUE_CAPACITY = 16;
 /** At most one blank line is kept around comments. */
@@ -49,8 +55,10 @@ export class Emitter {
 
   private groupIdx = 0;
   private group: readonly Comment[] = [];
-  /** Byte offset of the next comment group, or -1 when none is left. */
-  private commentOff = -1;
+  /** Byte offset of the next comment group, or `NO_COMMENT` when none is left. */
+  private commentOff = NO_COMMENT;
+  /** `index.ascii`: byte offsets are offsets. */
+  private readonly ascii: boolean;
 
   constructor(
     private readonly index: SourceIndex,
@@ -59,6 +67,7 @@ export class Emitter {
   ) {
     // An ASCII source prints as ASCII (escapes `goQuote` adds are ASCII too).
     this.sink = new TabWriter(sizeHint, index.ascii);
+    this.ascii = index.ascii;
     this.nextGroup();
   }
 
@@ -67,7 +76,7 @@ export class Emitter {
    * `format`) adds groups as it goes, always before the texts that follow them are written.
    */
   moreComments(): void {
-    if (this.commentOff < 0 && this.groupIdx < this.groups.length) this.nextGroup();
+    if (this.commentOff === NO_COMMENT && this.groupIdx < this.groups.length) this.nextGroup();
   }
 
   /** Queues a whitespace directive. */
@@ -79,8 +88,14 @@ export class Emitter {
 
   /** Sets the source position of the next text. */
   hint(offset: number): void {
-    this.posOff = this.index.byteOffset(offset);
+    this.posOff = this.ascii ? offset : this.index.byteOffset(offset);
     this.posLine = this.index.line(offset);
+  }
+
+  /** `hint` for an offset whose line the caller knows. */
+  hintAt(offset: number, line: number): void {
+    this.posOff = this.ascii ? offset : this.index.byteOffset(offset);
+    this.posLine = line;
   }
 
   /** Writes a name (identifier); `at`: the source offset where `s` is written verbatim, or -1. */
@@ -98,7 +113,7 @@ export class Emitter {
     this.lastWasNumber = false;
     const nextOff = this.posOff;
     const nextLine = this.posLine;
-    if (this.commentOff >= 0 && this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
+    if (this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
     else if (this.queued > 0) this.writeWhitespace(this.queued);
     if (this.atLineStart) this.writeIndent();
     this.written = true;
@@ -157,7 +172,7 @@ export class Emitter {
     this.lastWasNumber = false;
     const nextOff = this.posOff;
     const nextLine = this.posLine;
-    if (this.commentOff >= 0 && this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
+    if (this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
     else if (this.queued > 0) this.writeWhitespace(this.queued);
     // Tokens are ASCII: their width and byte length are their length.
     if (this.atLineStart) this.writeIndent();
@@ -170,7 +185,7 @@ export class Emitter {
 
   /** Writes the remaining comments and returns the aligned and trimmed output, followed by `suffix`. */
   finish(suffix = ""): string {
-    if (this.commentOff >= 0) this.injectComments(Infinity, Infinity, true);
+    if (this.commentOff !== NO_COMMENT) this.injectComments(Infinity, Infinity, true);
     return this.sink.finish(suffix);
   }
 
@@ -178,7 +193,7 @@ export class Emitter {
   private text(s: string, multiline: boolean, at: number, n: number): void {
     const nextOff = this.posOff;
     const nextLine = this.posLine;
-    if (this.commentOff >= 0 && this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
+    if (this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
     else if (this.queued > 0) this.writeWhitespace(this.queued);
     this.writeString(nextOff, nextLine, s, false, multiline, at, n);
   }
@@ -192,12 +207,12 @@ export class Emitter {
         return;
       }
     }
-    this.commentOff = -1;
+    this.commentOff = NO_COMMENT;
   }
 
   private injectComments(nextOff: number, nextLine: number, eof: boolean): void {
     let lastComment: Comment | undefined;
-    while (this.commentOff >= 0 && this.commentOff <= nextOff) {
+    while (this.commentOff !== NO_COMMENT && this.commentOff <= nextOff) {
       for (const c of this.group) {
         this.writeCommentPrefix(nextLine, c);
         this.writeString(
@@ -279,7 +294,7 @@ export class Emitter {
   private writeIndent(): void {
     const depth = this.indent;
     if (depth === 0) return;
-    for (let i = 0; i < depth; i++) this.sink.endCell(true);
+    this.sink.emptyCells(depth, true);
     this.written = true;
     this.posOff += depth;
     this.atLineStart = false;

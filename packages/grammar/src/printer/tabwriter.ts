@@ -267,6 +267,12 @@ export class TabWriter {
     this.terminateCell(hard);
   }
 
+  /** Ends the current cell, then writes `n - 1` empty cells: `n` times `endCell(hard)` (indentation). */
+  emptyCells(n: number, hard: boolean): void {
+    this.terminateCell(hard);
+    for (let i = 1; i < n; i++) this.terminateCell(hard);
+  }
+
   /** Ends the current line: `\n`, or `\f` (formfeed) which also ends every alignment block. */
   endLine(formfeed: boolean): void {
     const cells = this.terminateCell(false);

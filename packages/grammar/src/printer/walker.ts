@@ -49,9 +49,9 @@ export class Walker {
     const startLine = this.line(s.start);
     // A block is always preceded by a blank line; otherwise one blank source line (or more) is kept as one.
     if (!first && (s.kind === "Block" || startLine - prevEndLine > 1)) out.ws(Ws.Formfeed);
-    if (s.kind === "Block") this.block(s);
+    if (s.kind === "Block") this.block(s, startLine);
     else {
-      out.hint(s.name.start);
+      out.hintAt(s.name.start, startLine);
       out.name(s.name.name, s.name.start);
       out.ws(Ws.VTab);
       out.token("=");
@@ -65,9 +65,10 @@ export class Walker {
     return endLine;
   }
 
-  private block(b: Block): void {
+  /** `line`: the line of `b.start`. */
+  private block(b: Block, line: number): void {
     const { out } = this;
-    out.hint(b.start);
+    out.hintAt(b.start, line);
     out.dottedName(b.name);
     if (b.label !== undefined && b.label !== "" && b.labelStart >= 0) {
       out.ws(Ws.Blank);
