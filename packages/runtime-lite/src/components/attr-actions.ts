@@ -22,8 +22,10 @@ export function compileActions(actions: unknown): AttrAction[] | { unsupported: 
     // A configured value is converted once; each item gets its own shallow copy (later actions may edit it).
     const fixed = a.value !== undefined && a.value !== null ? toAnyValue(a.value) : undefined;
     const scalar = fixed && fixed.arrayValue === undefined && fixed.kvlistValue === undefined;
+    const fresh = fixed && scalar ? scalarCopier(fixed) : undefined;
     const source = (attrs: KeyValue[]): AnyValue | undefined => {
-      if (fixed) return scalar ? { ...fixed } : structuredClone(fixed);
+      if (fresh) return fresh();
+      if (fixed) return structuredClone(fixed);
       if (typeof a.from_attribute === "string" && a.from_attribute !== "") return structuredClone(getAttr(attrs, a.from_attribute));
       return undefined;
     };
@@ -42,10 +44,21 @@ export function compileActions(actions: unknown): AttrAction[] | { unsupported: 
         });
         break;
       case "upsert":
-        out.push((attrs) => {
-          const v = source(attrs);
-          if (key && v) putAttr(attrs, key, v);
-        });
+        if (fresh && key)
+          // The common case (a configured scalar): one pass, and a value object only for the attribute set.
+          out.push((attrs) => {
+            for (let i = 0; i < attrs.length; i++)
+              if (attrs[i].key === key) {
+                attrs[i].value = fresh();
+                return;
+              }
+            attrs.push({ key, value: fresh() });
+          });
+        else
+          out.push((attrs) => {
+            const v = source(attrs);
+            if (key && v) putAttr(attrs, key, v);
+          });
         break;
       case "delete":
         if (!pattern && key !== undefined)
@@ -53,7 +66,7 @@ export function compileActions(actions: unknown): AttrAction[] | { unsupported: 
           out.push((attrs) => {
             let j = 0;
             for (let i = 0; i < attrs.length; i++) if (attrs[i].key !== key) attrs[j++] = attrs[i];
-            attrs.length = j;
+            if (j !== attrs.length) attrs.length = j;
           });
         else
           out.push((attrs) => {
@@ -90,6 +103,30 @@ export function compileActions(actions: unknown): AttrAction[] | { unsupported: 
     }
   }
   return out;
+}
+
+/**
+ * A function returning a new copy of a one-field scalar value each call, built by an object literal of that field
+ * (so every copy has the same shape and no spread or clone runs per item).
+ */
+function scalarCopier(v: AnyValue): () => AnyValue {
+  if (v.stringValue !== undefined) {
+    const x = v.stringValue;
+    return () => ({ stringValue: x });
+  }
+  if (v.intValue !== undefined) {
+    const x = v.intValue;
+    return () => ({ intValue: x });
+  }
+  if (v.doubleValue !== undefined) {
+    const x = v.doubleValue;
+    return () => ({ doubleValue: x });
+  }
+  if (v.boolValue !== undefined) {
+    const x = v.boolValue;
+    return () => ({ boolValue: x });
+  }
+  return () => ({ ...v });
 }
 
 /** Hashes the value's text with SHA-256 as lowercase hex (what current collector versions do). */
