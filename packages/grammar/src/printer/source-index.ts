@@ -86,7 +86,11 @@ function acquireCodes(text: string): Uint8Array {
   const n = text.length;
   let units = spareCodes;
   if (units !== undefined && units.length >= n) spareCodes = undefined;
-  else units = NodeBuffer !== undefined ? NodeBuffer.allocUnsafeSlow(Math.max(n, 1024)) : new Uint8Array(Math.max(n, 1024));
+  else if (NodeBuffer !== undefined) {
+    // A plain Uint8Array view, not the Buffer: reading a Buffer's bytes in a loop is slower.
+    const bytes = NodeBuffer.allocUnsafeSlow(Math.max(n, 1024));
+    units = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  } else units = new Uint8Array(Math.max(n, 1024));
   if (NodeBuffer !== undefined) NodeBuffer.from(units.buffer as ArrayBuffer, units.byteOffset, n).write(text, 0, "latin1");
   else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
   return units;
