@@ -7,7 +7,7 @@ export class LineCursor {
   private lineIdx = 0;
 
   /** `starts`: offsets at which each line starts (`SourceFile.lineStarts`). */
-  constructor(private readonly starts: readonly number[]) {}
+  constructor(private readonly starts: Int32Array) {}
 
   /** 1-based line of an offset. */
   line(offset: number): number {

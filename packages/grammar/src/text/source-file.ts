@@ -80,7 +80,7 @@ function validSequenceLength(b: Uint8Array, i: number): number {
 
 export class SourceFile {
   /** Offsets at which each line starts; `lineStarts[0] === 0`. */
-  readonly lineStarts: number[];
+  readonly lineStarts: Int32Array;
   private readonly invalid: readonly number[];
 
   constructor(
@@ -89,8 +89,13 @@ export class SourceFile {
     invalidOffsets: readonly number[] = [],
   ) {
     this.invalid = invalidOffsets;
-    const starts = [0];
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    // Counted first, then filled: a typed array of the exact size, where a growing array of a large file's
+    // hundreds of thousands of lines is copied as it doubles.
+    let lines = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    const starts = new Int32Array(lines);
+    let k = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
     this.lineStarts = starts;
   }
 
