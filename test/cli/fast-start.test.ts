@@ -4,9 +4,9 @@
  * exactly like the full command (same output, messages and exit codes).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { alloyBin, cliBuilt } from "../support/cli.js";
 import { repoRoot } from "../support/shared.js";
@@ -21,12 +21,9 @@ function run(entry: string[], args: string[], input?: string) {
 
 describe.skipIf(!cliBuilt)("alloy fmt start-up path", () => {
   it("has a code cache that this Node accepts", () => {
-    const cache = path.join(repoRoot, "packages/cli/dist/fast/fmt.cjs.v8-cache");
-    expect(existsSync(cache)).toBe(true);
-    const source = readFileSync(fastBundle, "utf8");
-    const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-    const script = new vm.Script(wrapped, { filename: fastBundle, cachedData: readFileSync(cache) });
-    expect(script.cachedDataRejected).toBe(false);
+    const { compileBundle, CACHE_SUFFIX } = createRequire(import.meta.url)(path.join(repoRoot, "packages/cli/bin/load-bundle.cjs"));
+    expect(existsSync(fastBundle + CACHE_SUFFIX)).toBe(true);
+    expect(compileBundle(fastBundle).cachedDataRejected).toBe(false);
   });
 
   it.each([

@@ -10,8 +10,8 @@ const { createRequire } = require("node:module");
 /** Suffix of a bundle's code cache file. */
 const CACHE_SUFFIX = ".v8-cache";
 
-/** Compiles and runs `file`; returns the compiled script (its `createCachedData()` makes a cache). */
-function loadBundle(file) {
+/** Compiles `file` as a CommonJS module wrapper, with its code cache when there is one; does not run it. */
+function compileBundle(file) {
   const source = fs.readFileSync(file, "utf8");
   let cachedData;
   try {
@@ -20,10 +20,15 @@ function loadBundle(file) {
     cachedData = undefined;
   }
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  return new vm.Script(wrapped, { filename: file, cachedData });
+}
+
+/** Compiles and runs `file`; returns the compiled script (its `createCachedData()` makes a cache). */
+function loadBundle(file) {
+  const script = compileBundle(file);
   const mod = { exports: {} };
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
   return script;
 }
 
-module.exports = { loadBundle, CACHE_SUFFIX };
+module.exports = { compileBundle, loadBundle, CACHE_SUFFIX };

@@ -3,36 +3,8 @@
  * time.Duration.String, float formatting and alecthomas/units Base2Bytes.
  */
 
-const NAMED_ESCAPES: Record<string, string> = {
-  "\u0007": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v", '"': '\\"', "\\": "\\\\",
-};
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** Go `strconv.Quote`: the double-quoted Alloy string literal for `s`. */
-export function goQuote(s: string): string {
-  if (plainAscii(s)) return '"' + s + '"';
-  let out = '"';
-  for (const ch of s) {
-    const named = NAMED_ESCAPES[ch];
-    if (named !== undefined) { out += named; continue; }
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || cp === 0x7f) out += "\\x" + cp.toString(16).padStart(2, "0");
-    else if (PRINTABLE.test(ch)) out += ch;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += "\\ufffd";
-    else if (cp <= 0xffff) out += "\\u" + cp.toString(16).padStart(4, "0");
-    else out += "\\U" + cp.toString(16).padStart(8, "0");
-  }
-  return out + '"';
-}
-
-/** True when every character is printable ASCII other than `"` and `\`: Go quotes such text as it is. */
-function plainAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
-  }
-  return true;
-}
+/** Go `strconv.Quote`: the double-quoted Alloy string literal for `s` (the syntax core's implementation). */
+export { goQuote } from "@alloy-ts/grammar";
 
 /** Go float64 formatting as Alloy prints it: shortest round-trip digits, never an exponent. */
 export function goFloat(n: number): string {

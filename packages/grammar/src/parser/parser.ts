@@ -54,7 +54,7 @@ import { hashSpan, StringInterner } from "../lexer/interner.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
 import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
 import { LineCursor } from "../text/line-cursor.js";
-import { SourceFile } from "../text/source-file.js";
+import { SourceFile, toSourceFile } from "../text/source-file.js";
 import { goQuote } from "./quote.js";
 
 /**
@@ -95,7 +95,7 @@ export const ParseDiagnosticCode = {
  * returned. Accepts text, raw bytes (invalid UTF-8 is reported like upstream) or a prepared `SourceFile`.
  */
 export function parse(input: string | Uint8Array | SourceFile, options: ParseOptions = {}): ParseResult {
-  const source = toSource(input, options.name);
+  const source = toSourceFile(input, options.name);
   const p = new Parser(source);
   let file: File;
   try {
@@ -112,7 +112,7 @@ export function parse(input: string | Uint8Array | SourceFile, options: ParseOpt
  * terminator is implied at the end). Never throws.
  */
 export function parseExpression(input: string | Uint8Array | SourceFile, options: ParseOptions = {}): ParseExpressionResult {
-  const source = toSource(input, options.name);
+  const source = toSourceFile(input, options.name);
   const p = new Parser(source);
   let expr: Expr;
   try {
@@ -144,11 +144,6 @@ export function parseStreaming(
   }
 }
 
-function toSource(input: string | Uint8Array | SourceFile, name = ""): SourceFile {
-  if (input instanceof SourceFile) return input;
-  if (typeof input === "string") return new SourceFile(name, input);
-  return SourceFile.fromBytes(name, input);
-}
 
 const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
   [Tok.NUMBER]: "number",

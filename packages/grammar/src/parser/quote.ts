@@ -1,4 +1,7 @@
-/** Go's `%q` formatting of a string (strconv.Quote), used verbatim in some upstream error messages. */
+/**
+ * Go's `%q` formatting of a string (strconv.Quote): upstream prints string literals and some error messages with
+ * it, so the printer, the parser's messages and the converter share this one implementation.
+ */
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 const SHORT_ESCAPES: Record<number, string> = {
@@ -7,6 +10,7 @@ const SHORT_ESCAPES: Record<number, string> = {
 
 /** Double-quotes `s` with Go escapes: printable characters stay, others become `\n`, `\x07`, `\u00ad`, …. */
 export function goQuote(s: string): string {
+  if (quotesAsIs(s)) return '"' + s + '"';
   let out = '"';
   for (const c of s) {
     const cp = c.codePointAt(0)!;
@@ -20,4 +24,13 @@ export function goQuote(s: string): string {
     else out += "\\U" + cp.toString(16).padStart(8, "0");
   }
   return out + '"';
+}
+
+/** Whether `goQuote` leaves `s` as it is between the quotes: printable ASCII without `"` and `\`. */
+export function quotesAsIs(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
 }

@@ -113,8 +113,7 @@ export class Emitter {
     this.lastWasNumber = false;
     const nextOff = this.posOff;
     const nextLine = this.posLine;
-    if (this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
-    else if (this.queued > 0) this.writeWhitespace(this.queued);
+    this.beforeText(nextOff, nextLine);
     if (this.atLineStart) this.writeIndent();
     this.written = true;
     const ascii = this.index.ascii;
@@ -172,8 +171,7 @@ export class Emitter {
     this.lastWasNumber = false;
     const nextOff = this.posOff;
     const nextLine = this.posLine;
-    if (this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
-    else if (this.queued > 0) this.writeWhitespace(this.queued);
+    this.beforeText(nextOff, nextLine);
     // Tokens are ASCII: their width and byte length are their length.
     if (this.atLineStart) this.writeIndent();
     this.sink.text(s, s.length);
@@ -189,12 +187,20 @@ export class Emitter {
     return this.sink.finish(suffix);
   }
 
+  /**
+   * What goes before a text at source position (off, line): the comments found before it, which replace the
+   * queued whitespace, or else that whitespace.
+   */
+  private beforeText(off: number, line: number): void {
+    if (this.commentOff <= off) this.injectComments(off, line, false);
+    else if (this.queued > 0) this.writeWhitespace(this.queued);
+  }
+
   /** `at` and `n`: see `writeString`. */
   private text(s: string, multiline: boolean, at: number, n: number): void {
     const nextOff = this.posOff;
     const nextLine = this.posLine;
-    if (this.commentOff <= nextOff) this.injectComments(nextOff, nextLine, false);
-    else if (this.queued > 0) this.writeWhitespace(this.queued);
+    this.beforeText(nextOff, nextLine);
     this.writeString(nextOff, nextLine, s, false, multiline, at, n);
   }
 

@@ -8,7 +8,7 @@
 import type { CommentGroup, File, Statement } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseStreaming } from "../parser/parser.js";
-import { SourceFile } from "../text/source-file.js";
+import { SourceFile, toSourceFile } from "../text/source-file.js";
 import { Emitter } from "./emitter.js";
 import { SourceIndex } from "./source-index.js";
 import { Walker } from "./walker.js";
@@ -47,7 +47,7 @@ export function print(file: File, source: SourceFile): string {
 export function format(input: string | Uint8Array | SourceFile, options: FormatOptions = {}): FormatResult {
   let source: SourceFile | undefined;
   try {
-    source = toSource(input, options.name);
+    source = toSourceFile(input, options.name);
     const index = new SourceIndex(source);
     const comments: CommentGroup[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -85,10 +85,4 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
 function hasError(diagnostics: readonly Diagnostic[]): boolean {
   for (const d of diagnostics) if (d.severity === "error") return true;
   return false;
-}
-
-function toSource(input: string | Uint8Array | SourceFile, name = ""): SourceFile {
-  if (input instanceof SourceFile) return input;
-  if (typeof input === "string") return new SourceFile(name, input);
-  return SourceFile.fromBytes(name, input);
 }

@@ -17,7 +17,7 @@ import type {
 } from "../ast/nodes.js";
 import type { Emitter } from "./emitter.js";
 import { Ws } from "./emitter.js";
-import { goQuote } from "../parser/quote.js";
+import { goQuote, quotesAsIs } from "../parser/quote.js";
 import type { SourceIndex } from "./source-index.js";
 
 export class Walker {
@@ -75,7 +75,7 @@ export class Walker {
       out.hint(b.labelStart);
       // Labels are identifiers, so Go's %q quoting rarely has anything to escape: the label is then written as in
       // the source, where `label` is the text between the quotes.
-      if (isPlain(b.label)) out.quoted(b.label, b.labelStart);
+      if (quotesAsIs(b.label)) out.quoted(b.label, b.labelStart);
       else out.literal(goQuote(b.label), false, -1);
     }
     out.ws(Ws.Blank);
@@ -249,7 +249,7 @@ export class Walker {
       prevLine = this.line(keyEnd(f));
       out.hint(f.name.start);
       if (!f.quoted) out.name(f.name.name, f.name.start);
-      else if (isPlain(f.name.name)) out.quoted(f.name.name, f.name.start);
+      else if (quotesAsIs(f.name.name)) out.quoted(f.name.name, f.name.start);
       else out.literal(goQuote(f.name.name), false, -1);
       out.ws(Ws.VTab);
       out.token("=");
@@ -299,15 +299,6 @@ export class Walker {
   private line(offset: number): number {
     return this.index.line(offset);
   }
-}
-
-/** Whether Go's %q leaves `s` unchanged: printable ASCII without `"` and `\`. A loop: labels are short. */
-function isPlain(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
-  }
-  return true;
 }
 
 /** Upstream's end of a key: its start plus the stored text length, minus one. */

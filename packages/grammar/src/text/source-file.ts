@@ -173,3 +173,10 @@ export class SourceFile {
     return n;
   }
 }
+
+/** `input` as a source file: taken as it is, made from a string, or decoded from UTF-8 bytes. */
+export function toSourceFile(input: string | Uint8Array | SourceFile, name = ""): SourceFile {
+  if (input instanceof SourceFile) return input;
+  if (typeof input === "string") return new SourceFile(name, input);
+  return SourceFile.fromBytes(name, input);
+}
