@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse, SourceFile, type Block, type Expr, type Statement } from "@alloy-ts/grammar";
+import { nameSpanOf, parse, SourceFile, type Block, type Expr, type Statement } from "@alloy-ts/grammar";
 import { deref, getRegistry, validate, type ComponentSchema } from "@alloy-ts/validator";
 import { shared, sharedDir } from "../support/shared.js";
 
@@ -21,14 +21,12 @@ interface Mutation {
   readonly message: string;
 }
 
-const name = (b: Block) => b.name.map((n) => n.name).join(".");
-
 function topComponents(text: string): { block: Block; schema: ComponentSchema }[] {
   const r = parse(text, { name: "m.alloy" });
   const out: { block: Block; schema: ComponentSchema }[] = [];
   for (const s of r.file.body) {
     if (s.kind !== "Block") continue;
-    const schema = getRegistry().getComponent(name(s));
+    const schema = getRegistry().getComponent(s.name);
     if (schema) out.push({ block: s, schema });
   }
   return out;
@@ -48,20 +46,21 @@ function mutations(text: string): Mutation[] {
   // 1. Rename an optional top-level attribute.
   for (const { block, schema } of comps) {
     const req = new Set(schema.required ?? []);
-    const a = block.body.find((s): s is Extract<Statement, { kind: "Attribute" }> => s.kind === "Attribute" && !req.has(s.name.name));
+    const a = block.body.find((s): s is Extract<Statement, { kind: "Attribute" }> => s.kind === "Attribute" && !req.has(s.name));
     if (!a) continue;
-    const newName = `${a.name.name}_renamed`;
-    out.push({ kind: "rename attribute", text: splice(text, a.name.start, a.name.end, newName), at: a.start, message: `unrecognized attribute name "${newName}"` });
+    const newName = `${a.name}_renamed`;
+    const { start, end } = nameSpanOf(a);
+    out.push({ kind: "rename attribute", text: splice(text, start, end, newName), at: a.start, message: `unrecognized attribute name "${newName}"` });
     break;
   }
   // 2. Drop a required top-level attribute.
   for (const { block, schema } of comps) {
     const req = new Set(schema.required ?? []);
-    const a = block.body.find((s): s is Extract<Statement, { kind: "Attribute" }> => s.kind === "Attribute" && req.has(s.name.name));
+    const a = block.body.find((s): s is Extract<Statement, { kind: "Attribute" }> => s.kind === "Attribute" && req.has(s.name));
     if (!a) continue;
     const lineStart = text.lastIndexOf("\n", a.start) + 1;
     const lineEnd = text.indexOf("\n", a.end);
-    out.push({ kind: "drop required attribute", text: splice(text, lineStart, lineEnd + 1, ""), at: block.start, message: `missing required attribute "${a.name.name}"` });
+    out.push({ kind: "drop required attribute", text: splice(text, lineStart, lineEnd + 1, ""), at: block.start, message: `missing required attribute "${a.name}"` });
     break;
   }
   // 3. Break a reference (first `otelcol....input`-style chain inside an array).
@@ -85,7 +84,7 @@ function mutations(text: string): Mutation[] {
   outer: for (const { block, schema } of comps) {
     for (const s of block.body) {
       if (s.kind !== "Attribute" || s.value.kind !== "Literal" || s.value.literal !== "string") continue;
-      const p = schema.properties?.[s.name.name];
+      const p = schema.properties?.[s.name];
       if (!p || deref(p, schema).type !== "string" || deref(p, schema).format || deref(p, schema)["x-alloy-secret"]) continue;
       out.push({ kind: "change type", text: splice(text, s.value.start, s.value.end, "true"), at: s.value.start, message: "expected string, got bool" });
       break outer;

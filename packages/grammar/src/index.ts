@@ -24,4 +24,4 @@ export type { ParseExpressionResult } from "./parser/parser.js";
 export { children } from "./ast/walk.js";
 export type { Visitor } from "./ast/walk.js";
 export { equalIgnoringRanges } from "./ast/equal.js";
-export { rangeOf, labelRangeOf, opRangeOf } from "./ast/factory.js";
+export { rangeOf, labelRangeOf, opRangeOf, nameSpanOf } from "./ast/factory.js";

@@ -4,7 +4,7 @@
  * The language service is a set of pure functions of an analysed document and a position (./service); the
  * server (./server) adapts them to LSP over a connection.
  */
-export { analyze, blockName, traversalParts } from "./workspace/analysis.js";
+export { analyze, traversalParts } from "./workspace/analysis.js";
 export type { Analysis, ComponentInstance, Reference } from "./workspace/analysis.js";
 export { DocumentStore } from "./workspace/document-store.js";
 export { DiagnosticsScheduler, defaultSchedulerOptions } from "./workspace/diagnostics-scheduler.js";

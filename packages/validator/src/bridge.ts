@@ -17,8 +17,6 @@ const LISTS: Record<string, readonly string[]> = {
 };
 const CODE = "bridge/structure";
 
-const nameOf = (b: Block) => b.name.map((n) => n.name).join(".");
-
 /** True for names the bridge dialect defines: they are accepted with any body (no schema to check against). */
 export function isBridgeComponent(name: string): boolean {
   const parts = name.split(".");
@@ -31,7 +29,7 @@ function traversal(e: Expr): string | undefined {
   if (e.kind === "Identifier") return e.name;
   if (e.kind === "Access") {
     const base = traversal(e.value);
-    return base === undefined ? undefined : `${base}.${e.name.name}`;
+    return base === undefined ? undefined : `${base}.${e.name}`;
   }
   return undefined;
 }
@@ -45,7 +43,7 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
   for (const r of results) {
     for (const s of r.file.body) {
       if (s.kind !== "Block") continue;
-      const name = nameOf(s);
+      const name = s.name;
       if (!isBridgeComponent(name)) continue;
       const parts = name.split(".");
       if (parts[1] === "pipeline") pipelines.push({ file: r.source.name, block: s });
@@ -75,19 +73,19 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
   };
 
   for (const { file, block } of pipelines) {
-    const idAttr = block.body.find((s) => s.kind === "Attribute" && s.name.name === "__id");
+    const idAttr = block.body.find((s) => s.kind === "Attribute" && s.name === "__id");
     const signal = block.label?.split("_", 1)[0];
     if (!idAttr && (signal === undefined || !SIGNALS.has(signal))) {
       out.push(makeDiag(file, rangeOf(block), `otel.pipeline label must start with a signal (${[...SIGNALS].join(", ")})`, CODE));
     }
     const counts: Record<string, string[]> = { receivers: [], processors: [], exporters: [] };
     for (const s of block.body) {
-      if (s.kind === "Attribute" && s.name.name === "__id") continue;
-      if (s.kind !== "Attribute" || !(s.name.name in LISTS)) {
+      if (s.kind === "Attribute" && s.name === "__id") continue;
+      if (s.kind !== "Attribute" || !(s.name in LISTS)) {
         out.push(makeDiag(file, rangeOf(s), "otel.pipeline accepts only receivers, processors and exporters", CODE));
         continue;
       }
-      const key = s.name.name;
+      const key = s.name;
       list(file, s.value, LISTS[key]!, (ref) => {
         counts[key]!.push(ref);
         if (kindOf.get(ref) === "connector" && key !== "processors") {
@@ -111,7 +109,7 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
   }
   for (const { file, block } of services) {
     for (const s of block.body) {
-      if (s.kind === "Attribute" && s.name.name === "extensions") list(file, s.value, ["extension"], () => undefined);
+      if (s.kind === "Attribute" && s.name === "extensions") list(file, s.value, ["extension"], () => undefined);
     }
   }
   return out;

@@ -4,13 +4,13 @@
  * (root, declare body, foreach template) gets a graph whose nodes are checked in insertion order, then
  * references are resolved, then cycles are reported.
  */
-import { type Block, parse, type ParseResult, type Range, rangeOf, SourceFile, type Statement } from "@alloy-ts/grammar";
+import { type Block, nameSpanOf, parse, type ParseResult, type Range, rangeOf, SourceFile, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
 import { checkWiring } from "./check/wiring.js";
 import { Graph } from "./check/graph.js";
 import { didYouMean } from "./check/suggest.js";
 import { traversalsFromBody, traversalString, type Traversal } from "./check/traversal.js";
-import { blockName, typecheckBlock } from "./check/typecheck.js";
+import { typecheckBlock } from "./check/typecheck.js";
 import { getRegistry, type ComponentSchema, type Registry, type SchemaNode, type Stability } from "./registry.js";
 import { isStdlibDeprecated, isStdlibExperimental, STDLIB_TOP_LEVEL, stdlibFunction } from "./stdlib.js";
 import { checkStdlibCalls } from "./check/calls.js";
@@ -125,10 +125,10 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
   for (const r of results) {
     for (const s of r.file.body) {
       if (s.kind === "Attribute") {
-        return [makeDiag(r.source.name, rangeOf(s.name), `unrecognized attribute ${s.name.name}`, Code.topLevelAttribute)];
+        return [makeDiag(r.source.name, rangeOf(nameSpanOf(s)), `unrecognized attribute ${s.name}`, Code.topLevelAttribute)];
       }
       rt.fileOf.set(s, r.source.name);
-      const name = blockName(s);
+      const name = s.name;
       if (name === "declare") declares.push(s);
       else if (CONFIG_BLOCKS.has(name)) configs.push(s);
       else if (SERVICES.has(blockId(s))) services.push(s);
@@ -145,13 +145,12 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
 
 /** Block identity: name fragments and label joined by `.` (spec 5). */
 function blockId(b: Block): string {
-  const n = blockName(b);
+  const n = b.name;
   return b.label ? `${n}.${b.label}` : n;
 }
 
-function nameRange(b: Block, len = blockName(b).length): Range {
-  const start = b.name[0]!.start;
-  return { start, end: start + Math.max(1, len) };
+function nameRange(b: Block, len = b.name.length): Range {
+  return { start: b.start, end: b.start + Math.max(1, len) };
 }
 
 function fileOf(rt: Run, b: Block): string {
@@ -187,7 +186,7 @@ function disallowed(rt: Run, s: State, b: Block): ValidationDiagnostic | undefin
 
 function missingLabel(rt: Run, b: Block): ValidationDiagnostic | undefined {
   if (b.label) return undefined;
-  return makeDiag(fileOf(rt, b), nameRange(b), `${blockName(b)} block must have a label`, Code.missingLabel);
+  return makeDiag(fileOf(rt, b), nameRange(b), `${b.name} block must have a label`, Code.missingLabel);
 }
 
 function blockSchema(rt: Run, name: string): Node["schema"] {
@@ -214,7 +213,7 @@ function extractBlocks(rt: Run, node: Node, body: Statement[]): Pick<State, "con
       continue;
     }
     rt.fileOf.set(stmt, node.file);
-    const name = blockName(stmt);
+    const name = stmt.name;
     if (CONFIG_BLOCKS.has(name)) configs.push(stmt);
     else if (name === "declare") declares.push(stmt);
     else if (SERVICES.has(blockId(stmt))) services.push(stmt);
@@ -260,7 +259,7 @@ function argumentsSchema(label: string, args: Block[]): ComponentSchema {
   const required: string[] = [];
   for (const a of args) {
     properties[a.label!] = { "x-alloy-kind": "attr", "x-alloy-type": "any" };
-    const opt = a.body.find((x) => x.kind === "Attribute" && x.name.name === "optional");
+    const opt = a.body.find((x) => x.kind === "Attribute" && x.name === "optional");
     const isOptional = opt?.kind === "Attribute" && opt.value.kind === "Literal" && opt.value.raw === "true";
     if (!isOptional) required.push(a.label!);
   }
@@ -287,7 +286,7 @@ function buildConfigs(rt: Run, s: State): void {
       node.diags.push(dup);
       (node as { id: string }).id = `${node.id}-${i}`;
     } else register = true;
-    const name = blockName(c);
+    const name = c.name;
     switch (name) {
       case "logging":
       case "tracing": {
@@ -336,7 +335,7 @@ function stabilityError(feature: string, stability: Stability, min: Stability): 
 
 function buildForeach(rt: Run, s: State, node: Node): void {
   const b = node.block;
-  const name = blockName(b);
+  const name = b.name;
   const st = stabilityError(`foreach block "${name}"`, "experimental", rt.minStability);
   if (st) node.diags.push(makeDiag(node.file, nameRange(b), st, Code.stability));
   const ml = missingLabel(rt, b);
@@ -344,7 +343,7 @@ function buildForeach(rt: Run, s: State, node: Node): void {
   let template: Block | undefined;
   const body: Statement[] = [];
   for (const stmt of b.body) {
-    if (stmt.kind === "Block" && blockName(stmt) === "template") template = stmt;
+    if (stmt.kind === "Block" && stmt.name === "template") template = stmt;
     else body.push(stmt);
   }
   node.body = body;
@@ -365,7 +364,7 @@ function buildForeach(rt: Run, s: State, node: Node): void {
     parentCustoms: [s.customs, ...(s.parentCustoms ?? [])],
     arguments: [],
   };
-  const v = body.find((x) => x.kind === "Attribute" && x.name.name === "var");
+  const v = body.find((x) => x.kind === "Attribute" && x.name === "var");
   if (v?.kind === "Attribute" && v.value.kind === "Literal" && v.value.literal === "string") rt.vars.add(v.value.raw.slice(1, -1));
   build(rt, fs);
   node.state = fs;
@@ -376,7 +375,7 @@ function buildComponents(rt: Run, s: State): void {
   const mem = new Map<string, Block>();
   s.components.forEach((c, i) => {
     const node = newNode(rt, c, "component");
-    const name = blockName(c);
+    const name = c.name;
     if (!c.label) node.diags.push(makeDiag(node.file, nameRange(c), `component "${name}" must have a label`, Code.missingLabel));
     const dup = alreadyDefined(rt, mem, c);
     if (dup) {
@@ -441,7 +440,7 @@ function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentS
 function check(rt: Run, s: State, out: ValidationDiagnostic[]): void {
   for (const n of s.graph.nodes) {
     if (n.kind === "component") {
-      const name = blockName(n.block);
+      const name = n.block.name;
       const found = lookupComponent(rt, s, name);
       if (found.error) {
         out.push(...n.diags, makeDiag(n.file, nameRange(n.block), found.error, found.code!, "error", found.hint));
@@ -520,7 +519,7 @@ function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): vo
         const r = resolve(s.graph, t);
         if (!r) return undefined;
         if (!r.node.schema && r.node.kind === "component") {
-          const found = lookupComponent(rt, s, blockName(r.node.block)).schema;
+          const found = lookupComponent(rt, s, r.node.block.name).schema;
           if (found) r.node.schema = { node: found, root: found };
         }
         const schema = r.node.schema?.root;

@@ -3,7 +3,7 @@
  * The inverse of to-bridge.ts: blocks become maps, attributes values, `sys.env` expressions `${env:...}`
  * references, `otel.pipeline` and `otel.service` blocks the `service` section. See docs/dialects.md.
  */
-import { parse, type Block, type Expr, type SourceFile, type Statement } from "@alloy-ts/grammar";
+import { parse, type Block, type Expr, type ObjectField, type SourceFile, type Statement } from "@alloy-ts/grammar";
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import type { ComponentKind } from "../engine/description.js";
 import { COMPONENT_TYPE } from "../otel/sections.js";
@@ -40,7 +40,6 @@ class ValueError extends Error {
   }
 }
 
-const blockName = (b: Block) => b.name.map((n) => n.name).join(".");
 const labelOf = (b: Block) => (b.label === undefined ? undefined : decodeStringLiteral(`"${b.label}"`));
 
 class Reader {
@@ -58,7 +57,7 @@ class Reader {
     const config: CollectorConfig = { components: [], extensions: [], pipelines: [], service: new Map() };
     const blocks: Block[] = [];
     for (const s of body) {
-      if (s.kind === "Attribute") this.report("error", `top-level attribute "${s.name.name}" has no collector equivalent; it was left out`, s.start);
+      if (s.kind === "Attribute") this.report("error", `top-level attribute "${s.name}" has no collector equivalent; it was left out`, s.start);
       else blocks.push(s);
     }
     const components: { block: Block; component: Omit<CollectorComponent, "config"> }[] = [];
@@ -66,7 +65,7 @@ class Reader {
     const pipelines: Block[] = [];
     const otelcolBlocks: Block[] = [];
     for (const b of blocks) {
-      const name = blockName(b);
+      const name = b.name;
       const parts = name.split(".");
       if (name === PIPELINE_BLOCK) pipelines.push(b);
       else if (name === SERVICE_BLOCK) {
@@ -108,7 +107,7 @@ class Reader {
   private componentIdentity(b: Block, kind: ComponentKind, type: string): Omit<CollectorComponent, "config"> | undefined {
     const label = labelOf(b);
     if (label === undefined) {
-      this.report("critical", `${blockName(b)} needs a label`, b.start);
+      this.report("critical", `${b.name} needs a label`, b.start);
       return undefined;
     }
     if (!COMPONENT_TYPE.test(type)) {
@@ -121,7 +120,7 @@ class Reader {
       this.report("critical", `${META.id} "${explicit}" does not match the block's type "${type}"`, b.start);
       return undefined;
     }
-    const identity = `${blockName(b)}.${label}`;
+    const identity = `${b.name}.${label}`;
     if ([...this.identities.values()].some((c) => c.kind === kind && c.id === id) || this.identities.has(identity)) {
       this.report("critical", `${kind} "${id}" is defined more than once`, b.start);
       return undefined;
@@ -132,21 +131,21 @@ class Reader {
   }
 
   private metaString(body: readonly Statement[], name: string): string | undefined {
-    const a = body.find((s) => s.kind === "Attribute" && s.name.name === name);
+    const a = body.find((s) => s.kind === "Attribute" && s.name === name);
     if (!a || a.kind !== "Attribute") return undefined;
     const v = this.value(a.value);
     return typeof v === "string" ? v : undefined;
   }
 
   private componentConfig(b: Block): RawValue {
-    const valueAttr = b.body.find((s) => s.kind === "Attribute" && s.name.name === META.value);
+    const valueAttr = b.body.find((s) => s.kind === "Attribute" && s.name === META.value);
     if (valueAttr?.kind === "Attribute") {
-      if (b.body.some((s) => s !== valueAttr && !(s.kind === "Attribute" && s.name.name === META.id))) {
+      if (b.body.some((s) => s !== valueAttr && !(s.kind === "Attribute" && s.name === META.id))) {
         this.report("error", `${META.value} excludes every other setting; the others were left out`, b.start);
       }
       return this.value(valueAttr.value);
     }
-    const settings = b.body.filter((s) => !(s.kind === "Attribute" && s.name.name === META.id));
+    const settings = b.body.filter((s) => !(s.kind === "Attribute" && s.name === META.id));
     return settings.length === 0 ? null : this.body(settings, true);
   }
 
@@ -157,15 +156,15 @@ class Reader {
     for (const s of stmts) {
       if (s.kind === "Attribute") {
         const v = this.value(s.value);
-        if (topLevel && s.name.name === META.extra) {
+        if (topLevel && s.name === META.extra) {
           if (v instanceof Map) for (const [k, x] of v) this.set(out, k, x, s.start);
           else this.report("error", `${META.extra} must be an object; it was left out`, s.start);
           continue;
         }
-        this.set(out, s.name.name, v, s.start);
+        this.set(out, s.name, v, s.start);
         continue;
       }
-      const name = blockName(s);
+      const name = s.name;
       if (s.label !== undefined) this.report("warning", `the label of nested block "${name}" has no collector equivalent; it was dropped`, s.start);
       const map = this.body(s.body, false);
       const existing = out.get(name);
@@ -250,8 +249,8 @@ class Reader {
   private readService(b: Block, config: CollectorConfig): void {
     const rest: Statement[] = [];
     for (const s of b.body) {
-      if (s.kind === "Attribute" && s.name.name === "extensions") config.extensions.push(...this.idList(s.value, ["extension"]));
-      else if (s.kind === "Attribute" && s.name.name === "pipelines") {
+      if (s.kind === "Attribute" && s.name === "extensions") config.extensions.push(...this.idList(s.value, ["extension"]));
+      else if (s.kind === "Attribute" && s.name === "pipelines") {
         this.report("error", `pipelines are written as ${PIPELINE_BLOCK} blocks; this attribute was left out`, s.start);
       } else rest.push(s);
     }
@@ -268,9 +267,9 @@ class Reader {
     const slash = id.indexOf("/");
     const lists: Record<string, string[]> = { receivers: [], processors: [], exporters: [] };
     for (const s of b.body) {
-      if (s.kind === "Attribute" && s.name.name === META.id) continue;
-      if (s.kind === "Attribute" && s.name.name in LIST_KINDS) lists[s.name.name] = this.idList(s.value, LIST_KINDS[s.name.name]!);
-      else this.report("error", `${PIPELINE_BLOCK} accepts only receivers, processors and exporters; ${s.kind === "Attribute" ? s.name.name : blockName(s)} was left out`, s.start);
+      if (s.kind === "Attribute" && s.name === META.id) continue;
+      if (s.kind === "Attribute" && s.name in LIST_KINDS) lists[s.name] = this.idList(s.value, LIST_KINDS[s.name]!);
+      else this.report("error", `${PIPELINE_BLOCK} accepts only receivers, processors and exporters; ${s.name} was left out`, s.start);
     }
     return {
       id,
@@ -312,16 +311,16 @@ class Reader {
 }
 
 /** An object key's text. The parser reports an empty quoted key `""` as an unquoted key spelled `""`. */
-function fieldKey(f: { name: { name: string }; quoted: boolean }): string {
-  if (f.quoted) return decodeStringLiteral(`"${f.name.name}"`);
-  return f.name.name === '""' ? "" : f.name.name;
+function fieldKey(f: ObjectField): string {
+  if (f.quoted) return decodeStringLiteral(`"${f.name}"`);
+  return f.name === '""' ? "" : f.name;
 }
 
 function traversal(e: Expr): string[] | undefined {
   if (e.kind === "Identifier") return [e.name];
   if (e.kind === "Access") {
     const base = traversal(e.value);
-    return base ? [...base, e.name.name] : undefined;
+    return base ? [...base, e.name] : undefined;
   }
   return undefined;
 }

@@ -25,7 +25,6 @@ class Ref {
 type Value = RawValue | Ref | Value[] | Map<string, Value>;
 
 const SIGNALS = ["metrics", "logs", "traces"] as const;
-const blockName = (b: Block) => b.name.map((n) => n.name).join(".");
 const pathOf = (p: OtelPath): string[] => (typeof p === "string" ? (p === "" ? [] : p.split(".")) : [...p]);
 
 /** The otelcol.* blocks of a file, inverted into the collector model. */
@@ -47,7 +46,7 @@ export function invertOtelcolBlocks(blocks: readonly Block[], report: (d: Conver
   const warn = (summary: string, offset: number) => report({ severity: "warning", summary, position: position(offset) });
   const nodes = new Map<string, Node>();
   for (const b of blocks) {
-    const name = blockName(b);
+    const name = b.name;
     if (!name.startsWith("otelcol.")) continue;
     const description = COMPONENTS.find((d) => d.alloyName === name);
     if (!description || b.label === undefined) {
@@ -92,19 +91,19 @@ class BodyInverter {
     const used = new Set<Statement>();
     for (const row of rows) {
       if ("output" in row) {
-        for (const s of stmts) if (s.kind === "Block" && blockName(s) === "output") used.add(s);
+        for (const s of stmts) if (s.kind === "Block" && s.name === "output") used.add(s);
       } else if ("attr" in row) this.attr(row, stmts, out, used);
       else if ("block" in row) this.block(row, stmts, out, used);
       else this.repeated(row, stmts, out, used);
     }
     for (const s of stmts) {
-      if (!used.has(s)) this.warn(`${this.where}: ${s.kind === "Attribute" ? s.name.name : blockName(s)} has no collector counterpart in the description; it was left out`, s.start);
+      if (!used.has(s)) this.warn(`${this.where}: ${s.name} has no collector counterpart in the description; it was left out`, s.start);
     }
     return out;
   }
 
   private attr(row: AttrRow, stmts: readonly Statement[], out: RawMap, used: Set<Statement>): void {
-    const s = stmts.find((x) => x.kind === "Attribute" && x.name.name === row.attr);
+    const s = stmts.find((x) => x.kind === "Attribute" && x.name === row.attr);
     if (s) used.add(s);
     if (row.otel === null) return;
     if (row.map) {
@@ -150,7 +149,7 @@ class BodyInverter {
   }
 
   private block(row: BlockRow, stmts: readonly Statement[], out: RawMap, used: Set<Statement>): void {
-    const found = stmts.filter((x): x is Block => x.kind === "Block" && blockName(x) === row.block);
+    const found = stmts.filter((x): x is Block => x.kind === "Block" && x.name === row.block);
     for (const f of found) used.add(f);
     if (row.otel === null) return;
     const path = pathOf(row.otel ?? row.block);
@@ -167,7 +166,7 @@ class BodyInverter {
   }
 
   private repeated(row: RepeatedBlockRow, stmts: readonly Statement[], out: RawMap, used: Set<Statement>): void {
-    const found = stmts.filter((x): x is Block => x.kind === "Block" && blockName(x) === row.blocks);
+    const found = stmts.filter((x): x is Block => x.kind === "Block" && x.name === row.blocks);
     for (const f of found) used.add(f);
     if (found.length === 0) return;
     if (row.items) {
@@ -244,7 +243,7 @@ function evaluate(e: Expr): Value {
       return e.op === "-" && typeof v === "number" ? -v : e.op === "!" && typeof v === "boolean" ? !v : null;
     }
     case "Array": return e.elements.map(evaluate);
-    case "Object": return new Map(e.fields.map((f) => [f.quoted ? decodeStringLiteral(`"${f.name.name}"`) : f.name.name === '""' ? "" : f.name.name, evaluate(f.value)]));
+    case "Object": return new Map(e.fields.map((f) => [f.quoted ? decodeStringLiteral(`"${f.name}"`) : f.name === '""' ? "" : f.name, evaluate(f.value)]));
     case "Identifier":
     case "Access": {
       const t = traversal(e);
@@ -287,7 +286,7 @@ function traversal(e: Expr): string | undefined {
   if (e.kind === "Identifier") return e.name;
   if (e.kind === "Access") {
     const base = traversal(e.value);
-    return base === undefined ? undefined : `${base}.${e.name.name}`;
+    return base === undefined ? undefined : `${base}.${e.name}`;
   }
   return undefined;
 }
@@ -299,8 +298,8 @@ function traversal(e: Expr): string | undefined {
 function pipelinesFromOutputs(nodes: readonly Node[], warn: (summary: string, offset: number) => void): CollectorPipeline[] {
   const byIdentity = new Map(nodes.map((n) => [n.identity, n]));
   const targets = (n: Node, signal: string): Node[] => {
-    const output = n.block.body.find((s): s is Block => s.kind === "Block" && blockName(s) === "output");
-    const a = output?.body.find((s) => s.kind === "Attribute" && s.name.name === signal);
+    const output = n.block.body.find((s): s is Block => s.kind === "Block" && s.name === "output");
+    const a = output?.body.find((s) => s.kind === "Attribute" && s.name === signal);
     if (!a || a.kind !== "Attribute") return [];
     const v = evaluate(a.value);
     const refs = Array.isArray(v) ? v : [];

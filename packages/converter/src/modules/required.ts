@@ -4,7 +4,7 @@
  * Alloy file (`otelcol.*` components mapped back to OTel types through the converter's component table, and
  * `otel.<kind>.<type>` bridge blocks that name an OTel type directly).
  */
-import { parse as parseAlloy, type Block, type Statement } from "@alloy-ts/grammar";
+import { parse as parseAlloy, type Statement } from "@alloy-ts/grammar";
 import { parse as parseYaml } from "yaml";
 import { COMPONENTS } from "../components/registry.js";
 import { readManifestSections } from "./manifest.js";
@@ -106,10 +106,6 @@ function fromCollectorYaml(c: Collector, file: string, text: string): void {
   }
 }
 
-function blockName(b: Block): string {
-  return b.name.map((i) => i.name).join(".");
-}
-
 function fromAlloy(c: Collector, file: string, text: string): void {
   const parsed = parseAlloy(text, { name: file });
   if (parsed.diagnostics.length) {
@@ -120,7 +116,7 @@ function fromAlloy(c: Collector, file: string, text: string): void {
   const visit = (body: readonly Statement[]) => {
     for (const s of body) {
       if (s.kind !== "Block") continue;
-      const name = blockName(s);
+      const name = s.name;
       const what = `${name}${s.label !== undefined ? ` "${s.label}"` : ""}`;
       const bridge = /^otel\.(receiver|processor|exporter|connector|extension)\.([A-Za-z]\w*)$/.exec(name);
       if (bridge) c.add(file, PLURAL[bridge[1]!]!, bridge[2]!, what);

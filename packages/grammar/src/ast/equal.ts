@@ -19,6 +19,7 @@ const POSITION_KEYS: ReadonlySet<string> = new Set([
   "opEnd",
   "labelStart",
   "labelEnd",
+  "nameEnd",
 ]);
 
 /** True when `a` and `b` are the same tree apart from positions and comments. */

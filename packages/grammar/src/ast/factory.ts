@@ -20,12 +20,12 @@ import type {
   CommentGroup,
   Expr,
   File,
-  Ident,
   IdentifierExpr,
   IndexExpr,
   InvalidExpr,
   LiteralExpr,
   LiteralKind,
+  NamedSpan,
   ObjectExpr,
   ObjectField,
   ParenExpr,
@@ -51,21 +51,33 @@ export function opRangeOf(node: UnaryExpr | BinaryExpr): Range {
   return { start: node.opStart, end: node.opEnd };
 }
 
-export function identNode(name: string, start: number, end: number): Ident {
-  return { kind: "Ident", name, start, end };
+/** The name of an attribute, a block, an accessed field or an object key, with its span. */
+export function nameSpanOf(node: Attribute | Block | AccessExpr | ObjectField): NamedSpan {
+  const name = node.name;
+  switch (node.kind) {
+    case "Attribute":
+      return { name, start: node.start, end: node.start + name.length };
+    case "Block":
+      return { name, start: node.start, end: node.nameEnd };
+    case "Access":
+      return { name, start: node.end - name.length, end: node.end };
+    case "Field":
+      return { name, start: node.start, end: node.start + name.length + (node.quoted ? 2 : 0) };
+  }
 }
 
 export function fileNode(body: Statement[], comments: CommentGroup[], start: number, end: number): File {
   return { kind: "File", body, comments, start, end };
 }
 
-export function attributeNode(name: Ident, value: Expr, start: number, end: number): Attribute {
+export function attributeNode(name: string, value: Expr, start: number, end: number): Attribute {
   return { kind: "Attribute", name, value, start, end };
 }
 
 /** `labelStart` is -1 when no label string was written. */
 export function blockNode(
-  name: Ident[],
+  name: string,
+  nameEnd: number,
   label: string | undefined,
   labelStart: number,
   labelEnd: number,
@@ -75,7 +87,7 @@ export function blockNode(
   start: number,
   end: number,
 ): Block {
-  return { kind: "Block", name, label, labelStart, labelEnd, body, lCurly, rCurly, start, end };
+  return { kind: "Block", name, nameEnd, label, labelStart, labelEnd, body, lCurly, rCurly, start, end };
 }
 
 export function identifierNode(name: string, start: number, end: number): IdentifierExpr {
@@ -90,7 +102,7 @@ export function arrayNode(elements: Expr[], start: number, end: number): ArrayEx
   return { kind: "Array", elements, start, end };
 }
 
-export function fieldNode(name: Ident, quoted: boolean, value: Expr, start: number, end: number): ObjectField {
+export function fieldNode(name: string, quoted: boolean, value: Expr, start: number, end: number): ObjectField {
   return { kind: "Field", name, quoted, value, start, end };
 }
 
@@ -98,7 +110,7 @@ export function objectNode(fields: ObjectField[], start: number, end: number): O
   return { kind: "Object", fields, start, end };
 }
 
-export function accessNode(value: Expr, name: Ident, start: number, end: number): AccessExpr {
+export function accessNode(value: Expr, name: string, start: number, end: number): AccessExpr {
   return { kind: "Access", value, name, start, end };
 }
 

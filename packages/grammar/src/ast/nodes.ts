@@ -21,9 +21,12 @@ export interface Spanned {
   readonly end: number;
 }
 
-/** An identifier token (attribute name, block-name fragment, accessed field name, object key). */
-export interface Ident {
-  readonly kind: "Ident";
+/**
+ * A name with its span: what `nameSpanOf` gives for an attribute, a block, an accessed field or an object key.
+ * Names are plain strings on their nodes, not nodes of their own: a large file has hundreds of thousands of
+ * them, and an object each was the largest share of the tree (spans follow from the node's own, see `nameSpanOf`).
+ */
+export interface NamedSpan {
   readonly name: string;
   readonly start: number;
   readonly end: number;
@@ -40,10 +43,10 @@ export interface File {
 
 export type Statement = Attribute | Block;
 
-/** `name = value` */
+/** `name = value`; the name spans `[start, start + name.length)`. */
 export interface Attribute {
   readonly kind: "Attribute";
-  readonly name: Ident;
+  readonly name: string;
   readonly value: Expr;
   readonly start: number;
   readonly end: number;
@@ -52,8 +55,12 @@ export interface Attribute {
 /** `a.b.c "label" { body }` */
 export interface Block {
   readonly kind: "Block";
-  /** Name fragments, each with its own span (`prometheus`, `remote_write`). */
-  readonly name: Ident[];
+  /**
+   * The fragments joined by `.` (`prometheus.remote_write`), as upstream prints them; the name spans
+   * `[start, nameEnd)`, which is longer than `name` only when the source had spaces or comments around a `.`.
+   */
+  readonly name: string;
+  readonly nameEnd: number;
   /** The label text between the quotes (escapes not decoded), or undefined when there is none or it is `""`. */
   readonly label: string | undefined;
   /**
@@ -112,8 +119,11 @@ export interface ArrayExpr {
 
 export interface ObjectField {
   readonly kind: "Field";
-  /** Key; for quoted keys `name.name` is the raw text between the delimiters (not unescaped). */
-  readonly name: Ident;
+  /**
+   * Key; for quoted keys the raw text between the delimiters (not unescaped). It spans
+   * `[start, start + name.length)`, plus the two delimiters when `quoted`.
+   */
+  readonly name: string;
   /** True when the key was written as a string literal. */
   readonly quoted: boolean;
   readonly value: Expr;
@@ -129,11 +139,11 @@ export interface ObjectExpr {
   readonly end: number;
 }
 
-/** `value.name` */
+/** `value.name`; the name spans `[end - name.length, end)` (empty at `end` when it is missing). */
 export interface AccessExpr {
   readonly kind: "Access";
   readonly value: Expr;
-  readonly name: Ident;
+  readonly name: string;
   readonly start: number;
   readonly end: number;
 }
@@ -220,4 +230,4 @@ export interface CommentGroup {
   readonly end: number;
 }
 
-export type Node = File | Statement | Expr | Ident | ObjectField | Comment | CommentGroup;
+export type Node = File | Statement | Expr | ObjectField | Comment | CommentGroup;

@@ -14,7 +14,7 @@ describe("walk", () => {
       seen.push(`${label(node)}<${parent ? parent.kind : "-"}`);
     });
     expect(seen).toEqual([
-      "File<-", "Block<File", "Ident:b<Block", "Attribute<Block", "Ident:x<Attribute", "Call<Attribute",
+      "File<-", "Block:b<File", "Attribute:x<Block", "Call<Attribute",
       "Identifier:f<Call", "Literal:1<Call", "Array<Call", "Identifier:y<Array",
     ]);
   });
@@ -26,7 +26,7 @@ describe("walk", () => {
       seen.push(node.kind);
       if (node.kind === "Array") return false;
     });
-    expect(seen).toEqual(["File", "Attribute", "Ident", "Array", "Attribute", "Ident", "Literal"]);
+    expect(seen).toEqual(["File", "Attribute", "Array", "Attribute", "Literal"]);
   });
 });
 
@@ -35,7 +35,9 @@ describe("equalIgnoringRanges", () => {
     const a = parse("a = [1, 2] // c\nb { c = x.y }\n").file;
     const b = parse("a = [\n  1,\n  2,\n]\n\nb {\n  c = x . y\n}\n").file;
     const c = parse("a = [1, 3]\nb { c = x.y }\n").file;
+    const d = parse("a = [1, 2]\nb { c = x.z }\n").file;
     expect(equalIgnoringRanges(a, b)).toBe(true);
     expect(equalIgnoringRanges(a, c)).toBe(false);
+    expect(equalIgnoringRanges(a, d)).toBe(false);
   });
 });

@@ -23,11 +23,11 @@ export function children(node: Node): readonly Node[] {
     case "File":
       return node.body;
     case "Attribute":
-      return [node.name, node.value];
+      return [node.value];
     case "Block":
-      return [...node.name, ...node.body];
+      return node.body;
     case "Access":
-      return [node.value, node.name];
+      return [node.value];
     case "Index":
       return [node.value, node.index];
     case "Call":
@@ -43,13 +43,12 @@ export function children(node: Node): readonly Node[] {
     case "Object":
       return node.fields;
     case "Field":
-      return [node.name, node.value];
+      return [node.value];
     case "CommentGroup":
       return node.comments;
     case "Identifier":
     case "Literal":
     case "Invalid":
-    case "Ident":
     case "Comment":
       return [];
   }

@@ -32,6 +32,8 @@ export interface ScannerOptions {
   readonly invalidOffsets?: readonly number[];
   /** Called for every scanner error, in the order upstream reports them. */
   readonly onError?: ScanErrorHandler;
+  /** `text`'s code units, when the caller has them (`codeUnitsOf(text)` otherwise). */
+  readonly codes?: Uint16Array;
 }
 
 const EOF_CH = -1;
@@ -63,7 +65,7 @@ export class Scanner {
     options: ScannerOptions = {},
   ) {
     this.len = text.length;
-    this.codes = codeUnitsOf(text);
+    this.codes = options.codes ?? codeUnitsOf(text);
     this.includeComments = options.includeComments ?? false;
     this.invalid = options.invalidOffsets?.length ? new Set(options.invalidOffsets) : undefined;
     this.onError = options.onError;

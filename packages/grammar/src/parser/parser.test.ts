@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import type { Attribute, Block, Expr, Node } from "../ast/nodes.js";
-import { labelRangeOf, rangeOf } from "../ast/factory.js";
+import type { AccessExpr, Attribute, Block, Expr, Node, ObjectExpr } from "../ast/nodes.js";
+import { labelRangeOf, nameSpanOf, rangeOf } from "../ast/factory.js";
 import { walk } from "../ast/walk.js";
 import { MAX_NESTING_DEPTH, parse, parseExpression } from "./parser.js";
 
@@ -19,7 +19,7 @@ function show(e: Expr): string {
     case "Paren":
       return `[${show(e.inner)}]`;
     case "Access":
-      return `${show(e.value)}.${e.name.name}`;
+      return `${show(e.value)}.${e.name}`;
     case "Index":
       return `${show(e.value)}[${show(e.index)}]`;
     case "Call":
@@ -27,7 +27,7 @@ function show(e: Expr): string {
     case "Array":
       return `[${e.elements.map(show).join(", ")}]`;
     case "Object":
-      return `{${e.fields.map((f) => `${f.quoted ? JSON.stringify(f.name.name) : f.name.name}=${show(f.value)}`).join(", ")}}`;
+      return `{${e.fields.map((f) => `${f.quoted ? JSON.stringify(f.name) : f.name}=${show(f.value)}`).join(", ")}}`;
     case "Invalid":
       return "<invalid>";
   }
@@ -86,21 +86,72 @@ describe("expressions (spec 3, 4)", () => {
   });
 });
 
+describe("names and their spans", () => {
+  const spanText = (text: string, s: { start: number; end: number }): string => text.slice(s.start, s.end);
+
+  test("attribute, access and object keys: the span is the written name", () => {
+    const text = 'attr = a.b_c.d\no = { k = 1, "q.k" = 2, "" = 3 }\n';
+    const r = parse(text);
+    expect(r.diagnostics).toEqual([]);
+    const [attr, obj] = r.file.body as [Attribute, Attribute];
+    expect(spanText(text, nameSpanOf(attr))).toBe("attr");
+    const access = attr.value as AccessExpr;
+    expect(nameSpanOf(access)).toMatchObject({ name: "d" });
+    expect(spanText(text, nameSpanOf(access))).toBe("d");
+    expect(spanText(text, nameSpanOf(access.value as AccessExpr))).toBe("b_c");
+    const fields = (obj.value as ObjectExpr).fields;
+    expect(fields.map((f) => [f.name, f.quoted, spanText(text, nameSpanOf(f))])).toEqual([
+      ["k", false, "k"],
+      ["q.k", true, '"q.k"'],
+      ['""', false, '""'],
+    ]);
+  });
+
+  test("a block name written with spaces or comments around its dots is joined like upstream prints it", () => {
+    const text = "a . b /* c */ . c_d \"l\" {}\nx.y {}\n";
+    const r = parse(text);
+    expect(r.diagnostics).toEqual([]);
+    const [spaced, plain] = r.file.body as [Block, Block];
+    expect(spaced.name).toBe("a.b.c_d");
+    expect(spanText(text, nameSpanOf(spaced))).toBe("a . b /* c */ . c_d");
+    expect(plain.name).toBe("x.y");
+    expect(spanText(text, nameSpanOf(plain))).toBe("x.y");
+  });
+
+  test("a missing accessed name is empty at the end of the access", () => {
+    const r = parse("a = b.\n");
+    const access = (r.file.body[0] as Attribute).value as AccessExpr;
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    expect(access.name).toBe("");
+    const span = nameSpanOf(access);
+    expect(span.start).toBe(span.end);
+    expect(span.end).toBe(access.end);
+  });
+
+  test("a malformed dotted name keeps its fragments and reports the first problem", () => {
+    const r = parse("a.true {}\n");
+    expect(r.diagnostics[0]!.message).toBe("expected identifier, got BOOL");
+    expect((r.file.body[0] as Block).name).toBe("a.true");
+  });
+});
+
 describe("statements", () => {
   test("attributes and nested blocks with labels", () => {
     const r = parse('a = 1\nprometheus.scrape "x" {\n  inner {\n    b = [1]\n  }\n}\nempty "" {}\n');
     expect(r.diagnostics).toEqual([]);
     const [attr, block, empty] = r.file.body as [Attribute, Block, Block];
-    expect(attr.name.name).toBe("a");
+    expect(attr.name).toBe("a");
+    expect(nameSpanOf(attr)).toEqual({ name: "a", start: 0, end: 1 });
     expect(rangeOf(attr)).toEqual({ start: 0, end: 5 });
-    expect(block.name.map((n) => n.name)).toEqual(["prometheus", "scrape"]);
+    expect(block.name).toBe("prometheus.scrape");
+    expect(nameSpanOf(block)).toEqual({ name: "prometheus.scrape", start: 6, end: 23 });
     expect(block.label).toBe("x");
     expect(labelRangeOf(block)).toEqual({ start: 24, end: 27 });
     expect(block.start).toBe(6);
     expect(r.source.text[block.lCurly]).toBe("{");
     expect(r.source.text[block.rCurly]).toBe("}");
     expect(block.end).toBe(block.rCurly + 1);
-    expect((block.body[0] as Block).name[0]!.name).toBe("inner");
+    expect((block.body[0] as Block).name).toBe("inner");
     expect(empty.label).toBeUndefined();
     const emptyLabel = r.source.text.indexOf('""');
     expect(labelRangeOf(empty)).toEqual({ start: emptyLabel, end: emptyLabel + 2 });
@@ -190,7 +241,7 @@ describe("nesting limit", () => {
   test("parsing continues after the over-deep construct", () => {
     const r = parse("x = " + "[".repeat(600) + "]".repeat(600) + "\ny = 2\n");
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.file.body.map((s) => (s as Attribute).name.name)).toEqual(["x", "y"]);
+    expect(r.file.body.map((s) => (s as Attribute).name)).toEqual(["x", "y"]);
   });
 });
 

@@ -21,7 +21,6 @@ import type {
   CommentGroup,
   Expr,
   File,
-  Ident,
   InvalidExpr,
   LiteralKind,
   ObjectField,
@@ -40,7 +39,6 @@ import {
   fieldNode,
   fileNode,
   identifierNode,
-  identNode,
   indexNode,
   invalidNode,
   literalNode,
@@ -50,10 +48,11 @@ import {
 } from "../ast/factory.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
+import { borrowCodeUnits, returnCodeUnits } from "../lexer/code-units.js";
 import { hashSpan, StringInterner } from "../lexer/interner.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
 import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
-import { LineCursor } from "../text/line-cursor.js";
+import { ForwardLineCounter } from "../text/line-cursor.js";
 import { SourceFile, toSourceFile } from "../text/source-file.js";
 import { goQuote } from "./quote.js";
 
@@ -96,15 +95,20 @@ export const ParseDiagnosticCode = {
  */
 export function parse(input: string | Uint8Array | SourceFile, options: ParseOptions = {}): ParseResult {
   const source = toSourceFile(input, options.name);
-  const p = new Parser(source);
-  let file: File;
+  const codes = borrowCodeUnits(source.text);
   try {
-    file = p.parseFile();
-  } catch (err) {
-    p.internalError(err);
-    file = fileNode([], p.comments, 0, source.text.length);
+    const p = new Parser(source, codes);
+    let file: File;
+    try {
+      file = p.parseFile();
+    } catch (err) {
+      p.internalError(err);
+      file = fileNode([], p.comments, 0, source.text.length);
+    }
+    return { file, diagnostics: p.diags, source };
+  } finally {
+    returnCodeUnits(codes);
   }
-  return { file, diagnostics: p.diags, source };
 }
 
 /**
@@ -113,16 +117,21 @@ export function parse(input: string | Uint8Array | SourceFile, options: ParseOpt
  */
 export function parseExpression(input: string | Uint8Array | SourceFile, options: ParseOptions = {}): ParseExpressionResult {
   const source = toSourceFile(input, options.name);
-  const p = new Parser(source);
-  let expr: Expr;
+  const codes = borrowCodeUnits(source.text);
   try {
-    expr = p.parseExpression();
-    p.expect(Tok.TERMINATOR);
-  } catch (err) {
-    p.internalError(err);
-    expr = invalidNode(0, 0);
+    const p = new Parser(source, codes);
+    let expr: Expr;
+    try {
+      expr = p.parseExpression();
+      p.expect(Tok.TERMINATOR);
+    } catch (err) {
+      p.internalError(err);
+      expr = invalidNode(0, 0);
+    }
+    return { expr, diagnostics: p.diags, source };
+  } finally {
+    returnCodeUnits(codes);
   }
-  return { expr, diagnostics: p.diags, source };
 }
 
 /**
@@ -136,11 +145,16 @@ export function parseStreaming(
   comments: CommentGroup[],
   diagnostics: Diagnostic[],
 ): void {
-  const p = new Parser(source, comments, diagnostics);
+  const codes = borrowCodeUnits(source.text);
   try {
-    p.parseFileStreaming(sink);
-  } catch (err) {
-    p.internalError(err);
+    const p = new Parser(source, codes, comments, diagnostics);
+    try {
+      p.parseFileStreaming(sink);
+    } catch (err) {
+      p.internalError(err);
+    }
+  } finally {
+    returnCodeUnits(codes);
   }
 }
 
@@ -158,7 +172,7 @@ class Parser {
   private readonly scanner: Scanner;
   private readonly text: string;
   /** Lines of comments, which are looked up in increasing order. */
-  private readonly lines: LineCursor;
+  private readonly lines: ForwardLineCounter;
   /** Identifier names, one string per distinct name. */
   private readonly names: StringInterner;
 
@@ -183,26 +197,35 @@ class Parser {
   private readonly items: unknown[] = [];
   private top = 0;
 
-  // The label part of the block name `parseBlockName` just parsed: its text ("" when absent or empty) and the
-  // span of its token, quotes included (`labelStart` is -1 when there is none).
+  // The block name `parseBlockName` just parsed: its first fragment, the number of fragments, all of them joined
+  // by "." and the end of the last one (the name starts at the current statement's start).
+  private nameFirst = "";
+  private nameCount = 0;
+  private nameJoined = "";
+  private nameEnd = 0;
+  // Its label part: the text ("" when absent or empty) and the span of its token, quotes included
+  // (`labelStart` is -1 when there is none).
   private label = "";
   private labelStart = -1;
   private labelEnd = -1;
 
   /** `comments` and `diags` collect comment groups and diagnostics in source order. */
+  /** `codes`: the code units of the source's text. */
   constructor(
     private readonly source: SourceFile,
+    codes: Uint16Array,
     readonly comments: CommentGroup[] = [],
     readonly diags: Diagnostic[] = [],
   ) {
     this.text = source.text;
     this.scanner = new Scanner(source.text, {
+      codes,
       includeComments: true,
       invalidOffsets: source.invalidOffsets,
       onError: (offset, message) => this.addDiag(offset, offset + 1, message, ParseDiagnosticCode.scanner),
     });
     this.names = new StringInterner(source.text, this.scanner.codes);
-    this.lines = new LineCursor(source.lineStarts);
+    this.lines = new ForwardLineCounter(source.text);
     this.next();
   }
 
@@ -452,29 +475,27 @@ class Parser {
    * Block     = BlockName "{" Body "}" .
    */
   private parseStatement(): Statement | null {
-    const base = this.top;
+    const start = this.pos;
     if (!this.parseBlockName()) {
       this.advance(Tok.IDENT); // skip to the next identifier, which could start a statement
       return null;
     }
-    // The name fragments are items[base, top); the label is in `label`, `labelStart`, `labelEnd`.
-    const first = this.items[base] as Ident;
-    const count = this.top - base;
+    const count = this.nameCount;
     switch (this.tok) {
       case Tok.ASSIGN: {
-        this.top = base;
         this.next();
         if (count !== 1) {
-          const last = this.items[base + count - 1] as Ident;
-          this.addDiag(first.start, last.end, `attribute names may only consist of a single identifier with no "."`, ParseDiagnosticCode.parser);
+          this.addDiag(start, this.nameEnd, `attribute names may only consist of a single identifier with no "."`, ParseDiagnosticCode.parser);
         } else if (this.labelStart >= 0) {
           this.addDiag(this.labelStart, this.labelEnd, "attribute names may not have labels", ParseDiagnosticCode.parser);
         }
+        const name = this.nameFirst;
         const value = this.parseExpression();
-        return attributeNode(first, value, first.start, value.end);
+        return attributeNode(name, value, start, value.end);
       }
       case Tok.LCURLY: {
-        const fragments = this.takeList<Ident>(base);
+        const name = this.nameJoined;
+        const nameEnd = this.nameEnd;
         const label = this.label === "" ? undefined : this.label;
         const labelStart = this.labelStart;
         const labelEnd = this.labelEnd;
@@ -485,10 +506,9 @@ class Parser {
         const rCurly = this.expect(Tok.RCURLY);
         this.leave();
         const end = closed ? rCurly + 1 : rCurly;
-        return blockNode(fragments, label, labelStart, labelEnd, body, lCurly, rCurly, first.start, end);
+        return blockNode(name, nameEnd, label, labelStart, labelEnd, body, lCurly, rCurly, start, end);
       }
       default:
-        this.top = base;
         if (count === 1 && this.label === "") {
           // The name could start an attribute or a block: mention both.
           this.addError(`expected attribute assignment or block body, got ${tokenString(this.tok)}`);
@@ -502,23 +522,50 @@ class Parser {
 
   /**
    * BlockName = identifier { "." identifier } [ string ] .
-   * Pushes the name fragments onto `items` and sets `label`, `labelStart` and `labelEnd`; false when the current
-   * token cannot start a name (nothing is pushed then).
+   * Sets `nameFirst`, `nameCount`, `nameJoined` and `nameEnd`, and `label`, `labelStart` and `labelEnd`; false
+   * when the current token cannot start a name.
    */
   private parseBlockName(): boolean {
     if (this.tok !== Tok.IDENT) {
       this.addError(`expected identifier, got ${tokenString(this.tok)}`);
       return false;
     }
-    this.items[this.top++] = this.ident();
+    const start = this.pos;
+    const first = this.identName();
+    let end = this.end;
+    let count = 1;
+    let joined = first;
     this.next();
-    while (this.cur() === Tok.DOT) {
-      this.next();
-      // Keep going with a malformed name to parse as much as possible.
-      if (this.tok !== Tok.IDENT) this.addError(`expected identifier, got ${tokenString(this.tok)}`);
-      this.items[this.top++] = this.ident();
-      this.next();
+    if (this.cur() === Tok.DOT) {
+      // The joined name is interned from the source when it was written without spaces or comments around the
+      // dots (nearly always); otherwise the fragments are joined.
+      const base = this.top;
+      this.items[this.top++] = first;
+      let contiguous = true;
+      while (this.cur() === Tok.DOT) {
+        if (this.pos !== end) contiguous = false;
+        const dotEnd = this.end;
+        this.next();
+        // Keep going with a malformed name to parse as much as possible.
+        let fragment: string;
+        if (this.tok === Tok.IDENT) fragment = this.identName();
+        else {
+          this.addError(`expected identifier, got ${tokenString(this.tok)}`);
+          fragment = this.literalText();
+        }
+        if (this.pos !== dotEnd || fragment.length !== this.end - this.pos) contiguous = false;
+        end = this.pos + fragment.length;
+        this.items[this.top++] = fragment;
+        count++;
+        this.next();
+      }
+      const fragments = this.takeList<string>(base);
+      joined = contiguous ? this.names.intern(start, end, hashSpan(this.text, start, end)) : fragments.join(".");
     }
+    this.nameFirst = first;
+    this.nameCount = count;
+    this.nameJoined = joined;
+    this.nameEnd = end;
     this.label = "";
     this.labelStart = -1;
     this.labelEnd = -1;
@@ -549,12 +596,6 @@ class Parser {
   /** The name of the current IDENT token, interned. */
   private identName(): string {
     return this.names.intern(this.pos, this.end, this.scanner.identHash);
-  }
-
-  /** An Ident for the current token (its literal text; empty for tokens without one). */
-  private ident(): Ident {
-    const name = this.tok === Tok.IDENT ? this.identName() : this.literalText();
-    return identNode(name, this.pos, this.pos + name.length);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -627,9 +668,10 @@ class Parser {
         case Tok.DOT: {
           this.next();
           const isIdent = this.cur() === Tok.IDENT;
-          const name = isIdent ? identNode(this.identName(), this.pos, this.end) : identNode("", this.pos, this.pos);
+          const name = isIdent ? this.identName() : "";
+          const end = isIdent ? this.end : this.pos;
           this.expect(Tok.IDENT);
-          primary = accessNode(primary, name, primary.start, name.end);
+          primary = accessNode(primary, name, primary.start, end);
           break;
         }
         case Tok.LBRACK: {
@@ -705,7 +747,10 @@ class Parser {
       case Tok.FLOAT:
       case Tok.BOOL:
       case Tok.NULL: {
-        const e = literalNode(LITERAL_KINDS[this.tok]!, this.text.slice(start, this.end), start, this.end);
+        const tok = this.tok;
+        // Keywords take their constant text rather than a new string each.
+        const raw = tok === Tok.BOOL ? (this.end - start === 4 ? "true" : "false") : tok === Tok.NULL ? "null" : this.text.slice(start, this.end);
+        const e = literalNode(LITERAL_KINDS[tok]!, raw, start, this.end);
         this.next();
         return e;
       }
@@ -769,24 +814,26 @@ class Parser {
 
   /** Field = ( string | identifier ) "=" Expression . */
   private parseField(): ObjectField {
-    let name: Ident;
+    const start = this.pos;
+    let name: string;
+    let nameEnd: number;
     let quoted = false;
     if (this.tok === Tok.STRING || this.tok === Tok.IDENT) {
       // A string key keeps its raw text between the delimiters (not unescaped); `""` stays as written (§3).
       quoted = this.tok === Tok.STRING && this.end - this.pos > 2;
-      let key: string;
-      if (quoted) key = this.names.intern(this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
-      else key = this.tok === Tok.IDENT ? this.identName() : this.text.slice(this.pos, this.end);
-      name = identNode(key, this.pos, this.end);
+      if (quoted) name = this.names.intern(this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
+      else name = this.tok === Tok.IDENT ? this.identName() : this.text.slice(this.pos, this.end);
+      nameEnd = this.end;
       this.next();
     } else {
-      name = identNode("", this.pos, this.pos);
+      name = "";
+      nameEnd = this.pos;
       this.addError(`expected field name (string or identifier), got ${tokenString(this.tok)}`);
       this.advance(Tok.ASSIGN);
     }
     this.expect(Tok.ASSIGN);
     const value = this.parseExpression();
-    return fieldNode(name, quoted, value, name.start, Math.max(name.end, value.end));
+    return fieldNode(name, quoted, value, start, Math.max(nameEnd, value.end));
   }
 }
 

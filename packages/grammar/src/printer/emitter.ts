@@ -104,43 +104,6 @@ export class Emitter {
     this.text(s, false, at, s.length);
   }
 
-  /** Writes a dotted block name (F11) without building the joined string. */
-  dottedName(parts: readonly { readonly name: string; readonly start: number }[]): void {
-    if (parts.length === 1) {
-      this.name(parts[0]!.name, parts[0]!.start);
-      return;
-    }
-    this.lastWasNumber = false;
-    const nextOff = this.posOff;
-    const nextLine = this.posLine;
-    this.beforeText(nextOff, nextLine);
-    if (this.atLineStart) this.writeIndent();
-    this.written = true;
-    const ascii = this.index.ascii;
-    const codes = this.index.codes;
-    const first = parts[0]!;
-    const last = parts[parts.length - 1]!;
-    const length = last.start + last.name.length - first.start;
-    if (codes !== undefined && first.start >= 0 && length === dottedLength(parts)) {
-      // Written without spaces around the dots (the common case): copy it from the source in one piece.
-      this.sink.span(codes, first.start, first.start + length, length);
-      this.atLineStart = false;
-      this.posOff = nextOff + length;
-      this.posLine = this.lastLine = nextLine;
-      return;
-    }
-    let bytes = 0;
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!.name;
-      if (i > 0) this.sink.text(".", 1);
-      this.sink.text(part, ascii ? part.length : codePoints(part, 0, part.length));
-      bytes += (i > 0 ? 1 : 0) + this.index.byteLength(part);
-    }
-    this.atLineStart = false;
-    this.posOff = nextOff + bytes;
-    this.posLine = this.lastLine = nextLine;
-  }
-
   /**
    * Writes a literal's source text; `number` marks integer literals (F35); `at`: the source offset where `s` is
    * written verbatim, or -1.
@@ -421,13 +384,6 @@ const NL = 10;
 const QUOTE = 0x22;
 const FF = 12;
 const SP = 32;
-
-/** Length of the parts of a dotted name joined with dots. */
-function dottedLength(parts: readonly { readonly name: string }[]): number {
-  let n = parts.length - 1;
-  for (let i = 0; i < parts.length; i++) n += parts[i]!.name.length;
-  return n;
-}
 
 /** Number of code points in `s[from, to)` (alignment widths count code points, F10). */
 function codePoints(s: string, from: number, to: number): number {

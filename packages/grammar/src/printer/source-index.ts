@@ -5,6 +5,7 @@
  */
 import { LineCursor } from "../text/line-cursor.js";
 import type { SourceFile } from "../text/source-file.js";
+import { nativeWrite, SpareBytes, writeText } from "../text/spare-bytes.js";
 
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Whether a source is ASCII, remembered per source (printing the same file again skips the scan). */
@@ -68,36 +69,20 @@ export class SourceIndex {
   }
 }
 
-type NodeBufferClass = {
-  allocUnsafeSlow(n: number): Uint8Array;
-  from(b: ArrayBuffer, offset: number, length: number): { write(s: string, offset: number, encoding: string): number };
-};
-const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
+/** Source bytes are kept between prints up to 32 MiB (`SpareBytes`). */
+const spareCodes = new SpareBytes(32 << 20);
 
-/**
- * One code unit buffer is kept between runs (up to `SPARE_CODES_LIMIT` units): writing a source into it is one
- * native call, where a fresh multi-megabyte buffer per run would also add page faults and garbage collection.
- */
-const SPARE_CODES_LIMIT = 32 << 20;
-let spareCodes: Uint8Array | undefined;
-
-/** The characters of the ASCII `text` as bytes, in the spare buffer when it is large enough. */
+/** The characters of the ASCII `text` as bytes, in the kept buffer when it is large enough. */
 function acquireCodes(text: string): Uint8Array {
   const n = text.length;
-  let units = spareCodes;
-  if (units !== undefined && units.length >= n) spareCodes = undefined;
-  else if (NodeBuffer !== undefined) {
-    // A plain Uint8Array view, not the Buffer: reading a Buffer's bytes in a loop is slower.
-    const bytes = NodeBuffer.allocUnsafeSlow(Math.max(n, 1024));
-    units = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  } else units = new Uint8Array(Math.max(n, 1024));
-  if (NodeBuffer !== undefined) NodeBuffer.from(units.buffer as ArrayBuffer, units.byteOffset, n).write(text, 0, "latin1");
+  const units = spareCodes.acquire(n);
+  if (nativeWrite) writeText(units, text, "latin1");
   else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
   return units;
 }
 
 function releaseCodes(units: Uint8Array): void {
-  if (units.length <= SPARE_CODES_LIMIT && (spareCodes === undefined || spareCodes.length < units.length)) spareCodes = units;
+  spareCodes.release(units);
 }
 
 /**

@@ -51,8 +51,8 @@ export class Walker {
     if (!first && (s.kind === "Block" || startLine - prevEndLine > 1)) out.ws(Ws.Formfeed);
     if (s.kind === "Block") this.block(s, startLine);
     else {
-      out.hintAt(s.name.start, startLine);
-      out.name(s.name.name, s.name.start);
+      out.hintAt(s.start, startLine);
+      out.name(s.name, s.start);
       out.ws(Ws.VTab);
       out.token("=");
       out.ws(Ws.Blank);
@@ -69,7 +69,8 @@ export class Walker {
   private block(b: Block, line: number): void {
     const { out } = this;
     out.hintAt(b.start, line);
-    out.dottedName(b.name);
+    // A dotted name (F11) is copied from the source unless it was written with spaces around its dots.
+    out.name(b.name, b.nameEnd - b.start === b.name.length ? b.start : -1);
     if (b.label !== undefined && b.label !== "" && b.labelStart >= 0) {
       out.ws(Ws.Blank);
       out.hint(b.labelStart);
@@ -187,7 +188,7 @@ export class Walker {
     const { out } = this;
     if (p.kind === "Access") {
       out.token(".");
-      out.name(p.name.name, p.name.start);
+      out.name(p.name, p.end - p.name.length);
     } else if (p.kind === "Index") {
       out.hint(p.lBrack);
       out.token("[");
@@ -239,7 +240,7 @@ export class Walker {
     const n = e.fields.length;
     for (let i = 0; i < n; i++) {
       const f = e.fields[i]!;
-      if (this.line(f.name.start) !== prevLine) {
+      if (this.line(f.start) !== prevLine) {
         // Keep `=` alignment with the previous field only when its value fit on one line (F21).
         const prev = i > 0 ? e.fields[i - 1]!.value : undefined;
         const prevSingleLine = prev !== undefined && this.line(prev.start) === this.line(prev.end - 1);
@@ -247,10 +248,10 @@ export class Walker {
       } else if (i > 0) out.ws(Ws.Blank);
       // Upstream measures the key's end from its stored text, which for quoted keys excludes the delimiters.
       prevLine = this.line(keyEnd(f));
-      out.hint(f.name.start);
-      if (!f.quoted) out.name(f.name.name, f.name.start);
-      else if (quotesAsIs(f.name.name)) out.quoted(f.name.name, f.name.start);
-      else out.literal(goQuote(f.name.name), false, -1);
+      out.hint(f.start);
+      if (!f.quoted) out.name(f.name, f.start);
+      else if (quotesAsIs(f.name)) out.quoted(f.name, f.start);
+      else out.literal(goQuote(f.name), false, -1);
       out.ws(Ws.VTab);
       out.token("=");
       out.ws(Ws.Blank);
@@ -301,7 +302,10 @@ export class Walker {
   }
 }
 
-/** Upstream's end of a key: its start plus the stored text length, minus one. */
+/**
+ * Upstream's end of a key: its start plus the stored text length, minus one (for quoted keys, whose text excludes
+ * the delimiters, one before the closing quote).
+ */
 function keyEnd(f: ObjectField): number {
-  return f.quoted ? f.name.start + f.name.name.length - 1 : f.name.end - 1;
+  return f.start + f.name.length - 1;
 }

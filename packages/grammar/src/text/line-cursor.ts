@@ -43,3 +43,29 @@ export class LineCursor {
     return lo + 1;
   }
 }
+
+/**
+ * Line numbers of offsets looked up in increasing order, counted from the text itself: the parser's comment
+ * groups need line numbers, and counting the newlines it passes spares it (and valid text's parse) the table of
+ * every line's start. Looking back restarts the count from the top.
+ */
+export class ForwardLineCounter {
+  private offset = 0;
+  private lineNumber = 1;
+
+  constructor(private readonly text: string) {}
+
+  /** 1-based line of an offset. */
+  line(offset: number): number {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.lineNumber = 1;
+    }
+    const text = this.text;
+    let n = this.lineNumber;
+    for (let i = text.indexOf("\n", this.offset); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+    this.offset = offset;
+    this.lineNumber = n;
+    return n;
+  }
+}

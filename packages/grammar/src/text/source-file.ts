@@ -79,8 +79,7 @@ function validSequenceLength(b: Uint8Array, i: number): number {
 }
 
 export class SourceFile {
-  /** Offsets at which each line starts; `lineStarts[0] === 0`. */
-  readonly lineStarts: Int32Array;
+  private starts: Int32Array | undefined = undefined;
   private readonly invalid: readonly number[];
 
   constructor(
@@ -89,14 +88,14 @@ export class SourceFile {
     invalidOffsets: readonly number[] = [],
   ) {
     this.invalid = invalidOffsets;
-    // Counted first, then filled: a typed array of the exact size, where a growing array of a large file's
-    // hundreds of thousands of lines is copied as it doubles.
-    let lines = 1;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
-    const starts = new Int32Array(lines);
-    let k = 1;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
-    this.lineStarts = starts;
+  }
+
+  /**
+   * Offsets at which each line starts; `lineStarts[0] === 0`. Made on first use: a parse of valid text needs
+   * line numbers only for its comments, which the parser counts as it goes.
+   */
+  get lineStarts(): Int32Array {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   /** Builds a source file from raw bytes (what the CLI reads), tracking invalid UTF-8. */
@@ -179,4 +178,17 @@ export function toSourceFile(input: string | Uint8Array | SourceFile, name = "")
   if (input instanceof SourceFile) return input;
   if (typeof input === "string") return new SourceFile(name, input);
   return SourceFile.fromBytes(name, input);
+}
+
+/**
+ * Line start offsets of `text`, counted first and then filled: a typed array of the exact size, where a growing
+ * array of a large file's hundreds of thousands of lines is copied as it doubles.
+ */
+function lineStartsOf(text: string): Int32Array {
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  const starts = new Int32Array(lines);
+  let k = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
+  return starts;
 }

@@ -135,7 +135,7 @@ function blockStartingAt(analysis: Analysis, offset: number): Block | undefined 
   const visit = (body: readonly Statement[]): void => {
     for (const s of body) {
       if (s.kind !== "Block" || offset < s.start || offset > s.end) continue;
-      if (s.start === offset || s.name[0]!.start === offset) found = s;
+      if (s.start === offset) found = s;
       visit(s.body);
     }
   };

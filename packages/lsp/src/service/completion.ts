@@ -15,7 +15,7 @@ import {
 } from "vscode-languageserver-types";
 import { schemaAt, typeFits, type ArgumentInfo, type BlockInfo, type ComponentInfo } from "../schema/catalog.js";
 import { dottedWordAt, linePrefix, lineSuffix, lspRange } from "../text.js";
-import { analyze, blockName, type Analysis } from "../workspace/analysis.js";
+import { analyze, type Analysis } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { componentPath, locate } from "./locate.js";
 import { STDLIB_ROOTS } from "./scope.js";
@@ -67,7 +67,7 @@ function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, opt
   // Statement start: nothing but indentation before the word on this line.
   if (/^\s*$/.test(before)) {
     const header = /^\s*"[^"\n]*"\s*\{/.test(lineSuffix(text, found.end)) || /^\s*\{/.test(lineSuffix(text, found.end));
-    if (blocks.length === 0 || blocks.every((b) => blockName(b) === "declare")) {
+    if (blocks.length === 0 || blocks.every((b) => b.name === "declare")) {
       const snippets = header ? false : options.snippets;
       return [...componentItems(analysis, ctx, range, word.prefix, snippets, blocks), ...otelBlockItems(ctx, range, word.prefix, snippets)];
     }
@@ -121,7 +121,7 @@ function componentItems(analysis: Analysis, ctx: ServiceContext, range: Range, p
   // Custom components declared in this document are valid block names too.
   const declares = blocks.length ? blocks[blocks.length - 1]!.body : analysis.file.body;
   for (const s of [...analysis.file.body, ...declares]) {
-    if (s.kind === "Block" && blockName(s) === "declare" && s.label) add(s.label, undefined, "custom component");
+    if (s.kind === "Block" && s.name === "declare" && s.label) add(s.label, undefined, "custom component");
   }
   return items;
 }
@@ -165,7 +165,7 @@ function bodyItems(blocks: readonly Block[], ctx: ServiceContext, range: Range, 
   const schema = schemaFor(blocks, ctx);
   if (!schema) return [];
   const here = blocks[blocks.length - 1]!;
-  const written = new Set(here.body.filter((s) => s.kind === "Attribute").map((s) => (s.kind === "Attribute" ? s.name.name : "")));
+  const written = new Set(here.body.filter((s) => s.kind === "Attribute").map((s) => (s.kind === "Attribute" ? s.name : "")));
   const items: CompletionItem[] = [];
   for (const a of schema.arguments) {
     if (written.has(a.name)) continue;
@@ -198,7 +198,7 @@ function bodyItems(blocks: readonly Block[], ctx: ServiceContext, range: Range, 
 export function schemaFor(blocks: readonly Block[], ctx: ServiceContext): ReturnType<typeof schemaAt> {
   const { component, path } = componentPath(blocks);
   if (!component) return undefined;
-  const info = ctx.catalog.component(blockName(component));
+  const info = ctx.catalog.component(component.name);
   return info ? schemaAt(info, path) : undefined;
 }
 
@@ -207,7 +207,7 @@ function expectedType(analysis: Analysis, offset: number, blocks: readonly Block
   const body = blocks.length ? blocks[blocks.length - 1]!.body : analysis.file.body;
   let name: string | undefined;
   for (const s of body) {
-    if (s.kind === "Attribute" && offset >= s.start && offset <= Math.max(s.end, s.value.end)) name = s.name.name;
+    if (s.kind === "Attribute" && offset >= s.start && offset <= Math.max(s.end, s.value.end)) name = s.name;
   }
   if (!name) {
     // Recovered trees may not hold the attribute being typed: read `name =` back from the text.
@@ -236,7 +236,7 @@ function enumItems(expected: ArgumentInfo | undefined, range: Range, prefix: str
 function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext, range: Range, expected: string | undefined, stem: string): CompletionItem[] {
   const items: CompletionItem[] = [];
   const { blocks } = locate(analysis, offset);
-  const scope = [...blocks].reverse().find((b) => blockName(b) === "declare");
+  const scope = [...blocks].reverse().find((b) => b.name === "declare");
   const own = blocks[0];
   const fits = new Map<string, boolean>();
   const fitsCached = (type: string): boolean => {

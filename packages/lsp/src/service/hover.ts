@@ -1,8 +1,9 @@
 /** Hover: component, block and argument documentation (type, default, required, description), references and functions. */
+import { nameSpanOf } from "@alloy-ts/grammar";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver-types";
 import type { ArgumentInfo, BlockInfo, ComponentInfo, ExportInfo, FunctionInfo } from "../schema/catalog.js";
 import { lspRange } from "../text.js";
-import { blockName, type Analysis, type ComponentInstance } from "../workspace/analysis.js";
+import type { Analysis, ComponentInstance } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { attributeNameAt, blockHeaderAt, componentPath, referenceAt } from "./locate.js";
 import { schemaFor } from "./completion.js";
@@ -16,8 +17,8 @@ export function hover(analysis: Analysis, position: Position, ctx: ServiceContex
   if (header) {
     const { block, path } = header;
     const { component, path: inner } = componentPath(path);
-    const name = blockName(block);
-    const nameRange = range(block.name[0]!.start, block.name[block.name.length - 1]!.end);
+    const name = block.name;
+    const nameRange = range(block.start, block.nameEnd);
     if (component === block) {
       const info = ctx.catalog.component(name);
       const inst = analysis.instances.find((i) => i.block === block);
@@ -25,16 +26,17 @@ export function hover(analysis: Analysis, position: Position, ctx: ServiceContex
     }
     const schema = schemaFor(path.slice(0, -1), ctx);
     const info = schema?.blocks.find((b) => b.name === name);
-    const owner = component ? blockName(component) : "";
+    const owner = component ? component.name : "";
     return { contents: markdown(blockDoc(name, info, [owner, ...inner.slice(0, -1)].filter(Boolean).join(" > "))), range: nameRange };
   }
 
   const attr = attributeNameAt(analysis, offset);
   if (attr) {
     const schema = schemaFor(attr.blocks, ctx);
-    const info = schema?.arguments.find((a) => a.name === attr.attr.name.name);
-    const r = range(attr.attr.name.start, attr.attr.name.end);
-    return { contents: markdown(argumentDoc(attr.attr.name.name, info)), range: r };
+    const info = schema?.arguments.find((a) => a.name === attr.attr.name);
+    const { start, end } = nameSpanOf(attr.attr);
+    const r = range(start, end);
+    return { contents: markdown(argumentDoc(attr.attr.name, info)), range: r };
   }
 
   const hit = referenceAt(analysis, offset);

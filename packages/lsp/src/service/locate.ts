@@ -1,6 +1,6 @@
 /** Finds what is under a cursor: the enclosing block path, the statement, the reference or identifier. */
-import type { Attribute, Block, Ident, Statement } from "@alloy-ts/grammar";
-import { blockName, type Analysis, type ComponentInstance, type Reference } from "../workspace/analysis.js";
+import { type Attribute, type Block, nameSpanOf, type NamedSpan, type Statement } from "@alloy-ts/grammar";
+import { type Analysis, type ComponentInstance, type Reference } from "../workspace/analysis.js";
 
 /** Where a cursor sits in the statement tree. */
 export interface Location {
@@ -75,13 +75,13 @@ export function blockHeaderAt(analysis: Analysis, offset: number): { block: Bloc
 /** The attribute whose name is under the cursor. */
 export function attributeNameAt(analysis: Analysis, offset: number): { attr: Attribute; blocks: readonly Block[] } | undefined {
   const { blocks, statement } = locate(analysis, offset);
-  if (statement?.kind === "Attribute" && within(statement.name, offset)) return { attr: statement, blocks };
+  if (statement?.kind === "Attribute" && within(nameSpanOf(statement), offset)) return { attr: statement, blocks };
   return undefined;
 }
 
-/** Whether an identifier covers an offset (its end counts, so a cursor right after a word is on it). */
-export function within(ident: Ident, offset: number): boolean {
-  return offset >= ident.start && offset <= ident.end;
+/** Whether a name covers an offset (its end counts, so a cursor right after a word is on it). */
+export function within(name: NamedSpan, offset: number): boolean {
+  return offset >= name.start && offset <= name.end;
 }
 
 /**
@@ -90,7 +90,7 @@ export function within(ident: Ident, offset: number): boolean {
  */
 export function componentPath(blocks: readonly Block[]): { component: Block | undefined; path: string[] } {
   let start = 0;
-  for (let i = 0; i < blocks.length; i++) if (blockName(blocks[i]!) === "declare") start = i + 1;
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]!.name === "declare") start = i + 1;
   const component = blocks[start];
-  return { component, path: blocks.slice(start + 1).map(blockName) };
+  return { component, path: blocks.slice(start + 1).map((b) => b.name) };
 }

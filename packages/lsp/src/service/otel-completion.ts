@@ -98,7 +98,7 @@ export function otelListItems(analysis: Analysis, offset: number, blocks: readon
 function listedIn(analysis: Analysis, block: Block, attribute: string, offset: number): Set<string> {
   const out = new Set<string>();
   for (const s of block.body) {
-    if (s.kind !== "Attribute" || s.name.name !== attribute) continue;
+    if (s.kind !== "Attribute" || s.name !== attribute) continue;
     for (const ref of analysis.references) {
       if (ref.start < s.value.start || ref.end > s.value.end) continue;
       if (offset >= ref.start && offset <= ref.end) continue;

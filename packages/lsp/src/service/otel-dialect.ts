@@ -5,7 +5,6 @@
  */
 import type { Block } from "@alloy-ts/grammar";
 import type { Analysis, ComponentInstance } from "../workspace/analysis.js";
-import { blockName } from "../workspace/analysis.js";
 
 /** Component kinds in the singular, as they appear in `otel.<kind>.<type>`. */
 export const OTEL_COMPONENT_KINDS = ["receiver", "processor", "exporter", "connector", "extension"] as const;
@@ -45,10 +44,10 @@ export function otelComponentName(name: string): { kind: OtelComponentKind; type
 
 /** Whether a block is `otel.pipeline` or `otel.service`. */
 export function isOtelPipeline(block: Block): boolean {
-  return blockName(block) === "otel.pipeline";
+  return block.name === "otel.pipeline";
 }
 export function isOtelService(block: Block): boolean {
-  return blockName(block) === "otel.service";
+  return block.name === "otel.service";
 }
 
 /** The lists a bridge block (`otel.pipeline`, `otel.service`) holds references in, by accepted kinds. */

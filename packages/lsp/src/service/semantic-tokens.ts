@@ -1,7 +1,8 @@
 /** Semantic tokens from the syntax tree: block names, labels, attributes, references, functions, literals, comments. */
-import { type Expr, type Statement, walk } from "@alloy-ts/grammar";
+import { type AccessExpr, type Attribute, type Expr, nameSpanOf, type ObjectField, type Statement, walk } from "@alloy-ts/grammar";
 import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
-import { blockName, type Analysis } from "../workspace/analysis.js";
+import type { Analysis } from "../workspace/analysis.js";
+import { blockNameFragments } from "./name-fragments.js";
 import { STDLIB_ROOTS } from "./scope.js";
 
 const TYPES = ["namespace", "type", "class", "property", "variable", "function", "string", "number", "keyword", "comment", "parameter"] as const;
@@ -26,6 +27,10 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
     if (end <= start) return;
     raw.push({ start, end, type: TYPES.indexOf(type), mods: mods.reduce((m, x) => m | (1 << MODIFIERS.indexOf(x)), 0) });
   };
+  const pushName = (node: Attribute | AccessExpr | ObjectField, type: TokenType): void => {
+    const { start, end } = nameSpanOf(node);
+    push(start, end, type);
+  };
   const targets = new Map(analysis.references.map((r) => [r.start, r] as const));
 
   // Expressions: every node is visited (grammar's walk) except inside a reference, whose parts are coloured as a whole.
@@ -47,11 +52,11 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
             });
             return false;
           }
-          if (node.kind === "Access") push(node.name.start, node.name.end, "property");
+          if (node.kind === "Access") pushName(node, "property");
           return;
         }
         case "Field":
-          if (!node.quoted) push(node.name.start, node.name.end, "property");
+          if (!node.quoted) pushName(node, "property");
           return;
         default:
           return;
@@ -60,12 +65,12 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
   const body = (stmts: readonly Statement[], depth: number): void => {
     for (const s of stmts) {
       if (s.kind === "Attribute") {
-        push(s.name.start, s.name.end, "property");
+        pushName(s, "property");
         expr(s.value);
         continue;
       }
-      const declare = blockName(s) === "declare";
-      for (const n of s.name) push(n.start, n.end, depth === 0 || declare ? "namespace" : "type");
+      const declare = s.name === "declare";
+      for (const n of blockNameFragments(analysis.text, s)) push(n.start, n.end, depth === 0 || declare ? "namespace" : "type");
       if (s.labelStart >= 0) push(s.labelStart, s.labelEnd, declare ? "class" : "string", "declaration");
       body(s.body, declare ? 0 : depth + 1);
     }

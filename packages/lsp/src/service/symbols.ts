@@ -1,8 +1,8 @@
 /** Document outline: blocks (with labels) and attributes, nested as in the source. */
-import { type Block, type Expr, labelRangeOf, type Statement } from "@alloy-ts/grammar";
+import { type Block, type Expr, labelRangeOf, nameSpanOf, type Statement } from "@alloy-ts/grammar";
 import { SymbolKind, type DocumentSymbol } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
-import { blockName, traversalParts, type Analysis } from "../workspace/analysis.js";
+import { traversalParts, type Analysis } from "../workspace/analysis.js";
 import { collectorId, otelComponentName, PIPELINE_LISTS } from "./otel-dialect.js";
 
 /** The outline of a document. */
@@ -11,17 +11,16 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
     body.map((s) => {
       const range = lspRange(analysis.source, s.start, s.end);
       if (s.kind === "Attribute") {
-        return { name: s.name.name, kind: SymbolKind.Property, range, selectionRange: lspRange(analysis.source, s.name.start, s.name.end) };
+        const { start, end } = nameSpanOf(s);
+        return { name: s.name, kind: SymbolKind.Property, range, selectionRange: lspRange(analysis.source, start, end) };
       }
-      const name = blockName(s);
-      const first = s.name[0]!.start;
-      const last = s.name[s.name.length - 1]!.end;
+      const name = s.name;
       return {
         name: s.label !== undefined ? `${name} "${s.label}"` : name,
         detail: depth === 0 && s.label !== undefined ? topDetail(s, name) : undefined,
         kind: depth === 0 ? topKind(name) : SymbolKind.Struct,
         range,
-        selectionRange: lspRange(analysis.source, first, labelRangeOf(s)?.end ?? last),
+        selectionRange: lspRange(analysis.source, s.start, labelRangeOf(s)?.end ?? s.nameEnd),
         children: build(s.body, depth + 1),
       };
     });
@@ -45,7 +44,7 @@ function topDetail(block: Block, name: string): string {
   if (otel) return `collector ${otel.kind} ${otel.type}`;
   if (name !== "otel.pipeline") return name;
   const stages = Object.keys(PIPELINE_LISTS).map((list) => {
-    const attr = block.body.find((s) => s.kind === "Attribute" && s.name.name === list);
+    const attr = block.body.find((s) => s.kind === "Attribute" && s.name === list);
     return attr?.kind === "Attribute" ? idsOf(attr.value) : [];
   });
   const flow = stages.filter((ids) => ids.length).map((ids) => ids.join(", "));

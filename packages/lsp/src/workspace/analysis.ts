@@ -2,8 +2,8 @@
  * The analysed form of one document: parse tree, syntax diagnostics and a symbol index of component instances
  * and the references between them. Computed once per document version and shared by every service function.
  */
-import { parse, rangeOf } from "@alloy-ts/grammar";
-import type { Block, Diagnostic, Expr, File, Ident, SourceFile, Statement } from "@alloy-ts/grammar";
+import { nameSpanOf, parse } from "@alloy-ts/grammar";
+import type { Block, Diagnostic, Expr, File, NamedSpan, SourceFile, Statement } from "@alloy-ts/grammar";
 
 /** A labelled block that other expressions can refer to (`otelcol.exporter.otlp "tempo"`). */
 export interface ComponentInstance {
@@ -20,7 +20,7 @@ export interface ComponentInstance {
 /** A dotted traversal `a.b.c` written in an expression, possibly resolved to a component instance. */
 export interface Reference {
   /** Identifier fragments in order; the first one is the root identifier. */
-  readonly parts: readonly Ident[];
+  readonly parts: readonly NamedSpan[];
   /** Source range of the whole traversal. */
   readonly start: number;
   readonly end: number;
@@ -53,7 +53,7 @@ export function analyze(uri: string, version: number, text: string): Analysis {
   const scopes = new Map<Block | undefined, Map<string, ComponentInstance>>();
   const register = (block: Block, scope: Block | undefined): void => {
     if (block.label === undefined) return;
-    const name = block.name.length === 1 ? block.name[0]!.name : blockName(block);
+    const name = block.name;
     const inst: ComponentInstance = { id: `${name}.${block.label}`, name, label: block.label, block, scope };
     instances.push(inst);
     let map = scopes.get(scope);
@@ -64,7 +64,7 @@ export function analyze(uri: string, version: number, text: string): Analysis {
     for (const stmt of body) {
       if (stmt.kind !== "Block") continue;
       register(stmt, scope);
-      if (isDeclare(stmt)) collectInstances(stmt.body, stmt);
+      if (stmt.name === "declare") collectInstances(stmt.body, stmt);
     }
   };
   collectInstances(parsed.file.body, undefined);
@@ -74,7 +74,7 @@ export function analyze(uri: string, version: number, text: string): Analysis {
   const visitBody = (body: readonly Statement[], scope: Block | undefined): void => {
     for (const stmt of body) {
       if (stmt.kind === "Attribute") collectReferences(stmt.value, scope, lookup, references);
-      else visitBody(stmt.body, isDeclare(stmt) ? stmt : scope);
+      else visitBody(stmt.body, stmt.name === "declare" ? stmt : scope);
     }
   };
   visitBody(parsed.file.body, undefined);
@@ -92,35 +92,25 @@ export function analyze(uri: string, version: number, text: string): Analysis {
   };
 }
 
-/** Whether a block is a custom component definition (`declare "name" { … }`), without joining its name. */
-export function isDeclare(block: Block): boolean {
-  return block.name.length === 1 && block.name[0]!.name === "declare";
-}
-
-/** Joined name of a block (`otelcol.receiver.otlp`). */
-export function blockName(block: Block): string {
-  return block.name.map((n) => n.name).join(".");
-}
-
 /**
  * The identifier chain of a pure traversal (`a.b.c`), or undefined when the expression is anything else.
  * Walks down the left spine of Access nodes to the root identifier.
  */
-export function traversalParts(expr: Expr): Ident[] | undefined {
-  const parts: Ident[] = [];
+export function traversalParts(expr: Expr): NamedSpan[] | undefined {
+  const parts: NamedSpan[] = [];
   let e: Expr = expr;
   while (e.kind === "Access") {
-    parts.push(e.name);
+    parts.push(nameSpanOf(e));
     e = e.value;
   }
   if (e.kind !== "Identifier") return undefined;
-  parts.push({ kind: "Ident", name: e.name, start: e.start, end: e.end });
+  parts.push({ name: e.name, start: e.start, end: e.end });
   return parts.reverse();
 }
 
 /** Matches the longest prefix `name.label` of a traversal against the instances in scope. */
 function resolve(
-  parts: readonly Ident[],
+  parts: readonly NamedSpan[],
   scope: Block | undefined,
   lookup: Analysis["lookup"],
 ): { target: ComponentInstance | undefined; labelIndex: number } {

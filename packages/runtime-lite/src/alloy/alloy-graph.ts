@@ -20,20 +20,19 @@ export interface AlloyGraphOptions {
   fileName?: string;
 }
 
-const blockName = (b: Block) => b.name.map((n) => n.name).join(".");
-const identity = (b: Block) => (b.label === undefined ? blockName(b) : `${blockName(b)}.${unquote(`"${b.label}"`)}`);
+const identity = (b: Block) => (b.label === undefined ? b.name : `${b.name}.${unquote(`"${b.label}"`)}`);
 
 function evalBody(stmts: Statement[], scope: Scope, diags: RuntimeDiagnostic[], where: string): Body {
   const body: Body = { attrs: {}, blocks: {} };
   for (const s of stmts) {
     if (s.kind === "Attribute") {
       try {
-        body.attrs[s.name.name] = evaluate(s.value, scope);
+        body.attrs[s.name] = evaluate(s.value, scope);
       } catch (e) {
-        diags.push({ severity: "error", message: `${where}: ${s.name.name}: ${(e as Error).message}`, component: where });
+        diags.push({ severity: "error", message: `${where}: ${s.name}: ${(e as Error).message}`, component: where });
       }
     } else {
-      const name = blockName(s);
+      const name = s.name;
       (body.blocks[name] ??= []).push(evalBody(s.body, scope, diags, where));
     }
   }
@@ -52,11 +51,11 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
   // The bridge dialect (otel.* + otel.pipeline blocks) is the collector configuration in Alloy syntax: it runs as one.
   if (isBridgeDialect(blocks)) return graphFromBridge(text, options);
   for (const s of parsed.file.body)
-    if (s.kind === "Attribute") diagnostics.push({ severity: "error", message: `unrecognized attribute ${s.name.name}` });
+    if (s.kind === "Attribute") diagnostics.push({ severity: "error", message: `unrecognized attribute ${s.name}` });
   const scope: Scope = { names: stdlib(options.env ?? process.env), components: new Set(blocks.filter((b) => b.label !== undefined).map(identity)) };
 
   for (const b of blocks) {
-    const name = blockName(b);
+    const name = b.name;
     const id = identity(b);
     const body = evalBody(b.body, scope, diagnostics, id);
     const parts = name.split(".");

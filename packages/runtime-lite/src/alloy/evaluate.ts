@@ -57,7 +57,7 @@ function traversal(e: Expr): string[] | undefined {
   if (e.kind === "Identifier") return [e.name];
   if (e.kind === "Access") {
     const base = traversal(e.value);
-    return base ? [...base, e.name.name] : undefined;
+    return base ? [...base, e.name] : undefined;
   }
   return undefined;
 }
@@ -84,7 +84,7 @@ export function evaluate(e: Expr, scope: Scope): AlloyValue {
       return e.elements.map((x) => evaluate(x, scope));
     case "Object": {
       const o: { [k: string]: AlloyValue } = {};
-      for (const f of e.fields) o[f.quoted ? unquote(`"${f.name.name}"`) : f.name.name] = evaluate(f.value, scope);
+      for (const f of e.fields) o[f.quoted ? unquote(`"${f.name}"`) : f.name] = evaluate(f.value, scope);
       return o;
     }
     case "Identifier":
@@ -105,10 +105,10 @@ export function evaluate(e: Expr, scope: Scope): AlloyValue {
       }
       const base = evaluate(e.value, scope);
       if (base && typeof base === "object" && !Array.isArray(base) && !isCapsule(base)) {
-        if (!(e.name.name in base)) throw new EvalError(`field "${e.name.name}" does not exist`);
-        return base[e.name.name];
+        if (!(e.name in base)) throw new EvalError(`field "${e.name}" does not exist`);
+        return base[e.name];
       }
-      throw new EvalError(`cannot access field "${e.name.name}" on value of type ${typeName(base)}`);
+      throw new EvalError(`cannot access field "${e.name}" on value of type ${typeName(base)}`);
     }
     case "Index": {
       const base = evaluate(e.value, scope);

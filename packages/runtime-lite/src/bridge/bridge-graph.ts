@@ -25,7 +25,7 @@ export interface BridgeGraphOptions {
  * `otelcol.*` path reads them and runs only their `otelcol.*` components.
  */
 export function isBridgeDialect(blocks: readonly Block[]): boolean {
-  return blocks.some((b) => b.name.length === 2 && b.name[0]!.name === "otel" && b.name[1]!.name === "pipeline");
+  return blocks.some((b) => b.name === "otel.pipeline");
 }
 
 /** The converter's severities as runtime ones; Info diagnostics say nothing about running the file. */
@@ -67,7 +67,7 @@ function blockIdentities(text: string, fileName: string | undefined, config: Col
   for (const s of parsed.file.body) {
     if (s.kind !== "Block" || s.label === undefined) continue;
     const p = parsed.source.position(s.start);
-    at.set(`${p.line}:${p.column}`, `${s.name.map((n) => n.name).join(".")}.${s.label}`);
+    at.set(`${p.line}:${p.column}`, `${s.name}.${s.label}`);
   }
   const out = new Map<string, string>();
   for (const c of config.components) {

@@ -12,7 +12,7 @@ function dotted(e: Expr): string | undefined {
   if (e.kind === "Identifier") return e.name;
   if (e.kind === "Access") {
     const base = dotted(e.value);
-    return base === undefined ? undefined : `${base}.${e.name.name}`;
+    return base === undefined ? undefined : `${base}.${e.name}`;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * reproduces upstream internal/util/ast TraversalsFromBody, including its quirk that an access after a call
  * or index extends the traversal most recently started inside it.
  */
-import { type Expr, type Ident, rangeOf, type Statement } from "@alloy-ts/grammar";
+import { type Expr, nameSpanOf, rangeOf, type Statement } from "@alloy-ts/grammar";
 
 export interface TraversalPart {
   readonly name: string;
@@ -53,7 +53,7 @@ class Walker {
         return;
       case "Access":
         this.expr(e.value);
-        if (this.building) this.current.push(identPart(e.name));
+        if (this.building) this.current.push({ name: e.name, range: rangeOf(nameSpanOf(e)) });
         return;
       case "Index":
         this.expr(e.value);
@@ -85,10 +85,6 @@ class Walker {
         return;
     }
   }
-}
-
-function identPart(i: Ident): TraversalPart {
-  return { name: i.name, range: rangeOf(i) };
 }
 
 export function traversalString(t: Traversal, n = t.length): string {

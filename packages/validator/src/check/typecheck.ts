@@ -36,18 +36,18 @@ export function typecheckBlock(block: Block, schema: SchemaNode, root: Component
 }
 
 function nameRangeToLCurly(b: Block): Range {
-  return span(b.name[0]!.start, b.lCurly + 1);
+  return span(b.start, b.lCurly + 1);
 }
 
 function checkBody(ctx: Ctx, b: Block, body: Statement[], schema: SchemaNode): void {
   if (schema["x-alloy-map-block"] || schema.properties === undefined) {
     // Map-like bodies accept any attribute; only a label is rejected.
-    if (b.label !== undefined) ctx.out.push(makeDiag(ctx.file, nameRangeToLCurly(b), `block "${b.name.map((n) => n.name).join(".")}" requires empty label`, Code.blockLabel));
+    if (b.label !== undefined) ctx.out.push(makeDiag(ctx.file, nameRangeToLCurly(b), `block "${b.name}" requires empty label`, Code.blockLabel));
     return;
   }
   const props = schema.properties;
   const blockCount = new Map<string, number>();
-  for (const s of body) if (s.kind === "Block") blockCount.set(blockName(s), (blockCount.get(blockName(s)) ?? 0) + 1);
+  for (const s of body) if (s.kind === "Block") blockCount.set(s.name, (blockCount.get(s.name) ?? 0) + 1);
   const seen = new Set<string>();
   for (const s of body) {
     if (s.kind === "Block") checkNestedBlock(ctx, s, props, blockCount);
@@ -66,21 +66,8 @@ function checkBody(ctx: Ctx, b: Block, body: Statement[], schema: SchemaNode): v
   }
 }
 
-const nameCache = new WeakMap<Block, string>();
-
-/** Joined block name (`prometheus.remote_write`), cached per block. */
-export function blockName(b: Block): string {
-  if (b.name.length === 1) return b.name[0]!.name;
-  let n = nameCache.get(b);
-  if (n === undefined) {
-    n = b.name.map((x) => x.name).join(".");
-    nameCache.set(b, n);
-  }
-  return n;
-}
-
 function checkNestedBlock(ctx: Ctx, b: Block, props: Readonly<Record<string, SchemaNode>>, counts: Map<string, number>): void {
-  const name = blockName(b);
+  const name = b.name;
   const p = props[name];
   if (!p) {
     const blocks = Object.entries(props).filter(([, v]) => v["x-alloy-kind"] === "block").map(([k]) => k);
@@ -109,7 +96,7 @@ function checkNestedBlock(ctx: Ctx, b: Block, props: Readonly<Record<string, Sch
 }
 
 function checkAttribute(ctx: Ctx, a: Extract<Statement, { kind: "Attribute" }>, props: Readonly<Record<string, SchemaNode>>, seen: Set<string>): void {
-  const name = a.name.name;
+  const name = a.name;
   const p = props[name];
   if (!p) {
     const attrs = Object.entries(props).filter(([, v]) => v["x-alloy-kind"] === "attr").map(([k]) => k);
@@ -227,12 +214,12 @@ function checkObject(ctx: Ctx, e: ObjectExpr, wantRaw: SchemaNode): void {
   const props = want.properties ?? {};
   const seen = new Set<string>();
   for (const f of e.fields) {
-    const p = props[f.name.name];
+    const p = props[f.name];
     if (!p) {
-      ctx.out.push(makeDiag(ctx.file, span(f.name.start, f.value.end), `unrecognized attribute name "${f.name.name}"`, Code.unknownAttribute, "error", didYouMean(f.name.name, Object.keys(props))));
+      ctx.out.push(makeDiag(ctx.file, span(f.start, f.value.end), `unrecognized attribute name "${f.name}"`, Code.unknownAttribute, "error", didYouMean(f.name, Object.keys(props))));
       continue;
     }
-    seen.add(f.name.name);
+    seen.add(f.name);
     checkExpr(ctx, f.value, p);
   }
   for (const r of want.required ?? []) {

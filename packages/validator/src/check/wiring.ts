@@ -4,11 +4,10 @@
  * `output.metrics` / `logs` / `traces` must accept that signal. Upstream only finds these when the
  * pipeline runs; the messages are ours.
  */
-import { type Expr, rangeOf, type Statement } from "@alloy-ts/grammar";
+import { type Expr, nameSpanOf, rangeOf, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
 import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
 import type { Traversal } from "./traversal.js";
-import { blockName } from "./typecheck.js";
 
 const PIPELINE_CAPSULES = new Set(["otelcol.Consumer", "MetricsReceiver", "LogsReceiver", "ProfilesReceiver"]);
 
@@ -19,7 +18,7 @@ function chain(e: Expr): Traversal | undefined {
   if (e.kind === "Identifier") return [{ name: e.name, range: rangeOf(e) }];
   if (e.kind === "Access") {
     const base = chain(e.value);
-    return base ? [...base, { name: e.name.name, range: rangeOf(e.name) }] : undefined;
+    return base ? [...base, { name: e.name, range: rangeOf(nameSpanOf(e)) }] : undefined;
   }
   return undefined;
 }
@@ -29,7 +28,7 @@ export function checkWiring(body: readonly Statement[], schema: SchemaNode, root
     const props = deref(sch, root).properties;
     if (!props) return;
     for (const s of stmts) {
-      const p = props[s.kind === "Block" ? blockName(s) : s.name.name];
+      const p = props[s.name];
       if (!p) continue;
       if (s.kind === "Block") {
         if (p["x-alloy-kind"] !== "block") continue;
@@ -41,7 +40,7 @@ export function checkWiring(body: readonly Statement[], schema: SchemaNode, root
       const want = elemSchema?.["x-alloy-capsule"];
       if (!want || !PIPELINE_CAPSULES.has(want)) continue;
       const elems = s.value.kind === "Array" ? s.value.elements : [s.value];
-      for (const el of elems) checkElement(el, want, p["x-alloy-signal"], s.name.name);
+      for (const el of elems) checkElement(el, want, p["x-alloy-signal"], s.name);
     }
   };
   const checkElement = (el: Expr, want: string, signal: string | undefined, attr: string): void => {
