@@ -52,7 +52,7 @@ import { borrowCodeUnits, returnCodeUnits } from "../lexer/code-units.js";
 import { hashSpan, StringInterner } from "../lexer/interner.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
 import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
-import { ForwardLineCounter } from "../text/line-cursor.js";
+import { ForwardLineCounter, LineCursor, type LineLookup } from "../text/line-cursor.js";
 import { SourceFile, toSourceFile } from "../text/source-file.js";
 import { goQuote } from "./quote.js";
 
@@ -172,7 +172,7 @@ class Parser {
   private readonly scanner: Scanner;
   private readonly text: string;
   /** Lines of comments, which are looked up in increasing order. */
-  private readonly lines: ForwardLineCounter;
+  private readonly lines: LineLookup;
   /** Identifier names, one string per distinct name. */
   private readonly names: StringInterner;
 
@@ -225,7 +225,7 @@ class Parser {
       onError: (offset, message) => this.addDiag(offset, offset + 1, message, ParseDiagnosticCode.scanner),
     });
     this.names = new StringInterner(source.text, this.scanner.codes);
-    this.lines = new ForwardLineCounter(source.text);
+    this.lines = source.hasLineStarts ? new LineCursor(source.lineStarts) : new ForwardLineCounter(source.text);
     this.next();
   }
 
@@ -559,8 +559,10 @@ class Parser {
         count++;
         this.next();
       }
-      const fragments = this.takeList<string>(base);
-      joined = contiguous ? this.names.intern(start, end, hashSpan(this.text, start, end)) : fragments.join(".");
+      if (contiguous) {
+        this.top = base;
+        joined = this.names.intern(start, end, hashSpan(this.text, start, end));
+      } else joined = this.takeList<string>(base).join(".");
     }
     this.nameFirst = first;
     this.nameCount = count;

@@ -3,7 +3,13 @@
  * tokens): a cursor at the last line found, stepping a few lines forward or back before falling back to a binary
  * search. In a large file a binary search per lookup is a series of cache misses over the line table.
  */
-export class LineCursor {
+/** Line numbers of offsets looked up mostly in increasing order. */
+export interface LineLookup {
+  /** 1-based line of an offset. */
+  line(offset: number): number;
+}
+
+export class LineCursor implements LineLookup {
   private lineIdx = 0;
 
   /** `starts`: offsets at which each line starts (`SourceFile.lineStarts`). */
@@ -49,7 +55,7 @@ export class LineCursor {
  * groups need line numbers, and counting the newlines it passes spares it (and valid text's parse) the table of
  * every line's start. Looking back restarts the count from the top.
  */
-export class ForwardLineCounter {
+export class ForwardLineCounter implements LineLookup {
   private offset = 0;
   private lineNumber = 1;
 

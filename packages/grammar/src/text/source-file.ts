@@ -98,6 +98,11 @@ export class SourceFile {
     return (this.starts ??= lineStartsOf(this.text));
   }
 
+  /** Whether `lineStarts` has been made already (looking lines up in it is then cheaper than counting). */
+  get hasLineStarts(): boolean {
+    return this.starts !== undefined;
+  }
+
   /** Builds a source file from raw bytes (what the CLI reads), tracking invalid UTF-8. */
   static fromBytes(name: string, bytes: Uint8Array): SourceFile {
     const d = decodeUtf8(bytes);
@@ -181,14 +186,19 @@ export function toSourceFile(input: string | Uint8Array | SourceFile, name = "")
 }
 
 /**
- * Line start offsets of `text`, counted first and then filled: a typed array of the exact size, where a growing
- * array of a large file's hundreds of thousands of lines is copied as it doubles.
+ * Line start offsets of `text`, in one pass over its newlines: into a typed array sized for lines of about 32
+ * characters, doubled when that is too small, then cut to its exact size.
  */
 function lineStartsOf(text: string): Int32Array {
-  let lines = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
-  const starts = new Int32Array(lines);
+  let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
   let k = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
-  return starts;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    if (k === starts.length) {
+      const grown = new Int32Array(k * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[k++] = i + 1;
+  }
+  return k === starts.length ? starts : starts.slice(0, k);
 }
