@@ -5,6 +5,26 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
+/**
+ * Loads `node:child_process` on first use instead of at start-up: commander requires it at the top of its module
+ * for executable sub-commands, which `alloy fmt` never runs, and loading it costs several milliseconds of a
+ * short command's start.
+ */
+function lazyChildProcess() {
+  return {
+    name: "lazy-child-process",
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+        args.namespace === "lazy" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy" },
+      );
+      b.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
+        contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+        loader: "js",
+      }));
+    },
+  };
+}
+
 const common = { bundle: true, platform: "node", target: "node20", format: "esm", logLevel: "warning", legalComments: "none" };
 
 rmSync("packages/cli/dist/bundle", { recursive: true, force: true });
@@ -23,7 +43,7 @@ await build({
 // `alloy fmt` on its own: one CommonJS file (no ES module loader at start-up; bin/alloy.cjs picks it) and the V8
 // code cache of that file after formatting a sample, so the functions a run needs come precompiled.
 const fmtBundle = path.resolve("packages/cli/dist/fast/fmt.cjs");
-await build({ ...common, format: "cjs", entryPoints: ["packages/cli/src/entries/fmt.ts"], outfile: fmtBundle });
+await build({ ...common, format: "cjs", entryPoints: ["packages/cli/src/entries/fmt.ts"], outfile: fmtBundle, plugins: [lazyChildProcess()] });
 const makeCache = `
   const { loadBundle, CACHE_SUFFIX } = require("./packages/cli/bin/load-bundle.cjs");
   process.argv = [process.argv[0], "alloy", "fmt"];
