@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { SourceFile } from "../text/source-file.js";
 import { commentText, Scanner, scanTokens } from "./scanner.js";
-import { TOKEN_KINDS, tokenString } from "./token.js";
+import { Tok, TOKEN_KINDS, tokenString } from "./token.js";
 
 /** `KIND:text` for every token up to (not including) EOF. */
 function tokens(text: string, includeComments = false): string[] {
@@ -135,6 +135,37 @@ describe("robustness", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  test("the fast path for plain ASCII gives exactly the tokens, hashes and errors of the general scanner", () => {
+    /** Every token with its span and identifier hash, and every error, until EOF. */
+    const run = (text: string, fastPath: boolean, includeComments: boolean): unknown[] => {
+      const out: unknown[] = [];
+      const scanner = new Scanner(text, { includeComments, fastPath, onError: (offset, message) => out.push(["error", offset, message]) });
+      for (let n = 0; n <= text.length + 2; n++) {
+        const tok = scanner.scan();
+        out.push([tok, scanner.pos, scanner.end, tok === Tok.IDENT ? scanner.identHash : 0]);
+        if (tok === Tok.EOF) break;
+      }
+      return out;
+    };
+    // Alloy-like fragments (including the characters the fast path hands over: strings, comments, floats, `.`,
+    // `/`, `|`, `&`, non-ASCII, NUL, a BOM, lone surrogates) joined with random spacing.
+    const piece = fc.oneof(
+      fc.constantFrom("a", "foo_1", "true", "false", "null", "nul", "truex", "0", "42", "007", "1.5", "1e3", "2E", "1.", ".5"),
+      fc.constantFrom("=", "==", "!", "!=", "<", "<=", ">", ">=", "{", "}", "[", "]", "(", ")", ",", ".", "+", "-", "*", "/", "%", "^"),
+      fc.constantFrom("|", "||", "&", "&&", '"s"', '"a\\n"', '"unterminated', "`raw\n`", "// c", "/* c */", "/* c\n */", "'x'", "#"),
+      fc.constantFrom("é", "日本", "x\u0000y", "\u0000", "\ufeff", "\ud800", "a\u00e9b", "9é"),
+      fc.constantFrom(" ", "  ", "\t", "\n", "\r\n", "\n\n"),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.boolean(), (pieces, comments) => {
+        const text = pieces.join("");
+        expect(run(text, true, comments)).toEqual(run(text, false, comments));
+      }),
+      { numRuns: 1000 },
     );
   });
 

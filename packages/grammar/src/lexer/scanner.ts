@@ -22,6 +22,15 @@ import { codeUnitsOf } from "./code-units.js";
 import { HASH_PRIME, HASH_SEED, hashSpan } from "./interner.js";
 import { TOKEN_KINDS, Tok, type TokenCode, type TokenKind } from "./token.js";
 
+/**
+ * Token codes as module constants: V8 reads an imported binding through its module cell on every use, where a
+ * constant of this module is folded into optimized code (measured on the hot paths of the scanner). The same for
+ * the identifier hash's constants.
+ */
+const FNV_SEED = HASH_SEED;
+const FNV_PRIME = HASH_PRIME;
+const { ADD, AND, ASSIGN, BOOL, COMMA, COMMENT, DIV, DOT, EOF, EQ, FLOAT, GT, GTE, IDENT, ILLEGAL, LBRACK, LCURLY, LPAREN, LT, LTE, MOD, MUL, NEQ, NOT, NULL, NUMBER, OR, POW, RBRACK, RCURLY, RPAREN, STRING, SUB, TERMINATOR } = Tok;
+
 /** Receives scanner errors: offset of the problem and upstream's exact message. */
 export type ScanErrorHandler = (offset: number, message: string) => void;
 
@@ -34,10 +43,59 @@ export interface ScannerOptions {
   readonly onError?: ScanErrorHandler;
   /** `text`'s code units, when the caller has them (`codeUnitsOf(text)` otherwise). */
   readonly codes?: Uint16Array;
+  /**
+   * Whether plain ASCII tokens take the fast path (default true). Both paths give the same tokens and errors;
+   * turning it off lets tests compare them.
+   */
+  readonly fastPath?: boolean;
 }
 
 const EOF_CH = -1;
 const BOM = 0xfeff;
+
+/** Classes of ASCII characters for the scanner's fast path: what a token starting with the character is. */
+const enum Ascii {
+  /** Anything the fast path leaves to the general scanner (comments, strings, floats, errors, …). */
+  Other = 0,
+  /** A letter or `_`: an identifier starts (and continues). */
+  Letter = 1,
+  /** `0`-`9`: a number starts; an identifier continues. */
+  Digit = 2,
+  /** A one-character token that never combines with the next character. */
+  Single = 3,
+  /** `=`, `!`, `<`, `>`: one character, or two when `=` follows. */
+  WithEquals = 4,
+}
+
+const ASCII_CLASS = new Uint8Array(128);
+/** Token of each `Single` and `WithEquals` character (the `WithEquals` ones alone, without the `=`). */
+const ASCII_TOKEN = new Uint8Array(128);
+/** Whether a `Single` token lets a newline after it end the statement (§2.8). */
+const ASCII_TERMINATES = new Uint8Array(128);
+{
+  for (let c = 0; c < 128; c++) {
+    const l = c | 0x20;
+    if ((l >= 0x61 && l <= 0x7a) || c === 0x5f) ASCII_CLASS[c] = Ascii.Letter;
+    else if (c >= 0x30 && c <= 0x39) ASCII_CLASS[c] = Ascii.Digit;
+  }
+  const single: [string, TokenCode, boolean][] = [
+    ["{", LCURLY, false], ["}", RCURLY, true], ["[", LBRACK, false], ["]", RBRACK, true],
+    ["(", LPAREN, false], [")", RPAREN, true], [",", COMMA, false], ["+", ADD, false],
+    ["-", SUB, false], ["*", MUL, false], ["%", MOD, false], ["^", POW, false],
+  ];
+  for (const [ch, tok, terminates] of single) {
+    ASCII_CLASS[ch.charCodeAt(0)] = Ascii.Single;
+    ASCII_TOKEN[ch.charCodeAt(0)] = tok;
+    ASCII_TERMINATES[ch.charCodeAt(0)] = terminates ? 1 : 0;
+  }
+  const withEquals: [string, TokenCode][] = [["=", ASSIGN], ["!", NOT], ["<", LT], [">", GT]];
+  for (const [ch, tok] of withEquals) {
+    ASCII_CLASS[ch.charCodeAt(0)] = Ascii.WithEquals;
+    ASCII_TOKEN[ch.charCodeAt(0)] = tok;
+  }
+}
+/** The two-character token of a `WithEquals` character followed by `=`. */
+const WITH_EQUALS: Partial<Record<number, TokenCode>> = { [ASSIGN]: EQ, [NOT]: NEQ, [LT]: LTE, [GT]: GTE };
 
 export class Scanner {
   /** Start offset of the token returned by the last `scan()`. */
@@ -57,6 +115,7 @@ export class Scanner {
   /** `text` as code units (reading these is the scanner's hottest operation; the parser reuses them). */
   readonly codes: Uint16Array;
   private readonly includeComments: boolean;
+  private readonly fastPath: boolean;
   private readonly invalid: ReadonlySet<number> | undefined;
   private readonly onError: ScanErrorHandler | undefined;
 
@@ -67,6 +126,7 @@ export class Scanner {
     this.len = text.length;
     this.codes = options.codes ?? codeUnitsOf(text);
     this.includeComments = options.includeComments ?? false;
+    this.fastPath = options.fastPath ?? true;
     this.invalid = options.invalidOffsets?.length ? new Set(options.invalidOffsets) : undefined;
     this.onError = options.onError;
     this.next();
@@ -128,6 +188,115 @@ export class Scanner {
 
   /** Scans the next token and returns its code; `pos`/`end` delimit it. Returns EOF forever at the end. */
   scan(): TokenCode {
+    // Fast path for the tokens most of a file is made of, on plain ASCII: identifiers, integers, punctuation and
+    // line ends, read straight from the code units without the checking reader. Whatever it does not take
+    // (strings, comments, floats, non-ASCII, NUL, the end of input, errors) goes to `scanGeneral`, with the reader
+    // at the same position, so both paths give the same tokens and errors.
+    if (!this.fastPath) return this.scanGeneral();
+    const codes = this.codes;
+    const len = this.len;
+    let ch = this.ch;
+    let off = this.offset;
+    if (ch === 0x20 || ch === 0x09 || ch === 0x0d || (ch === 0x0a && !this.insertTerm)) {
+      const newlineIsSpace = !this.insertTerm;
+      let i = this.readOffset;
+      for (; i < len; i++) {
+        const c = codes[i]!;
+        if (!(c === 0x20 || c === 0x09 || c === 0x0d || (c === 0x0a && newlineIsSpace))) break;
+      }
+      const c = i < len ? codes[i]! : 0;
+      if (c === 0 || c >= 0x80) {
+        this.readOffset = i;
+        this.next();
+        return this.scanGeneral();
+      }
+      ch = c;
+      off = i;
+      this.ch = c;
+      this.offset = i;
+      this.readOffset = i + 1;
+    }
+    if (ch <= 0 || ch >= 0x80) return this.scanGeneral();
+    switch (ASCII_CLASS[ch]) {
+      case Ascii.Letter: {
+        let h = Math.imul(FNV_SEED ^ ch, FNV_PRIME);
+        let i = off + 1;
+        for (; i < len; i++) {
+          const b = codes[i]!;
+          if (b >= 0x80) break;
+          const k = ASCII_CLASS[b];
+          if (k === Ascii.Letter || k === Ascii.Digit) h = Math.imul(h ^ b, FNV_PRIME);
+          else break;
+        }
+        // A non-ASCII character may continue the identifier: the general path reads it with its checks.
+        if (i < len && (codes[i] === 0 || codes[i]! >= 0x80)) return this.scanGeneral();
+        this.identHash = h;
+        this.insertTerm = true;
+        this.pos = off;
+        this.end = i;
+        this.readAt(i);
+        const n = i - off;
+        return n === 4 || n === 5 ? keyword(this.text, off, i) : IDENT;
+      }
+      case Ascii.Digit: {
+        let i = off + 1;
+        while (i < len && codes[i]! < 0x80 && ASCII_CLASS[codes[i]!] === Ascii.Digit) i++;
+        // `1.5`, `1e3` and malformed numbers are the general path's.
+        if (i < len && (codes[i] === 0x2e || (codes[i]! | 0x20) === 0x65 || codes[i] === 0 || codes[i]! >= 0x80)) return this.scanGeneral();
+        this.insertTerm = true;
+        this.pos = off;
+        this.end = i;
+        this.readAt(i);
+        return NUMBER;
+      }
+      case Ascii.Single:
+        this.insertTerm = ASCII_TERMINATES[ch] === 1;
+        this.pos = off;
+        this.end = off + 1;
+        this.readAt(off + 1);
+        return ASCII_TOKEN[ch] as TokenCode;
+      case Ascii.WithEquals: {
+        this.insertTerm = false;
+        this.pos = off;
+        if (off + 1 < len && codes[off + 1] === 0x3d) {
+          this.end = off + 2;
+          this.readAt(off + 2);
+          return WITH_EQUALS[ASCII_TOKEN[ch]!]!;
+        }
+        this.end = off + 1;
+        this.readAt(off + 1);
+        return ASCII_TOKEN[ch] as TokenCode;
+      }
+      default:
+        if (ch === 0x0a) {
+          // Only reachable with a terminator pending: the whitespace skip took every other newline.
+          this.insertTerm = false;
+          this.pos = off;
+          this.end = off + 1;
+          this.readAt(off + 1);
+          return TERMINATOR;
+        }
+        return this.scanGeneral();
+    }
+  }
+
+  /** Moves the reader to `i`, the end of a token: plain ASCII is taken as it is, anything else through `next`. */
+  private readAt(i: number): void {
+    if (i < this.len) {
+      const b = this.codes[i]!;
+      if (b > 0 && b < 0x80) {
+        this.ch = b;
+        this.offset = i;
+        this.readOffset = i + 1;
+        return;
+      }
+    }
+    this.readOffset = i;
+    this.next();
+  }
+
+  /** `scan` for every token: the checking reader, errors, strings, comments, numbers, terminators. */
+  private scanGeneral(): TokenCode {
     for (;;) {
       this.skipWhitespace();
       const pos = this.offset;
@@ -139,7 +308,7 @@ export class Scanner {
       if (isLetter(ch)) {
         const start = this.offset;
         this.scanIdentifier();
-        tok = Tok.IDENT;
+        tok = IDENT;
         insertTerm = true;
         if (this.offset - start === 4 || this.offset - start === 5) tok = keyword(this.text, start, this.offset);
       } else if (isDecimal(ch) || (ch === 0x2e && isDecimal(this.peek()))) {
@@ -152,60 +321,60 @@ export class Scanner {
             if (this.insertTerm) {
               this.insertTerm = false; // Consumed EOF
               this.end = pos;
-              return Tok.TERMINATOR;
+              return TERMINATOR;
             }
             this.end = pos;
-            return Tok.EOF;
+            return EOF;
           case 0x0a: // "\n": only reachable when insertTerm is set; skipWhitespace eats other newlines.
             this.insertTerm = false;
             this.end = pos + 1;
-            return Tok.TERMINATOR;
+            return TERMINATOR;
           case 0x27: // "'"
             this.error(pos, "illegal single-quoted string; use double quotes");
             insertTerm = true;
-            tok = Tok.ILLEGAL;
+            tok = ILLEGAL;
             this.scanString(0x27, true, false);
             break;
           case 0x22: // '"'
             insertTerm = true;
-            tok = Tok.STRING;
+            tok = STRING;
             this.scanString(0x22, true, false);
             break;
           case 0x60: // "`"
             insertTerm = true;
-            tok = Tok.STRING;
+            tok = STRING;
             this.scanString(0x60, false, true);
             break;
           case 0x7c: // "|"
             if (this.ch !== 0x7c) this.error(this.offset, "missing second | in ||");
             else this.next();
-            tok = Tok.OR;
+            tok = OR;
             break;
           case 0x26: // "&"
             if (this.ch !== 0x26) this.error(this.offset, "missing second & in &&");
             else this.next();
-            tok = Tok.AND;
+            tok = AND;
             break;
           case 0x21: // "!" "!="
-            tok = this.switch2(Tok.NOT, Tok.NEQ);
+            tok = this.switch2(NOT, NEQ);
             break;
           case 0x3d: // "=" "=="
-            tok = this.switch2(Tok.ASSIGN, Tok.EQ);
+            tok = this.switch2(ASSIGN, EQ);
             break;
           case 0x3c: // "<" "<="
-            tok = this.switch2(Tok.LT, Tok.LTE);
+            tok = this.switch2(LT, LTE);
             break;
           case 0x3e: // ">" ">="
-            tok = this.switch2(Tok.GT, Tok.GTE);
+            tok = this.switch2(GT, GTE);
             break;
           case 0x2b:
-            tok = Tok.ADD;
+            tok = ADD;
             break;
           case 0x2d:
-            tok = Tok.SUB;
+            tok = SUB;
             break;
           case 0x2a:
-            tok = Tok.MUL;
+            tok = MUL;
             break;
           case 0x2f: // "/": division or a comment
             if (this.ch === 0x2f || this.ch === 0x2a) {
@@ -217,56 +386,56 @@ export class Scanner {
                 this.readOffset = pos + 1;
                 this.insertTerm = false;
                 this.end = pos;
-                return Tok.TERMINATOR;
+                return TERMINATOR;
               }
               this.scanComment();
               if (!this.includeComments) {
                 this.insertTerm = false;
                 continue;
               }
-              tok = Tok.COMMENT;
+              tok = COMMENT;
             } else {
-              tok = Tok.DIV;
+              tok = DIV;
             }
             break;
           case 0x25:
-            tok = Tok.MOD;
+            tok = MOD;
             break;
           case 0x5e:
-            tok = Tok.POW;
+            tok = POW;
             break;
           case 0x7b:
-            tok = Tok.LCURLY;
+            tok = LCURLY;
             break;
           case 0x7d:
             insertTerm = true;
-            tok = Tok.RCURLY;
+            tok = RCURLY;
             break;
           case 0x28:
-            tok = Tok.LPAREN;
+            tok = LPAREN;
             break;
           case 0x29:
             insertTerm = true;
-            tok = Tok.RPAREN;
+            tok = RPAREN;
             break;
           case 0x5b:
-            tok = Tok.LBRACK;
+            tok = LBRACK;
             break;
           case 0x5d:
             insertTerm = true;
-            tok = Tok.RBRACK;
+            tok = RBRACK;
             break;
           case 0x2c:
-            tok = Tok.COMMA;
+            tok = COMMA;
             break;
           case 0x2e:
-            tok = Tok.DOT; // fractions starting with "." were handled above
+            tok = DOT; // fractions starting with "." were handled above
             break;
           default:
             // next() already reported a misplaced BOM.
             if (ch !== BOM) this.error(pos, `illegal character ${formatRune(ch)}`);
             insertTerm = this.insertTerm; // an illegal character keeps the insertion state
-            tok = Tok.ILLEGAL;
+            tok = ILLEGAL;
         }
       }
       this.insertTerm = insertTerm;
@@ -295,11 +464,11 @@ export class Scanner {
     const codes = this.codes;
     const len = this.len;
     const start = this.offset;
-    let h = HASH_SEED;
+    let h = FNV_SEED;
     for (let i = start; i < len; i++) {
       const b = codes[i]!;
       if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || (b >= 0x30 && b <= 0x39)) {
-        h = Math.imul(h ^ b, HASH_PRIME);
+        h = Math.imul(h ^ b, FNV_PRIME);
         continue;
       }
       if (b > 0 && b < 0x80) {
@@ -328,16 +497,16 @@ export class Scanner {
   }
 
   private scanNumber(): TokenCode {
-    let tok: TokenCode = Tok.NUMBER;
+    let tok: TokenCode = NUMBER;
     const off = this.offset;
     if (this.ch !== 0x2e) this.digits();
     if (this.ch === 0x2e) {
-      tok = Tok.FLOAT;
+      tok = FLOAT;
       this.next();
       this.digits();
     }
     if ((this.ch | 0x20) === 0x65) {
-      tok = Tok.FLOAT;
+      tok = FLOAT;
       this.next();
       if (this.ch === 0x2b || this.ch === 0x2d) this.next();
       if (this.digits() === 0) this.error(off, "exponent has no digits");
@@ -513,12 +682,12 @@ export class Scanner {
 function keyword(text: string, start: number, end: number): TokenCode {
   const c = text.charCodeAt(start);
   if (end - start === 4) {
-    if (c === 0x74 && text.startsWith("rue", start + 1)) return Tok.BOOL;
-    if (c === 0x6e && text.startsWith("ull", start + 1)) return Tok.NULL;
+    if (c === 0x74 && text.startsWith("rue", start + 1)) return BOOL;
+    if (c === 0x6e && text.startsWith("ull", start + 1)) return NULL;
   } else if (c === 0x66 && text.startsWith("alse", start + 1)) {
-    return Tok.BOOL;
+    return BOOL;
   }
-  return Tok.IDENT;
+  return IDENT;
 }
 
 function digitVal(ch: number): number {
@@ -597,7 +766,7 @@ export function scanTokens(
     starts[n] = s.pos;
     ends[n] = s.end;
     n++;
-    if (tok === Tok.EOF) break;
+    if (tok === EOF) break;
   }
   return { count: n, kinds: kinds.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n), errors };
 }

@@ -57,6 +57,12 @@ import { SourceFile, toSourceFile } from "../text/source-file.js";
 import { goQuote } from "./quote.js";
 
 /**
+ * Token codes as module constants: V8 reads an imported binding through its module cell on every use, where a
+ * constant of this module is folded into optimized code (measured on the hot paths of the parser).
+ */
+const { ASSIGN, BOOL, COMMA, COMMENT, DOT, EOF, FLOAT, IDENT, ILLEGAL, LBRACK, LCURLY, LPAREN, NOT, NULL, NUMBER, POW, RBRACK, RCURLY, RPAREN, STRING, SUB, TERMINATOR } = Tok;
+
+/**
  * Deepest nesting of brackets, blocks and operator chains the parser accepts (see the module comment). Each
  * level costs up to seven stack frames; 500 levels keep about a factor of two below the default Node stack even
  * in unoptimised code, and real configurations nest fewer than ten levels.
@@ -123,7 +129,7 @@ export function parseExpression(input: string | Uint8Array | SourceFile, options
     let expr: Expr;
     try {
       expr = p.parseExpression();
-      p.expect(Tok.TERMINATOR);
+      p.expect(TERMINATOR);
     } catch (err) {
       p.internalError(err);
       expr = invalidNode(0, 0);
@@ -160,11 +166,11 @@ export function parseStreaming(
 
 
 const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
-  [Tok.NUMBER]: "number",
-  [Tok.FLOAT]: "float",
-  [Tok.STRING]: "string",
-  [Tok.BOOL]: "bool",
-  [Tok.NULL]: "null",
+  [NUMBER]: "number",
+  [FLOAT]: "float",
+  [STRING]: "string",
+  [BOOL]: "bool",
+  [NULL]: "null",
 };
 
 
@@ -177,7 +183,7 @@ class Parser {
   private readonly names: StringInterner;
 
   /** Current token, its start and end. */
-  private tok: TokenCode = Tok.EOF;
+  private tok: TokenCode = EOF;
   private pos = 0;
   private end = 0;
   /** End of the last non-comment token consumed (for ranges of recovered nodes). */
@@ -236,7 +242,7 @@ class Parser {
   private next(): void {
     this.prevEnd = this.end;
     this.next0();
-    while (this.tok === Tok.COMMENT) this.consumeCommentGroup();
+    while (this.tok === COMMENT) this.consumeCommentGroup();
   }
 
   /** The current token, read through a call so that TypeScript does not narrow it across `next()`. */
@@ -257,7 +263,7 @@ class Parser {
   private consumeCommentGroup(): void {
     const base = this.top;
     let endline = this.lines.line(this.pos);
-    while (this.tok === Tok.COMMENT) {
+    while (this.tok === COMMENT) {
       const line = this.lines.line(this.pos);
       if (line > endline + 1) break;
       const raw = this.text.slice(this.pos, this.end);
@@ -301,14 +307,14 @@ class Parser {
 
   /** Consumes tokens up to (not including) `to`, or up to EOF. */
   private advance(to: TokenCode): void {
-    while (this.tok !== Tok.EOF && this.tok !== to) this.next();
+    while (this.tok !== EOF && this.tok !== to) this.next();
   }
 
   /** Consumes tokens up to (not including) a statement end: TERMINATOR `)` `}` `]` `,`. */
   private advanceToStatementEnd(): void {
     for (;;) {
       const t = this.tok;
-      if (t === Tok.EOF || t === Tok.TERMINATOR || t === Tok.RPAREN || t === Tok.RCURLY || t === Tok.RBRACK || t === Tok.COMMA) {
+      if (t === EOF || t === TERMINATOR || t === RPAREN || t === RCURLY || t === RBRACK || t === COMMA) {
         return;
       }
       this.next();
@@ -376,12 +382,12 @@ class Parser {
     let balance = 0;
     for (;;) {
       const t = this.tok;
-      if (t === Tok.EOF) return;
-      if (t === Tok.LCURLY || t === Tok.LBRACK || t === Tok.LPAREN) balance++;
-      else if (t === Tok.RCURLY || t === Tok.RBRACK || t === Tok.RPAREN) {
+      if (t === EOF) return;
+      if (t === LCURLY || t === LBRACK || t === LPAREN) balance++;
+      else if (t === RCURLY || t === RBRACK || t === RPAREN) {
         if (balance === 0) return;
         balance--;
-      } else if (balance === 0 && (t === Tok.TERMINATOR || t === Tok.COMMA)) return;
+      } else if (balance === 0 && (t === TERMINATOR || t === COMMA)) return;
       this.next();
     }
   }
@@ -393,13 +399,13 @@ class Parser {
   /** Literal text of the current token as upstream's scanner reports it (empty for operators). */
   private literalText(): string {
     switch (this.tok) {
-      case Tok.IDENT:
-      case Tok.NUMBER:
-      case Tok.FLOAT:
-      case Tok.STRING:
-      case Tok.BOOL:
-      case Tok.NULL:
-      case Tok.ILLEGAL:
+      case IDENT:
+      case NUMBER:
+      case FLOAT:
+      case STRING:
+      case BOOL:
+      case NULL:
+      case ILLEGAL:
         return this.text.slice(this.pos, this.end);
       default:
         return "";
@@ -411,7 +417,7 @@ class Parser {
 
   /** File = Body . */
   parseFile(): File {
-    const body = this.parseBody(Tok.EOF);
+    const body = this.parseBody(EOF);
     return fileNode(body, this.comments, 0, this.text.length);
   }
 
@@ -421,7 +427,7 @@ class Parser {
    */
   parseFileStreaming(sink: (statement: Statement) => void): void {
     this.sink = sink;
-    this.parseBody(Tok.EOF);
+    this.parseBody(EOF);
   }
 
   /**
@@ -430,14 +436,14 @@ class Parser {
    */
   private parseBody(until: TokenCode): Statement[] {
     const base = this.top;
-    while (this.tok !== until && this.tok !== Tok.EOF) {
+    while (this.tok !== until && this.tok !== EOF) {
       const stmt = this.parseStatement();
       if (stmt !== null) {
-        if (until === Tok.EOF && this.sink !== undefined) this.sink(stmt);
+        if (until === EOF && this.sink !== undefined) this.sink(stmt);
         else this.items[this.top++] = stmt;
       }
       if (this.tok === until) break;
-      if (this.tok !== Tok.TERMINATOR) {
+      if (this.tok !== TERMINATOR) {
         this.addError(`expected TERMINATOR, got ${tokenString(this.tok)}`);
         this.consumeStatement();
       }
@@ -454,15 +460,15 @@ class Parser {
     let curly = 0;
     let brack = 0;
     let paren = 0;
-    while (this.tok !== Tok.EOF) {
+    while (this.tok !== EOF) {
       switch (this.tok) {
-        case Tok.LCURLY: curly++; break;
-        case Tok.RCURLY: curly--; break;
-        case Tok.LBRACK: brack++; break;
-        case Tok.RBRACK: brack--; break;
-        case Tok.LPAREN: paren++; break;
-        case Tok.RPAREN: paren--; break;
-        case Tok.TERMINATOR:
+        case LCURLY: curly++; break;
+        case RCURLY: curly--; break;
+        case LBRACK: brack++; break;
+        case RBRACK: brack--; break;
+        case LPAREN: paren++; break;
+        case RPAREN: paren--; break;
+        case TERMINATOR:
           if (curly <= 0 && brack <= 0 && paren <= 0) return;
       }
       this.next();
@@ -477,12 +483,12 @@ class Parser {
   private parseStatement(): Statement | null {
     const start = this.pos;
     if (!this.parseBlockName()) {
-      this.advance(Tok.IDENT); // skip to the next identifier, which could start a statement
+      this.advance(IDENT); // skip to the next identifier, which could start a statement
       return null;
     }
     const count = this.nameCount;
     switch (this.tok) {
-      case Tok.ASSIGN: {
+      case ASSIGN: {
         this.next();
         if (count !== 1) {
           this.addDiag(start, this.nameEnd, `attribute names may only consist of a single identifier with no "."`, ParseDiagnosticCode.parser);
@@ -493,17 +499,17 @@ class Parser {
         const value = this.parseExpression();
         return attributeNode(name, value, start, value.end);
       }
-      case Tok.LCURLY: {
+      case LCURLY: {
         const name = this.nameJoined;
         const nameEnd = this.nameEnd;
         const label = this.label === "" ? undefined : this.label;
         const labelStart = this.labelStart;
         const labelEnd = this.labelEnd;
         if (!this.enter()) return null;
-        const lCurly = this.expect(Tok.LCURLY);
-        const body = this.parseBody(Tok.RCURLY);
-        const closed = this.cur() === Tok.RCURLY;
-        const rCurly = this.expect(Tok.RCURLY);
+        const lCurly = this.expect(LCURLY);
+        const body = this.parseBody(RCURLY);
+        const closed = this.cur() === RCURLY;
+        const rCurly = this.expect(RCURLY);
         this.leave();
         const end = closed ? rCurly + 1 : rCurly;
         return blockNode(name, nameEnd, label, labelStart, labelEnd, body, lCurly, rCurly, start, end);
@@ -515,7 +521,7 @@ class Parser {
         } else {
           this.addError(`expected block body, got ${tokenString(this.tok)}`);
         }
-        this.advance(Tok.IDENT);
+        this.advance(IDENT);
         return null;
     }
   }
@@ -526,7 +532,7 @@ class Parser {
    * when the current token cannot start a name.
    */
   private parseBlockName(): boolean {
-    if (this.tok !== Tok.IDENT) {
+    if (this.tok !== IDENT) {
       this.addError(`expected identifier, got ${tokenString(this.tok)}`);
       return false;
     }
@@ -536,19 +542,19 @@ class Parser {
     let count = 1;
     let joined = first;
     this.next();
-    if (this.cur() === Tok.DOT) {
+    if (this.cur() === DOT) {
       // The joined name is interned from the source when it was written without spaces or comments around the
       // dots (nearly always); otherwise the fragments are joined.
       const base = this.top;
       this.items[this.top++] = first;
       let contiguous = true;
-      while (this.cur() === Tok.DOT) {
+      while (this.cur() === DOT) {
         if (this.pos !== end) contiguous = false;
         const dotEnd = this.end;
         this.next();
         // Keep going with a malformed name to parse as much as possible.
         let fragment: string;
-        if (this.tok === Tok.IDENT) fragment = this.identName();
+        if (this.tok === IDENT) fragment = this.identName();
         else {
           this.addError(`expected identifier, got ${tokenString(this.tok)}`);
           fragment = this.literalText();
@@ -571,8 +577,8 @@ class Parser {
     this.label = "";
     this.labelStart = -1;
     this.labelEnd = -1;
-    if (this.cur() !== Tok.ASSIGN && this.cur() !== Tok.LCURLY) {
-      if (this.cur() === Tok.STRING) {
+    if (this.cur() !== ASSIGN && this.cur() !== LCURLY) {
+      if (this.cur() === STRING) {
         const pos = this.pos;
         const end = this.end;
         const text = this.text;
@@ -635,7 +641,7 @@ class Parser {
   /** PowExpr = UnaryExpr [ "^" PowExpr ] .  (right-associative) */
   private parsePowExpr(): Expr {
     const lhs = this.parseUnaryExpr();
-    if (this.tok !== Tok.POW) return lhs;
+    if (this.tok !== POW) return lhs;
     const opStart = this.pos;
     const opEnd = this.end;
     if (!this.enter()) return this.invalid(lhs.start);
@@ -653,10 +659,10 @@ class Parser {
    * CallExpr   = "(" [ ExpressionList ] ")" .
    */
   private parseUnaryExpr(): Expr {
-    if (this.tok === Tok.NOT || this.tok === Tok.SUB) {
+    if (this.tok === NOT || this.tok === SUB) {
       const start = this.pos;
       const opEnd = this.end;
-      const op: UnaryOp = this.tok === Tok.NOT ? "!" : "-";
+      const op: UnaryOp = this.tok === NOT ? "!" : "-";
       if (!this.enter()) return this.invalid(start);
       this.next();
       const operand = this.parseUnaryExpr();
@@ -667,49 +673,49 @@ class Parser {
     let primary = this.parsePrimaryExpr();
     for (;;) {
       switch (this.tok) {
-        case Tok.DOT: {
+        case DOT: {
           this.next();
-          const isIdent = this.cur() === Tok.IDENT;
+          const isIdent = this.cur() === IDENT;
           const name = isIdent ? this.identName() : "";
           const end = isIdent ? this.end : this.pos;
-          this.expect(Tok.IDENT);
+          this.expect(IDENT);
           primary = accessNode(primary, name, primary.start, end);
           break;
         }
-        case Tok.LBRACK: {
+        case LBRACK: {
           if (!this.enter()) return this.invalid(primary.start);
-          const lBrack = this.expect(Tok.LBRACK);
+          const lBrack = this.expect(LBRACK);
           const index = this.parseExpression();
-          const rBrack = this.closer(Tok.RBRACK);
+          const rBrack = this.closer(RBRACK);
           this.leave();
           primary = indexNode(primary, index, lBrack, primary.start, rBrack);
           break;
         }
-        case Tok.LPAREN: {
+        case LPAREN: {
           if (!this.enter()) return this.invalid(primary.start);
-          const lParen = this.expect(Tok.LPAREN);
-          const args = this.cur() !== Tok.RPAREN ? this.parseExpressionList(Tok.RPAREN) : [];
-          const rParen = this.closer(Tok.RPAREN);
+          const lParen = this.expect(LPAREN);
+          const args = this.cur() !== RPAREN ? this.parseExpressionList(RPAREN) : [];
+          const rParen = this.closer(RPAREN);
           this.leave();
           primary = callNode(primary, args, lParen, primary.start, rParen);
           break;
         }
-        case Tok.STRING:
-        case Tok.LCURLY: {
+        case STRING:
+        case LCURLY: {
           // Looks like a block assigned to an attribute: parse it as a block body to say so; if it is not
           // one, give up on the rest of the statement.
-          if (this.tok === Tok.STRING) this.next();
-          const isCurly = this.tok === Tok.LCURLY;
+          if (this.tok === STRING) this.next();
+          const isCurly = this.tok === LCURLY;
           if (isCurly && !this.enter()) return this.invalid(primary.start);
-          this.expect(Tok.LCURLY);
+          this.expect(LCURLY);
           if (!isCurly) {
             this.consumeStatement();
             return primary;
           }
-          this.parseBody(Tok.RCURLY);
+          this.parseBody(RCURLY);
           this.leave();
-          const closed = this.cur() === Tok.RCURLY;
-          const rCurly = this.expect(Tok.RCURLY);
+          const closed = this.cur() === RCURLY;
+          const rCurly = this.expect(RCURLY);
           if (!closed) {
             this.consumeStatement();
             return primary;
@@ -739,45 +745,45 @@ class Parser {
   private parsePrimaryExpr(): Expr {
     const start = this.pos;
     switch (this.tok) {
-      case Tok.IDENT: {
+      case IDENT: {
         const e = identifierNode(this.identName(), start, this.end);
         this.next();
         return e;
       }
-      case Tok.STRING:
-      case Tok.NUMBER:
-      case Tok.FLOAT:
-      case Tok.BOOL:
-      case Tok.NULL: {
+      case STRING:
+      case NUMBER:
+      case FLOAT:
+      case BOOL:
+      case NULL: {
         const tok = this.tok;
         // Keywords take their constant text rather than a new string each.
-        const raw = tok === Tok.BOOL ? (this.end - start === 4 ? "true" : "false") : tok === Tok.NULL ? "null" : this.text.slice(start, this.end);
+        const raw = tok === BOOL ? (this.end - start === 4 ? "true" : "false") : tok === NULL ? "null" : this.text.slice(start, this.end);
         const e = literalNode(LITERAL_KINDS[tok]!, raw, start, this.end);
         this.next();
         return e;
       }
-      case Tok.LPAREN: {
+      case LPAREN: {
         if (!this.enter()) return this.invalid(start);
-        this.expect(Tok.LPAREN);
+        this.expect(LPAREN);
         const inner = this.parseExpression();
-        const end = this.closer(Tok.RPAREN);
+        const end = this.closer(RPAREN);
         this.leave();
         return parenNode(inner, start, end);
       }
-      case Tok.LBRACK: {
+      case LBRACK: {
         if (!this.enter()) return this.invalid(start);
-        this.expect(Tok.LBRACK);
-        const elements = this.cur() !== Tok.RBRACK ? this.parseExpressionList(Tok.RBRACK) : [];
-        const end = this.closer(Tok.RBRACK);
+        this.expect(LBRACK);
+        const elements = this.cur() !== RBRACK ? this.parseExpressionList(RBRACK) : [];
+        const end = this.closer(RBRACK);
         this.leave();
         return arrayNode(elements, start, end);
       }
-      case Tok.LCURLY: {
+      case LCURLY: {
         if (!this.enter()) return this.invalid(start);
-        this.expect(Tok.LCURLY);
+        this.expect(LCURLY);
         // Upstream compares with "]" here, not "}"; kept because it changes the error for `{]`.
-        const fields = this.cur() !== Tok.RBRACK ? this.parseFieldList(Tok.RCURLY) : [];
-        const end = this.closer(Tok.RCURLY);
+        const fields = this.cur() !== RBRACK ? this.parseFieldList(RCURLY) : [];
+        const end = this.closer(RCURLY);
         this.leave();
         return objectNode(fields, start, end);
       }
@@ -790,12 +796,12 @@ class Parser {
   /** ExpressionList = Expression { "," Expression } [ "," ] . */
   private parseExpressionList(until: TokenCode): Expr[] {
     const base = this.top;
-    while (this.tok !== until && this.tok !== Tok.EOF) {
+    while (this.tok !== until && this.tok !== EOF) {
       const expr = this.parseExpression();
       this.items[this.top++] = expr;
       if (this.tok === until) break;
       // Anything else is taken as the missing comma (§7.2).
-      if (this.tok !== Tok.COMMA) this.addError("missing ',' in expression list");
+      if (this.tok !== COMMA) this.addError("missing ',' in expression list");
       this.next();
     }
     return this.takeList(base);
@@ -804,11 +810,11 @@ class Parser {
   /** FieldList = Field { "," Field } [ "," ] . */
   private parseFieldList(until: TokenCode): ObjectField[] {
     const base = this.top;
-    while (this.tok !== until && this.tok !== Tok.EOF) {
+    while (this.tok !== until && this.tok !== EOF) {
       const field = this.parseField();
       this.items[this.top++] = field;
       if (this.tok === until) break;
-      if (this.tok !== Tok.COMMA) this.addError("missing ',' in field list");
+      if (this.tok !== COMMA) this.addError("missing ',' in field list");
       this.next();
     }
     return this.takeList(base);
@@ -820,20 +826,20 @@ class Parser {
     let name: string;
     let nameEnd: number;
     let quoted = false;
-    if (this.tok === Tok.STRING || this.tok === Tok.IDENT) {
+    if (this.tok === STRING || this.tok === IDENT) {
       // A string key keeps its raw text between the delimiters (not unescaped); `""` stays as written (§3).
-      quoted = this.tok === Tok.STRING && this.end - this.pos > 2;
+      quoted = this.tok === STRING && this.end - this.pos > 2;
       if (quoted) name = this.names.intern(this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
-      else name = this.tok === Tok.IDENT ? this.identName() : this.text.slice(this.pos, this.end);
+      else name = this.tok === IDENT ? this.identName() : this.text.slice(this.pos, this.end);
       nameEnd = this.end;
       this.next();
     } else {
       name = "";
       nameEnd = this.pos;
       this.addError(`expected field name (string or identifier), got ${tokenString(this.tok)}`);
-      this.advance(Tok.ASSIGN);
+      this.advance(ASSIGN);
     }
-    this.expect(Tok.ASSIGN);
+    this.expect(ASSIGN);
     const value = this.parseExpression();
     return fieldNode(name, quoted, value, start, Math.max(nameEnd, value.end));
   }

@@ -20,6 +20,12 @@ import { Ws } from "./emitter.js";
 import { goQuote, quotesAsIs } from "../parser/quote.js";
 import type { SourceIndex } from "./source-index.js";
 
+/**
+ * Whitespace directives as module constants: V8 reads an imported binding through its module cell on every use,
+ * where a constant of this module is folded into optimized code.
+ */
+const { Blank: BLANK, Formfeed: FORMFEED, Indent: INDENT, Newline: NEWLINE, Unindent: UNINDENT, VTab: VTAB } = Ws;
+
 export class Walker {
   /**
    * Postfix chains being printed, innermost last; each `postfixChain` call uses the entries from its own base up
@@ -48,20 +54,20 @@ export class Walker {
     const { out } = this;
     const startLine = this.line(s.start);
     // A block is always preceded by a blank line; otherwise one blank source line (or more) is kept as one.
-    if (!first && (s.kind === "Block" || startLine - prevEndLine > 1)) out.ws(Ws.Formfeed);
+    if (!first && (s.kind === "Block" || startLine - prevEndLine > 1)) out.ws(FORMFEED);
     if (s.kind === "Block") this.block(s, startLine);
     else {
       out.hintAt(s.start, startLine);
       out.name(s.name, s.start);
-      out.ws(Ws.VTab);
+      out.ws(VTAB);
       out.token("=");
-      out.ws(Ws.Blank);
+      out.ws(BLANK);
       this.expr(s.value);
     }
     // A statement spanning several lines ends its alignment block (F8).
     // Statements end at their value's or closing brace's last character (upstream `EndPos`).
     const endLine = this.line(s.end - 1);
-    out.ws(startLine !== endLine ? Ws.Formfeed : Ws.Newline);
+    out.ws(startLine !== endLine ? FORMFEED : NEWLINE);
     return endLine;
   }
 
@@ -72,22 +78,22 @@ export class Walker {
     // A dotted name (F11) is copied from the source unless it was written with spaces around its dots.
     out.name(b.name, b.nameEnd - b.start === b.name.length ? b.start : -1);
     if (b.label !== undefined && b.label !== "" && b.labelStart >= 0) {
-      out.ws(Ws.Blank);
+      out.ws(BLANK);
       out.hint(b.labelStart);
       // Labels are identifiers, so Go's %q quoting rarely has anything to escape: the label is then written as in
       // the source, where `label` is the text between the quotes.
       if (quotesAsIs(b.label)) out.quoted(b.label, b.labelStart);
       else out.literal(goQuote(b.label), false, -1);
     }
-    out.ws(Ws.Blank);
+    out.ws(BLANK);
     out.hint(b.lCurly);
     out.token("{");
-    out.ws(Ws.Indent);
+    out.ws(INDENT);
     if (b.body.length > 0) {
-      out.ws(Ws.Formfeed);
+      out.ws(FORMFEED);
       this.statements(b.body);
-    } else out.ws(Ws.Blank);
-    out.ws(Ws.Unindent);
+    } else out.ws(BLANK);
+    out.ws(UNINDENT);
     out.hint(b.rCurly);
     out.token("}");
   }
@@ -155,10 +161,10 @@ export class Walker {
 
   private binaryRest(b: BinaryExpr): void {
     const { out } = this;
-    out.ws(Ws.Blank);
+    out.ws(BLANK);
     out.hint(b.opStart);
     out.token(b.op);
-    out.ws(Ws.Blank);
+    out.ws(BLANK);
     this.expr(b.right);
   }
 
@@ -211,19 +217,19 @@ export class Walker {
       // The indent comes before the line break so that comments written at the break are indented too.
       const broken = this.line(el.start) !== prevLine;
       if (broken) {
-        out.ws(Ws.Indent);
-        out.ws(Ws.Formfeed);
-      } else if (i > 0) out.ws(Ws.Blank);
+        out.ws(INDENT);
+        out.ws(FORMFEED);
+      } else if (i > 0) out.ws(BLANK);
       prevLine = this.line(el.end - 1);
       this.expr(el);
       if (i + 1 < n) out.token(",");
-      if (broken) out.ws(Ws.Unindent);
+      if (broken) out.ws(UNINDENT);
     }
     if (n > 0 && this.line(close) !== prevLine) {
       out.token(",");
-      out.ws(Ws.Indent);
-      out.ws(Ws.Formfeed);
-      out.ws(Ws.Unindent);
+      out.ws(INDENT);
+      out.ws(FORMFEED);
+      out.ws(UNINDENT);
     }
     out.hint(close);
     out.token("]");
@@ -235,7 +241,7 @@ export class Walker {
     const close = e.end - 1;
     out.hint(e.start);
     out.token("{");
-    out.ws(Ws.Indent);
+    out.ws(INDENT);
     let prevLine = this.line(e.start);
     const n = e.fields.length;
     for (let i = 0; i < n; i++) {
@@ -244,25 +250,25 @@ export class Walker {
         // Keep `=` alignment with the previous field only when its value fit on one line (F21).
         const prev = i > 0 ? e.fields[i - 1]!.value : undefined;
         const prevSingleLine = prev !== undefined && this.line(prev.start) === this.line(prev.end - 1);
-        out.ws(prevSingleLine ? Ws.Newline : Ws.Formfeed);
-      } else if (i > 0) out.ws(Ws.Blank);
+        out.ws(prevSingleLine ? NEWLINE : FORMFEED);
+      } else if (i > 0) out.ws(BLANK);
       // Upstream measures the key's end from its stored text, which for quoted keys excludes the delimiters.
       prevLine = this.line(keyEnd(f));
       out.hint(f.start);
       if (!f.quoted) out.name(f.name, f.start);
       else if (quotesAsIs(f.name)) out.quoted(f.name, f.start);
       else out.literal(goQuote(f.name), false, -1);
-      out.ws(Ws.VTab);
+      out.ws(VTAB);
       out.token("=");
-      out.ws(Ws.Blank);
+      out.ws(BLANK);
       this.expr(f.value);
       if (i + 1 < n) out.token(",");
     }
     if (n > 0 && this.line(close) !== prevLine) {
       out.token(",");
-      out.ws(Ws.Formfeed);
+      out.ws(FORMFEED);
     }
-    out.ws(Ws.Unindent);
+    out.ws(UNINDENT);
     out.hint(close);
     out.token("}");
   }
@@ -277,22 +283,22 @@ export class Walker {
       const arg = e.args[i]!;
       const broken = this.line(arg.start) !== prevLine;
       if (broken) {
-        out.ws(Ws.Formfeed);
-        out.ws(Ws.Indent);
+        out.ws(FORMFEED);
+        out.ws(INDENT);
       }
       this.expr(arg);
       prevLine = this.line(arg.end - 1);
       if (i + 1 < n) {
         out.token(",");
-        out.ws(Ws.Blank);
+        out.ws(BLANK);
       }
-      if (broken) out.ws(Ws.Unindent);
+      if (broken) out.ws(UNINDENT);
     }
     // Deliberate deviation from upstream (spec F34): for a call without arguments whose `)` is on a later line,
     // upstream writes a trailing comma (`f(,⏎)`), which does not parse. We print `f()` instead.
     if (n > 0 && this.line(e.end - 1) !== prevLine) {
       out.token(",");
-      out.ws(Ws.Formfeed);
+      out.ws(FORMFEED);
     }
     out.token(")");
   }
