@@ -101,9 +101,7 @@ export const ParseDiagnosticCode = {
  */
 export function parse(input: string | Uint8Array | SourceFile, options: ParseOptions = {}): ParseResult {
   const source = toSourceFile(input, options.name);
-  const codes = borrowCodeUnits(source.text);
-  try {
-    const p = new Parser(source, codes);
+  return withParser(source, (p) => {
     let file: File;
     try {
       file = p.parseFile();
@@ -112,9 +110,7 @@ export function parse(input: string | Uint8Array | SourceFile, options: ParseOpt
       file = fileNode([], p.comments, 0, source.text.length);
     }
     return { file, diagnostics: p.diags, source };
-  } finally {
-    returnCodeUnits(codes);
-  }
+  });
 }
 
 /**
@@ -123,9 +119,7 @@ export function parse(input: string | Uint8Array | SourceFile, options: ParseOpt
  */
 export function parseExpression(input: string | Uint8Array | SourceFile, options: ParseOptions = {}): ParseExpressionResult {
   const source = toSourceFile(input, options.name);
-  const codes = borrowCodeUnits(source.text);
-  try {
-    const p = new Parser(source, codes);
+  return withParser(source, (p) => {
     let expr: Expr;
     try {
       expr = p.parseExpression();
@@ -135,9 +129,7 @@ export function parseExpression(input: string | Uint8Array | SourceFile, options
       expr = invalidNode(0, 0);
     }
     return { expr, diagnostics: p.diags, source };
-  } finally {
-    returnCodeUnits(codes);
-  }
+  });
 }
 
 /**
@@ -151,14 +143,28 @@ export function parseStreaming(
   comments: CommentGroup[],
   diagnostics: Diagnostic[],
 ): void {
+  withParser(
+    source,
+    (p) => {
+      try {
+        p.parseFileStreaming(sink);
+      } catch (err) {
+        p.internalError(err);
+      }
+    },
+    comments,
+    diagnostics,
+  );
+}
+
+/**
+ * Runs `work` with a parser over `source`, whose code units are borrowed for the duration (`borrowCodeUnits`):
+ * the parser must not outlive it.
+ */
+function withParser<T>(source: SourceFile, work: (p: Parser) => T, comments?: CommentGroup[], diagnostics?: Diagnostic[]): T {
   const codes = borrowCodeUnits(source.text);
   try {
-    const p = new Parser(source, codes, comments, diagnostics);
-    try {
-      p.parseFileStreaming(sink);
-    } catch (err) {
-      p.internalError(err);
-    }
+    return work(new Parser(source, codes, comments, diagnostics));
   } finally {
     returnCodeUnits(codes);
   }
