@@ -1,14 +1,16 @@
-/**
- * Line numbers of offsets that are looked up mostly in increasing order (the parser's comments, the printer's
- * tokens): a cursor at the last line found, stepping a few lines forward or back before falling back to a binary
- * search. In a large file a binary search per lookup is a series of cache misses over the line table.
- */
+import { lineIndexIn } from "./source-file.js";
+
 /** Line numbers of offsets looked up mostly in increasing order. */
 export interface LineLookup {
   /** 1-based line of an offset. */
   line(offset: number): number;
 }
 
+/**
+ * Line numbers of offsets that are looked up mostly in increasing order (the parser's comments, the printer's
+ * tokens): a cursor at the last line found, stepping a few lines forward or back before falling back to a binary
+ * search. In a large file a binary search per lookup is a series of cache misses over the line table.
+ */
 export class LineCursor implements LineLookup {
   private lineIdx = 0;
 
@@ -38,15 +40,9 @@ export class LineCursor implements LineLookup {
         }
       }
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.lineIdx = lo;
-    return lo + 1;
+    const found = lineIndexIn(starts, offset);
+    this.lineIdx = found;
+    return found + 1;
   }
 }
 

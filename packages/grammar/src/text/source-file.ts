@@ -116,15 +116,7 @@ export class SourceFile {
 
   /** 0-based line index of an offset. */
   lineIndexOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexIn(this.lineStarts, offset);
   }
 
   /** 1-based line number of an offset. */
@@ -201,4 +193,16 @@ function lineStartsOf(text: string): Int32Array {
     starts[k++] = i + 1;
   }
   return k === starts.length ? starts : starts.slice(0, k);
+}
+
+/** 0-based index of the line of `offset` in a table of line starts (binary search). */
+export function lineIndexIn(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
