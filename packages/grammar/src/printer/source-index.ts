@@ -36,7 +36,7 @@ export class SourceIndex {
 
   /** Gives the code unit buffer back for the next source; `codes` must not be used afterwards. */
   release(): void {
-    if (this.codes !== undefined) releaseCodes(this.codes);
+    if (this.codes !== undefined) spareCodes.release(this.codes);
   }
 
   /** 1-based line of an offset. */
@@ -79,10 +79,6 @@ function acquireCodes(text: string): Uint8Array {
   if (nativeWrite) writeText(units, text, "latin1");
   else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
   return units;
-}
-
-function releaseCodes(units: Uint8Array): void {
-  spareCodes.release(units);
 }
 
 /**
