@@ -72,7 +72,8 @@ async function startServer() {
     },
     async stop() {
       await Promise.race([connection.sendRequest("shutdown", null).catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
-      void connection.sendNotification("exit", null);
+      // The server may close its input before this is written; that is the exit it was asked for.
+      connection.sendNotification("exit", null).catch(() => undefined);
       connection.dispose();
       setTimeout(() => child.kill(), 200).unref();
     },

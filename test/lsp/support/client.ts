@@ -68,7 +68,11 @@ export class LspClient {
   }
 
   notify(method: string, params: unknown): void {
-    void this.connection.sendNotification(method, params);
+    // A server that has exited (after `exit`, or by crashing) closes its input: the write then fails. That is not
+    // an error of the test's own making; a crash shows as missing answers and in `alive`, so it is only logged.
+    this.connection.sendNotification(method, params).catch((err: unknown) => {
+      this.stderr += `notification ${method} not sent: ${err instanceof Error ? err.message : String(err)}\n`;
+    });
   }
 
   open(uri: string, text: string, version = 1): void {
