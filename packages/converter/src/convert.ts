@@ -13,7 +13,8 @@ import { validateConfig } from "./otel/validate.js";
 import { positionOf, readYaml, type Position } from "./otel/yaml-tree.js";
 import { componentLabel, splitId } from "./labels.js";
 import { convertTelemetry } from "./telemetry.js";
-import { rewriteEnvReferences, rewriteEnvReferencesAsExpressions } from "./env-rewrite.js";
+import { rewriteEnvReferences } from "./env-rewrite.js";
+import { referenceErrors } from "./otel/resolve-refs.js";
 import type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
 import { byteOrder } from "./engine/values.js";
 // Native mappings, gap reporting and the hybrid dialect (default mode only; docs/native-mappings.md).
@@ -72,8 +73,12 @@ class Conversion {
   /** Per signal, receiver (or connector) ID → the groups whose pipeline of that signal lists it, in group order. */
   private consumers: Record<Signal, Map<string, Group[]>> = { metrics: new Map(), logs: new Map(), traces: new Map() };
 
+  /** Default mode reads `${...}` references as expressions (upstream resolves them to text first). */
+  readonly readsReferences: boolean;
+
   constructor(readonly options: ConvertOptions) {
     this.compat = options.compat === "upstream";
+    this.readsReferences = !this.compat && options.skipSourceValidation !== true;
   }
 
   get ledger(): SettingFate[] {
@@ -107,10 +112,18 @@ class Conversion {
           `assuming string type since contents are not valid YAML: ${read.message}`);
       return undefined;
     }
-    const refError = resolveReferences(read.value);
-    if (refError) {
-      this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${refError.message}`, refError.position);
-      return undefined;
+    if (this.readsReferences) {
+      // References stay in the tree and become expressions where they are read (engine/env-values.ts); every
+      // reference the conversion cannot express is named at once.
+      const errors = referenceErrors(read.value);
+      for (const e of errors) this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${e.message}`, e.position);
+      if (errors.length > 0) return undefined;
+    } else {
+      const refError = resolveReferences(read.value);
+      if (refError) {
+        this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${refError.message}`, refError.position);
+        return undefined;
+      }
     }
     const loaded = loadConfig(read.value, this.compat ? undefined : { lookup: findDefaultMode, collectUnknown: true });
     if (!loaded.ok) {
@@ -132,12 +145,8 @@ class Conversion {
     this.checkDuplicateLabels();
     const { text, canonical } = this.file.finish();
     if (text === "") return undefined;
-    // Both rewrites only touch literals containing `${`.
-    const rewritten = this.options.skipSourceValidation || !text.includes("${")
-      ? text
-      : this.compat
-        ? rewriteEnvReferences(text)
-        : rewriteEnvReferencesAsExpressions(text);
+    // Upstream rewrites the printed text (only literals containing `${`); the default mode wrote expressions.
+    const rewritten = this.compat && !this.options.skipSourceValidation && text.includes("${") ? rewriteEnvReferences(text) : text;
     if (rewritten === text && canonical) return text + "\n";
     const formatted = format(rewritten);
     if (!formatted.ok) {
@@ -183,6 +192,7 @@ class Conversion {
         const errors: { text: string; position?: Position }[] = [];
         const ctx: EngineContext = {
           compat: this.compat,
+          references: this.readsReferences,
           extensionRef: (id) => new Expr(id),
           decodeError: (path, message, container) =>
             errors.push({ text: `'${path.join(".")}' ${message}`, position: positionOf(container, path[path.length - 1]) }),
@@ -423,6 +433,7 @@ class Conversion {
       compat: this.compat,
       label,
       tracker,
+      references: this.readsReferences,
       extensionRef: (id, _path, container) => {
         const ext = cfg.components.extension.get(id);
         if (!ext || !cfg.serviceExtensions.includes(id)) {

@@ -7,7 +7,7 @@ export * from "./ids.js";
 export { readYaml, readYamlBytes, positionOf, spanOf, MAX_DEPTH, type RawMap, type RawValue, type Position, type Span, type ReadResult, type ReadOptions } from "./yaml/load.js";
 export { resolvePlainScalar, type Scalar } from "./yaml/scalars.js";
 export * from "./expand/references.js";
-export { expandValue, expandTree, type Environment, type Expanded } from "./expand/expand.js";
+export { expandValue, expandText, expandTree, type Environment, type Expanded } from "./expand/expand.js";
 export * from "./model.js";
 export { structuralProblems } from "./rules.js";
 export { CONNECTOR_SIGNALS } from "./connectors.js";

@@ -9,6 +9,7 @@ import type { AttrRow, BlockRow, OtelPath, OutputRow, RepeatedBlockRow, Row, Sou
 import { decode, deepEqual, encode, Expr, zeroOf, type Internal } from "./values.js";
 import { ReadTracker, type Attribution } from "../ledger/tracker.js";
 import { base2Bytes, goDuration } from "../alloy/go-text.js";
+import { interpretReferences } from "./env-values.js";
 
 /** What the engine needs from the conversion around it. */
 export interface EngineContext {
@@ -21,6 +22,8 @@ export interface EngineContext {
   decodeError(path: readonly string[], message: string, container: unknown): void;
   /** Records which settings the evaluation reads (the settings ledger; default mode only). */
   readonly tracker?: ReadTracker;
+  /** Values are read with their `${...}` references as expressions (default mode; ./env-values.ts). */
+  readonly references?: boolean;
 }
 
 type Entry =
@@ -50,14 +53,17 @@ export class MapSource implements Source {
     root?: Source,
     label = "",
     tracker?: ReadTracker,
+    references = false,
   ) {
     this.root = root ?? this;
     this.label = root?.label ?? label;
     this.tracker = tracker ?? (root instanceof MapSource ? root.tracker : undefined);
+    this.references = references || (root instanceof MapSource && root.references);
   }
 
   readonly label: string;
   readonly tracker: ReadTracker | undefined;
+  readonly references: boolean;
 
   /**
    * The value at `path`; `MISSING` when a key on the way is absent (no result object: this runs per row). With a
@@ -80,7 +86,8 @@ export class MapSource implements Source {
 
   get(path: OtelPath): RawValue | undefined {
     const v = this.lookup(path, true);
-    return v === MISSING ? undefined : v;
+    if (v === MISSING) return undefined;
+    return this.references ? (interpretReferences(v) as RawValue) : v;
   }
 
   has(path: OtelPath): boolean {
@@ -348,5 +355,5 @@ function evaluateBody(rows: readonly Row[], config: RawValue | undefined, path: 
   if (config !== undefined && config !== null && !(config instanceof Map)) {
     ctx.decodeError(path, "expected a map, got '" + (Array.isArray(config) ? "slice" : typeof config) + "'", undefined);
   }
-  return evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label, ctx.tracker), ctx);
+  return evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label, ctx.tracker, ctx.references === true), ctx);
 }

@@ -46,3 +46,18 @@ export function resolveString(s: string): string | { error: string } {
   if (nested && nested.t === "ref") return { error: `the uri "${nested.uri}" contains unsupported characters ('$')` };
   return parts.map((p) => (p.t === "text" ? p.text : envReferenceText(p))).join("");
 }
+
+/** Every reference the default-mode conversion cannot express (another scheme, a malformed name), with where. */
+export function referenceErrors(root: RawValue): ResolveError[] {
+  const out: ResolveError[] = [];
+  const visit = (v: RawValue, container: unknown, key: string | number | undefined): void => {
+    if (typeof v === "string") {
+      if (!v.includes("$")) return;
+      const parts = splitEnvReferences(v);
+      if ("error" in parts) out.push({ message: parts.error, position: positionOf(container, key) });
+    } else if (v instanceof Map) for (const [k, x] of v) visit(x, v, k);
+    else if (Array.isArray(v)) v.forEach((x, i) => visit(x, v, i));
+  };
+  visit(root, undefined, undefined);
+  return out;
+}

@@ -18,11 +18,17 @@ export function expandValue(s: string, env: Environment): Expanded {
   return expandRound(s, env, 0);
 }
 
-function expandRound(s: string, env: Environment, round: number): Expanded {
+/** The text a string setting receives: the expansion without reading a whole-value reference as YAML. */
+export function expandText(s: string, env: Environment): { readonly value: string } | ReferenceError {
+  const r = expandRound(s, env, 0, false);
+  return "error" in r ? r : { value: String(r.value) };
+}
+
+function expandRound(s: string, env: Environment, round: number, typed = true): Expanded {
   if (round > MAX_ROUNDS) return { error: "too many recursive expansions", offset: 0 };
   const parts = splitReferences(s);
   if ("error" in parts) return parts;
-  if (parts.length === 1 && parts[0]!.t === "ref") {
+  if (typed && parts.length === 1 && parts[0]!.t === "ref") {
     const text = lookup(parts[0], env, round);
     if (typeof text !== "string") return text;
     // An empty expansion stays an empty string: the collector keeps a reference's text beside its YAML value and
@@ -49,7 +55,7 @@ function lookup(p: Extract<Part, { t: "ref" }>, env: Environment, round: number)
   if (value === undefined && p.default === undefined) return "";
   // An expansion's text is read again (a default may hold references; so may a variable's value).
   if (!raw.includes("${")) return raw;
-  const again = expandRound(raw, env, round + 1);
+  const again = expandRound(raw, env, round + 1, false);
   if ("error" in again) return again;
   return typeof again.value === "string" ? again.value : String(again.value);
 }
