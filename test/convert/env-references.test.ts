@@ -35,13 +35,16 @@ const value = fc.array(fc.oneof(literal, reference, escape), { minLength: 1, max
 describe("environment references become expressions with the collector's meaning", () => {
   it("for random values of text, references, defaults and escapes", () => {
     fc.assert(fc.property(value, envArb, (v, env) => {
+      // The collector expands a variable's value again when it holds `${`; sys.env does not (a documented
+      // difference), so such values are left out.
+      fc.pre(Object.values(env).every((x) => x === undefined || !x.includes("${")));
       const parts = splitEnvReferences(v);
       fc.pre(!("error" in parts));
       if ("error" in parts) return;
       const expected = expandText(v, env);
       if ("error" in expected) return;
       expect(evalAlloy(stringExpression(parts), env)).toBe(expected.value);
-    }), { numRuns: 300 });
+    }), { numRuns: 500 });
   });
 
   const convert = (settings: string) => convertOtelcol(

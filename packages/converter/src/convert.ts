@@ -62,6 +62,10 @@ const UNMARSHAL_PREFIX =
 
 type Group = { readonly name: string; readonly pipelines: Partial<Record<Signal, PipelineConfig>> };
 
+/** Whether any pipeline of the group lists the connector, on either side. */
+const usesConnector = (g: Group, id: string): boolean =>
+  Object.values(g.pipelines).some((p) => p !== undefined && (p.receivers.includes(id) || p.exporters.includes(id)));
+
 class Conversion {
   readonly diagnostics: ConvertDiagnostic[] = [];
   /** Settings ledger, keyed by owner and path (a component emitted in several groups has one fate per setting). */
@@ -131,6 +135,7 @@ class Conversion {
       return undefined;
     }
     const cfg = loaded.config;
+    if (!this.compat && !this.hasPipelines(read.value, cfg)) return undefined;
     if (!this.handleUnknown(cfg, loaded.unknown)) return undefined;
     if (!this.checkComponentBodies(cfg)) return undefined;
     if (!this.options.skipSourceValidation) {
@@ -159,6 +164,22 @@ class Conversion {
   }
 
   /**
+   * A configuration without a service section or without pipelines converts to nothing (upstream prints an empty
+   * file and succeeds); the collector refuses it, and so does the default mode.
+   */
+  private hasPipelines(root: unknown, cfg: OtelConfig): boolean {
+    if (!(root instanceof Map) || !root.has("service")) {
+      this.report("critical", "the configuration has no service section, so nothing would be converted: the collector refuses it too (service must have at least one pipeline)");
+      return false;
+    }
+    if (cfg.pipelines.length === 0) {
+      this.report("critical", "service must have at least one pipeline: nothing would be converted", positionOf(root, "service"));
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * Components without an Alloy equivalent (default mode only). Hybrid: carried as `otel.*` blocks. Otherwise every
    * one used by the service is named at once (Critical each, then a summary); unused ones are dropped with a Warning.
    */
@@ -169,13 +190,24 @@ class Conversion {
       return true;
     }
     const used = new Set<string>(cfg.serviceExtensions.map((id) => `extension:${id}`));
-    for (const p of cfg.pipelines) {
+    // Components of profiles pipelines only are named by the ledger (no Alloy component carries profiles).
+    for (const p of cfg.pipelines.filter((x) => x.signal !== "profiles")) {
       for (const id of p.receivers) used.add(`receiver:${id}`).add(`connector:${id}`);
       for (const id of p.processors) used.add(`processor:${id}`);
       for (const id of p.exporters) used.add(`exporter:${id}`).add(`connector:${id}`);
     }
+    const inProfiles = new Set<string>();
+    for (const p of cfg.pipelines.filter((x) => x.signal === "profiles")) {
+      for (const id of [...p.receivers, ...p.exporters]) inProfiles.add(`receiver:${id}`).add(`exporter:${id}`).add(`connector:${id}`);
+      for (const id of p.processors) inProfiles.add(`processor:${id}`);
+    }
     const gaps = unknown.filter((u) => used.has(`${u.kind}:${u.id}`));
     for (const u of unknown) {
+      // Kept in the model (never emitted: profiles pipelines are not converted) so the pipeline stays valid.
+      if (!used.has(`${u.kind}:${u.id}`) && inProfiles.has(`${u.kind}:${u.id}`)) {
+        cfg.components[u.kind].set(u.id, { ...u, description: carriedDescription(u.kind, u.type) });
+        continue;
+      }
       if (!used.has(`${u.kind}:${u.id}`)) this.report("warning", `${u.kind} "${u.id}" is not used by the service and has no Alloy equivalent; it was dropped`, u.position);
     }
     if (gaps.length === 0) return true;
@@ -214,7 +246,7 @@ class Conversion {
   }
 
   private convertConfig(cfg: OtelConfig): void {
-    const telemetry = convertTelemetry(cfg.telemetry);
+    const telemetry = convertTelemetry(cfg.telemetry, this.compat);
     for (const n of telemetry.notes) this.report(n.severity, n.summary, n.position);
     if (!this.compat) this.record(telemetryFates(cfg.telemetry));
     if (telemetry.logging) this.file.add(telemetry.logging);
@@ -248,9 +280,52 @@ class Conversion {
       for (const id of [...m, ...l, ...t]) this.emitRef(cfg, "receiver", id, group);
       for (const id of union("processors")) this.emitRef(cfg, "processor", id, group);
       for (const id of union("exporters")) if (!isConnector(id)) this.emitRef(cfg, "exporter", id, group);
-      // Every defined connector is emitted once per group (§5, §18.3).
-      for (const conn of cfg.components.connector.values()) this.emit(cfg, conn, group.name, group);
+      if (this.compat) {
+        // Upstream emits every defined connector once per group (§5, §18.3): a connector joining pipelines of two
+        // groups becomes two blocks, one fed and wired to nothing, one wired and never fed.
+        for (const conn of cfg.components.connector.values()) this.emit(cfg, conn, group.name, group);
+        continue;
+      }
+      // One block per connector, emitted with the first group that uses it; it receives from every pipeline that
+      // exports to it and feeds every pipeline that receives from it.
+      for (const conn of cfg.components.connector.values()) {
+        if (seen.has(`connector:${conn.id}`) || !usesConnector(group, conn.id)) continue;
+        seen.add(`connector:${conn.id}`);
+        this.emit(cfg, conn, "", undefined);
+      }
     }
+  }
+
+  /** The label of a connector's block: per group under compat (§18.3), one per connector otherwise. */
+  private connectorLabel(alloyName: string, groupName: string, name: string): string {
+    return this.label(alloyName, this.compat ? groupName : "", name);
+  }
+
+  /** Labels given out, by component name, group and ID name; and who holds each `<alloy name>.<label>`. */
+  private readonly labels = new Map<string, string>();
+  private readonly holders = new Map<string, string>();
+
+  /**
+   * The label of the block for ID name `name` in pipeline group `group` (§4). Two IDs can give the same label
+   * (`transform/default` in the default group and `transform` in group `default`, or names that differ only in
+   * characters a label cannot hold); upstream then fails the whole file. Outside compat the later one gets the
+   * first free `_2`, `_3`, ... suffix, said in an Info.
+   */
+  private label(alloyName: string, group: string, name: string): string {
+    const plain = componentLabel(group, name);
+    if (this.compat) return plain;
+    const key = `${alloyName}\u0000${group}\u0000${name}`;
+    const known = this.labels.get(key);
+    if (known !== undefined) return known;
+    let label = plain;
+    for (let n = 2; this.holders.has(`${alloyName}.${label}`); n++) label = `${plain}_${n}`;
+    const who = `${name === "" ? "" : `"${name}" `}in pipeline group "${group}"`;
+    if (label !== plain) {
+      this.report("info", `Labelled ${alloyName}.${label} (the component ${who}): the label "${plain}" is already used by the component ${this.holders.get(`${alloyName}.${plain}`)}`, undefined, "ledger/label");
+    }
+    this.labels.set(key, label);
+    this.holders.set(`${alloyName}.${label}`, who);
+    return label;
   }
 
   /** Every processor block upstream emits (§5): one per processor and pipeline group. */
@@ -262,7 +337,7 @@ class Conversion {
         const c = cfg.components.processor.get(id);
         if (!c) continue;
         const signals = SIGNALS.filter((s) => group.pipelines[s]?.processors.includes(id));
-        uses.push({ group: group.name, id, alloyName: c.description.alloyName, label: componentLabel(group.name, c.name), signals });
+        uses.push({ group: group.name, id, alloyName: c.description.alloyName, label: this.label(c.description.alloyName, group.name, c.name), signals });
       }
     }
     return uses;
@@ -284,12 +359,15 @@ class Conversion {
         const c = cfg.components.processor.get(id);
         if (!c) continue;
         const split = plan.get(splitKey(group.name, id));
-        if (!split) node(c, componentLabel(group.name, c.name), group, c.description.signals);
+        if (!split) node(c, this.label(c.description.alloyName, group.name, c.name), group, c.description.signals);
         else for (const [s, label] of split) node(c, label, group, c.description.signals.filter((x) => x === s));
       }
-      for (const conn of cfg.components.connector.values()) {
-        node(conn, componentLabel(group.name, conn.name), group, conn.description.signals);
+      if (this.compat) {
+        for (const conn of cfg.components.connector.values()) node(conn, this.label(conn.description.alloyName, group.name, conn.name), group, conn.description.signals);
       }
+    }
+    if (!this.compat) {
+      for (const conn of cfg.components.connector.values()) node(conn, this.connectorLabel(conn.description.alloyName, "", conn.name), groups[0]!, conn.description.signals);
     }
     return edges;
   }
@@ -297,6 +375,10 @@ class Conversion {
   private pipelineGroups(cfg: OtelConfig): Group[] | undefined {
     const groups = new Map<string, Partial<Record<Signal, PipelineConfig>>>();
     for (const p of cfg.pipelines) {
+      if (p.signal === "profiles" && !this.compat) {
+        this.report("warning", `service::pipelines::${p.id}: profiles pipelines are not converted: no Alloy otelcol component carries profiles (run this pipeline with a collector or alloy otel)`, p.position);
+        continue;
+      }
       if (!(SIGNALS as readonly string[]).includes(p.signal)) {
         this.report("critical", `failed to interpret config: unknown pipeline type "${p.signal}"`, p.position);
         return undefined;
@@ -351,7 +433,7 @@ class Conversion {
         }
         const name = this.targetName(cfg, kind, id);
         const label = (kind === "processor" ? this.splits.get(splitKey(g.name, id))?.get(signal) : undefined) ??
-          componentLabel(g.name, splitId(id).name);
+          (name === undefined ? "" : connector ? this.connectorLabel(name, g.name, splitId(id).name) : this.label(name, g.name, splitId(id).name));
         if (name) refs.push(`${name}.${label}.input`);
       }
     };
@@ -360,6 +442,8 @@ class Conversion {
       else add(g, "exporter", p.exporters);
     }
     if (c.kind === "receiver") {
+      for (const g of this.consumers[signal].get(c.id) ?? []) downstream(g, g.pipelines[signal]!);
+    } else if (c.kind === "connector" && !this.compat) {
       for (const g of this.consumers[signal].get(c.id) ?? []) downstream(g, g.pipelines[signal]!);
     } else if (c.kind === "connector" && group) {
       const p = group.pipelines[signal];
@@ -399,7 +483,7 @@ class Conversion {
   private emit(cfg: OtelConfig, c: DefinedComponent, groupName: string, group: Group | undefined): void {
     const split = c.kind === "processor" ? this.splits.get(splitKey(groupName, c.id)) : undefined;
     if (!split) {
-      this.emitBlock(cfg, c, componentLabel(groupName, c.name), group);
+      this.emitBlock(cfg, c, c.kind === "connector" ? this.connectorLabel(c.description.alloyName, groupName, c.name) : this.label(c.description.alloyName, groupName, c.name), group);
       return;
     }
     const labels = [...split.values()];
@@ -442,7 +526,7 @@ class Conversion {
             positionOf(container, "authenticator") ?? c.position);
           return undefined;
         }
-        return new Expr(`${ext.description.alloyName}.${componentLabel("", ext.name)}.${ext.description.exportName ?? "handler"}`);
+        return new Expr(`${ext.description.alloyName}.${this.label(ext.description.alloyName, "", ext.name)}.${ext.description.exportName ?? "handler"}`);
       },
       decodeError: (path, message) => this.report("critical", `'${path.join(".")}' ${message}`, c.position),
     };
@@ -485,15 +569,22 @@ class Conversion {
    */
   private reportLedger(cfg: OtelConfig): void {
     const used = new Set<string>(cfg.serviceExtensions.map((id) => `extension/${id}`));
+    const profilesOnly = new Set<string>();
     for (const p of cfg.pipelines) {
-      for (const id of p.receivers) used.add(`receiver/${id}`).add(`connector/${id}`);
-      for (const id of p.processors) used.add(`processor/${id}`);
-      for (const id of p.exporters) used.add(`exporter/${id}`).add(`connector/${id}`);
+      const into = p.signal === "profiles" ? profilesOnly : used;
+      for (const id of p.receivers) into.add(`receiver/${id}`).add(`connector/${id}`);
+      for (const id of p.processors) into.add(`processor/${id}`);
+      for (const id of p.exporters) into.add(`exporter/${id}`).add(`connector/${id}`);
     }
     for (const [, kind] of SECTIONS) {
       for (const c of cfg.components[kind].values()) {
         const owner = `${c.kind}/${c.id}`;
         if (used.has(owner)) continue;
+        if (profilesOnly.has(owner)) {
+          this.report("warning", `${owner} is used only by profiles pipelines and was not converted`, c.position, "ledger/profiles");
+          this.record(uniformFates(owner, c.config, "not-carried", "its component is used only by profiles pipelines"));
+          continue;
+        }
         const what = kind === "extension" ? "is not listed in service::extensions" : "is not used by any pipeline";
         this.report("info", `${owner} ${what}: the collector does not start it, so it was not converted`, c.position, "ledger/unused-component");
         this.record(uniformFates(owner, c.config, "unused", `${owner} ${what}`));

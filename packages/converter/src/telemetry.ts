@@ -17,8 +17,11 @@ const get = (v: RawValue | undefined, key: string): RawValue | undefined => (v i
 const has = (v: RawValue | undefined, key: string): boolean => v instanceof Map && v.has(key) && v.get(key) !== null;
 
 /** Converts the telemetry section; `logging` is undefined when Alloy's defaults already match. */
-export function convertTelemetry(telemetry: RawValue | undefined): { logging?: BlockStatement; notes: TelemetryNote[]; error?: string } {
+export function convertTelemetry(telemetry: RawValue | undefined, compat = true): { logging?: BlockStatement; notes: TelemetryNote[]; error?: string } {
   const notes: TelemetryNote[] = [];
+  // Upstream fails the whole file for these settings of the collector's own telemetry; outside compat they are
+  // Warnings: Alloy's own telemetry is configured elsewhere, and the pipelines convert regardless.
+  const blocking: TelemetryNote["severity"] = compat ? "critical" : "warning";
   const logs = get(telemetry, "logs");
   const metrics = get(telemetry, "metrics");
   const traces = get(telemetry, "traces");
@@ -43,14 +46,14 @@ export function convertTelemetry(telemetry: RawValue | undefined): { logging?: B
   if (!(has(logs, "sampling") && sampling instanceof Map && sampling.get("enabled") === false)) note("warning", "logs/sampling", logs, "sampling");
   const outputPaths = has(logs, "output_paths") ? get(logs, "output_paths") : ["stderr"];
   if (Array.isArray(outputPaths) && outputPaths.length > 0 && !(outputPaths.length === 1 && outputPaths[0] === "stderr")) {
-    note("critical", "logs/output_paths", logs, "output_paths");
+    note(blocking, "logs/output_paths", logs, "output_paths");
   }
   const errorPaths = has(logs, "error_output_paths") ? get(logs, "error_output_paths") : ["stderr"];
   if (Array.isArray(errorPaths) && !(errorPaths.length === 1 && errorPaths[0] === "stderr")) {
-    note("critical", "logs/error_output_paths", logs, "error_output_paths");
+    note(blocking, "logs/error_output_paths", logs, "error_output_paths");
   }
-  if (has(logs, "initial_fields")) note("critical", "logs/initial_fields", logs, "initial_fields");
-  if (has(logs, "processors")) note("critical", "logs/processors", logs, "processors");
+  if (has(logs, "initial_fields")) note(blocking, "logs/initial_fields", logs, "initial_fields");
+  if (has(logs, "processors")) note(blocking, "logs/processors", logs, "processors");
   // OTel's default metrics telemetry has one pull reader.
   const readers = has(metrics, "readers") ? get(metrics, "readers") : [null];
   if (Array.isArray(readers) && readers.length > 0) {
@@ -58,9 +61,9 @@ export function convertTelemetry(telemetry: RawValue | undefined): { logging?: B
       " - to gather Alloy's own telemetry refer to: https://grafana.com/docs/alloy/latest/collect/metamonitoring/");
   }
   const tp = get(traces, "processors");
-  if (Array.isArray(tp) && tp.length > 0) note("critical", "traces/processors", traces, "processors");
+  if (Array.isArray(tp) && tp.length > 0) note(blocking, "traces/processors", traces, "processors");
   const props = get(traces, "propagators");
-  if (Array.isArray(props) && props.length > 0) note("critical", "traces/propagators", traces, "propagators");
+  if (Array.isArray(props) && props.length > 0) note(blocking, "traces/propagators", traces, "propagators");
 
   // Defaults rule against Alloy's logging defaults (level "info", format "logfmt").
   const body: Statement[] = [];
