@@ -15,6 +15,7 @@ import { getRegistry, type ComponentSchema, type Registry, type SchemaNode, type
 import { isStdlibDeprecated, isStdlibExperimental, STDLIB_TOP_LEVEL, stdlibFunction } from "./stdlib.js";
 import { checkStdlibCalls } from "./check/calls.js";
 import { checkBridge, isBridgeComponent } from "./bridge.js";
+import { checkRules } from "./rules/engine.js";
 
 export interface ValidateOptions {
   /** Minimum stability level (`--stability.level`); default `generally-available`. */
@@ -141,6 +142,13 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
   check(rt, root, out);
   out.push(...checkBridge(results));
   return out;
+}
+
+const NO_RULES = { rulesFor: () => [], sources: new Set<string>() };
+
+/** The registry's component rules (a registry given by a caller may have none). */
+function ruleIndex(rt: Run): Parameters<typeof checkRules>[4] {
+  return typeof rt.registry.rules === "function" ? rt.registry.rules() : NO_RULES;
 }
 
 /** Block identity: name fragments and label joined by `.` (spec 5). */
@@ -448,12 +456,19 @@ function check(rt: Run, s: State, out: ValidationDiagnostic[]): void {
       }
       out.push(...n.diags);
       if (found.schema) {
-        out.push(...typecheckBlock(n.block, found.schema, found.schema, n.file));
+        const typeErrors = typecheckBlock(n.block, found.schema, found.schema, n.file);
+        out.push(...typeErrors);
+        // Upstream runs Validate() only on a body that decoded; so do the component rules.
+        if (!typeErrors.length && !found.schema.$id.startsWith("custom:")) out.push(...checkRules(n.block, name, found.schema, n.file, ruleIndex(rt)));
         n.schema = { node: found.schema, root: found.schema };
       }
     } else {
       out.push(...n.diags);
-      if (n.schema) out.push(...typecheckBlock(n.block, n.schema.node, n.schema.root, n.file, n.body));
+      if (n.schema) {
+        const typeErrors = typecheckBlock(n.block, n.schema.node, n.schema.root, n.file, n.body);
+        out.push(...typeErrors);
+        if (!typeErrors.length) out.push(...checkRules(n.block, n.schema.root.title, n.schema.root, n.file, ruleIndex(rt), n.body));
+      }
       if (n.state) check(rt, n.state, out);
     }
     references(rt, s, n, out);
