@@ -43,6 +43,7 @@ export const Code = {
   stdlibArity: "validator/stdlib-arity",
   distribution: "validator/distribution-missing-component",
   componentRule: "validator/component-rule",
+  unknownExport: "validator/unknown-export",
 } as const;
 
 /** Helper that builds diagnostics for one file. */

@@ -500,6 +500,25 @@ function traversalRange(t: Traversal): Range {
   return { start: t[0]!.range.start, end: t[t.length - 1]!.range.end };
 }
 
+/**
+ * A reference to a field a component does not export: upstream fails evaluating it with "does not have field
+ * named"; reported here at the field, with the exports to choose from.
+ */
+function missingExport(rt: Run, s: State, node: Node, rest: Traversal): { range: Range; message: string; hint?: string } | undefined {
+  if (node.kind !== "component" || rest.length === 0) return undefined;
+  const schema = node.schema?.root ?? lookupComponent(rt, s, node.block.name).schema;
+  if (!schema || schema.$id.startsWith("custom:")) return undefined;
+  const exports = schema["x-alloy-exports"];
+  const field = rest[0]!;
+  if (Object.hasOwn(exports, field.name)) return undefined;
+  const names = Object.keys(exports);
+  return {
+    range: field.range,
+    message: `${node.id} does not have field named ${JSON.stringify(field.name)}`,
+    hint: didYouMean(field.name, names) ?? (names.length ? `exports: ${names.join(", ")}` : `${node.block.name} has no exports`),
+  };
+}
+
 function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): void {
   if (n.body.length === 0) return;
   const ts = traversalsFromBody(n.body);
@@ -516,6 +535,8 @@ function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): vo
         out.push(makeDiag(n.file, t[0]!.range, "a component is shadowing an existing stdlib name", Code.stdlibShadowed, "warning"));
       }
       if (!s.graph.isFromParent(ref.node)) s.graph.addEdge(n, ref.node);
+      const missing = missingExport(rt, s, ref.node, ref.rest);
+      if (missing) out.push(makeDiag(n.file, missing.range, missing.message, Code.unknownExport, "error", missing.hint));
     } else if (isStdlibDeprecated(first)) {
       const repl = stdlibFunction(first)?.deprecated?.replacement;
       out.push(makeDiag(n.file, traversalRange(t), "this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives", Code.deprecated, "warning", repl ? `use ${repl} instead` : undefined));
