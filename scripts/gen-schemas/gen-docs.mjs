@@ -4,7 +4,7 @@
  *
  *   node scripts/gen-schemas/gen-docs.mjs [--schemas schemas] [--out docs/components]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -21,6 +21,28 @@ function deref(node, root) {
     n = { ...root.$defs?.[$ref.slice("#/$defs/".length)], ...rest };
   }
   return n;
+}
+
+/** Component rules (schemas/rules) by the component, block or Go struct they belong to. */
+const rulesDir = path.join(schemasDir, "rules");
+const rulesByTarget = new Map();
+if (existsSync(rulesDir)) {
+  for (const f of readdirSync(rulesDir).filter((x) => x.endsWith(".json")).sort()) {
+    for (const r of JSON.parse(readFileSync(path.join(rulesDir, f), "utf8")).rules) {
+      if (!rulesByTarget.has(r.on)) rulesByTarget.set(r.on, []);
+      rulesByTarget.get(r.on).push(r);
+    }
+  }
+}
+
+/** Rules that apply somewhere in a component: its own, and those of every struct it uses or embeds. */
+function rulesOf(s) {
+  const targets = new Set([s.title, ...(s["x-alloy-embeds"] ?? [])]);
+  for (const [k, d] of Object.entries(s.$defs ?? {})) {
+    targets.add(k);
+    for (const e of d["x-alloy-embeds"] ?? []) targets.add(e);
+  }
+  return [...targets].flatMap((t) => rulesByTarget.get(t) ?? []);
 }
 
 const cell = (s) => String(s).replace(/\|/g, "\\|");
@@ -63,6 +85,13 @@ function page(s) {
     for (const [n, e] of exps) out.push(`| \`${n}\` | \`${e["x-alloy-type"] ?? "any"}\` | ${(e["x-alloy-signals"] ?? []).join(", ")} |`);
     out.push("");
   }
+  const rules = rulesOf(s);
+  if (rules.length) {
+    out.push("## Rules", "", "Checked by `alloy validate` on literal values, as upstream checks them when the component loads.", "");
+    out.push("| Applies to | Error | Upstream |", "| --- | --- | --- |");
+    for (const r of rules) out.push(`| ${cell(r.on === s.title ? "component" : r.on.replace(/^.*?\.(?=[^.]+$)/, ""))} | ${cell(r.message)} | \`${cell(r.source)}\` |`);
+    out.push("");
+  }
   return out.join("\n");
 }
 
@@ -73,7 +102,20 @@ for (const entry of list) {
   const s = JSON.parse(readFileSync(path.join(schemasDir, entry.file), "utf8"));
   writeFileSync(path.join(outDir, `${s.title}.md`), page(s));
 }
-const idx = ["# Component reference", "", `Generated from schemas/ (upstream revision ${index.upstream.revision}).`, "", "| Name | Kind | Stability |", "| --- | --- | --- |"];
+const idx = [
+  "# Component reference",
+  "",
+  `Generated from schemas/ (upstream revision ${index.upstream.revision}).`,
+  "",
+  "Each page lists the arguments, blocks and exports of a component, and the **rules** `alloy validate` checks:",
+  "the errors upstream's `Validate()` methods return when a component loads (enumerations, ranges, fields that",
+  "exclude or need each other, comparisons such as `scrape_timeout` against `scrape_interval`) and the regular",
+  "expressions Go's RE2 refuses. Rules live in `schemas/rules/*.json`, each with the upstream file and function",
+  "it comes from; a rule judges only literal values (a reference or a function call is never guessed at), and",
+  "its diagnostic points at the attribute it names, or inside the string at the part of a pattern RE2 rejects.",
+  "`node scripts/gen-schemas/rules-coverage.mjs <upstream tree>` prints how many upstream functions are covered",
+  "and lists the rest.",
+  "", "| Name | Kind | Stability |", "| --- | --- | --- |"];
 for (const e of list) idx.push(`| [${e.name}](${e.name}.md) | ${e.kind} | ${e.stability}${e.community ? " (community)" : ""} |`);
 writeFileSync(path.join(outDir, "README.md"), idx.join("\n") + "\n");
 console.log(`wrote ${list.length} pages to ${outDir}`);

@@ -264,20 +264,25 @@ export class SchemaBuilder {
   structBody(structType, ctx) {
     const body = { type: "object", properties: {}, required: [], additionalProperties: false };
     const goNames = {};
-    this.collectFields(structType, ctx, body, goNames, 0);
+    const embeds = [];
+    this.collectFields(structType, ctx, body, goNames, 0, embeds);
     if (!body.required.length) delete body.required;
+    // Squashed (embedded) Go structs, by $defs-style key: rules written for a Go type apply to every body
+    // that embeds it, as its Validate method runs for the enclosing struct upstream.
+    if (embeds.length) body["x-alloy-embeds"] = [...new Set(embeds)];
     Object.defineProperty(body, "__goNames", { value: goNames, enumerable: false });
     return body;
   }
 
-  collectFields(structType, ctx, body, goNames, depth) {
+  collectFields(structType, ctx, body, goNames, depth, embeds = []) {
     if (depth > 8) return;
     for (const f of structType.fields) {
       const tag = alloyTag(f.tag);
       if (!tag) continue;
       if (tag.kind === "squash") {
         const inner = this.structOf(f.type, ctx);
-        if (inner) this.collectFields(inner.type, inner.ctx, body, goNames, depth + 1);
+        if (inner?.key) embeds.push(inner.key.replace(/[^A-Za-z0-9_.]/g, "_"));
+        if (inner) this.collectFields(inner.type, inner.ctx, body, goNames, depth + 1, embeds);
         continue;
       }
       if (tag.kind === "label") {

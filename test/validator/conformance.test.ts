@@ -30,6 +30,8 @@ const UPSTREAM_INVALID: Record<string, string[]> = {
   "fluentforwarder.alloy": ['missing required block "output"'],
   "syslog.alloy": ['missing required block "output"'],
   "tcplog.alloy": ['missing required block "output"'],
+  // memory_limiter's Validate() needs spike_limit_percentage with limit_percentage (upstream's converter omits it).
+  "memorylimiter.alloy": ["limit_percentage and spike_limit_percentage must be greater than 0 and and less or equal than 100"],
 };
 
 describe.skipIf(!sharedDir)("expected otelcol conversions validate", () => {

@@ -12,7 +12,7 @@ function chain(count: number, last: string): string {
   const parts: string[] = [];
   for (let i = 0; i < count; i++) {
     const next = i + 1 < count ? `otelcol.processor.batch.p${i + 1}.input` : last;
-    parts.push(`otelcol.processor.batch "p${i}" {\n\ttimeout = "1s"\n\tsend_batch_size = ${i}\n\n\toutput {\n\t\tmetrics = [${next}]\n\t\tlogs    = [${next}]\n\t\ttraces  = [${next}]\n\t}\n}`);
+    parts.push(`otelcol.processor.batch "p${i}" {\n\ttimeout = "1s"\n\tsend_batch_size = ${i % 2000}\n\n\toutput {\n\t\tmetrics = [${next}]\n\t\tlogs    = [${next}]\n\t\ttraces  = [${next}]\n\t}\n}`);
   }
   parts.push(`otelcol.exporter.otlp "out" {\n\tclient {\n\t\tendpoint = "localhost:4317"\n\t}\n}`);
   return parts.join("\n") + "\n";

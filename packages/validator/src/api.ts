@@ -75,7 +75,7 @@ function membersOf(node: SchemaNode, root: ComponentSchema, depth: number): Memb
   const out: MemberInfo[] = [];
   for (const [name, p] of Object.entries(n.properties ?? {})) {
     if (p["x-alloy-kind"] === "block") {
-      const item = deref(p["x-alloy-repeat"] === "single" ? p : (p.items ?? {}), root);
+      const item = deref(p["x-alloy-repeat"] === "single" || !p.items ? p : p.items, root);
       out.push({
         name,
         kind: "block",

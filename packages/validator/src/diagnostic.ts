@@ -42,6 +42,8 @@ export const Code = {
   stdlibUnknown: "validator/stdlib-unknown-function",
   stdlibArity: "validator/stdlib-arity",
   distribution: "validator/distribution-missing-component",
+  componentRule: "validator/component-rule",
+  unknownExport: "validator/unknown-export",
 } as const;
 
 /** Helper that builds diagnostics for one file. */

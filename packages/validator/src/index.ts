@@ -22,3 +22,6 @@ export { readDistribution } from "./otelcol/distribution.js";
 export type { Distribution } from "./otelcol/distribution.js";
 export { createAjv, compileSchema } from "./ajv.js";
 export type { SchemaValidator } from "./ajv.js";
+export { checkRules, compileRule, conditionOf, goDuration } from "./rules/engine.js";
+export type { RuleData, RuleExample, CompiledRule, RuleIndex } from "./rules/engine.js";
+export { re2Error } from "./regex/re2.js";

@@ -2,7 +2,8 @@
  * The component registry: generated JSON Schemas (schemas/ at the repository root) loaded on demand.
  * Every component, config block and service has one schema file; `index.json` lists them.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { compileRule, type CompiledRule, type RuleData, type RuleIndex } from "./rules/engine.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,6 +38,7 @@ export interface SchemaNode {
   readonly "x-alloy-signals"?: readonly Signal[];
   readonly "x-alloy-enum-error"?: string;
   readonly "x-alloy-enum-case-insensitive"?: boolean;
+  readonly "x-alloy-embeds"?: readonly string[];
 }
 
 export type Signal = "metrics" | "logs" | "traces";
@@ -101,7 +103,32 @@ export class Registry {
   private componentsByName: Map<string, ComponentSummary> | undefined;
   private blocksByName: Map<string, ComponentSummary> | undefined;
 
+  private ruleIndex: (RuleIndex & { readonly all: readonly CompiledRule[] }) | undefined;
+
   constructor(readonly dir: string | undefined = locateSchemas()) {}
+
+  /** Component rules of schemas/rules/*.json, by the component, block or Go struct they belong to. */
+  rules(): RuleIndex & { readonly all: readonly CompiledRule[] } {
+    if (this.ruleIndex) return this.ruleIndex;
+    const by = new Map<string, CompiledRule[]>();
+    const all: CompiledRule[] = [];
+    const dir = this.dir ? path.join(this.dir, "rules") : undefined;
+    if (dir && existsSync(dir)) {
+      for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
+        const data = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { rules: RuleData[] };
+        for (const r of data.rules) {
+          const c = compileRule(r);
+          all.push(c);
+          let list = by.get(r.on);
+          if (!list) by.set(r.on, (list = []));
+          list.push(c);
+        }
+      }
+    }
+    const none: readonly CompiledRule[] = [];
+    this.ruleIndex = { all, rulesFor: (t) => by.get(t) ?? none, sources: new Set(all.map((r) => r.data.source)) };
+    return this.ruleIndex;
+  }
 
   private load(): SchemaIndex {
     if (this.index) return this.index;

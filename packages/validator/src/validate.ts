@@ -15,6 +15,7 @@ import { getRegistry, type ComponentSchema, type Registry, type SchemaNode, type
 import { isStdlibDeprecated, isStdlibExperimental, STDLIB_TOP_LEVEL, stdlibFunction } from "./stdlib.js";
 import { checkStdlibCalls } from "./check/calls.js";
 import { checkBridge, isBridgeComponent } from "./bridge.js";
+import { checkRules } from "./rules/engine.js";
 
 export interface ValidateOptions {
   /** Minimum stability level (`--stability.level`); default `generally-available`. */
@@ -141,6 +142,13 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
   check(rt, root, out);
   out.push(...checkBridge(results));
   return out;
+}
+
+const NO_RULES = { rulesFor: () => [], sources: new Set<string>() };
+
+/** The registry's component rules (a registry given by a caller may have none). */
+function ruleIndex(rt: Run): Parameters<typeof checkRules>[4] {
+  return typeof rt.registry.rules === "function" ? rt.registry.rules() : NO_RULES;
 }
 
 /** Block identity: name fragments and label joined by `.` (spec 5). */
@@ -448,12 +456,19 @@ function check(rt: Run, s: State, out: ValidationDiagnostic[]): void {
       }
       out.push(...n.diags);
       if (found.schema) {
-        out.push(...typecheckBlock(n.block, found.schema, found.schema, n.file));
+        const typeErrors = typecheckBlock(n.block, found.schema, found.schema, n.file);
+        out.push(...typeErrors);
+        // Upstream runs Validate() only on a body that decoded; so do the component rules.
+        if (!typeErrors.length && !found.schema.$id.startsWith("custom:")) out.push(...checkRules(n.block, name, found.schema, n.file, ruleIndex(rt)));
         n.schema = { node: found.schema, root: found.schema };
       }
     } else {
       out.push(...n.diags);
-      if (n.schema) out.push(...typecheckBlock(n.block, n.schema.node, n.schema.root, n.file, n.body));
+      if (n.schema) {
+        const typeErrors = typecheckBlock(n.block, n.schema.node, n.schema.root, n.file, n.body);
+        out.push(...typeErrors);
+        if (!typeErrors.length) out.push(...checkRules(n.block, n.schema.root.title, n.schema.root, n.file, ruleIndex(rt), n.body));
+      }
       if (n.state) check(rt, n.state, out);
     }
     references(rt, s, n, out);
@@ -485,6 +500,25 @@ function traversalRange(t: Traversal): Range {
   return { start: t[0]!.range.start, end: t[t.length - 1]!.range.end };
 }
 
+/**
+ * A reference to a field a component does not export: upstream fails evaluating it with "does not have field
+ * named"; reported here at the field, with the exports to choose from.
+ */
+function missingExport(rt: Run, s: State, node: Node, rest: Traversal): { range: Range; message: string; hint?: string } | undefined {
+  if (node.kind !== "component" || rest.length === 0) return undefined;
+  const schema = node.schema?.root ?? lookupComponent(rt, s, node.block.name).schema;
+  if (!schema || schema.$id.startsWith("custom:")) return undefined;
+  const exports = schema["x-alloy-exports"];
+  const field = rest[0]!;
+  if (Object.hasOwn(exports, field.name)) return undefined;
+  const names = Object.keys(exports);
+  return {
+    range: field.range,
+    message: `${node.id} does not have field named ${JSON.stringify(field.name)}`,
+    hint: didYouMean(field.name, names) ?? (names.length ? `exports: ${names.join(", ")}` : `${node.block.name} has no exports`),
+  };
+}
+
 function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): void {
   if (n.body.length === 0) return;
   const ts = traversalsFromBody(n.body);
@@ -501,6 +535,8 @@ function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): vo
         out.push(makeDiag(n.file, t[0]!.range, "a component is shadowing an existing stdlib name", Code.stdlibShadowed, "warning"));
       }
       if (!s.graph.isFromParent(ref.node)) s.graph.addEdge(n, ref.node);
+      const missing = missingExport(rt, s, ref.node, ref.rest);
+      if (missing) out.push(makeDiag(n.file, missing.range, missing.message, Code.unknownExport, "error", missing.hint));
     } else if (isStdlibDeprecated(first)) {
       const repl = stdlibFunction(first)?.deprecated?.replacement;
       out.push(makeDiag(n.file, traversalRange(t), "this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives", Code.deprecated, "warning", repl ? `use ${repl} instead` : undefined));

@@ -91,7 +91,7 @@ function checkNestedBlock(ctx: Ctx, b: Block, props: Readonly<Record<string, Sch
     return;
   }
   if (p["x-alloy-template"]) return;
-  const item = repeat === "single" ? p : (p.items ?? {});
+  const item = repeat === "single" || !p.items ? p : p.items;
   checkBody(ctx, b, b.body, deref(item, ctx.root));
 }
 

@@ -32,7 +32,7 @@ export function checkWiring(body: readonly Statement[], schema: SchemaNode, root
       if (!p) continue;
       if (s.kind === "Block") {
         if (p["x-alloy-kind"] !== "block") continue;
-        walkBody(s.body, p["x-alloy-repeat"] === "single" ? p : (p.items ?? {}));
+        walkBody(s.body, p["x-alloy-repeat"] === "single" || !p.items ? p : p.items);
         continue;
       }
       if (p["x-alloy-kind"] !== "attr") continue;
