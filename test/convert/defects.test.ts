@@ -31,7 +31,7 @@ describe("converted real-world shapes", () => {
   it("duplicate labels: the later component gets a free label, said in an Info; upstream refuses the file", () => {
     const r = convertOtelcol(read("duplicate-labels.yaml"));
     expect(summaries(r, "info").filter((s) => s.startsWith("Labelled "))).toEqual([
-      'Labelled otelcol.processor.transform.default_default_2 (the component in pipeline group "default"): the label "default_default" is already used by the component "default" in pipeline group ""',
+      'Labelled otelcol.processor.transform.default_default_2 (the component "transform" in pipeline group "default"): the label "default_default" is already used by the component "transform/default" in pipeline group ""',
     ]);
     expect(summaries(convertOtelcol(read("duplicate-labels.yaml"), { compat: "upstream" }), "critical")[0]).toMatch(/^duplicate label after conversion/);
   });

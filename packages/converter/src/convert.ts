@@ -24,7 +24,7 @@ import { gapSummary, gapsFooter } from "./native/gaps.js";
 import { carriedBody, carriedDescription } from "./native/carry.js";
 import type { UnknownComponent } from "./otel/config.js";
 // The settings ledger (default mode only): every input setting gets a fate.
-import { ReadTracker } from "./ledger/tracker.js";
+import { ambient, ReadTracker } from "./ledger/tracker.js";
 import { componentFates, uniformFates, type SettingFate } from "./ledger/ledger.js";
 import { telemetryFates } from "./ledger/telemetry.js";
 // Per-signal processors where a shared one would close a cycle (default mode only; docs/converter-differences.md #14).
@@ -297,8 +297,8 @@ class Conversion {
   }
 
   /** The label of a connector's block: per group under compat (§18.3), one per connector otherwise. */
-  private connectorLabel(alloyName: string, groupName: string, name: string): string {
-    return this.label(alloyName, this.compat ? groupName : "", name);
+  private connectorLabel(alloyName: string, groupName: string, id: string): string {
+    return this.label(alloyName, this.compat ? groupName : "", id);
   }
 
   /** Labels given out, by component name, group and ID name; and who holds each `<alloy name>.<label>`. */
@@ -311,15 +311,15 @@ class Conversion {
    * characters a label cannot hold); upstream then fails the whole file. Outside compat the later one gets the
    * first free `_2`, `_3`, ... suffix, said in an Info.
    */
-  private label(alloyName: string, group: string, name: string): string {
-    const plain = componentLabel(group, name);
+  private label(alloyName: string, group: string, id: string): string {
+    const plain = componentLabel(group, splitId(id).name);
     if (this.compat) return plain;
-    const key = `${alloyName}\u0000${group}\u0000${name}`;
+    const key = `${alloyName}\u0000${group}\u0000${id}`;
     const known = this.labels.get(key);
     if (known !== undefined) return known;
     let label = plain;
     for (let n = 2; this.holders.has(`${alloyName}.${label}`); n++) label = `${plain}_${n}`;
-    const who = `${name === "" ? "" : `"${name}" `}in pipeline group "${group}"`;
+    const who = `"${id}" in pipeline group "${group}"`;
     if (label !== plain) {
       this.report("info", `Labelled ${alloyName}.${label} (the component ${who}): the label "${plain}" is already used by the component ${this.holders.get(`${alloyName}.${plain}`)}`, undefined, "ledger/label");
     }
@@ -337,7 +337,7 @@ class Conversion {
         const c = cfg.components.processor.get(id);
         if (!c) continue;
         const signals = SIGNALS.filter((s) => group.pipelines[s]?.processors.includes(id));
-        uses.push({ group: group.name, id, alloyName: c.description.alloyName, label: this.label(c.description.alloyName, group.name, c.name), signals });
+        uses.push({ group: group.name, id, alloyName: c.description.alloyName, label: this.label(c.description.alloyName, group.name, c.id), signals });
       }
     }
     return uses;
@@ -359,15 +359,15 @@ class Conversion {
         const c = cfg.components.processor.get(id);
         if (!c) continue;
         const split = plan.get(splitKey(group.name, id));
-        if (!split) node(c, this.label(c.description.alloyName, group.name, c.name), group, c.description.signals);
+        if (!split) node(c, this.label(c.description.alloyName, group.name, c.id), group, c.description.signals);
         else for (const [s, label] of split) node(c, label, group, c.description.signals.filter((x) => x === s));
       }
       if (this.compat) {
-        for (const conn of cfg.components.connector.values()) node(conn, this.label(conn.description.alloyName, group.name, conn.name), group, conn.description.signals);
+        for (const conn of cfg.components.connector.values()) node(conn, this.label(conn.description.alloyName, group.name, conn.id), group, conn.description.signals);
       }
     }
     if (!this.compat) {
-      for (const conn of cfg.components.connector.values()) node(conn, this.connectorLabel(conn.description.alloyName, "", conn.name), groups[0]!, conn.description.signals);
+      for (const conn of cfg.components.connector.values()) node(conn, this.connectorLabel(conn.description.alloyName, "", conn.id), groups[0]!, conn.description.signals);
     }
     return edges;
   }
@@ -433,7 +433,7 @@ class Conversion {
         }
         const name = this.targetName(cfg, kind, id);
         const label = (kind === "processor" ? this.splits.get(splitKey(g.name, id))?.get(signal) : undefined) ??
-          (name === undefined ? "" : connector ? this.connectorLabel(name, g.name, splitId(id).name) : this.label(name, g.name, splitId(id).name));
+          (name === undefined ? "" : connector ? this.connectorLabel(name, g.name, id) : this.label(name, g.name, id));
         if (name) refs.push(`${name}.${label}.input`);
       }
     };
@@ -483,7 +483,7 @@ class Conversion {
   private emit(cfg: OtelConfig, c: DefinedComponent, groupName: string, group: Group | undefined): void {
     const split = c.kind === "processor" ? this.splits.get(splitKey(groupName, c.id)) : undefined;
     if (!split) {
-      this.emitBlock(cfg, c, c.kind === "connector" ? this.connectorLabel(c.description.alloyName, groupName, c.name) : this.label(c.description.alloyName, groupName, c.name), group);
+      this.emitBlock(cfg, c, c.kind === "connector" ? this.connectorLabel(c.description.alloyName, groupName, c.id) : this.label(c.description.alloyName, groupName, c.id), group);
       return;
     }
     const labels = [...split.values()];
@@ -526,11 +526,26 @@ class Conversion {
             positionOf(container, "authenticator") ?? c.position);
           return undefined;
         }
-        return new Expr(`${ext.description.alloyName}.${this.label(ext.description.alloyName, "", ext.name)}.${ext.description.exportName ?? "handler"}`);
+        return new Expr(`${ext.description.alloyName}.${this.label(ext.description.alloyName, "", ext.id)}.${ext.description.exportName ?? "handler"}`);
       },
       decodeError: (path, message) => this.report("critical", `'${path.join(".")}' ${message}`, c.position),
     };
     const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat);
+    ambient.tracker = tracker;
+    ambient.references = this.readsReferences;
+    try {
+      this.emitTracked(cfg, c, label, group, only, notes, ctx, src, tracker);
+    } finally {
+      ambient.tracker = undefined;
+      ambient.references = false;
+    }
+  }
+
+  /** The part of {@link emitBlock} during which the description's reads are recorded. */
+  private emitTracked(cfg: OtelConfig, c: DefinedComponent, label: string, group: Group | undefined, only: Signal | undefined,
+    notes: boolean, ctx: EngineContext, src: MapSource, tracker: ReadTracker | undefined): void {
+    const d: ComponentDescription = c.description;
+    const role = nativeRole(d);
     for (const extra of d.before?.(src, label) ?? []) {
       this.file.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
@@ -626,6 +641,7 @@ export function convertOtelcol(yamlText: string, options: ConvertOptions = {}): 
     return { output, diagnostics: conversion.diagnostics, ledger: conversion.ledger };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    if (process.env.ALLOY_DEBUG) console.error(err);
     return {
       output: undefined,
       diagnostics: [...conversion.diagnostics, { severity: "critical", summary: `internal converter error: ${message}` }],

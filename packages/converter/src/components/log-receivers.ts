@@ -5,11 +5,14 @@
 import type { BlockRow, ComponentDescription, ComponentNote, Row } from "../engine/description.js";
 import { tlsServer } from "./shared.js";
 
-/** `multiline {}`: the converter always builds it, so an empty one prints as `multiline { }`. */
+/**
+ * `multiline {}`: upstream always builds it, so an empty one prints as `multiline { }`, which Alloy refuses
+ * ("either line_start_pattern or line_end_pattern must be set"). Outside compat it is built only with a pattern.
+ */
 const multiline: BlockRow = {
   block: "multiline",
   parentDefault: "nil",
-  build: "always",
+  build: (src) => src.compat || src.has("multiline.line_start_pattern") || src.has("multiline.line_end_pattern"),
   rows: [
     { attr: "line_start_pattern", as: "string" },
     { attr: "line_end_pattern", as: "string" },

@@ -11,6 +11,7 @@ import { joinReferences, splitEnvReferences, type Part } from "@alloy-ts/otel";
 import { goQuote } from "../alloy/go-text.js";
 import type { Conversion } from "./description.js";
 import { Expr } from "./values.js";
+import { embed } from "./embedded.js";
 
 /** A value with references: its Alloy string expression, and its collector text for string-building code. */
 export class EnvExpr extends Expr {
@@ -18,8 +19,13 @@ export class EnvExpr extends Expr {
     super(stringExpression(parts));
   }
 
-  /** The value as collector text (`${env:X}`), for descriptions that embed a value in a longer string. */
+  /** A marker for descriptions that embed the value in a longer string (./embedded.ts). */
   override toString(): string {
+    return embed(this.text);
+  }
+
+  /** The value as collector text (`${env:X}`). */
+  collectorText(): string {
     return joinReferences(this.parts);
   }
 

@@ -6,6 +6,7 @@ import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 import { expr, str, type AlloyValue } from "../alloy/ir.js";
 import { base2Bytes, goDuration, goFloat, parseBase2Bytes, parseGoDuration } from "../alloy/go-text.js";
 import type { Conversion } from "./description.js";
+import { embeddedExpression } from "./embedded.js";
 
 /** A raw Alloy expression (component reference) produced by a conversion. */
 export class Expr {
@@ -120,7 +121,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export function encode(as: Conversion, v: Internal): AlloyValue {
   if (v instanceof Expr) return expr(isTyped(v) ? v.textFor(as) : v.text);
   switch (as) {
-    case "string": return str(String(v ?? ""));
+    case "string": return stringValue(String(v ?? ""));
     case "int": return { t: "number", text: String(v ?? 0) };
     case "float": case "float32": return { t: "number", text: goFloat(Number(v ?? 0)) };
     case "bool": return { t: "bool", v: v === true };
@@ -136,6 +137,12 @@ export function encode(as: Conversion, v: Internal): AlloyValue {
   }
 }
 
+/** A string, or the concatenation for a string that embeds expressions (./embedded.ts). */
+function stringValue(s: string): AlloyValue {
+  const e = embeddedExpression(s);
+  return e === undefined ? str(s) : expr(e);
+}
+
 /** An expression that knows how to become a value of each conversion (an environment reference). */
 function isTyped(v: Expr): v is Expr & { textFor(as: Conversion): string } {
   return typeof (v as { textFor?: unknown }).textFor === "function";
@@ -145,7 +152,7 @@ function isTyped(v: Expr): v is Expr & { textFor(as: Conversion): string } {
 export function anyValue(v: unknown): AlloyValue {
   if (v instanceof Expr) return expr(v.text);
   if (v === null || v === undefined) return { t: "null" };
-  if (typeof v === "string") return str(v);
+  if (typeof v === "string") return stringValue(v);
   if (typeof v === "boolean") return { t: "bool", v };
   if (typeof v === "number") return { t: "number", text: Number.isInteger(v) ? String(v) : goFloat(v) };
   if (Array.isArray(v)) return { t: "array", items: v.map(anyValue) };

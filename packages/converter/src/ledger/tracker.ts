@@ -46,3 +46,9 @@ export class ReadTracker {
     return this.marks.get(container)?.get(key);
   }
 }
+
+/**
+ * The tracker (and reference reading) of the component being converted, for description helpers that read the
+ * YAML directly rather than through a `Source` (native mappings' `at`). Set by the conversion around one block.
+ */
+export const ambient: { tracker: ReadTracker | undefined; references: boolean } = { tracker: undefined, references: false };

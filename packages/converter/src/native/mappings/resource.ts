@@ -24,6 +24,8 @@ export function ottlLiteral(v: RawValue): string {
   if (typeof v === "string") return ottlString(v);
   if (typeof v === "boolean" || typeof v === "number") return String(v);
   if (Array.isArray(v)) return `[${v.map(ottlLiteral).join(", ")}]`;
+  // A value with environment references: an OTTL string whose text is read from the environment.
+  if (!(v instanceof Map)) return ottlString(String(v));
   return `{${[...v].map(([k, x]) => `${ottlString(k)}: ${ottlLiteral(x)}`).join(", ")}}`;
 }
 

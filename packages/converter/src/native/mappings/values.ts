@@ -1,15 +1,24 @@
 /** Helpers for native mappings whose extra blocks read a list element rather than the component's own map. */
 import type { AttrRow, BlockRow, ComponentNote, Conversion, Row, Source } from "../../engine/description.js";
 import { Expr } from "../../engine/values.js";
+import { interpretReferences } from "../../engine/env-values.js";
+import { ambient } from "../../ledger/tracker.js";
 import type { RawMap, RawValue } from "../../otel/yaml-tree.js";
 
-/** The value at a dotted path of a YAML map. */
+/**
+ * The value at a dotted path of a YAML map. The read is recorded in the settings ledger of the component being
+ * converted, and a string with environment references is read as an expression (default mode).
+ */
 export function at(map: RawValue | undefined, path: string): RawValue | undefined {
   let cur: RawValue | undefined = map;
-  for (const k of path.split(".")) {
+  const keys = path.split(".");
+  const t = ambient.tracker;
+  for (let i = 0; i < keys.length; i++) {
     if (!(cur instanceof Map)) return undefined;
-    cur = cur.get(k);
+    if (t !== undefined && cur.has(keys[i]!)) t.mark(cur, keys[i]!, i === keys.length - 1);
+    cur = cur.get(keys[i]!);
   }
+  if (ambient.references && typeof cur === "string") return interpretReferences(cur) as RawValue;
   return cur ?? undefined;
 }
 
