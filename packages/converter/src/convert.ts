@@ -149,6 +149,10 @@ class Conversion {
     if (!this.compat) this.reportLedger(cfg);
     this.checkDuplicateLabels();
     const { text, canonical } = this.file.finish();
+    if (text === "" && !this.compat) {
+      // Upstream then succeeds with no output; nothing converted is not a success.
+      this.report("critical", "nothing was converted: no pipeline of the configuration has a signal Alloy carries (traces, metrics, logs)");
+    }
     if (text === "") return undefined;
     // Upstream rewrites the printed text (only literals containing `${`); the default mode wrote expressions.
     const rewritten = this.compat && !this.options.skipSourceValidation && text.includes("${") ? rewriteEnvReferences(text) : text;
@@ -208,7 +212,10 @@ class Conversion {
         cfg.components[u.kind].set(u.id, { ...u, description: carriedDescription(u.kind, u.type) });
         continue;
       }
-      if (!used.has(`${u.kind}:${u.id}`)) this.report("warning", `${u.kind} "${u.id}" is not used by the service and has no Alloy equivalent; it was dropped`, u.position);
+      if (!used.has(`${u.kind}:${u.id}`)) {
+        this.report("warning", `${u.kind} "${u.id}" is not used by the service and has no Alloy equivalent; it was dropped`, u.position);
+        this.record(uniformFates(`${u.kind}/${u.id}`, u.config, "unused", `${u.kind}/${u.id} is not used by the service`));
+      }
     }
     if (gaps.length === 0) return true;
     for (const g of gaps) this.report("critical", gapSummary(g), g.position);
@@ -511,7 +518,11 @@ class Conversion {
       if (!this.compat) this.record(uniformFates(`${c.kind}/${c.id}`, c.config, "absorbed", role.note));
       return;
     }
-    if (role?.role === "direct") return;
+    if (role?.role === "direct") {
+      // A forwarding connector has no block: its pipelines are joined directly (its settings, if any, go with it).
+      if (!this.compat) this.record(uniformFates(`${c.kind}/${c.id}`, c.config, "absorbed", "the connector's pipelines are joined directly"));
+      return;
+    }
     const tracker = this.compat ? undefined : new ReadTracker();
     const ctx: EngineContext = {
       compat: this.compat,

@@ -61,12 +61,14 @@ export function decode(as: Conversion, input: unknown): Decoded {
       return typeof v === "boolean" ? ok(v) : mismatch("bool", v);
     case "duration": {
       if (typeof v === "number" && Number.isInteger(v)) return ok(v);
+      // The collector's decoder truncates a number to whole nanoseconds (mapstructure's float → int64).
+      if (typeof v === "number" && Number.isFinite(v)) return ok(Math.trunc(v));
       const d = typeof v === "string" ? parseGoDuration(v) : undefined;
       return d === undefined ? { ok: false, message: `time: invalid duration ${JSON.stringify(String(v))}` } : ok(d);
     }
     case "bytes": {
       if (typeof v === "number" && Number.isInteger(v)) return ok(v);
-      const b = typeof v === "string" ? parseBase2Bytes(v) : undefined;
+      const b = typeof v === "string" ? parseBase2Bytes(v) ?? parseByteSize(v) : undefined;
       return b === undefined ? mismatch("int", v) : ok(b);
     }
     case "mib":
@@ -75,6 +77,8 @@ export function decode(as: Conversion, input: unknown): Decoded {
     case "ints":
     case "floats":
     case "durations": {
+      // The collector's decoder splits a string at commas where a list is expected (StringToSliceHookFunc(",")).
+      if (typeof v === "string") return decode(as, v === "" ? [] : v.split(","));
       if (!Array.isArray(v)) return mismatch("slice", v);
       const item = ({ strings: "string", ints: "int", floats: "float", durations: "duration" } as const)[as];
       const out: Internal[] = [];
@@ -92,6 +96,18 @@ export function decode(as: Conversion, input: unknown): Decoded {
     case "extension":
       return typeof v === "string" ? ok(v) : mismatch("component.ID", v);
   }
+}
+
+/**
+ * A size in the collector's log receivers' notation (stanza's ByteSize): a number and an optional unit, `kb` and
+ * `mb`... in powers of 1000, `kib` and `mib`... in powers of 1024, any case (`1kb`, `16KiB`, `1.5mb`).
+ */
+function parseByteSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(text.trim());
+  if (!m) return undefined;
+  const units: Record<string, number> = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3, t: 1e12, tb: 1e12, tib: 1024 ** 4 };
+  const unit = units[m[2]!.toLowerCase()];
+  return unit === undefined ? undefined : Math.round(Number(m[1]) * unit);
 }
 
 /** Go's zero value for a conversion kind. */

@@ -32,41 +32,48 @@ export interface SettingFate {
   readonly detail: string;
 }
 
-interface Leaf {
-  readonly path: string;
+interface Place {
   readonly container: object;
   readonly key: string | number;
-  readonly value: RawValue;
 }
 
-/** Every leaf under `config`: scalars, nulls, and empty maps and lists; `stop` ends the descent at a key. */
-export function leavesOf(config: RawValue, stop?: (container: object, key: string | number) => boolean): Leaf[] {
+interface Leaf extends Place {
+  readonly path: string;
+  readonly value: RawValue;
+  /** The keys above the leaf, outermost first. */
+  readonly ancestors: readonly Place[];
+}
+
+/** Every leaf under `config`: scalars, nulls, and empty maps and lists. */
+export function leavesOf(config: RawValue): Leaf[] {
   const out: Leaf[] = [];
-  const visit = (container: object, key: string | number, value: RawValue, path: string) => {
-    if (stop?.(container, key)) {
-      out.push({ path, container, key, value });
-      return;
-    }
+  const visit = (container: object, key: string | number, value: RawValue, path: string, ancestors: Place[]) => {
     if (value instanceof Map && value.size > 0) {
-      for (const [k, v] of value) visit(value, k, v, path === "" ? k : `${path}.${k}`);
+      const next = [...ancestors, { container, key }];
+      for (const [k, v] of value) visit(value, k, v, `${path}.${k}`, next);
     } else if (Array.isArray(value) && value.length > 0) {
-      value.forEach((v, i) => visit(value, i, v, `${path}[${i}]`));
-    } else out.push({ path, container, key, value });
+      const next = [...ancestors, { container, key }];
+      value.forEach((v, i) => visit(value, i, v, `${path}[${i}]`, next));
+    } else out.push({ path, container, key, value, ancestors });
   };
-  if (config instanceof Map) for (const [k, v] of config) visit(config, k, v, k);
+  if (config instanceof Map) for (const [k, v] of config) visit(config, k, v, k, []);
   return out;
 }
 
 /**
  * The fates of one converted component's settings, from what the engine read. `block` is the Alloy block the
- * component became (`otelcol.receiver.otlp.default`); `overrides` are fates already decided (notes that name a
- * setting as unsupported).
+ * component became (`otelcol.receiver.otlp.default`). A leaf read as part of a whole list or map takes the fate
+ * of that read.
  */
 export function componentFates(owner: string, block: string, config: RawValue, tracker: ReadTracker): SettingFate[] {
   const fates: SettingFate[] = [];
-  const deepMarked = (container: object, key: string | number) => tracker.markOf(container, String(key))?.deep === true;
-  for (const leaf of leavesOf(config, deepMarked)) {
-    const mark = tracker.markOf(leaf.container, String(leaf.key));
+  for (const leaf of leavesOf(config)) {
+    let mark = tracker.markOf(leaf.container, String(leaf.key));
+    for (let i = leaf.ancestors.length - 1; i >= 0 && mark?.deep !== true; i--) {
+      const a = tracker.markOf(leaf.ancestors[i]!.container, String(leaf.ancestors[i]!.key));
+      if (a?.deep === true) mark = a;
+    }
+    if (mark !== undefined && !mark.deep && !(leaf.value === null || leaf.value instanceof Map || Array.isArray(leaf.value))) mark = undefined;
     const position = positionOf(leaf.container, leaf.key);
     const base = { owner, path: leaf.path, position };
     if (mark === undefined) {
