@@ -10,6 +10,7 @@ import type { Command } from "commander";
 import { convertOtelcol, renderDiagnostic, blocksOutput } from "@alloy-ts/converter";
 import { generateTelemetry, graphFromAlloy, graphFromCollectorYaml, parseTelemetryFile, verifyGraphs, type PodInfo, type RuntimeEnvironment, type VerifyReport } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
+import { withLedger } from "./verify-ledger.js";
 import { readInput } from "../io.js";
 
 interface VerifyOptions {
@@ -68,12 +69,14 @@ export async function runVerify(file: string, opts: VerifyOptions): Promise<void
   const { name, bytes } = readInput(file, "convert");
   const yaml = bytes.toString("utf8");
   let alloyText: string;
+  let ledger: ReturnType<typeof convertOtelcol>["ledger"] = [];
   if (opts.alloy) alloyText = readText(opts.alloy);
   else {
     const converted = convertOtelcol(yaml, { fileName: name });
     if (converted.output === undefined || blocksOutput(converted.diagnostics, false))
       throw new CliError(`conversion failed:\n${converted.diagnostics.map((d) => renderDiagnostic(d, name)).join("\n")}`);
     alloyText = converted.output;
+    ledger = converted.ledger;
   }
   let input = generateTelemetry();
   if (opts.input) {
@@ -82,7 +85,8 @@ export async function runVerify(file: string, opts: VerifyOptions): Promise<void
     input = parsed;
   }
   const environment = readEnvironment(opts);
-  const report = await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloyText, { fileName: opts.alloy }), input, environment);
+  const run = await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloyText, { fileName: opts.alloy }), input, environment);
+  const report = withLedger(run, ledger, yaml, name ?? file);
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
   // --strict: an exporter that could not be checked counts as a failure too.
   if (!report.ok || (opts.strict && report.exporters.some((e) => e.verdict === "unverified"))) process.exitCode = 1;

@@ -1,15 +1,22 @@
 /** The kafka exporter (otelcol-conversion.md §17). */
-import type { BlockRow, ComponentDescription } from "../engine/description.js";
+import type { BlockRow, ComponentDescription, Source } from "../engine/description.js";
 import { kafkaAuthentication, kafkaMetadata } from "./kafka-auth.js";
 import { retryOnFailure, sendingQueue, tlsClient } from "./shared.js";
+
+/**
+ * The deprecated top-level `topic` / `encoding` the collector copies into every signal that does not set its own
+ * (kafkaexporter Config.Unmarshal); upstream ignores them (docs/converter-differences.md), kept under compat.
+ */
+const inherited = (key: string) => (v: unknown, src: Source): unknown =>
+  src.compat || src.has(key) ? v : (src.root.get(key) ?? v);
 
 /** A per-signal topic block; Alloy declares no defaults, so OTel's topic and encoding are always written (§11.2). */
 const signalTopic = (signal: string, topic: string): BlockRow => ({
   block: signal,
   rows: [
-    { attr: "topic", as: "string", otelDefault: topic },
+    { attr: "topic", as: "string", otelDefault: topic, map: inherited("topic") },
     { attr: "topic_from_metadata_key", as: "string" },
-    { attr: "encoding", as: "string", otelDefault: "otlp_proto" },
+    { attr: "encoding", as: "string", otelDefault: "otlp_proto", map: inherited("encoding") },
     { attr: "message_key_from_metadata_key", as: "string" },
   ],
 });
