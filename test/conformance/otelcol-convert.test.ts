@@ -78,7 +78,9 @@ describe.skipIf(!sharedDir)("otelcol conversion conformance (--compat=upstream)"
  * Default-mode fixes (docs/converter-differences.md), as data: which cases differ from upstream and why. Each kind
  * comes with a normaliser that undoes the fix on both outputs; after it the outputs must be identical.
  */
-type FixKind = "receiver-output" | "swapped-targets" | "redacted-token" | "events-dimensions" | "empty-ordering-criteria";
+type FixKind =
+  | "receiver-output" | "swapped-targets" | "redacted-token" | "events-dimensions" | "empty-ordering-criteria"
+  | "derived-endpoints";
 
 const EXPECTED_FIXES: Record<string, readonly FixKind[]> = {
   fileexporter: ["receiver-output", "empty-ordering-criteria"],
@@ -88,6 +90,7 @@ const EXPECTED_FIXES: Record<string, readonly FixKind[]> = {
   tcplog: ["receiver-output"],
   splunkhec: ["swapped-targets", "redacted-token"],
   spanmetrics: ["events-dimensions"],
+  datadog: ["derived-endpoints"],
 };
 
 /** Top-level blocks of a printed file, as [header line, whole text]. */
@@ -112,6 +115,10 @@ const NORMALISERS: Record<FixKind, (block: string, compat: boolean) => string> =
   "redacted-token": (b) => b.replace(/(\n\t\ttoken\s*= )".*"/, '$1"[REDACTED]"'),
   "events-dimensions": (b) => b.replace(/\n\n\tevents \{[\s\S]*?\n\t\}/, ""),
   "empty-ordering-criteria": (b, compat) => (compat ? b.replace(/\n\n\tordering_criteria \{ \}(?=\n)/, "") : b),
+  "derived-endpoints": (b, compat) =>
+    compat && b.startsWith("otelcol.exporter.datadog ")
+      ? b.replace(/\n\t\tendpoint\s*= "https:\/\/(?:trace\.agent|api|http-intake\.logs)\.[^"]*"/g, "")
+      : b,
 };
 
 function normalise(text: string, kinds: readonly FixKind[], compat: boolean): string {
