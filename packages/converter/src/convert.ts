@@ -422,7 +422,7 @@ class Conversion {
     const body = convertBody(d.rows, c.config, [], ctx, output);
     this.file.add(block(d.alloyName, body, label));
     for (const n of notes ? d.notes?.(src, c.id) ?? [] : []) {
-      const at = n.at === undefined ? c.position : positionOf(c.config, typeof n.at === "string" ? n.at : n.at[0]);
+      const at = n.at === undefined ? c.position : notePosition(c.config, typeof n.at === "string" ? n.at.split(".") : n.at);
       this.report(n.severity, n.summary, at);
     }
     this.report("info", `Converted ${c.kind}/${c.id} into ${d.alloyName}.${label}`, c.position);
@@ -444,6 +444,17 @@ class Conversion {
  * Converts an OpenTelemetry Collector YAML configuration into Alloy text. Never throws: unexpected internal
  * failures become a Critical diagnostic.
  */
+/** The position of a note's key path (`protocols.grpc.auth`): the deepest key of the path the YAML has. */
+function notePosition(config: unknown, keys: readonly string[]): Position | undefined {
+  let container = config;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const next = container instanceof Map ? container.get(keys[i]!) : undefined;
+    if (!(next instanceof Map)) return positionOf(container, keys[i]);
+    container = next;
+  }
+  return positionOf(container, keys[keys.length - 1]);
+}
+
 export function convertOtelcol(yamlText: string, options: ConvertOptions = {}): ConvertResult {
   const conversion = new Conversion(options);
   try {
