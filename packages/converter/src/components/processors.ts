@@ -2,11 +2,12 @@
  * Common processors (otelcol-conversion.md §16.3-16.6, §16.11, §16.13): memory_limiter, attributes, transform,
  * filter, k8sattributes, probabilistic_sampler.
  */
-import type { ComponentDescription, RepeatedBlockRow, Row } from "../engine/description.js";
-import type { RawValue } from "../otel/yaml-tree.js";
+import type { BlockRow, ComponentDescription, ComponentNote, RepeatedBlockRow, Row, Signal, Source } from "../engine/description.js";
+import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import { inferContext } from "./ottl-context.js";
 import { matchBlock } from "./match.js";
 
-const ALL_SIGNALS = ["metrics", "logs", "traces"] as const;
+const ALL_SIGNALS: readonly Signal[] = ["metrics", "logs", "traces"];
 
 export const memoryLimiterProcessor: ComponentDescription = {
   kind: "processor",
@@ -48,17 +49,37 @@ export const attributesProcessor: ComponentDescription = {
   ],
 };
 
-/** Statement groups; OTel's flat list of statements becomes one group with an empty context (§16.5). */
-function statementGroups(name: string): RepeatedBlockRow {
+const STATEMENT_KEYS = { traces: "trace_statements", metrics: "metric_statements", logs: "log_statements" } as const;
+
+/** OTel's flat form: a list of statements instead of groups. */
+const isFlat = (v: RawValue | undefined): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string");
+
+/** A group without `context:` (the collector infers it). */
+const lacksContext = (g: RawValue): g is RawMap => g instanceof Map && (g.get("context") === undefined || g.get("context") === null || g.get("context") === "");
+
+/** The OTTL texts of a group, for inference. */
+function groupTexts(g: RawMap): string[] {
+  return ["statements", "conditions"].flatMap((k) => {
+    const v = g.get(k);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  });
+}
+
+/**
+ * Statement groups. Upstream turns OTel's flat list into one group with an empty context (§16.5), which Alloy
+ * refuses; outside compat mode the flat list goes to the `statements` block (Alloy's form for an inferred
+ * context) and a group without `context:` gets the context the collector infers for it.
+ */
+function statementGroups(signal: Signal): RepeatedBlockRow {
+  const name = STATEMENT_KEYS[signal];
   return {
     blocks: name,
     items: (src) => {
       const v = src.get(name);
       if (!Array.isArray(v)) return [];
-      if (v.length > 0 && v.every((x) => typeof x === "string")) {
-        return [new Map<string, RawValue>([["context", ""], ["statements", v]])];
-      }
-      return v;
+      if (isFlat(v)) return src.compat ? [new Map<string, RawValue>([["context", ""], ["statements", v]])] : [];
+      if (src.compat) return v;
+      return v.map((g) => (lacksContext(g) ? new Map([...g, ["context", inferContext(signal, groupTexts(g)) ?? ""]]) : g));
     },
     rows: [
       { attr: "context", as: "string", required: true },
@@ -69,6 +90,44 @@ function statementGroups(name: string): RepeatedBlockRow {
   };
 }
 
+/** The flat statements of a signal, outside compat mode. */
+const flatStatements = (signal: Signal) => (_: unknown, src: Source) => {
+  const v = src.root.get(STATEMENT_KEYS[signal]);
+  return !src.compat && isFlat(v) ? v : undefined;
+};
+
+/** Alloy's `statements` block: one list per signal, whose context Alloy infers as the collector does. */
+const inferredStatements: BlockRow = {
+  block: "statements",
+  otel: null,
+  rows: [
+    { attr: "trace", as: "strings", otel: null, map: flatStatements("traces") },
+    { attr: "metric", as: "strings", otel: null, map: flatStatements("metrics") },
+    { attr: "log", as: "strings", otel: null, map: flatStatements("logs") },
+  ],
+};
+
+/** Infos naming each inferred context, and an Error for a group whose statements name none. */
+function transformNotes(src: Source, id: string): ComponentNote[] {
+  if (src.compat) return [];
+  const notes: ComponentNote[] = [];
+  for (const signal of ALL_SIGNALS) {
+    const key = STATEMENT_KEYS[signal];
+    const v = src.get(key);
+    if (!Array.isArray(v) || isFlat(v)) continue;
+    v.forEach((g, i) => {
+      if (!lacksContext(g)) return;
+      const context = inferContext(signal, groupTexts(g));
+      notes.push(
+        context
+          ? { severity: "info", summary: `processor/${id}: ${key}[${i}] has no context; the collector infers "${context}" from its paths, written as context = "${context}"`, at: key }
+          : { severity: "error", summary: `processor/${id}: ${key}[${i}] has no context and no path of its statements names one (span., resource., ...); Alloy's ${key} block needs a context: add "context:" to the group`, at: key },
+      );
+    });
+  }
+  return notes;
+}
+
 export const transformProcessor: ComponentDescription = {
   kind: "processor",
   otelTypes: ["transform"],
@@ -76,11 +135,13 @@ export const transformProcessor: ComponentDescription = {
   signals: ALL_SIGNALS,
   rows: [
     { attr: "error_mode", as: "string", alloyDefault: "ignore", otelDefault: "ignore" },
-    statementGroups("trace_statements"),
-    statementGroups("metric_statements"),
-    statementGroups("log_statements"),
+    inferredStatements,
+    statementGroups("traces"),
+    statementGroups("metrics"),
+    statementGroups("logs"),
     { output: true },
   ],
+  notes: transformNotes,
 };
 
 const conditionGroups = (name: string): RepeatedBlockRow => ({
