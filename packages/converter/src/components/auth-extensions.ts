@@ -2,7 +2,7 @@
  * Authentication extensions (otelcol-conversion.md §8, §17): basicauth, bearertokenauth, headers_setter,
  * oauth2client and sigv4auth. Other components reference them through their `handler` export.
  */
-import type { ComponentDescription, Row } from "../engine/description.js";
+import type { ComponentDescription, Row, Source } from "../engine/description.js";
 import { Expr } from "../engine/values.js";
 import type { RawValue } from "../otel/yaml-tree.js";
 import { tlsClient } from "./shared.js";
@@ -12,12 +12,41 @@ export const basicAuthExtension: ComponentDescription = {
   otelTypes: ["basicauth"],
   alloyName: "otelcol.auth.basic",
   signals: [],
-  // Only the client side is converted; `htpasswd` (server side) is dropped (§14).
+  // Upstream converts only the client side and drops `htpasswd` (§14), so a receiver using the extension would
+  // accept any request; outside compat mode the server side is carried too.
   rows: [
-    { attr: "username", as: "string", otel: "client_auth.username" },
-    { attr: "password", as: "string", otel: "client_auth.password" },
+    { attr: "username", as: "string", otel: "client_auth.username", map: (v, src) => (credentialFiles(src.root) ? undefined : v) },
+    { attr: "password", as: "string", otel: "client_auth.password", map: (v, src) => (credentialFiles(src.root) ? undefined : v) },
+    {
+      // Only Alloy's `client_auth` block reads credentials from files; used (outside compat mode) when OTel does.
+      block: "client_auth",
+      parentDefault: "nil",
+      build: credentialFiles,
+      rows: [
+        { attr: "username", as: "string" },
+        { attr: "username_file", as: "string" },
+        { attr: "password", as: "string" },
+        { attr: "password_file", as: "string" },
+      ],
+    },
+    {
+      block: "htpasswd",
+      parentDefault: "nil",
+      build: (src) => !src.compat && src.has("htpasswd"),
+      rows: [
+        { attr: "file", as: "string" },
+        { attr: "inline", as: "string" },
+      ],
+    },
   ],
 };
+
+/** OTel's client credentials come from files (outside compat mode, where they are carried). */
+function credentialFiles(src: Source): boolean {
+  return !src.compat && (nonEmpty(src.get("client_auth.username_file")) || nonEmpty(src.get("client_auth.password_file")));
+}
+
+const nonEmpty = (v: RawValue | undefined): boolean => typeof v === "string" && v !== "";
 
 /** The token file of the bearer extension, when set. */
 const tokenFile = (src: { get(p: string): RawValue | undefined }): string | undefined => {
@@ -52,6 +81,11 @@ export const bearerTokenAuthExtension: ComponentDescription = {
     },
     { attr: "header", as: "string", alloyDefault: "Authorization", otelDefault: "Authorization" },
   ],
+  // A server accepting any of several tokens has no Alloy equivalent: keeping one would lock the others out.
+  notes: (src, id) =>
+    !src.compat && Array.isArray(src.get("tokens")) && (src.get("tokens") as RawValue[]).length > 0
+      ? [{ severity: "error", summary: `extension/${id}: tokens (a list of accepted tokens) cannot be converted: otelcol.auth.bearer takes a single token`, at: "tokens" }]
+      : [],
 };
 
 export const headersSetterExtension: ComponentDescription = {

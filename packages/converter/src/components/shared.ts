@@ -2,7 +2,7 @@
  * Blocks shared by many components (otelcol-conversion.md §16.0): TLS, sending queue, retry, gRPC/HTTP clients
  * and servers. Each is a list of rows in Alloy's declaration order.
  */
-import type { AttrRow, BlockRow, Row } from "../engine/description.js";
+import type { AttrRow, BlockRow, ComponentNote, Row, Source } from "../engine/description.js";
 import { Expr } from "../engine/values.js";
 
 /** TLS settings common to clients and servers, in Alloy order. */
@@ -92,6 +92,39 @@ export const retryOnFailure: BlockRow = { block: "retry_on_failure", parentDefau
 
 /** The `auth` reference of clients: OTel `auth.authenticator` → `<extension>.<label>.handler`. */
 export const clientAuth: AttrRow = { attr: "auth", as: "extension", otel: "auth.authenticator" };
+
+/**
+ * The `auth` reference of servers. Upstream drops it (the converted receiver then accepts unauthenticated
+ * traffic); outside compat mode it is carried like a client's. {@link serverAuthNotes} checks the authenticator.
+ */
+export const serverAuth: AttrRow = { attr: "auth", as: "extension", otel: "auth.authenticator", map: (v, src) => (src.compat ? undefined : v) };
+
+/** Collector extension types whose Alloy component authenticates servers (`otelcol.auth.basic`, `.bearer`). */
+const ALLOY_SERVER_AUTHENTICATORS = new Set(["basicauth", "bearertokenauth"]);
+
+/**
+ * Errors for server authenticators Alloy cannot carry: a type without an Alloy server authenticator (`oidc`, ...)
+ * would leave the converted server open. `servers` are the OTel paths of the component's servers ("" = the root).
+ */
+export function serverAuthNotes(servers: readonly string[]): (src: Source, id: string, kind?: string) => ComponentNote[] {
+  return (src, id, kind = "receiver") => {
+    if (src.compat) return [];
+    const notes: ComponentNote[] = [];
+    for (const server of servers) {
+      const at = server === "" ? "auth.authenticator" : `${server}.auth.authenticator`;
+      const authenticator = src.get(at);
+      if (typeof authenticator !== "string" || authenticator === "") continue;
+      const type = authenticator.split("/")[0]!;
+      if (ALLOY_SERVER_AUTHENTICATORS.has(type)) continue;
+      notes.push({
+        severity: "error",
+        summary: `${kind}/${id}: ${at} "${authenticator}": Alloy has no server authenticator for "${type}" (only basicauth and bearertokenauth); without it the converted server would accept unauthenticated requests`,
+        at,
+      });
+    }
+    return notes;
+  };
+}
 
 /** gRPC client arguments (otlp exporter `client`, jaeger_remote_sampling `source.remote`, loadbalancing). */
 export function grpcClientRows(opts: { endpoint?: boolean; secretKeyPem?: boolean } = {}): Row[] {
@@ -183,6 +216,7 @@ export function grpcServerRows(endpoint: { alloy: string; otel: string }): Row[]
         },
       ],
     },
+    serverAuth,
     { attr: "include_metadata", as: "bool" },
   ];
 }
@@ -212,6 +246,7 @@ export function httpServerRows(d: {
         { attr: "max_age", as: "int" },
       ],
     },
+    serverAuth,
     { attr: "max_request_body_size", as: "bytes" },
     { attr: "include_metadata", as: "bool" },
     {

@@ -1,0 +1,81 @@
+/**
+ * Server authentication (fixtures/convert/defects/receiver-*.yaml): a receiver's authenticator is carried, and
+ * one Alloy cannot carry as a server authenticator is an Error at its YAML position, never a silently open
+ * receiver.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { convertOtelcol, convertOtelcolToHybrid } from "@alloy-ts/converter";
+import { repoRoot } from "../support/shared.js";
+
+const fixture = (name: string) => readFileSync(path.join(repoRoot, "fixtures", "convert", "defects", `${name}.yaml`), "utf8");
+const errors = (r: { diagnostics: readonly { severity: string; summary: string; position?: { line: number; column: number } }[] }) =>
+  r.diagnostics.filter((d) => d.severity === "error" || d.severity === "critical");
+
+describe("receiver authentication", () => {
+  it("is dropped only under --compat=upstream", () => {
+    const yaml = fixture("receiver-basicauth");
+    expect(convertOtelcol(yaml).output).toMatch(/grpc \{\n\t\tauth = otelcol\.auth\.basic\.default_server\.handler/);
+    expect(convertOtelcol(yaml, { compat: "upstream" }).output).not.toMatch(/\bauth\s*=\s*otelcol\.auth\.basic\.default_server/);
+  });
+
+  it("with an authenticator Alloy lacks is an Error at the authenticator in the hybrid dialect", () => {
+    const result = convertOtelcolToHybrid(fixture("receiver-oidc"));
+    const found = errors(result).filter((d) => d.summary.includes('"oidc/server"'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe("error");
+    expect(found[0]!.position).toEqual({ line: 15, column: 11 });
+  });
+
+  it("with a client-only authenticator is an Error", () => {
+    const yaml = `extensions:
+  headers_setter:
+    headers:
+      - key: X-Tenant
+        value: acme
+receivers:
+  zipkin:
+    auth:
+      authenticator: headers_setter
+exporters:
+  debug: {}
+service:
+  extensions: [headers_setter]
+  pipelines:
+    traces:
+      receivers: [zipkin]
+      exporters: [debug]
+`;
+    const found = errors(convertOtelcol(yaml));
+    expect(found.map((d) => d.summary)).toEqual([
+      'receiver/zipkin: auth.authenticator "headers_setter": Alloy has no server authenticator for "headers_setter" (only basicauth and bearertokenauth); without it the converted server would accept unauthenticated requests',
+    ]);
+    expect(found[0]!.position).toEqual({ line: 9, column: 7 });
+    expect(errors(convertOtelcol(yaml, { compat: "upstream" }))).toEqual([]);
+  });
+
+  it("a bearer token list is refused: Alloy's bearer authenticator takes one token", () => {
+    const yaml = `extensions:
+  bearertokenauth:
+    tokens: [a-token, b-token]
+receivers:
+  otlp:
+    protocols:
+      http:
+        auth:
+          authenticator: bearertokenauth
+exporters:
+  debug: {}
+service:
+  extensions: [bearertokenauth]
+  pipelines:
+    logs:
+      receivers: [otlp]
+      exporters: [debug]
+`;
+    expect(errors(convertOtelcol(yaml)).map((d) => d.summary)).toEqual([
+      "extension/bearertokenauth: tokens (a list of accepted tokens) cannot be converted: otelcol.auth.bearer takes a single token",
+    ]);
+  });
+});
