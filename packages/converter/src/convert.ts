@@ -405,8 +405,9 @@ class Conversion {
         return new Expr(`${ext.description.alloyName}.${componentLabel("", ext.name)}.${ext.description.exportName ?? "handler"}`);
       },
       decodeError: (path, message) => this.report("critical", `'${path.join(".")}' ${message}`, c.position),
+      extensionConfig: (id) => cfg.components.extension.get(id)?.config,
     };
-    const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat);
+    const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat, undefined, "", ctx.extensionConfig);
     for (const extra of d.before?.(src, label) ?? []) {
       this.file.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }

@@ -39,6 +39,8 @@ export interface Source {
   readonly compat: boolean;
   /** Alloy label of the component being converted ("" when unknown). */
   readonly label: string;
+  /** The YAML config of an extension by ID (for settings another component folds in, e.g. sigv4), when known. */
+  extension?(id: string): RawValue | undefined;
 }
 
 /** An attribute `name = value`. */

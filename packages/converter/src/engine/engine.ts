@@ -17,6 +17,8 @@ export interface EngineContext {
   extensionRef(id: string, path: readonly string[], container: unknown): Expr | undefined;
   /** Reports a value OTel could not decode. */
   decodeError(path: readonly string[], message: string, container: unknown): void;
+  /** The YAML config of an extension by ID (see {@link Source.extension}). */
+  extensionConfig?(id: string): RawValue | undefined;
 }
 
 type Entry =
@@ -45,12 +47,17 @@ export class MapSource implements Source {
     readonly compat: boolean,
     root?: Source,
     label = "",
+    private readonly extensions?: (id: string) => RawValue | undefined,
   ) {
     this.root = root ?? this;
     this.label = root?.label ?? label;
   }
 
   readonly label: string;
+
+  extension(id: string): RawValue | undefined {
+    return this.root === this ? this.extensions?.(id) : this.root.extension?.(id);
+  }
 
   /** The value at `path`; `MISSING` when a key on the way is absent (no result object: this runs per row). */
   private lookup(path: OtelPath): RawValue | undefined | typeof MISSING {
@@ -285,5 +292,5 @@ function evaluateBody(rows: readonly Row[], config: RawValue | undefined, path: 
   if (config !== undefined && config !== null && !(config instanceof Map)) {
     ctx.decodeError(path, "expected a map, got '" + (Array.isArray(config) ? "slice" : typeof config) + "'", undefined);
   }
-  return evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label), ctx);
+  return evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label, ctx.extensionConfig), ctx);
 }
