@@ -18,6 +18,28 @@ const REMOTE_WRITE_KEYS = [
   "target_info", "remote_write_queue", "retry_on_failure", "compression", "send_metadata",
 ];
 
+/** The sigv4auth extension the exporter authenticates with, if that is its authenticator. */
+function sigv4Extension(src: Source): { id: string; config: RawMap | undefined } | undefined {
+  const id = at(src.root.map, "auth.authenticator");
+  if (typeof id !== "string" || id.split("/")[0] !== "sigv4auth") return undefined;
+  const config = src.root.extension?.(id);
+  return { id, config: config instanceof Map ? config : undefined };
+}
+
+/** `sigv4 {}` of the endpoint from the sigv4auth extension's settings (region, service, assumed role). */
+function sigv4Block(src: Source): Row {
+  const ext = sigv4Extension(src);
+  const v = (k: string) => at(ext?.config, k);
+  return fixedBlock("sigv4", ext !== undefined, [
+    fixed("region", "string", v("region")),
+    fixed("role_arn", "string", v("assume_role.arn")),
+    fixed("service_name", "string", v("service")),
+  ]);
+}
+
+/** sigv4auth settings `prometheus.remote_write`'s `sigv4` block has no place for. */
+const SIGV4_NOT_CARRIED = ["assume_role.session_name", "assume_role.sts_region", "assume_role.web_identity_token_file"];
+
 function remoteWriteRows(src: Source): Row[] {
   const queueSize = at(src.root.map, "remote_write_queue.queue_size");
   return [
@@ -34,6 +56,7 @@ function remoteWriteRows(src: Source): Row[] {
         fixedBlock("queue_config", typeof queueSize === "number", [fixed("capacity", "int", queueSize, 10000)]),
         fixedBlock("metadata_config", at(src.root.map, "send_metadata") === true, [fixed("send", "bool", true, true, true)]),
         tlsConfigBlock(src.root.get("tls")),
+        sigv4Block(src),
       ],
     },
   ];
@@ -52,7 +75,12 @@ export const prometheusRemoteWriteExporter: NativeDescription = {
     { attr: "resource_to_telemetry_conversion", as: "bool", otel: "resource_to_telemetry_conversion.enabled" },
   ],
   notes: (src, id) => [
-    ...droppedKeys(src, REMOTE_WRITE_KEYS, `exporter/${id}`, "otelcol.exporter.prometheus or prometheus.remote_write"),
+    ...droppedKeys(src, sigv4Extension(src) ? [...REMOTE_WRITE_KEYS, "auth"] : REMOTE_WRITE_KEYS, `exporter/${id}`, "otelcol.exporter.prometheus or prometheus.remote_write"),
+    ...SIGV4_NOT_CARRIED.filter((k) => at(sigv4Extension(src)?.config, k) !== undefined).map((k) => ({
+      severity: "warning" as const,
+      summary: `exporter/${id}: ${sigv4Extension(src)!.id} ${k} has no equivalent in prometheus.remote_write's sigv4 block; it was dropped`,
+      at: "auth",
+    })),
     ...(src.root.has("remote_write_queue") && at(src.root.map, "remote_write_queue.num_consumers") !== undefined
       ? [{ severity: "info" as const, summary: `exporter/${id}: remote_write_queue.num_consumers is not carried over; prometheus.remote_write scales its shards itself`, at: "remote_write_queue" }]
       : []),
