@@ -5,6 +5,7 @@
 import type { BlockRow, ComponentDescription, ComponentNote, RepeatedBlockRow, Row, Signal, Source } from "../engine/description.js";
 import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 import { inferContext } from "./ottl-context.js";
+import { legacyConditions, legacyFilterNotes, usesLegacyFilter } from "./filter-legacy.js";
 import { matchBlock } from "./match.js";
 
 const ALL_SIGNALS: readonly Signal[] = ["metrics", "logs", "traces"];
@@ -152,6 +153,18 @@ const conditionGroups = (name: string): RepeatedBlockRow => ({
   ],
 });
 
+/**
+ * A condition list with the legacy include/exclude conditions appended (filter-legacy.ts). Upstream ignores the
+ * legacy settings, so its filter passes everything; compat mode keeps that.
+ */
+function withLegacy(key: "span" | "metric" | "log") {
+  return (v: RawValue | undefined, src: Source): unknown => {
+    if (src.compat || !usesLegacyFilter(src.root)) return v;
+    const extra = legacyConditions(src.root)[key];
+    return extra.length === 0 ? v : [...(Array.isArray(v) ? v : []), ...extra];
+  };
+}
+
 export const filterProcessor: ComponentDescription = {
   kind: "processor",
   otelTypes: ["filter"],
@@ -159,14 +172,15 @@ export const filterProcessor: ComponentDescription = {
   signals: ALL_SIGNALS,
   rows: [
     { attr: "error_mode", as: "string", alloyDefault: "ignore", otelDefault: "ignore" },
-    { block: "traces", rows: [{ attr: "span", as: "strings" }, { attr: "spanevent", as: "strings" }] },
-    { block: "metrics", rows: [{ attr: "metric", as: "strings" }, { attr: "datapoint", as: "strings" }] },
-    { block: "logs", rows: [{ attr: "log_record", as: "strings" }] },
+    { block: "traces", rows: [{ attr: "span", as: "strings", map: withLegacy("span") }, { attr: "spanevent", as: "strings" }] },
+    { block: "metrics", rows: [{ attr: "metric", as: "strings", map: withLegacy("metric") }, { attr: "datapoint", as: "strings" }] },
+    { block: "logs", rows: [{ attr: "log_record", as: "strings", map: withLegacy("log") }] },
     conditionGroups("trace_conditions"),
     conditionGroups("metric_conditions"),
     conditionGroups("log_conditions"),
     { output: true },
   ],
+  notes: (src, id) => legacyFilterNotes(src, id),
 };
 
 const K8S_DEFAULT_METADATA = [
