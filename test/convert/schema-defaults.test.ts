@@ -53,6 +53,9 @@ function check(rows: readonly Row[], body: SchemaNode, schema: Schema, where: st
     }
     if ("attr" in row) {
       if (prop["x-alloy-kind"] !== "attr") out.push({ where: at, problem: "is a block in the schema, an attribute in the description" });
+      const types = ALLOY_TYPES[row.as];
+      const type = prop["x-alloy-type"] ?? "";
+      if (types && !types.includes(type)) out.push({ where: at, problem: `converted as ${row.as}, but the schema's type is ${type}` });
       if (row.as === "extension" || row.as === "any") continue;
       if (!("default" in prop)) {
         if (row.alloyDefault !== undefined && !row.required) unchecked.push(at);
@@ -79,6 +82,24 @@ function check(rows: readonly Row[], body: SchemaNode, schema: Schema, where: st
   }
   return confirmed;
 }
+
+/** The schema types (`x-alloy-type`) each conversion kind may write. */
+const ALLOY_TYPES: Partial<Record<Row extends infer R ? (R extends { as: infer A } ? A & string : never) : never, readonly string[]>> = {
+  string: ["string", "secret", "optional secret"],
+  int: ["number"],
+  float: ["number"],
+  float32: ["number"],
+  bool: ["bool"],
+  duration: ["duration"],
+  bytes: ["string"],
+  mib: ["string"],
+  strings: ["list(string)", "list(secret)"],
+  ints: ["list(number)"],
+  floats: ["list(number)"],
+  durations: ["list(duration)"],
+  map: ["map(string)", "map(secret)", "map(any)", "map(list(string))", "any"],
+  extension: ["auth.Handler", "extension.ExtensionHandler"],
+};
 
 const descriptions: readonly ComponentDescription[] = [...COMPONENTS, ...NATIVE_MAPPINGS.filter((d) => d.alloyName !== "")];
 

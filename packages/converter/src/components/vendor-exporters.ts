@@ -12,8 +12,9 @@ function httpSubset(d: {
   idleConnTimeout: { alloy: string; otel: string };
 }): Row[] {
   return [
-    { attr: "read_buffer_size", as: "bytes" },
-    { attr: "write_buffer_size", as: "bytes" },
+    // Plain byte counts in both exporters' Alloy arguments (not "512KiB" strings).
+    { attr: "read_buffer_size", as: "int" },
+    { attr: "write_buffer_size", as: "int" },
     { attr: "timeout", as: "duration", alloyDefault: d.timeout, otelDefault: d.timeout },
     { attr: "max_idle_conns", as: "int", alloyDefault: 100, otelDefault: 100 },
     {
