@@ -20,12 +20,13 @@ describe("receiver authentication", () => {
     expect(convertOtelcol(yaml, { compat: "upstream" }).output).not.toMatch(/\bauth\s*=\s*otelcol\.auth\.basic\.default_server/);
   });
 
-  it("with an authenticator Alloy lacks is an Error at the authenticator in the hybrid dialect", () => {
-    const result = convertOtelcolToHybrid(fixture("receiver-oidc"));
-    const found = errors(result).filter((d) => d.summary.includes('"oidc/server"'));
-    expect(found).toHaveLength(1);
-    expect(found[0]!.severity).toBe("error");
-    expect(found[0]!.position).toEqual({ line: 15, column: 11 });
+  it("with an authenticator Alloy lacks stops the default conversion; the hybrid dialect carries and references it", () => {
+    const yaml = fixture("receiver-oidc");
+    const stopped = errors(convertOtelcol(yaml));
+    expect(stopped.some((d) => d.severity === "critical" && d.summary.startsWith('extension "oidc/server" has no Alloy equivalent'))).toBe(true);
+    const hybrid = convertOtelcolToHybrid(yaml);
+    expect(errors(hybrid)).toEqual([]);
+    expect(hybrid.output).toContain("auth = otel.extension.oidc.default_server.handler");
   });
 
   it("with a client-only authenticator is an Error", () => {
@@ -49,7 +50,7 @@ service:
 `;
     const found = errors(convertOtelcol(yaml));
     expect(found.map((d) => d.summary)).toEqual([
-      'receiver/zipkin: auth.authenticator "headers_setter": Alloy has no server authenticator for "headers_setter" (only basicauth and bearertokenauth); without it the converted server would accept unauthenticated requests',
+      'receiver/zipkin: auth.authenticator "headers_setter": Alloy\'s component for "headers_setter" authenticates clients only (server authenticators: basicauth, bearertokenauth); the converted server would accept unauthenticated requests',
     ]);
     expect(found[0]!.position).toEqual({ line: 9, column: 7 });
     expect(errors(convertOtelcol(yaml, { compat: "upstream" }))).toEqual([]);

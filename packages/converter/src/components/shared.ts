@@ -99,13 +99,15 @@ export const clientAuth: AttrRow = { attr: "auth", as: "extension", otel: "auth.
  */
 export const serverAuth: AttrRow = { attr: "auth", as: "extension", otel: "auth.authenticator", map: (v, src) => (src.compat ? undefined : v) };
 
-/** Collector extension types whose Alloy component authenticates servers (`otelcol.auth.basic`, `.bearer`). */
-const ALLOY_SERVER_AUTHENTICATORS = new Set(["basicauth", "bearertokenauth"]);
-
 /**
- * Errors for server authenticators Alloy cannot carry: a type without an Alloy server authenticator (`oidc`, ...)
- * would leave the converted server open. `servers` are the OTel paths of the component's servers ("" = the root).
+ * Collector authenticator types whose Alloy component authenticates clients only (Alloy's `auth.AuthFeatures`):
+ * a server referencing one would start without authentication. Types without any Alloy component (`oidc`, ...)
+ * are gaps: the default mode stops at the extension with a Critical, the hybrid dialect carries it as an
+ * `otel.extension.*` block that the server references.
  */
+const ALLOY_CLIENT_ONLY_AUTHENTICATORS = new Set(["headers_setter", "oauth2client", "sigv4auth", "googleclientauth"]);
+
+/** Errors for server authenticators Alloy has only as client authenticators. `servers`: OTel paths ("" = root). */
 export function serverAuthNotes(servers: readonly string[]): (src: Source, id: string, kind?: string) => ComponentNote[] {
   return (src, id, kind = "receiver") => {
     if (src.compat) return [];
@@ -115,10 +117,10 @@ export function serverAuthNotes(servers: readonly string[]): (src: Source, id: s
       const authenticator = src.get(at);
       if (typeof authenticator !== "string" || authenticator === "") continue;
       const type = authenticator.split("/")[0]!;
-      if (ALLOY_SERVER_AUTHENTICATORS.has(type)) continue;
+      if (!ALLOY_CLIENT_ONLY_AUTHENTICATORS.has(type)) continue;
       notes.push({
         severity: "error",
-        summary: `${kind}/${id}: ${at} "${authenticator}": Alloy has no server authenticator for "${type}" (only basicauth and bearertokenauth); without it the converted server would accept unauthenticated requests`,
+        summary: `${kind}/${id}: ${at} "${authenticator}": Alloy's component for "${type}" authenticates clients only (server authenticators: basicauth, bearertokenauth); the converted server would accept unauthenticated requests`,
         at,
       });
     }
