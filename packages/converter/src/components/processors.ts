@@ -145,13 +145,60 @@ export const transformProcessor: ComponentDescription = {
   notes: transformNotes,
 };
 
-const conditionGroups = (name: string): RepeatedBlockRow => ({
-  blocks: name,
-  rows: [
-    { attr: "context", as: "string", required: true },
-    { attr: "conditions", as: "strings", required: true },
-  ],
-});
+const CONDITION_KEYS = { traces: "trace_conditions", metrics: "metric_conditions", logs: "log_conditions" } as const;
+
+/** The conditions of a group, for inference. */
+const groupConditions = (g: RawMap): string[] => {
+  const v = g.get("conditions");
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+};
+
+/**
+ * Condition groups. OTel's flat list is one group whose context the collector infers, like a group without
+ * `context:`; Alloy's blocks need the context, so outside compat mode the converter infers it (upstream writes
+ * `context = ""`, which Alloy refuses).
+ */
+function conditionGroups(signal: Signal): RepeatedBlockRow {
+  const name = CONDITION_KEYS[signal];
+  return {
+    blocks: name,
+    items: (src) => {
+      const v = src.get(name);
+      if (!Array.isArray(v)) return [];
+      // The collector reads a flat list as one group without a context; upstream writes that group as it is.
+      if (isFlat(v)) return [new Map<string, RawValue>([["context", src.compat ? "" : inferContext(signal, v) ?? ""], ["conditions", v]])];
+      if (src.compat) return v;
+      return v.map((g) => (lacksContext(g) ? new Map([...g, ["context", inferContext(signal, groupConditions(g)) ?? ""]]) : g));
+    },
+    rows: [
+      { attr: "context", as: "string", required: true },
+      { attr: "conditions", as: "strings", required: true },
+    ],
+  };
+}
+
+/** Infos naming each inferred condition context, and an Error where none can be inferred. */
+function filterContextNotes(src: Source, id: string): ComponentNote[] {
+  if (src.compat) return [];
+  const notes: ComponentNote[] = [];
+  for (const signal of ALL_SIGNALS) {
+    const key = CONDITION_KEYS[signal];
+    const v = src.get(key);
+    if (!Array.isArray(v)) continue;
+    const groups: [string, string[]][] = isFlat(v)
+      ? [[key, v]]
+      : v.flatMap((g, i): [string, string[]][] => (lacksContext(g) ? [[`${key}[${i}]`, groupConditions(g)]] : []));
+    for (const [what, conditions] of groups) {
+      const context = inferContext(signal, conditions);
+      notes.push(
+        context
+          ? { severity: "info", summary: `processor/${id}: ${what} has no context; the collector infers "${context}" from its paths, written as context = "${context}"`, at: key }
+          : { severity: "error", summary: `processor/${id}: ${what} has no context and no path of its conditions names one (span., resource., ...); Alloy's ${key} block needs a context: add "context:"`, at: key },
+      );
+    }
+  }
+  return notes;
+}
 
 /**
  * A condition list with the legacy include/exclude conditions appended (filter-legacy.ts). Upstream ignores the
@@ -175,12 +222,12 @@ export const filterProcessor: ComponentDescription = {
     { block: "traces", rows: [{ attr: "span", as: "strings", map: withLegacy("span") }, { attr: "spanevent", as: "strings" }] },
     { block: "metrics", rows: [{ attr: "metric", as: "strings", map: withLegacy("metric") }, { attr: "datapoint", as: "strings" }] },
     { block: "logs", rows: [{ attr: "log_record", as: "strings", map: withLegacy("log") }] },
-    conditionGroups("trace_conditions"),
-    conditionGroups("metric_conditions"),
-    conditionGroups("log_conditions"),
+    conditionGroups("traces"),
+    conditionGroups("metrics"),
+    conditionGroups("logs"),
     { output: true },
   ],
-  notes: (src, id) => legacyFilterNotes(src, id),
+  notes: (src, id) => [...legacyFilterNotes(src, id), ...filterContextNotes(src, id)],
 };
 
 const K8S_DEFAULT_METADATA = [
