@@ -3,6 +3,7 @@
  * (packages/converter/src/components/filter-legacy.ts), checked against the processor's rules, and parsed by the
  * OTTL parser of runtime-lite.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MapSource } from "../../packages/converter/src/engine/engine.js";
 import { readYaml, type RawMap } from "../../packages/converter/src/otel/yaml-tree.js";
@@ -100,5 +101,97 @@ logs:
 `));
     for (const cond of c.metric) expect(compileCondition("metric", cond)).not.toHaveProperty("error");
     for (const cond of c.log) expect(compileCondition("log", cond)).not.toHaveProperty("error");
+  });
+});
+
+/**
+ * Property: for random legacy filters and random records, the converted conditions (run by runtime-lite's OTTL
+ * evaluator) drop exactly the records the processor's own rules drop (written here after contrib's filtermetric /
+ * filterlog / filtermatcher code, independently of the converter).
+ */
+describe("legacy filter conditions drop what the processor drops", () => {
+  const NAMES = ["a", "b.c", 'q"x', "back\\slash", "go_gc", "http_req"];
+  const PATTERNS = ["^go_", "a", "\\.", "x$", '"', "\\\\"];
+  const kv = (key: string, value: string): { key: string; value: { stringValue: string } } => ({ key, value: { stringValue: value } });
+  const map = (entries: Record<string, unknown>): RawMap =>
+    new Map(Object.entries(entries).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toRaw(v)])) as RawMap;
+  const toRaw = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(toRaw) : v && typeof v === "object" ? map(v as Record<string, unknown>) : v;
+
+  interface Side { type: "strict" | "regexp"; names: string[]; env?: { value?: string } }
+  const side = fc.record({
+    type: fc.constantFrom("strict" as const, "regexp" as const),
+    names: fc.subarray(NAMES),
+    patterns: fc.subarray(PATTERNS),
+    env: fc.option(fc.record({ value: fc.option(fc.constantFrom("prod", "^p", 'd"v'), { nil: undefined }) }), { nil: undefined }),
+  }).map((s): Side => ({ type: s.type, names: s.type === "strict" ? s.names : s.patterns, env: s.env }));
+
+  const matches = (type: Side["type"], pattern: string, value: string) => (type === "strict" ? pattern === value : new RegExp(pattern).test(value));
+  const attrMatch = (s: Side, env: string | undefined) =>
+    s.env === undefined || (env !== undefined && (s.env.value === undefined || matches(s.type, s.env.value, env)));
+
+  const config = (s: Side) => ({
+    match_type: s.type,
+    metric_names: s.names.length ? s.names : undefined,
+    resource_attributes: s.env ? [{ key: "env", value: s.env.value }] : undefined,
+  });
+
+  it("metrics", () => {
+    fc.assert(
+      fc.property(fc.option(side, { nil: undefined }), fc.option(side, { nil: undefined }), fc.constantFrom(...NAMES), fc.option(fc.constantFrom("prod", "dev", 'd"v'), { nil: undefined }), (inc, exc, name, env) => {
+        const root = map({ metrics: { include: inc && config(inc), exclude: exc && config(exc) } });
+        const conds = legacyConditions(new MapSource(root, [], false)).metric.map((c) => {
+          const compiled = compileCondition("metric", c);
+          if ("error" in compiled) throw new Error(compiled.error);
+          return compiled;
+        });
+        const ctx = { resource: { attributes: env === undefined ? [] : [kv("env", env)] }, metric: { name } };
+        const dropped = conds.some((c) => c(ctx as never));
+        const expected =
+          (inc !== undefined && inc.names.length > 0 && !inc.names.some((p) => matches(inc.type, p, name))) ||
+          (inc !== undefined && inc.env !== undefined && !attrMatch(inc, env)) ||
+          (exc !== undefined && exc.names.length > 0 && exc.names.some((p) => matches(exc.type, p, name))) ||
+          (exc !== undefined && exc.env !== undefined && attrMatch(exc, env));
+        expect(dropped).toBe(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("logs", () => {
+    const logSide = fc.record({
+      type: fc.constantFrom("strict" as const, "regexp" as const),
+      bodies: fc.subarray(["ok", 'a"b', "^o", "k$"]),
+      min: fc.option(fc.constantFrom("info", "WARN2", "17"), { nil: undefined }),
+      undef: fc.boolean(),
+    });
+    const minOf = (m: string) => ({ INFO: 9, WARN2: 14, "17": 17 })[m.toUpperCase() as "INFO"];
+    fc.assert(
+      fc.property(fc.option(logSide, { nil: undefined }), fc.option(logSide, { nil: undefined }), fc.constantFrom("ok", 'a"b', "nok"), fc.constantFrom(0, 5, 9, 14, 20), (inc, exc, body, sev) => {
+        const cfg = (s: NonNullable<typeof inc>) => ({
+          match_type: s.type,
+          bodies: s.bodies.length ? s.bodies : undefined,
+          severity_number: s.min ? { min: s.min, match_undefined: s.undef } : undefined,
+        });
+        const root = map({ logs: { include: inc && cfg(inc), exclude: exc && cfg(exc) } });
+        const conds = legacyConditions(new MapSource(root, [], false)).log.map((c) => {
+          const compiled = compileCondition("log", c);
+          if ("error" in compiled) throw new Error(compiled.error);
+          return compiled;
+        });
+        const ctx = { resource: { attributes: [] }, log: { body: { stringValue: body }, severityNumber: sev, attributes: [] } };
+        const dropped = conds.some((c) => c(ctx as never));
+        const match = (s: NonNullable<typeof inc>) => {
+          if (s.bodies.length === 0 && !s.min) return undefined; // no property: the processor ignores the side
+          if (s.bodies.length > 0 && !s.bodies.some((p) => matches(s.type, p, body))) return false;
+          if (s.min) return sev === 0 ? s.undef : sev >= minOf(s.min);
+          return true;
+        };
+        const mi = inc && match(inc);
+        const me = exc && match(exc);
+        expect(dropped).toBe(mi === false || me === true);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
