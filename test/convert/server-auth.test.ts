@@ -56,6 +56,30 @@ service:
     expect(errors(convertOtelcol(yaml, { compat: "upstream" }))).toEqual([]);
   });
 
+  it("an extension that both serves and sends keeps its client credentials out of the server's users", () => {
+    const yaml = `extensions:
+  basicauth:
+    htpasswd: {file: /etc/htpasswd}
+    client_auth: {username: relay, password: secret}
+receivers:
+  otlp:
+    protocols:
+      http:
+        auth: {authenticator: basicauth}
+exporters:
+  otlphttp:
+    endpoint: https://up.example.com
+    auth: {authenticator: basicauth}
+service:
+  extensions: [basicauth]
+  pipelines:
+    logs: {receivers: [otlp], exporters: [otlphttp]}
+`;
+    // Alloy adds the deprecated top-level username/password to the htpasswd users; client_auth it does not.
+    const block = convertOtelcol(yaml).output!.split(/\n\n(?=\S)/)[0]!;
+    expect(block).toBe('otelcol.auth.basic "default" {\n\tclient_auth {\n\t\tusername = "relay"\n\t\tpassword = "secret"\n\t}\n\n\thtpasswd {\n\t\tfile = "/etc/htpasswd"\n\t}\n}');
+  });
+
   it("a bearer token list is refused: Alloy's bearer authenticator takes one token", () => {
     const yaml = `extensions:
   bearertokenauth:

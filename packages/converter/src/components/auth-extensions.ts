@@ -18,7 +18,6 @@ export const basicAuthExtension: ComponentDescription = {
     { attr: "username", as: "string", otel: "client_auth.username", map: (v, src) => (credentialFiles(src.root) ? undefined : v) },
     { attr: "password", as: "string", otel: "client_auth.password", map: (v, src) => (credentialFiles(src.root) ? undefined : v) },
     {
-      // Only Alloy's `client_auth` block reads credentials from files; used (outside compat mode) when OTel does.
       block: "client_auth",
       parentDefault: "nil",
       build: credentialFiles,
@@ -41,9 +40,14 @@ export const basicAuthExtension: ComponentDescription = {
   ],
 };
 
-/** OTel's client credentials come from files (outside compat mode, where they are carried). */
+/**
+ * Outside compat mode, client credentials go to Alloy's `client_auth` block when OTel reads them from files
+ * (only that block can), or when the extension also serves (`htpasswd`): Alloy adds the deprecated top-level
+ * `username`/`password` to the server's accepted users, which the collector does not.
+ */
 function credentialFiles(src: Source): boolean {
-  return !src.compat && (nonEmpty(src.get("client_auth.username_file")) || nonEmpty(src.get("client_auth.password_file")));
+  if (src.compat || !(src.get("client_auth") instanceof Map)) return false;
+  return nonEmpty(src.get("client_auth.username_file")) || nonEmpty(src.get("client_auth.password_file")) || src.has("htpasswd");
 }
 
 const nonEmpty = (v: RawValue | undefined): boolean => typeof v === "string" && v !== "";
