@@ -194,4 +194,55 @@ describe("legacy filter conditions drop what the processor drops", () => {
       { numRuns: 400 },
     );
   });
+
+  it("spans (span kinds aside: runtime-lite has no kind.deprecated_string)", () => {
+    const spanSide = fc.record({
+      type: fc.constantFrom("strict" as const, "regexp" as const),
+      services: fc.subarray(["checkout", 'we"b', "^c", ".*", "<nil-service-name>", "^<nil"]),
+      names: fc.subarray(["GET /", "/healthz", "z$"]),
+      attr: fc.option(fc.constantFrom("1", "^1", "x"), { nil: undefined }),
+      library: fc.option(fc.record({ name: fc.constantFrom("io.jdbc", "^io"), version: fc.option(fc.constantFrom("1.0", "^1"), { nil: undefined }) }), { nil: undefined }),
+    });
+    type S = NonNullable<typeof spanSide extends fc.Arbitrary<infer T> ? T : never>;
+    const cfg = (s: S) => ({
+      match_type: s.type,
+      services: s.services.length ? s.services : undefined,
+      span_names: s.names.length ? s.names : undefined,
+      attributes: s.attr !== undefined ? [{ key: "retry", value: s.attr }] : undefined,
+      libraries: s.library ? [{ name: s.library.name, version: s.library.version }] : undefined,
+    });
+    const hasProperty = (s: S) => s.services.length > 0 || s.names.length > 0 || s.attr !== undefined || s.library !== undefined;
+    fc.assert(
+      fc.property(
+        fc.option(spanSide, { nil: undefined }), fc.option(spanSide, { nil: undefined }),
+        fc.constantFrom("checkout", 'we"b', undefined), fc.constantFrom("GET /", "/healthz", "biz"),
+        fc.constantFrom("1", "12", undefined), fc.constantFrom("io.jdbc", "other"), fc.constantFrom("1.0", "2.0"),
+        (inc, exc, service, name, retry, lib, version) => {
+          if ((inc && !hasProperty(inc)) || (exc && !hasProperty(exc))) return; // refused: no property to match
+          const root = map({ spans: { include: inc && cfg(inc), exclude: exc && cfg(exc) } });
+          const result = legacyConditions(new MapSource(root, [], false));
+          expect(result.problems).toEqual([]);
+          const conds = result.span.map((c) => {
+            const compiled = compileCondition("span", c);
+            if ("error" in compiled) throw new Error(compiled.error);
+            return compiled;
+          });
+          const ctx = {
+            resource: { attributes: service === undefined ? [] : [kv("service.name", service)] },
+            scope: { name: lib, version },
+            span: { name, attributes: retry === undefined ? [] : [kv("retry", retry)] },
+          };
+          const dropped = conds.some((c) => c(ctx as never));
+          const match = (s: S) =>
+            // A missing service name is matched as "<nil-service-name>" by the processor.
+            (s.services.length === 0 || s.services.some((p) => matches(s.type, p, service ?? "<nil-service-name>"))) &&
+            (s.names.length === 0 || s.names.some((p) => matches(s.type, p, name))) &&
+            (s.library === undefined || (matches(s.type, s.library.name, lib) && (s.library.version === undefined || matches(s.type, s.library.version, version)))) &&
+            (s.attr === undefined || (retry !== undefined && matches(s.type, s.attr, retry)));
+          expect(dropped).toBe((inc !== undefined && !match(inc)) || (exc !== undefined && match(exc)));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });

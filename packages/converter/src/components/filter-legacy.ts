@@ -48,6 +48,9 @@ function severityEnum(n: number): string {
   return `SEVERITY_NUMBER_${name}${step === 1 ? "" : step}`;
 }
 
+/** What the span filter matches `services` against for a resource without `service.name`. */
+const NO_SERVICE_NAME = "<nil-service-name>";
+
 const SPAN_KINDS = new Set(["SPAN_KIND_UNSPECIFIED", "SPAN_KIND_INTERNAL", "SPAN_KIND_SERVER", "SPAN_KIND_CLIENT", "SPAN_KIND_PRODUCER", "SPAN_KIND_CONSUMER"]);
 
 /** Builds the conditions of one `include`/`exclude` map, collecting problems. */
@@ -70,8 +73,11 @@ class Matcher {
     return v.map((x) => String(x));
   }
 
-  /** `target` matches one of the values: `(a or b)`. */
-  anyOf(key: string, target: string, check?: (value: string) => string | undefined): string | undefined {
+  /**
+   * `target` matches one of the values: `(a or b)`. `absent`: the text the processor matches when the target is
+   * missing (the service name of a resource without one), which OTTL sees as nil.
+   */
+  anyOf(key: string, target: string, check?: (value: string) => string | undefined, absent?: string): string | undefined {
     const values = this.strings(key);
     if (values.length === 0) return undefined;
     const parts = values.map((value) => {
@@ -79,7 +85,18 @@ class Matcher {
       if (problem) this.problems.push({ at: `${this.at}.${key}`, message: problem });
       return this.type === "strict" ? `${target} == ${lit(value)}` : `IsMatch(${target}, ${lit(value)})`;
     });
+    if (absent !== undefined && values.some((v) => this.matchesText(v, absent))) parts.push(`${target} == nil`);
     return parts.length === 1 ? parts[0] : `(${parts.join(" or ")})`;
+  }
+
+  /** Whether a configured value matches a fixed text (regular expressions as JavaScript reads them). */
+  private matchesText(value: string, text: string): boolean {
+    if (this.type === "strict") return value === text;
+    try {
+      return new RegExp(value).test(text);
+    } catch {
+      return false;
+    }
   }
 
   /** Every listed attribute matches: `a and b`. */
@@ -173,7 +190,7 @@ function spanConditions(spans: RawMap, out: string[], problems: { at: string; me
     if (type === undefined || type === "expr") continue;
     const m = new Matcher(map, at, type);
     const match = combine([
-      m.anyOf("services", 'resource.attributes["service.name"]'),
+      m.anyOf("services", 'resource.attributes["service.name"]', undefined, NO_SERVICE_NAME),
       m.anyOf("span_names", "name"),
       m.anyOf("span_kinds", "kind.deprecated_string", (k) =>
         type === "strict" && !SPAN_KINDS.has(k) ? `${at}.span_kinds: "${k}" is not a span kind (SPAN_KIND_SERVER, ...)` : undefined),
