@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the TypeScript sources of sibling packages, not their build output.
     alias: {
       "@alloy-ts/grammar": src("grammar"),
+      "@alloy-ts/otel": src("otel"),
       "@alloy-ts/converter": src("converter"),
       "@alloy-ts/validator": src("validator"),
       "@alloy-ts/lsp": src("lsp"),

@@ -10,7 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { moduleForType, OTEL_KINDS, requiredModules, renderManifest, manifestModules, type OtelModule } from "@alloy-ts/converter";
+import { manifestModules, requiredModules } from "@alloy-ts/converter";
+import { moduleForType, OTEL_KINDS, renderManifest, type OtelModule } from "@alloy-ts/otel";
 import { shared, sharedDir } from "../support/shared.js";
 import { cliBuilt, runAlloy } from "../support/cli.js";
 

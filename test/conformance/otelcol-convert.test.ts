@@ -80,7 +80,7 @@ describe.skipIf(!sharedDir)("otelcol conversion conformance (--compat=upstream)"
  */
 type FixKind =
   | "receiver-output" | "swapped-targets" | "redacted-token" | "events-dimensions" | "empty-ordering-criteria"
-  | "derived-endpoints" | "operators-carried";
+  | "default-ends-at-brace" | "derived-endpoints" | "operators-carried";
 
 const EXPECTED_FIXES: Record<string, readonly FixKind[]> = {
   fileexporter: ["receiver-output", "empty-ordering-criteria"],
@@ -90,6 +90,7 @@ const EXPECTED_FIXES: Record<string, readonly FixKind[]> = {
   tcplog: ["receiver-output"],
   splunkhec: ["swapped-targets", "redacted-token"],
   spanmetrics: ["events-dimensions"],
+  "envvars/default_value_format": ["default-ends-at-brace"],
   datadog: ["derived-endpoints"],
 };
 
@@ -115,6 +116,8 @@ const NORMALISERS: Record<FixKind, (block: string, compat: boolean) => string> =
   "redacted-token": (b) => b.replace(/(\n\t\ttoken\s*= )".*"/, '$1"[REDACTED]"'),
   "events-dimensions": (b) => b.replace(/\n\n\tevents \{[\s\S]*?\n\t\}/, ""),
   "empty-ordering-criteria": (b, compat) => (compat ? b.replace(/\n\n\tordering_criteria \{ \}(?=\n)/, "") : b),
+  // A default ends at the first `}` as in the collector; the rest of the value is text after the reference.
+  "default-ends-at-brace": (b, compat) => (compat ? b : b.replace(/"\) \+ "\}"/g, '}")')),
   "operators-carried": (b, compat) =>
     compat || !b.startsWith("otelcol.receiver.filelog ")
       ? b
@@ -143,8 +146,9 @@ describe.skipIf(!sharedDir)("otelcol conversion: default mode differs only by do
       const ours = convertOtelcol(c.yaml, opts);
       const kinds = EXPECTED_FIXES[c.name] ?? [];
       const obsolete = kinds.map((k) => OBSOLETE_DIAGNOSTICS[k]).filter((r): r is RegExp => r !== undefined);
-      // Same diagnostics (texts without positions), only positions added, less those a fix makes obsolete.
-      expect(ours.diagnostics.map((d) => `${d.severity} ${d.summary}`)).toEqual(
+      // Same diagnostics (texts without positions), only positions and the settings ledger's added, less those a
+      // fix makes obsolete.
+      expect(ours.diagnostics.filter((d) => !d.code?.startsWith("ledger/")).map((d) => `${d.severity} ${d.summary}`)).toEqual(
         upstream.diagnostics.map((d) => `${d.severity} ${d.summary}`).filter((t) => !obsolete.some((r) => r.test(t))),
       );
       if (upstream.output === undefined || ours.output === undefined) {

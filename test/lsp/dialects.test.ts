@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { OTEL_MODULES } from "@alloy-ts/converter";
+import { OTEL_MODULES } from "@alloy-ts/otel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/shared.js";
 import { applyEdits, cliBuilt, LspClient, markers, notBuiltMessage } from "./support/client.js";

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "@alloy-ts/grammar";
-import { expansionErrors, listComponents, parseComponentId, readDistribution, validateOtelcolYaml } from "@alloy-ts/validator";
+import { parseComponentId } from "@alloy-ts/otel";
+import { expansionErrors, listComponents, readDistribution, validateOtelcolYaml } from "@alloy-ts/validator";
 import { shared, sharedDir } from "../support/shared.js";
 
 function check(text: string): string[] {
@@ -48,10 +49,10 @@ describe("collector YAML", () => {
   });
 
   it("parses component IDs like the collector", () => {
-    expect(parseComponentId("otlp/my-name")).toEqual({ type: "otlp", name: "my-name" });
-    expect(parseComponentId("otlp/")).toHaveProperty("error");
-    expect(parseComponentId("otlp/a+b")).toHaveProperty("error");
-    expect(parseComponentId("otlp/a/b")).toEqual({ type: "otlp", name: "a/b" });
+    expect(parseComponentId("otlp/my-name")).toEqual({ id: "otlp/my-name", type: "otlp", name: "my-name" });
+    expect(parseComponentId("otlp/").error).toBe("name part must be specified after / in type/name format");
+    expect(parseComponentId("otlp/a+b").error).toBe('invalid character(s) in name "a+b"');
+    expect(parseComponentId(" otlp / a/b ")).toEqual({ id: "otlp/a/b", type: "otlp", name: "a/b" });
   });
 
   it("maps a builder manifest to Alloy components", () => {

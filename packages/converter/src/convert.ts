@@ -13,7 +13,8 @@ import { validateConfig } from "./otel/validate.js";
 import { positionOf, readYaml, type Position } from "./otel/yaml-tree.js";
 import { componentLabel, splitId } from "./labels.js";
 import { convertTelemetry } from "./telemetry.js";
-import { rewriteEnvReferences, rewriteEnvReferencesAsExpressions } from "./env-rewrite.js";
+import { rewriteEnvReferences } from "./env-rewrite.js";
+import { referenceErrors } from "./otel/resolve-refs.js";
 import type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
 import { byteOrder } from "./engine/values.js";
 // Native mappings, gap reporting and the hybrid dialect (default mode only; docs/native-mappings.md).
@@ -22,6 +23,10 @@ import { nativeRole } from "./native/types.js";
 import { gapSummary, gapsFooter } from "./native/gaps.js";
 import { carriedBody, carriedDescription } from "./native/carry.js";
 import type { UnknownComponent } from "./otel/config.js";
+// The settings ledger (default mode only): every input setting gets a fate.
+import { ReadTracker } from "./ledger/tracker.js";
+import { componentFates, uniformFates, type SettingFate } from "./ledger/ledger.js";
+import { telemetryFates } from "./ledger/telemetry.js";
 // Per-signal processors where a shared one would close a cycle (default mode only; docs/converter-differences.md #14).
 import { planProcessorSplits, splitKey, type ProcessorUse, type SplitPlan } from "./wiring/split-processors.js";
 
@@ -39,12 +44,16 @@ export interface ConvertOptions {
    * the conversion (ignored under `compat`).
    */
   readonly dialect?: "hybrid";
+  /** A setting the conversion does not carry is an Error (blocks the output) instead of a Warning. */
+  readonly strict?: boolean;
 }
 
 export interface ConvertResult {
   /** The Alloy text (ending with `\n`), or undefined when nothing was produced. */
   readonly output: string | undefined;
   readonly diagnostics: ConvertDiagnostic[];
+  /** What became of every setting of the input (default mode; empty under `compat`). */
+  readonly ledger: readonly SettingFate[];
 }
 
 const SIGNALS: readonly Signal[] = ["metrics", "logs", "traces"];
@@ -55,6 +64,8 @@ type Group = { readonly name: string; readonly pipelines: Partial<Record<Signal,
 
 class Conversion {
   readonly diagnostics: ConvertDiagnostic[] = [];
+  /** Settings ledger, keyed by owner and path (a component emitted in several groups has one fate per setting). */
+  private readonly fates = new Map<string, SettingFate>();
   private readonly file = new FilePrinter();
   readonly compat: boolean;
   /** Processors emitted once per signal (never under compat). */
@@ -62,12 +73,30 @@ class Conversion {
   /** Per signal, receiver (or connector) ID → the groups whose pipeline of that signal lists it, in group order. */
   private consumers: Record<Signal, Map<string, Group[]>> = { metrics: new Map(), logs: new Map(), traces: new Map() };
 
+  /** Default mode reads `${...}` references as expressions (upstream resolves them to text first). */
+  readonly readsReferences: boolean;
+
   constructor(readonly options: ConvertOptions) {
     this.compat = options.compat === "upstream";
+    this.readsReferences = !this.compat && options.skipSourceValidation !== true;
   }
 
-  report(severity: ConvertSeverity, summary: string, position?: Position): void {
-    this.diagnostics.push(position && !this.compat ? { severity, summary, position } : { severity, summary });
+  get ledger(): SettingFate[] {
+    return [...this.fates.values()];
+  }
+
+  /** Records fates; a setting carried by one emission of a component is carried (others may drop it). */
+  private record(fates: readonly SettingFate[]): void {
+    for (const f of fates) {
+      const key = `${f.owner}\u0000${f.path}`;
+      const prev = this.fates.get(key);
+      if (prev === undefined || (prev.fate === "not-carried" && f.fate !== "not-carried")) this.fates.set(key, f);
+    }
+  }
+
+  report(severity: ConvertSeverity, summary: string, position?: Position, code?: string): void {
+    const d: ConvertDiagnostic = position && !this.compat ? { severity, summary, position } : { severity, summary };
+    this.diagnostics.push(code === undefined ? d : { ...d, code });
   }
 
   run(yamlText: string): string | undefined {
@@ -83,10 +112,18 @@ class Conversion {
           `assuming string type since contents are not valid YAML: ${read.message}`);
       return undefined;
     }
-    const refError = resolveReferences(read.value);
-    if (refError) {
-      this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${refError.message}`, refError.position);
-      return undefined;
+    if (this.readsReferences) {
+      // References stay in the tree and become expressions where they are read (engine/env-values.ts); every
+      // reference the conversion cannot express is named at once.
+      const errors = referenceErrors(read.value);
+      for (const e of errors) this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${e.message}`, e.position);
+      if (errors.length > 0) return undefined;
+    } else {
+      const refError = resolveReferences(read.value);
+      if (refError) {
+        this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${refError.message}`, refError.position);
+        return undefined;
+      }
     }
     const loaded = loadConfig(read.value, this.compat ? undefined : { lookup: findDefaultMode, collectUnknown: true });
     if (!loaded.ok) {
@@ -104,15 +141,12 @@ class Conversion {
       }
     }
     this.convertConfig(cfg);
+    if (!this.compat) this.reportLedger(cfg);
     this.checkDuplicateLabels();
     const { text, canonical } = this.file.finish();
     if (text === "") return undefined;
-    // Both rewrites only touch literals containing `${`.
-    const rewritten = this.options.skipSourceValidation || !text.includes("${")
-      ? text
-      : this.compat
-        ? rewriteEnvReferences(text)
-        : rewriteEnvReferencesAsExpressions(text);
+    // Upstream rewrites the printed text (only literals containing `${`); the default mode wrote expressions.
+    const rewritten = this.compat && !this.options.skipSourceValidation && text.includes("${") ? rewriteEnvReferences(text) : text;
     if (rewritten === text && canonical) return text + "\n";
     const formatted = format(rewritten);
     if (!formatted.ok) {
@@ -158,6 +192,7 @@ class Conversion {
         const errors: { text: string; position?: Position }[] = [];
         const ctx: EngineContext = {
           compat: this.compat,
+          references: this.readsReferences,
           extensionRef: (id) => new Expr(id),
           decodeError: (path, message, container) =>
             errors.push({ text: `'${path.join(".")}' ${message}`, position: positionOf(container, path[path.length - 1]) }),
@@ -181,6 +216,7 @@ class Conversion {
   private convertConfig(cfg: OtelConfig): void {
     const telemetry = convertTelemetry(cfg.telemetry);
     for (const n of telemetry.notes) this.report(n.severity, n.summary, n.position);
+    if (!this.compat) this.record(telemetryFates(cfg.telemetry));
     if (telemetry.logging) this.file.add(telemetry.logging);
 
     const groups = this.pipelineGroups(cfg);
@@ -388,12 +424,16 @@ class Conversion {
     const role = nativeRole(d);
     if (role?.role === "absorbed") {
       this.report("info", `Dropped ${c.kind}/${c.id}: ${role.note}`, c.position);
+      if (!this.compat) this.record(uniformFates(`${c.kind}/${c.id}`, c.config, "absorbed", role.note));
       return;
     }
     if (role?.role === "direct") return;
+    const tracker = this.compat ? undefined : new ReadTracker();
     const ctx: EngineContext = {
       compat: this.compat,
       label,
+      tracker,
+      references: this.readsReferences,
       extensionRef: (id, _path, container) => {
         const ext = cfg.components.extension.get(id);
         if (!ext || !cfg.serviceExtensions.includes(id)) {
@@ -407,7 +447,7 @@ class Conversion {
       decodeError: (path, message) => this.report("critical", `'${path.join(".")}' ${message}`, c.position),
       extensionConfig: (id) => cfg.components.extension.get(id)?.config,
     };
-    const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat, undefined, "", ctx.extensionConfig);
+    const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat, undefined, "", undefined, false, ctx.extensionConfig);
     for (const extra of d.before?.(src, label) ?? []) {
       this.file.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
@@ -418,15 +458,59 @@ class Conversion {
       for (const p of problems) this.report("warning", `${c.kind}/${c.id}: ${p.path.join(".")}: ${p.message}`, c.position);
       this.file.add(block(d.alloyName, output ? [...body, output] : body, label));
       this.report("info", `Carried ${c.kind}/${c.id} as ${d.alloyName}.${label}: Alloy has no component for "${c.type}"; its settings are kept as written`, c.position);
+      if (!this.compat) this.record(uniformFates(`${c.kind}/${c.id}`, c.config, "kept", `in ${d.alloyName}.${label}`));
       return;
     }
     const body = convertBody(d.rows, c.config, [], ctx, output);
     this.file.add(block(d.alloyName, body, label));
+    const unsupported: { path: string; summary: string }[] = [];
     for (const n of notes ? d.notes?.(src, c.id) ?? [] : []) {
       const at = n.at === undefined ? c.position : notePosition(c.config, typeof n.at === "string" ? n.at.split(".") : n.at);
       this.report(n.severity, n.summary, at);
+      if (n.severity === "warning" && n.at !== undefined) unsupported.push({ path: typeof n.at === "string" ? n.at : n.at.join("."), summary: n.summary });
+    }
+    if (tracker) {
+      const fates = componentFates(`${c.kind}/${c.id}`, `${d.alloyName}.${label}`, c.config, tracker).map((f) => {
+        // A setting a component's own Warning names is lost with that Warning as its reason.
+        const named = unsupported.find((u) => f.path === u.path || f.path.startsWith(u.path + ".") || f.path.startsWith(u.path + "["));
+        return named ? { ...f, fate: "not-carried" as const, detail: named.summary } : f;
+      });
+      this.record(fates);
     }
     this.report("info", `Converted ${c.kind}/${c.id} into ${d.alloyName}.${label}`, c.position);
+  }
+
+  /**
+   * Settings of components the service does not use, then one diagnostic per setting that reached no output and
+   * no other diagnostic, and one summary line.
+   */
+  private reportLedger(cfg: OtelConfig): void {
+    const used = new Set<string>(cfg.serviceExtensions.map((id) => `extension/${id}`));
+    for (const p of cfg.pipelines) {
+      for (const id of p.receivers) used.add(`receiver/${id}`).add(`connector/${id}`);
+      for (const id of p.processors) used.add(`processor/${id}`);
+      for (const id of p.exporters) used.add(`exporter/${id}`).add(`connector/${id}`);
+    }
+    for (const [, kind] of SECTIONS) {
+      for (const c of cfg.components[kind].values()) {
+        const owner = `${c.kind}/${c.id}`;
+        if (used.has(owner)) continue;
+        const what = kind === "extension" ? "is not listed in service::extensions" : "is not used by any pipeline";
+        this.report("info", `${owner} ${what}: the collector does not start it, so it was not converted`, c.position, "ledger/unused-component");
+        this.record(uniformFates(owner, c.config, "unused", `${owner} ${what}`));
+      }
+    }
+    const lost = this.ledger.filter((f) => f.fate === "not-carried");
+    const severity = this.options.strict ? "error" : "warning";
+    for (const f of lost) {
+      if (!f.detail.startsWith("no setting of ")) continue; // already named by the component's own diagnostic
+      this.report(severity, `${f.owner}: setting "${f.path}" is not carried: ${f.detail}; set its equivalent by hand or remove it`, f.position, "ledger/not-carried");
+    }
+    if (lost.length > 0) {
+      const names = lost.slice(0, 5).map((f) => `${f.owner} ${f.path}`).join(", ");
+      const more = lost.length > 5 ? ` and ${lost.length - 5} more` : "";
+      this.report(severity, `${lost.length} setting${lost.length === 1 ? "" : "s"} not carried: ${names}${more}`, undefined, "ledger/summary");
+    }
   }
 
   private checkDuplicateLabels(): void {
@@ -460,12 +544,13 @@ export function convertOtelcol(yamlText: string, options: ConvertOptions = {}): 
   const conversion = new Conversion(options);
   try {
     const output = conversion.run(yamlText);
-    return { output, diagnostics: conversion.diagnostics };
+    return { output, diagnostics: conversion.diagnostics, ledger: conversion.ledger };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return {
       output: undefined,
       diagnostics: [...conversion.diagnostics, { severity: "critical", summary: `internal converter error: ${message}` }],
+      ledger: [],
     };
   }
 }

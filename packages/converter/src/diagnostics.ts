@@ -11,6 +11,8 @@ export interface ConvertDiagnostic {
   readonly summary: string;
   readonly detail?: string;
   readonly position?: { readonly line: number; readonly column: number };
+  /** Stable code of diagnostics that upstream does not have (the settings ledger's: `ledger/...`). */
+  readonly code?: string;
 }
 
 const SEVERITY_TEXT: Record<ConvertSeverity, string> = {

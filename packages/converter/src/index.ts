@@ -5,6 +5,8 @@ export { convertOtelcol } from "./convert.js";
 export type { ConvertOptions, ConvertResult } from "./convert.js";
 export { renderDiagnostic, renderReport, blocksOutput } from "./diagnostics.js";
 export type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
+export { renderLedger, countFates } from "./ledger/ledger.js";
+export type { SettingFate, Fate } from "./ledger/ledger.js";
 export { COMPONENTS, findComponent, supportedTypes } from "./components/registry.js";
 export type * from "./engine/description.js";
 export * from "./modules/index.js";

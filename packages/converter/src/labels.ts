@@ -19,8 +19,5 @@ export function componentLabel(group: string, name: string): string {
   return sanitizeLabel(`${group === "" ? "default" : group}_${name === "" ? "default" : name}`);
 }
 
-/** Splits an OTel ID `type/name` (name may contain further `/`). */
-export function splitId(id: string): { type: string; name: string } {
-  const i = id.indexOf("/");
-  return i === -1 ? { type: id, name: "" } : { type: id.slice(0, i), name: id.slice(i + 1) };
-}
+/** Component IDs are read by `@alloy-ts/otel`. */
+export { splitId } from "@alloy-ts/otel";

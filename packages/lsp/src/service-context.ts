@@ -2,7 +2,8 @@
  * The service context of a running server: the component catalogue and standard library from the validator's
  * registry, the validator's semantic checks, and the OpenTelemetry Collector converter.
  */
-import { convertOtelcol, OTEL_MODULES, renderDiagnostic, type OtelKind } from "@alloy-ts/converter";
+import { convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
+import { OTEL_MODULES, type OtelKind } from "@alloy-ts/otel";
 import { getRegistry, STDLIB_CONSTANTS, stdlibFunctions, validate } from "@alloy-ts/validator";
 import type { Diagnostic } from "@alloy-ts/grammar";
 import type { Catalog, FunctionInfo } from "./schema/catalog.js";

@@ -1,23 +1,15 @@
 /**
  * `alloy build [FILES...]`: writes the OpenTelemetry Collector Builder manifest (builder-config.yaml) of a
  * collector that runs the given configurations, from the shared OTel type ↔ Go module table
- * (@alloy-ts/converter `OTEL_MODULES`). With `--base`, only the modules that distribution lacks; with `--run`, the
+ * (@alloy-ts/otel `OTEL_MODULES`). With `--base`, only the modules that distribution lacks; with `--run`, the
  * `builder` binary is run on the manifest. Not an upstream command.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import {
-  alloyOtelManifest,
-  manifestModules,
-  OTEL_PROVIDERS,
-  OTEL_VERSIONS,
-  renderManifest,
-  requiredModules,
-  type OtelKind,
-  type OtelModule,
-} from "@alloy-ts/converter";
+import { alloyOtelManifest, manifestModules, requiredModules } from "@alloy-ts/converter";
+import { OTEL_PROVIDERS, OTEL_VERSIONS, renderManifest, type OtelKind, type OtelModule } from "@alloy-ts/otel";
 import { CliError } from "../cli-error.js";
 import { statErrorMessage, writeFileAtomic } from "../io.js";
 

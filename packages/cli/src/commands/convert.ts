@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { blocksOutput, convertOtelcol, renderDiagnostic, renderReport, type ConvertDiagnostic } from "@alloy-ts/converter";
+import { blocksOutput, convertOtelcol, renderDiagnostic, renderLedger, renderReport, type ConvertDiagnostic, type SettingFate } from "@alloy-ts/converter";
 import { convertDialect, needsDialectConversion, type AlloyDialect, type DialectTarget } from "@alloy-ts/converter";
 import { CliError } from "../cli-error.js";
 // Hybrid dialect (docs/native-mappings.md).
@@ -23,6 +23,7 @@ interface ConvertFlags {
   // Dialect conversions (docs/dialects.md).
   target?: string;
   dialect?: string;
+  strict?: boolean;
 }
 
 /** Source formats upstream knows but this tool does not convert. */
@@ -42,6 +43,7 @@ export function register(program: Command): void {
     .option("--skip-source-validation", "skip the OpenTelemetry configuration validation and the sys.env rewriting")
     // Dialect conversions (docs/dialects.md).
     .option("--target <format>", "output format: alloy (default) or otelcol (collector YAML, from --source-format=alloy)")
+    .option("--strict", "fail when a setting of the input is not carried to the output (default: a Warning per setting)")
     .option("--dialect <dialect>", "Alloy flavour written for --target=alloy: otelcol (default, otelcol.* components), otel (the otel.* bridge dialect) or hybrid (native components, otel.* blocks for the rest)")
     .action((file: string | undefined, flags: ConvertFlags) => runConvert(file, flags));
 }
@@ -73,16 +75,18 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
 
   let output: string | undefined;
   let diagnostics: ConvertDiagnostic[];
+  let ledger: readonly SettingFate[] = [];
   if (flags.dialect === "hybrid") {
-    ({ output, diagnostics } = runHybridConversion(bytes.toString("utf8"), flags, name));
+    ({ output, diagnostics, ledger } = runHybridConversion(bytes.toString("utf8"), flags, name));
   } else if (needsDialectConversion(flags)) {
     ({ output, diagnostics } = runDialectConversion(bytes.toString("utf8"), flags, name));
   } else if (flags.sourceFormat === "otelcol") {
-    ({ output, diagnostics } = convertOtelcol(bytes.toString("utf8"), {
+    ({ output, diagnostics, ledger } = convertOtelcol(bytes.toString("utf8"), {
       compat,
       skipSourceValidation: flags.skipSourceValidation,
       extraArgs,
       fileName: name,
+      strict: flags.strict === true,
     }));
   } else if (OTHER_UPSTREAM_FORMATS.includes(flags.sourceFormat)) {
     diagnostics = [{
@@ -95,20 +99,26 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
 
   const fileName = compat ? undefined : name;
   const bypassErrors = flags.bypassErrors === true;
-  if (flags.report) writeFileSync(flags.report, renderReport(diagnostics, { bypassErrors, fileName }));
+  if (flags.report) {
+    // Outside upstream compatibility the report also lists what became of every setting of the input.
+    const settings = ledger.length > 0 ? `\n\nSettings of the input:\n${renderLedger(ledger, fileName)}` : "";
+    writeFileSync(flags.report, renderReport(diagnostics, { bypassErrors, fileName }) + settings);
+  }
   if (blocksOutput(diagnostics, bypassErrors)) {
     throw new CliError(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n"));
   }
   if (flags.output) writeFileAtomic(flags.output, output ?? "");
   else if (output !== undefined) process.stdout.write(output);
+  // A successful conversion says what it did not carry over (upstream prints nothing; --compat=upstream keeps that).
+  if (!compat && diagnostics.length > 0) process.stderr.write(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n") + "\n");
 }
 
 /** `--dialect=hybrid` (docs/native-mappings.md): collector YAML to native components plus `otel.*` blocks. */
-function runHybridConversion(text: string, flags: ConvertFlags, fileName: string | undefined): { output?: string; diagnostics: ConvertDiagnostic[] } {
+function runHybridConversion(text: string, flags: ConvertFlags, fileName: string | undefined): { output?: string; diagnostics: ConvertDiagnostic[]; ledger: readonly SettingFate[] } {
   if (flags.sourceFormat !== "otelcol") throw new CliError("--dialect=hybrid needs --source-format=otelcol");
   if (flags.target !== undefined && flags.target !== "alloy") throw new CliError("--dialect=hybrid writes Alloy; use --target=alloy or leave --target out");
   if (flags.compat !== undefined) throw new CliError("--dialect=hybrid cannot be combined with --compat=upstream");
-  return convertOtelcolToHybrid(text, { fileName, skipSourceValidation: flags.skipSourceValidation });
+  return convertOtelcolToHybrid(text, { fileName, skipSourceValidation: flags.skipSourceValidation, strict: flags.strict === true });
 }
 
 /** `--source-format=alloy`, `--target` and `--dialect` (docs/dialects.md). */

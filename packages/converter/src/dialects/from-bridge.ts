@@ -6,12 +6,12 @@
 import { parse, type Block, type Expr, type ObjectField, type SourceFile, type Statement } from "@alloy-ts/grammar";
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import type { ComponentKind } from "../engine/description.js";
-import { COMPONENT_TYPE } from "../otel/sections.js";
+import { COMPONENT_TYPE } from "@alloy-ts/otel";
 import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 import { BRIDGE_KINDS, idFromComponentLabel, idFromPipelineLabel, PIPELINE_BLOCK, SERVICE_BLOCK } from "./bridge-names.js";
 import { META } from "./bridge-values.js";
 import { printCollectorYaml, type CollectorComponent, type CollectorConfig, type CollectorPipeline } from "./collector-model.js";
-import { joinEnvParts, type StringPart } from "./env-parts.js";
+import { envRef, joinReferences as joinEnvParts, type Part as StringPart } from "@alloy-ts/otel";
 import { decodeStringLiteral } from "./string-literal.js";
 import { invertOtelcolBlocks } from "./from-otelcol.js";
 
@@ -231,10 +231,10 @@ class Reader {
     if (e.kind === "Binary" && e.op === "+") return [...this.stringParts(e.left), ...this.stringParts(e.right)];
     if (e.kind === "Call") {
       const callee = traversal(e.callee)?.join(".");
-      if (callee === "sys.env" && e.args.length === 1) return [{ t: "env", name: this.literalString(e.args[0]!) }];
+      if (callee === "sys.env" && e.args.length === 1) return [envRef(this.literalString(e.args[0]!))];
       if (callee === "coalesce" && e.args.length === 2) {
         const [env] = this.stringParts(e.args[0]!);
-        if (env?.t === "env" && env.default === undefined) return [{ t: "env", name: env.name, default: this.literalString(e.args[1]!) }];
+        if (env?.t === "ref" && env.default === undefined) return [envRef(env.name, this.literalString(e.args[1]!))];
       }
       throw new ValueError(`the call ${callee ?? "expression"}(...) has no collector equivalent (only sys.env("X") and coalesce(sys.env("X"), "default"))`, e.start);
     }

@@ -15,7 +15,7 @@ import { decode, deepEqual, zeroOf } from "../engine/values.js";
 import { MapSource } from "../engine/engine.js";
 import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 import type { CollectorComponent, CollectorConfig, CollectorPipeline } from "./collector-model.js";
-import { joinEnvParts, type StringPart } from "./env-parts.js";
+import { envRef, joinReferences as joinEnvParts, type Part as StringPart } from "@alloy-ts/otel";
 import { decodeStringLiteral } from "./string-literal.js";
 
 /** A component reference inside an Alloy value. */
@@ -271,12 +271,12 @@ function stringParts(e: Expr): StringPart[] | undefined {
     const lit = (x: Expr | undefined) => (x?.kind === "Literal" && x.literal === "string" ? decodeStringLiteral(x.raw) : undefined);
     if (callee === "sys.env" && e.args.length === 1) {
       const name = lit(e.args[0]);
-      return name === undefined ? undefined : [{ t: "env", name }];
+      return name === undefined ? undefined : [envRef(name)];
     }
     if (callee === "coalesce" && e.args.length === 2) {
       const [env] = stringParts(e.args[0]!) ?? [];
       const d = lit(e.args[1]);
-      if (env?.t === "env" && d !== undefined) return [{ t: "env", name: env.name, default: d }];
+      if (env?.t === "ref" && d !== undefined) return [envRef(env.name, d)];
     }
   }
   return undefined;

@@ -12,6 +12,8 @@ export interface HybridConvertOptions {
   readonly fileName?: string;
   /** Skip OTel's top-level validation and the `sys.env` rewriting. */
   readonly skipSourceValidation?: boolean;
+  /** A setting that is not carried is an Error instead of a Warning. */
+  readonly strict?: boolean;
 }
 
 /** Converts collector YAML into the hybrid dialect. Never throws. */

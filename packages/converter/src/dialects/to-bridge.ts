@@ -17,7 +17,7 @@ import {
   componentBlockName, componentLabelFor, LabelAllocator, PIPELINE_BLOCK, pipelineLabelFor, SERVICE_BLOCK,
 } from "./bridge-names.js";
 import { loadCollectorConfig, type CollectorComponent, type CollectorConfig } from "./collector-model.js";
-import { splitEnvParts } from "./env-parts.js";
+import { splitEnvReferences as splitEnvParts } from "@alloy-ts/otel";
 
 /** Options of the bridge conversion. */
 export interface BridgeConvertOptions {

@@ -7,6 +7,9 @@ import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 import { attr, block, type Statement } from "../alloy/ir.js";
 import type { AttrRow, BlockRow, OtelPath, OutputRow, RepeatedBlockRow, Row, Source } from "./description.js";
 import { decode, deepEqual, encode, Expr, zeroOf, type Internal } from "./values.js";
+import { ReadTracker, type Attribution } from "../ledger/tracker.js";
+import { base2Bytes, goDuration } from "../alloy/go-text.js";
+import { interpretReferences } from "./env-values.js";
 
 /** What the engine needs from the conversion around it. */
 export interface EngineContext {
@@ -17,12 +20,16 @@ export interface EngineContext {
   extensionRef(id: string, path: readonly string[], container: unknown): Expr | undefined;
   /** Reports a value OTel could not decode. */
   decodeError(path: readonly string[], message: string, container: unknown): void;
+  /** Records which settings the evaluation reads (the settings ledger; default mode only). */
+  readonly tracker?: ReadTracker;
+  /** Values are read with their `${...}` references as expressions (default mode; ./env-values.ts). */
+  readonly references?: boolean;
   /** The YAML config of an extension by ID (see {@link Source.extension}). */
   extensionConfig?(id: string): RawValue | undefined;
 }
 
 type Entry =
-  | { readonly kind: "attr"; readonly row: AttrRow; readonly value: Internal }
+  | { readonly kind: "attr"; readonly row: AttrRow; readonly value: Internal; readonly attribution?: Attribution }
   | { readonly kind: "block"; readonly row: BlockRow; readonly value: Entry[] | undefined }
   | { readonly kind: "blocks"; readonly row: RepeatedBlockRow; readonly items: Entry[][] }
   | { readonly kind: "output" };
@@ -47,44 +54,64 @@ export class MapSource implements Source {
     readonly compat: boolean,
     root?: Source,
     label = "",
+    tracker?: ReadTracker,
+    references = false,
     private readonly extensions?: (id: string) => RawValue | undefined,
   ) {
     this.root = root ?? this;
     this.label = root?.label ?? label;
+    this.tracker = tracker ?? (root instanceof MapSource ? root.tracker : undefined);
+    this.references = references || (root instanceof MapSource && root.references);
   }
 
   readonly label: string;
+  readonly tracker: ReadTracker | undefined;
+  readonly references: boolean;
 
   extension(id: string): RawValue | undefined {
     return this.root === this ? this.extensions?.(id) : this.root.extension?.(id);
   }
 
-  /** The value at `path`; `MISSING` when a key on the way is absent (no result object: this runs per row). */
-  private lookup(path: OtelPath): RawValue | undefined | typeof MISSING {
+  /**
+   * The value at `path`; `MISSING` when a key on the way is absent (no result object: this runs per row). With a
+   * tracker, every key on the way is marked read, the last one `deep` when its whole value is consumed.
+   */
+  private lookup(path: OtelPath, deep: boolean): RawValue | undefined | typeof MISSING {
     let cur: RawValue | undefined = this.map;
-    for (const key of splitPath(path)) {
+    const keys = splitPath(path);
+    const t = this.tracker;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       if (!(cur instanceof Map)) return MISSING;
       const next = cur.get(key);
       if (next === undefined && !cur.has(key)) return MISSING;
+      if (t !== undefined) t.mark(cur, key, deep && i === keys.length - 1);
       cur = next;
     }
     return cur;
   }
 
   get(path: OtelPath): RawValue | undefined {
-    const v = this.lookup(path);
-    return v === MISSING ? undefined : v;
+    const v = this.lookup(path, true);
+    if (v === MISSING) return undefined;
+    return this.references ? (interpretReferences(v) as RawValue) : v;
   }
 
   has(path: OtelPath): boolean {
-    return this.lookup(path) !== MISSING;
+    return this.lookup(path, false) !== MISSING;
+  }
+
+  /** The value at `path` with its keys marked as visited but not consumed (navigation into blocks and lists). */
+  visit(path: OtelPath): RawValue | undefined {
+    const v = this.lookup(path, false);
+    return v === MISSING ? undefined : v;
   }
 
   /** The source for a sub-map (absent or null sub-maps give an empty source: OTel defaults apply). */
   child(path: OtelPath, ctx: EngineContext): MapSource {
     const segments = splitPath(path);
     if (segments.length === 0) return this;
-    const v = this.get(segments);
+    const v = this.visit(segments);
     if (v !== undefined && v !== null && !(v instanceof Map)) {
       ctx.decodeError([...this.path, ...segments], "expected a map, got '" + (Array.isArray(v) ? "slice" : typeof v) + "'", this.map);
     }
@@ -99,7 +126,7 @@ function evaluate(rows: readonly Row[], src: MapSource, ctx: EngineContext): Ent
   const out = new Array<Entry>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if ("attr" in row) out[i] = { kind: "attr", row, value: evaluateAttr(row, src, ctx) };
+    if ("attr" in row) out[i] = evaluateAttrEntry(row, src, ctx);
     else if ("block" in row) out[i] = { kind: "block", row, value: evaluateBlock(row, src, ctx) };
     else if ("output" in row) out[i] = OUTPUT_ENTRY;
     else out[i] = { kind: "blocks", row, items: evaluateBlocks(row, src, ctx) };
@@ -107,11 +134,39 @@ function evaluate(rows: readonly Row[], src: MapSource, ctx: EngineContext): Ent
   return out;
 }
 
+/** An attribute's entry; with a tracker, every setting read for it is attributed to it. */
+function evaluateAttrEntry(row: AttrRow, src: MapSource, ctx: EngineContext): Entry {
+  const t = src.tracker;
+  if (t === undefined) return { kind: "attr", row, value: evaluateAttr(row, src, ctx) };
+  const attribution: Attribution = { alloyPath: [...t.blocks, row.attr].join("."), defaultText: defaultText(row) };
+  const outer = t.current;
+  t.current = attribution;
+  try {
+    return { kind: "attr", row, value: evaluateAttr(row, src, ctx), attribution };
+  } finally {
+    t.current = outer;
+  }
+}
+
+/** Alloy's default of an attribute, as a reader would write it. */
+function defaultText(row: AttrRow): string {
+  const d = defaultOf(row);
+  if (d === undefined || d === null) return "null";
+  if (row.as === "duration") return JSON.stringify(goDuration(Number(d)));
+  if (row.as === "bytes" || row.as === "mib") return JSON.stringify(base2Bytes(Number(d)));
+  if (d instanceof Expr) return d.text;
+  if (d instanceof Map) return d.size === 0 ? "{}" : "an object";
+  return JSON.stringify(d);
+}
+
 function evaluateAttr(row: AttrRow, src: MapSource, ctx: EngineContext): Internal {
   let raw: unknown;
   const path = row.otel === null ? undefined : (row.otel ?? row.attr);
   if (path !== undefined) {
+    const t = src.tracker;
+    if (t !== undefined) t.own = true;
     const v = src.get(path);
+    if (t !== undefined) t.own = false;
     raw = v === undefined || v === null ? row.otelDefault : v;
   }
   if (row.map) raw = row.map(raw as RawValue | undefined, src);
@@ -139,7 +194,13 @@ function evaluateBlock(row: BlockRow, src: MapSource, ctx: EngineContext): Entry
     typeof build === "function" ? build(src) : build === "always" || (path !== null && (src.has(path) || row.otelPresent === true));
   if (!built) return undefined;
   const sub = path === null ? new MapSource(undefined, [...src.path, row.block], src.compat, src.root) : src.child(path, ctx);
-  return evaluate(row.rows, sub, ctx);
+  const t = src.tracker;
+  t?.blocks.push(row.block);
+  try {
+    return evaluate(row.rows, sub, ctx);
+  } finally {
+    t?.blocks.pop();
+  }
 }
 
 function evaluateBlocks(row: RepeatedBlockRow, src: MapSource, ctx: EngineContext): Entry[][] {
@@ -147,7 +208,7 @@ function evaluateBlocks(row: RepeatedBlockRow, src: MapSource, ctx: EngineContex
   let items: readonly unknown[];
   if (row.items) items = row.items(src);
   else {
-    const v = src.get(path);
+    const v = src.visit(path);
     if (v === undefined) items = row.otelDefault ?? [];
     else if (v === null) items = [];
     else if (Array.isArray(v)) items = v;
@@ -156,9 +217,15 @@ function evaluateBlocks(row: RepeatedBlockRow, src: MapSource, ctx: EngineContex
       items = [];
     }
   }
+  const t = src.tracker;
   return items.map((item, i) => {
     const map = item instanceof Map ? (item as RawMap) : toMap(item);
-    return evaluate(row.rows, new MapSource(map, [...src.path, ...splitPath(path), `[${i}]`], src.compat, src.root), ctx);
+    t?.blocks.push(row.blocks);
+    try {
+      return evaluate(row.rows, new MapSource(map, [...src.path, ...splitPath(path), `[${i}]`], src.compat, src.root), ctx);
+    } finally {
+      t?.blocks.pop();
+    }
   });
 }
 
@@ -242,9 +309,12 @@ function write(entries: readonly Entry[], output: Statement | undefined): Statem
       case "output":
         if (output) out.push(output);
         break;
-      case "attr":
-        if (e.row.required || !deepEqual(e.value, defaultOf(e.row))) out.push(attr(e.row.attr, encode(e.row.as, e.value)));
+      case "attr": {
+        const written = e.row.required === true || !deepEqual(e.value, defaultOf(e.row));
+        if (e.attribution !== undefined) e.attribution.written = written;
+        if (written) out.push(attr(e.row.attr, encode(e.row.as, e.value)));
         break;
+      }
       case "block":
         if (e.value === undefined) break;
         if (!e.row.required && matchesParentDefault(e.row, e.value)) break;
@@ -292,5 +362,9 @@ function evaluateBody(rows: readonly Row[], config: RawValue | undefined, path: 
   if (config !== undefined && config !== null && !(config instanceof Map)) {
     ctx.decodeError(path, "expected a map, got '" + (Array.isArray(config) ? "slice" : typeof config) + "'", undefined);
   }
-  return evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label, ctx.extensionConfig), ctx);
+  return evaluate(
+    rows,
+    new MapSource(map, path, ctx.compat, undefined, ctx.label, ctx.tracker, ctx.references === true, ctx.extensionConfig),
+    ctx,
+  );
 }

@@ -118,7 +118,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Encodes an internal value as Alloy text data. */
 export function encode(as: Conversion, v: Internal): AlloyValue {
-  if (v instanceof Expr) return expr(v.text);
+  if (v instanceof Expr) return expr(isTyped(v) ? v.textFor(as) : v.text);
   switch (as) {
     case "string": return str(String(v ?? ""));
     case "int": return { t: "number", text: String(v ?? 0) };
@@ -134,6 +134,11 @@ export function encode(as: Conversion, v: Internal): AlloyValue {
     case "any": return anyValue(v);
     case "extension": return str(String(v));
   }
+}
+
+/** An expression that knows how to become a value of each conversion (an environment reference). */
+function isTyped(v: Expr): v is Expr & { textFor(as: Conversion): string } {
+  return typeof (v as { textFor?: unknown }).textFor === "function";
 }
 
 /** Encodes a YAML value by its dynamic type; mapping keys are sorted byte-wise (Go map encoding). */

@@ -4,8 +4,8 @@
  * "Components compiled into the engine"). Listed by module path, as the spec lists them; the types come from the
  * shared module table.
  */
-import { ALLOY_ENGINE_MODULE, moduleForPath, OTEL_KINDS, OTEL_PROVIDERS, type OtelKind, type OtelModule } from "./otel-modules.js";
-import { renderManifest } from "./manifest.js";
+import { ALLOY_ENGINE_MODULE, moduleForPath, OTEL_KINDS, OTEL_PROVIDERS, type OtelKind, type OtelModule } from "@alloy-ts/otel";
+import { renderManifest } from "@alloy-ts/otel";
 
 /** The Alloy release whose engine this list describes. */
 export const ALLOY_OTEL_VERSION = "v1.18.0";

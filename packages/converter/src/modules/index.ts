@@ -1,5 +1,3 @@
-/** The OTel component type ↔ Go module table, builder manifests and the built-in `alloy-otel` distribution. */
-export * from "./otel-modules.js";
-export * from "./manifest.js";
+/** The built-in `alloy-otel` distribution and the modules a configuration needs (the type ↔ module table and builder manifests are in `@alloy-ts/otel`). */
 export * from "./alloy-otel.js";
 export * from "./required.js";

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMPONENTS } from "../components/registry.js";
-import {
-  alloyOtelManifest,
-  alloyOtelModules,
-  alloyOtelUnresolved,
-  manifestModules,
-  moduleForPath,
-  moduleForType,
-  OTEL_MODULES,
-  otelTypeOfAlloyComponent,
-  requiredModules,
-} from "./index.js";
+import { moduleForPath, moduleForType, OTEL_MODULES } from "@alloy-ts/otel";
+import { alloyOtelManifest, alloyOtelModules, alloyOtelUnresolved, manifestModules, otelTypeOfAlloyComponent, requiredModules } from "./index.js";
 
 const PLURAL = { receiver: "receivers", processor: "processors", exporter: "exporters", connector: "connectors", extension: "extensions" } as const;
 

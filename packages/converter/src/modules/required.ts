@@ -7,8 +7,8 @@
 import { parse as parseAlloy, type Statement } from "@alloy-ts/grammar";
 import { parse as parseYaml } from "yaml";
 import { COMPONENTS } from "../components/registry.js";
-import { readManifestSections } from "./manifest.js";
-import { moduleForType, OTEL_KIND_SINGULAR, OTEL_KINDS, OTEL_MODULES, type OtelKind, type OtelModule } from "./otel-modules.js";
+import { readManifestSections } from "@alloy-ts/otel";
+import { moduleForType, OTEL_KIND_SINGULAR, OTEL_KINDS, OTEL_MODULES, type OtelKind, type OtelModule } from "@alloy-ts/otel";
 
 export interface RequirementDiagnostic {
   readonly severity: "error" | "warning" | "info";

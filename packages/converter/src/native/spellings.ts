@@ -4,7 +4,7 @@
  * (alloy-otel-engine.md). The module table lists every accepted name per module; this adds the reverse lookup.
  */
 import type { ComponentKind } from "../engine/description.js";
-import { moduleForType, type OtelKind } from "../modules/otel-modules.js";
+import { moduleForType, type OtelKind } from "@alloy-ts/otel";
 
 const KIND_SECTION: Record<ComponentKind, OtelKind> = {
   receiver: "receivers", processor: "processors", exporter: "exporters", connector: "connectors", extension: "extensions",

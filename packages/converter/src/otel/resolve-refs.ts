@@ -3,7 +3,7 @@
  * `$$` escapes (otelcol-conversion.md §2.2): references are never looked up; `${X}` becomes `${env:X}`,
  * `${env:...}` stays as written, other schemes are errors, and `$$` turns into `$`.
  */
-import { envReference, splitEnvParts } from "../dialects/env-parts.js";
+import { envReferenceText, splitEnvReferences } from "@alloy-ts/otel";
 import { positionOf, type Position, type RawValue } from "./yaml-tree.js";
 
 export interface ResolveError {
@@ -39,7 +39,25 @@ export function resolveReferences(root: RawValue): ResolveError | undefined {
  */
 export function resolveString(s: string): string | { error: string } {
   if (!s.includes("$")) return s;
-  const parts = splitEnvParts(s);
-  if ("error" in parts) return parts;
-  return parts.map((p) => (p.t === "text" ? p.text : envReference(p))).join("");
+  const parts = splitEnvReferences(s);
+  if ("error" in parts) return { error: parts.error };
+  // Upstream's env provider refuses a reference holding `$` (a nested reference in a default).
+  const nested = parts.find((p) => p.t === "ref" && p.uri.includes("$"));
+  if (nested && nested.t === "ref") return { error: `the uri "${nested.uri}" contains unsupported characters ('$')` };
+  return parts.map((p) => (p.t === "text" ? p.text : envReferenceText(p))).join("");
+}
+
+/** Every reference the default-mode conversion cannot express (another scheme, a malformed name), with where. */
+export function referenceErrors(root: RawValue): ResolveError[] {
+  const out: ResolveError[] = [];
+  const visit = (v: RawValue, container: unknown, key: string | number | undefined): void => {
+    if (typeof v === "string") {
+      if (!v.includes("$")) return;
+      const parts = splitEnvReferences(v);
+      if ("error" in parts) out.push({ message: parts.error, position: positionOf(container, key) });
+    } else if (v instanceof Map) for (const [k, x] of v) visit(x, v, k);
+    else if (Array.isArray(v)) v.forEach((x, i) => visit(x, v, i));
+  };
+  visit(root, undefined, undefined);
+  return out;
 }

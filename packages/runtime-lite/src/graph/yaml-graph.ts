@@ -3,10 +3,9 @@
  * exporters are shared instances, processors are instantiated once per pipeline, connectors join the pipelines
  * that export to them with the pipelines that receive from them.
  */
-import { parse as parseYaml } from "yaml";
+import { expandTree, loadCollectorConfig, positionOf, readYaml, type RawValue } from "@alloy-ts/otel";
 import { SIGNALS, type Signal } from "../pdata/types.js";
 import { canonicalType, noOutputs, type ComponentKind, type Graph, type GraphNode, type RuntimeDiagnostic } from "./types.js";
-import { expandEnv } from "./env-expand.js";
 
 interface Pipeline {
   id: string;
@@ -18,7 +17,13 @@ interface Pipeline {
 
 const asRecord = (v: unknown): Record<string, unknown> =>
   v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const asIdList = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => String(x).trim()) : []);
+
+/** Component settings as plain objects (the processors read them as records). */
+function toPlain(v: RawValue | unknown): unknown {
+  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
+  if (Array.isArray(v)) return v.map(toPlain);
+  return v;
+}
 const typeOf = (id: string): string => id.split("/")[0];
 
 /** Node ID of a receiver, exporter or connector (shared instances). */
@@ -36,35 +41,32 @@ export interface YamlGraphOptions {
 export function graphFromCollectorYaml(text: string, options: YamlGraphOptions = {}): Graph {
   const diagnostics: RuntimeDiagnostic[] = [];
   const graph: Graph = { source: "otelcol", nodes: new Map(), diagnostics };
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    diagnostics.push({ severity: "error", message: `cannot parse YAML: ${(e as Error).message}` });
+  const read = readYaml(text);
+  if (!read.ok) {
+    diagnostics.push({ severity: "error", message: `cannot parse YAML: ${read.message}` });
     return graph;
   }
-  doc = expandEnv(doc, options.env ?? process.env, diagnostics);
-  const root = asRecord(doc);
-  const sections: Record<ComponentKind, Record<string, unknown>> = {
-    receiver: asRecord(root.receivers),
-    processor: asRecord(root.processors),
-    exporter: asRecord(root.exporters),
-    connector: asRecord(root.connectors),
-  };
+  // The collector's confmap expansion, with the environment given (process.env by default).
+  expandTree(read.value, options.env ?? process.env, (container, key, error) => {
+    const p = positionOf(container, key);
+    diagnostics.push({ severity: "error", message: `${p ? `${p.line}:${p.column}: ` : ""}${error.error}` });
+  });
+  const { config } = loadCollectorConfig(read.value);
+  const sections: Record<ComponentKind, Record<string, unknown>> = { receiver: {}, processor: {}, exporter: {}, connector: {} };
+  for (const c of config.components) if (c.kind !== "extension") sections[c.kind][c.id] = toPlain(c.config);
   const pipelines: Pipeline[] = [];
-  for (const [id, p] of Object.entries(asRecord(asRecord(root.service).pipelines))) {
-    const signal = id.split("/")[0] as Signal;
+  for (const p of config.pipelines) {
+    const signal = p.signal as Signal;
     if (!SIGNALS.includes(signal)) {
-      diagnostics.push({ severity: "error", message: `unknown pipeline type "${signal}" (pipeline "${id}")` });
+      diagnostics.push({ severity: "error", message: `unknown pipeline type "${p.signal}" (pipeline "${p.id}")` });
       continue;
     }
-    const pr = asRecord(p);
     pipelines.push({
-      id,
+      id: p.id,
       signal,
-      receivers: [...new Set(asIdList(pr.receivers))],
-      processors: asIdList(pr.processors),
-      exporters: [...new Set(asIdList(pr.exporters))],
+      receivers: [...new Set(p.receivers)],
+      processors: p.processors,
+      exporters: [...new Set(p.exporters)],
     });
   }
   if (pipelines.length === 0) diagnostics.push({ severity: "error", message: "service must have at least one pipeline" });

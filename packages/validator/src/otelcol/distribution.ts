@@ -2,7 +2,7 @@
  * OpenTelemetry Collector Builder manifests (builder-config.yaml): which components a custom distribution
  * contains, mapped to the Alloy `otelcol.*` component names that wrap them.
  */
-import { moduleForPath, OTEL_KIND_SINGULAR, readManifestSections } from "@alloy-ts/converter";
+import { moduleForPath, OTEL_KIND_SINGULAR, readManifestSections } from "@alloy-ts/otel";
 
 export interface Distribution {
   /** Collector component types per kind, e.g. `receivers` → {`otlp`, `kafka`}. */

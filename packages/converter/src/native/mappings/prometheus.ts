@@ -30,11 +30,18 @@ function sigv4Extension(src: Source): { id: string; config: RawMap | undefined }
 function sigv4Block(src: Source): Row {
   const ext = sigv4Extension(src);
   const v = (k: string) => at(ext?.config, k);
-  return fixedBlock("sigv4", ext !== undefined, [
-    fixed("region", "string", v("region")),
-    fixed("role_arn", "string", v("assume_role.arn")),
-    fixed("service_name", "string", v("service")),
-  ]);
+  return {
+    block: "sigv4",
+    otel: "auth",
+    parentDefault: "nil",
+    build: () => ext !== undefined,
+    rows: [
+      // Read through the exporter's `auth.authenticator`, which the settings ledger then records as carried here.
+      { attr: "region", as: "string", otel: "authenticator", map: () => v("region") },
+      fixed("role_arn", "string", v("assume_role.arn")),
+      fixed("service_name", "string", v("service")),
+    ],
+  };
 }
 
 /** sigv4auth settings `prometheus.remote_write`'s `sigv4` block has no place for. */
@@ -76,10 +83,10 @@ export const prometheusRemoteWriteExporter: NativeDescription = {
   ],
   notes: (src, id) => [
     ...droppedKeys(src, sigv4Extension(src) ? [...REMOTE_WRITE_KEYS, "auth"] : REMOTE_WRITE_KEYS, `exporter/${id}`, "otelcol.exporter.prometheus or prometheus.remote_write"),
+    // No `at`: the setting belongs to the extension (whose own block carries it), not to this exporter's `auth`.
     ...SIGV4_NOT_CARRIED.filter((k) => at(sigv4Extension(src)?.config, k) !== undefined).map((k) => ({
       severity: "warning" as const,
       summary: `exporter/${id}: ${sigv4Extension(src)!.id} ${k} has no equivalent in prometheus.remote_write's sigv4 block; it was dropped`,
-      at: "auth",
     })),
     ...(src.root.has("remote_write_queue") && at(src.root.map, "remote_write_queue.num_consumers") !== undefined
       ? [{ severity: "info" as const, summary: `exporter/${id}: remote_write_queue.num_consumers is not carried over; prometheus.remote_write scales its shards itself`, at: "remote_write_queue" }]

@@ -1,6 +1,6 @@
 /**
  * Which (exporter-side signal → receiver-side signal) pairs common connectors support (otel-config spec 3).
- * Connectors not listed are not checked.
+ * Connectors not listed are not checked. The converter and the runtime read the same table.
  */
 type Supports = (from: string, to: string) => boolean;
 

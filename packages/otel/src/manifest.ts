@@ -4,7 +4,7 @@
  * read back by `alloy build` (module paths) and the validator's `--distribution` (component types).
  */
 import { parse as parseYaml } from "yaml";
-import { OTEL_KINDS, type OtelKind, type OtelModule } from "./otel-modules.js";
+import { OTEL_KINDS, type OtelKind, type OtelModule } from "./modules.js";
 
 export interface ManifestDist {
   readonly name: string;

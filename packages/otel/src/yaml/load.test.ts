@@ -2,10 +2,11 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LineCounter, isMap, isScalar, isSeq, parse, parseDocument, YAMLParseError, type Node } from "yaml";
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Node } from "yaml";
 import { repoRoot, shared, sharedDir } from "../../../../test/support/shared.js";
 import { hasDuplicateKey } from "./duplicate-keys.js";
-import { positionOf, readYaml, type RawValue } from "./yaml-tree.js";
+import { positionOf, readYaml, readYamlBytes, type RawValue } from "./load.js";
+import { resolvePlainScalar } from "./scalars.js";
 
 // The loader against the `yaml` package's own reading of the same text: `yaml.parse` for values (turned into the
 // loader's shape: string keys, `key::path` split, `<<` merged) and `parseDocument` with the package's repeated-key
@@ -55,9 +56,18 @@ function expected(text: string): Expected {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const first = doc.errors[0];
+  // Several documents get the loader's own message (checked on its own below).
+  if (first?.code === "MULTIPLE_DOCS") return { ok: false };
   if (first) return { ok: false, message: `yaml: line ${lineCounter.linePos(first.pos[0]).line}: ${first.message.split("\n")[0]}` };
   try {
-    return { ok: true, value: toRaw(parse(text, { mapAsMap: true, logLevel: "error", maxAliasCount: -1 })) };
+    // The package's tree, with plain scalars read by go-yaml's rules (checked on their own below).
+    const tree = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    visit(tree, {
+      Scalar(_key, node) {
+        if (node.type === "PLAIN" && !node.tag) node.value = resolvePlainScalar(typeof node.value === "string" ? node.value : (node.source ?? String(node.value)));
+      },
+    });
+    return { ok: true, value: toRaw(tree.toJS({ mapAsMap: true, maxAliasCount: -1 })) };
   } catch (e) {
     if (e instanceof YAMLParseError) throw e; // the document had no errors, so parse must not report one
     return { ok: false }; // an alias to no anchor, or to the node containing it, or a bad merge
@@ -151,7 +161,37 @@ describe("collector YAML loader agrees with the yaml package", () => {
 
   it("reports the first repeated key where the yaml package does, even before a later error", () => {
     const text = "a:\n  x: 1\n  y: 2\n  x: 3\nb: [1, 2\n";
-    expect(readYaml(text)).toEqual({ ok: false, message: "yaml: line 4: Map keys must be unique" });
+    expect(readYaml(text)).toMatchObject({ ok: false, message: "yaml: line 4: Map keys must be unique" });
+  });
+});
+
+describe("collector scalar rules (go-yaml v3 decoding into any)", () => {
+  it.each([
+    ["50_000", 50000], ["0x1F", 31], ["-0x1", -1], ["0o17", 15], ["017", 15], ["0b101", 5], ["1e3", 1000], ["1.5", 1.5],
+    ["~", null], ["null", null], ["", null], ["True", true], ["FALSE", false], ["yes", "yes"], ["on", "on"],
+    ["0xg", "0xg"], ["1_", 1], ["0x_1F", 31], ["2001-12-14", "2001-12-14"], ["1:2", "1:2"], ["+12", 12], [".inf", Infinity],
+  ])("%j → %j", (text, want) => {
+    expect(resolvePlainScalar(text)).toEqual(want);
+  });
+
+  it("reads quoted and tagged scalars as written", () => {
+    expect(readYaml("a: '50_000'\nb: !!str 017\nc: 017\n")).toEqual({ ok: true, value: new Map<string, RawValue>([["a", "50_000"], ["b", "017"], ["c", 15]]) });
+  });
+
+  it("refuses several documents, NUL bytes and invalid UTF-8 at their line", () => {
+    expect(readYaml("a: 1\n---\nb: 2\n")).toMatchObject({ ok: false, position: { line: 2, column: 1 } });
+    expect(readYamlBytes(Buffer.from("a: 1\nb: x\u0000y\n"))).toEqual({ ok: false, message: "yaml: line 2: control characters are not allowed", position: { line: 2, column: 5 } });
+    const bad = Buffer.concat([Buffer.from("a: 1\nb: \u00e9"), Buffer.from([0xff]), Buffer.from("\n")]);
+    expect(readYamlBytes(bad)).toEqual({ ok: false, message: "yaml: line 2: invalid leading UTF-8 octet", position: { line: 2, column: 6 } });
+  });
+
+  it("refuses nesting past the depth limit with a message, not a stack overflow", () => {
+    const deep = "a: " + "[".repeat(800) + "]".repeat(800) + "\n";
+    const r = readYaml(deep);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/nesting deeper than \d+ levels/);
+    const block = Array.from({ length: 800 }, (_, i) => " ".repeat(i) + "k:").join("\n") + " 1\n";
+    expect(readYaml(block)).toMatchObject({ ok: false });
   });
 });
 
