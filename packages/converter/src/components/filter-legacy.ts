@@ -258,17 +258,21 @@ function logConditions(logs: RawMap, out: string[], problems: { at: string; mess
   }
 }
 
-/** The conditions for the legacy settings of a filter processor's config. */
-export function legacyConditions(root: Source): LegacyConditions {
+/**
+ * The conditions for the legacy settings of a filter processor's config; `only` reads just one signal's section
+ * (so the settings ledger attributes each section to the Alloy list it feeds).
+ */
+export function legacyConditions(root: Source, only?: "span" | "metric" | "log"): LegacyConditions {
   const span: string[] = [];
   const metric: string[] = [];
   const log: string[] = [];
   const problems: { at: string; message: string }[] = [];
-  const spans = root.get("spans");
+  const section = (key: string, kind: "span" | "metric" | "log") => (only === undefined || only === kind ? root.get(key) : undefined);
+  const spans = section("spans", "span");
   if (spans instanceof Map) spanConditions(spans, span, problems);
-  const metrics = root.get("metrics");
+  const metrics = section("metrics", "metric");
   if (metrics instanceof Map) metricConditions(metrics, metric, problems);
-  const logs = root.get("logs");
+  const logs = section("logs", "log");
   if (logs instanceof Map) logConditions(logs, log, problems);
   return { span, metric, log, problems };
 }

@@ -207,7 +207,7 @@ function filterContextNotes(src: Source, id: string): ComponentNote[] {
 function withLegacy(key: "span" | "metric" | "log") {
   return (v: RawValue | undefined, src: Source): unknown => {
     if (src.compat || !usesLegacyFilter(src.root)) return v;
-    const extra = legacyConditions(src.root)[key];
+    const extra = legacyConditions(src.root, key)[key];
     return extra.length === 0 ? v : [...(Array.isArray(v) ? v : []), ...extra];
   };
 }
