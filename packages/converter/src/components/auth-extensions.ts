@@ -46,8 +46,11 @@ export const basicAuthExtension: ComponentDescription = {
  * `username`/`password` to the server's accepted users, which the collector does not.
  */
 function credentialFiles(src: Source): boolean {
-  if (src.compat || !(src.get("client_auth") instanceof Map)) return false;
-  return nonEmpty(src.get("client_auth.username_file")) || nonEmpty(src.get("client_auth.password_file")) || src.has("htpasswd");
+  // Read from the YAML map directly: this decides the form, the rows read (and account for) the settings.
+  const map = src.root.map;
+  const client = map?.get("client_auth");
+  if (src.compat || !(client instanceof Map)) return false;
+  return nonEmpty(client.get("username_file")) || nonEmpty(client.get("password_file")) || map!.has("htpasswd");
 }
 
 const nonEmpty = (v: RawValue | undefined): boolean => typeof v === "string" && v !== "";

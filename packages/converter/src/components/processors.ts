@@ -91,10 +91,11 @@ function statementGroups(signal: Signal): RepeatedBlockRow {
   };
 }
 
-/** The flat statements of a signal, outside compat mode. */
+/** The flat statements of a signal, outside compat mode (groups are left to the signal's own blocks). */
 const flatStatements = (signal: Signal) => (_: unknown, src: Source) => {
-  const v = src.root.get(STATEMENT_KEYS[signal]);
-  return !src.compat && isFlat(v) ? v : undefined;
+  // The YAML map decides the form without reading the setting, so the ledger credits the block that carries it.
+  if (src.compat || !isFlat(src.root.map?.get(STATEMENT_KEYS[signal]))) return undefined;
+  return src.root.get(STATEMENT_KEYS[signal]);
 };
 
 /** Alloy's `statements` block: one list per signal, whose context Alloy infers as the collector does. */
