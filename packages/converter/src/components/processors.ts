@@ -75,8 +75,11 @@ function statementGroups(signal: Signal): RepeatedBlockRow {
   const name = STATEMENT_KEYS[signal];
   return {
     blocks: name,
+    // The YAML as written decides the groups (the rows read each group's values, `${...}` references included);
+    // the read through `src` records the setting as consumed for the settings ledger.
     items: (src) => {
-      const v = src.get(name);
+      src.get(name);
+      const v = src.map?.get(name);
       if (!Array.isArray(v)) return [];
       if (isFlat(v)) return src.compat ? [new Map<string, RawValue>([["context", ""], ["statements", v]])] : [];
       if (src.compat) return v;
@@ -164,7 +167,8 @@ function conditionGroups(signal: Signal): RepeatedBlockRow {
   return {
     blocks: name,
     items: (src) => {
-      const v = src.get(name);
+      src.get(name); // recorded as consumed (the settings ledger); the YAML as written decides the groups
+      const v = src.map?.get(name);
       if (!Array.isArray(v)) return [];
       // The collector reads a flat list as one group without a context; upstream writes that group as it is.
       if (isFlat(v)) return [new Map<string, RawValue>([["context", src.compat ? "" : inferContext(signal, v) ?? ""], ["conditions", v]])];
