@@ -69,6 +69,15 @@ logs:
     ]);
   });
 
+  it("a severity range needs no match type, as in the processor", () => {
+    const c = legacyConditions(source(`
+logs:
+  include:
+    severity_number: {min: error}
+`));
+    expect(c).toEqual({ span: [], metric: [], log: ["not (severity_number >= SEVERITY_NUMBER_ERROR)"], problems: [] });
+  });
+
   it("refuses what OTTL cannot say, with an Error at the setting", () => {
     const src = source(`
 metrics:

@@ -232,7 +232,14 @@ function logConditions(logs: RawMap, out: string[], problems: { at: string; mess
     const map = logs.get(side);
     if (!(map instanceof Map)) continue;
     const at = `logs.${side}`;
-    const type = matchTypeOf(map, at, problems, false);
+    // The processor needs a match type only for what it matches as text: severity numbers and attribute keys
+    // alone work without one.
+    const needsType = ["bodies", "severity_texts"].some((k) => Array.isArray(map.get(k)) && (map.get(k) as RawValue[]).length > 0) ||
+      ["record_attributes", "resource_attributes"].some((k) => {
+        const list = map.get(k);
+        return Array.isArray(list) && list.some((a) => a instanceof Map && a.get("value") !== undefined && a.get("value") !== null);
+      });
+    const type = !needsType && (map.get("match_type") === undefined || map.get("match_type") === null) ? "strict" : matchTypeOf(map, at, problems, false);
     if (type === undefined || type === "expr") continue;
     const m = new Matcher(map, at, type);
     let severity: string | undefined;
