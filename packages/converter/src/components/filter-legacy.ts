@@ -144,10 +144,26 @@ class Matcher {
   }
 }
 
+/**
+ * Whether the processor needs a match type: only for what it matches as text (names, bodies, libraries, attribute
+ * values); severity numbers and attribute keys alone work without one.
+ */
+function needsMatchType(map: RawMap, textKeys: readonly string[], attributeKeys: readonly string[]): boolean {
+  const nonEmpty = (k: string) => Array.isArray(map.get(k)) && (map.get(k) as RawValue[]).length > 0;
+  const withValue = (k: string) => {
+    const list = map.get(k);
+    return Array.isArray(list) && list.some((a) => a instanceof Map && a.get("value") !== undefined && a.get("value") !== null);
+  };
+  return textKeys.some(nonEmpty) || attributeKeys.some(withValue);
+}
+
 /** The match type of an include/exclude map, or a problem. */
-function matchTypeOf(map: RawMap, at: string, problems: { at: string; message: string }[], allowExpr: boolean): MatchType | "expr" | undefined {
+function matchTypeOf(
+  map: RawMap, at: string, problems: { at: string; message: string }[], allowExpr: boolean, needed = true,
+): MatchType | "expr" | undefined {
   const t = map.get("match_type");
   if (t === "strict" || t === "regexp") return t;
+  if (!needed && (t === undefined || t === null)) return "strict";
   if (t === "expr" && allowExpr) return "expr";
   problems.push({
     at: `${at}.match_type`,
@@ -186,7 +202,7 @@ function spanConditions(spans: RawMap, out: string[], problems: { at: string; me
     const map = spans.get(side);
     if (!(map instanceof Map)) continue;
     const at = `spans.${side}`;
-    const type = matchTypeOf(map, at, problems, false);
+    const type = matchTypeOf(map, at, problems, false, needsMatchType(map, ["services", "span_names", "span_kinds", "libraries"], ["attributes", "resources"]));
     if (type === undefined || type === "expr") continue;
     const m = new Matcher(map, at, type);
     const match = combine([
@@ -209,7 +225,7 @@ function metricConditions(metrics: RawMap, out: string[], problems: { at: string
     const map = metrics.get(side);
     if (!(map instanceof Map)) continue;
     const at = `metrics.${side}`;
-    const type = matchTypeOf(map, at, problems, true);
+    const type = matchTypeOf(map, at, problems, true, needsMatchType(map, ["metric_names", "expressions"], ["resource_attributes"]));
     if (type === undefined) continue;
     if (type === "expr") {
       const expressions = map.get("expressions");
@@ -232,14 +248,7 @@ function logConditions(logs: RawMap, out: string[], problems: { at: string; mess
     const map = logs.get(side);
     if (!(map instanceof Map)) continue;
     const at = `logs.${side}`;
-    // The processor needs a match type only for what it matches as text: severity numbers and attribute keys
-    // alone work without one.
-    const needsType = ["bodies", "severity_texts"].some((k) => Array.isArray(map.get(k)) && (map.get(k) as RawValue[]).length > 0) ||
-      ["record_attributes", "resource_attributes"].some((k) => {
-        const list = map.get(k);
-        return Array.isArray(list) && list.some((a) => a instanceof Map && a.get("value") !== undefined && a.get("value") !== null);
-      });
-    const type = !needsType && (map.get("match_type") === undefined || map.get("match_type") === null) ? "strict" : matchTypeOf(map, at, problems, false);
+    const type = matchTypeOf(map, at, problems, false, needsMatchType(map, ["bodies", "severity_texts"], ["record_attributes", "resource_attributes"]));
     if (type === undefined || type === "expr") continue;
     const m = new Matcher(map, at, type);
     let severity: string | undefined;
