@@ -8,7 +8,7 @@
  *   upstream that compat mode keeps.
  * `UPDATE_FIXTURES=1 npx vitest run test/convert/defects.test.ts` rewrites the expectations (review the diff).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertOtelcol, renderDiagnostic, type ConvertResult } from "@alloy-ts/converter";
@@ -56,7 +56,10 @@ describe("conversion defects found on real configurations", () => {
       it("reports the expected diagnostics", () => {
         const diags = problems(ours);
         const file = `${name}.diags`;
-        if (update && diags !== "") writeFileSync(path.join(dir, file), diags + "\n");
+        if (update) {
+          if (diags !== "") writeFileSync(path.join(dir, file), diags + "\n");
+          else rmSync(path.join(dir, file), { force: true });
+        }
         const expected = existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), "utf8").replace(/\n$/, "") : "";
         expect(diags).toBe(expected);
       });

@@ -11,7 +11,7 @@ import type { RawMap, RawValue } from "../../otel/yaml-tree.js";
 import { Expr } from "../../engine/values.js";
 import { sanitizeLabel } from "../../labels.js";
 import type { NativeDescription } from "../types.js";
-import { at, droppedKeys, fixed, fixedBlock, ref, refs, tlsConfigBlock } from "./values.js";
+import { asRead, at, consumed, droppedKeys, fixed, fixedBlock, ref, refs, tlsConfigBlock } from "./values.js";
 
 const REMOTE_WRITE_KEYS = [
   "endpoint", "headers", "timeout", "tls", "external_labels", "resource_to_telemetry_conversion", "add_metric_suffixes",
@@ -37,7 +37,7 @@ function sigv4Block(src: Source): Row {
     build: () => ext !== undefined,
     rows: [
       // Read through the exporter's `auth.authenticator`, which the settings ledger then records as carried here.
-      { attr: "region", as: "string", otel: "authenticator", map: () => v("region") },
+      { attr: "region", as: "string", otel: "authenticator", map: (_, s) => asRead(v("region"), s) },
       fixed("role_arn", "string", v("assume_role.arn")),
       fixed("service_name", "string", v("service")),
     ],
@@ -159,7 +159,7 @@ function jobBlocks(job: ScrapeJob, base: string, receiver: string, global: RawMa
   const blocks: { name: string; label: string; rows: readonly Row[] }[] = [];
   const k8s = at(c, "kubernetes_sd_configs");
   const sd = Array.isArray(k8s) && k8s[0] instanceof Map ? (k8s[0] as RawMap) : undefined;
-  let targets: Row = { attr: "targets", as: "any", otel: null, required: true, map: () => staticTargets(c) };
+  let targets: Row = { attr: "targets", as: "any", otel: null, required: true, map: (_, s) => asRead(staticTargets(c), s) };
   if (sd) {
     const names = at(sd, "namespaces.names");
     blocks.push({
@@ -194,6 +194,8 @@ function jobBlocks(job: ScrapeJob, base: string, receiver: string, global: RawMa
     name: "prometheus.scrape",
     label,
     rows: [
+      consumed(c, SCRAPE_KEYS),
+      ...(global ? [consumed(global, ["scrape_interval", "scrape_timeout"])] : []),
       targets,
       refs("forward_to", [forward]),
       fixed("job_name", "string", job.name),
