@@ -540,8 +540,9 @@ class Conversion {
         return new Expr(`${ext.description.alloyName}.${this.label(ext.description.alloyName, "", ext.id)}.${ext.description.exportName ?? "handler"}`);
       },
       decodeError: (path, message) => this.report("critical", `'${path.join(".")}' ${message}`, c.position),
+      extensionConfig: (id) => cfg.components.extension.get(id)?.config,
     };
-    const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat);
+    const src = new MapSource(c.config instanceof Map ? c.config : undefined, [], this.compat, undefined, "", undefined, false, ctx.extensionConfig);
     ambient.tracker = tracker;
     ambient.references = this.readsReferences;
     try {
@@ -574,7 +575,7 @@ class Conversion {
     this.file.add(block(d.alloyName, body, label));
     const unsupported: { path: string; summary: string }[] = [];
     for (const n of notes ? d.notes?.(src, c.id) ?? [] : []) {
-      const at = n.at === undefined ? c.position : positionOf(c.config, typeof n.at === "string" ? n.at : n.at[0]);
+      const at = n.at === undefined ? c.position : notePosition(c.config, typeof n.at === "string" ? n.at.split(".") : n.at);
       this.report(n.severity, n.summary, at);
       if (n.severity === "warning" && n.at !== undefined) unsupported.push({ path: typeof n.at === "string" ? n.at : n.at.join("."), summary: n.summary });
     }
@@ -645,6 +646,17 @@ class Conversion {
  * Converts an OpenTelemetry Collector YAML configuration into Alloy text. Never throws: unexpected internal
  * failures become a Critical diagnostic.
  */
+/** The position of a note's key path (`protocols.grpc.auth`): the deepest key of the path the YAML has. */
+function notePosition(config: unknown, keys: readonly string[]): Position | undefined {
+  let container = config;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const next = container instanceof Map ? container.get(keys[i]!) : undefined;
+    if (!(next instanceof Map)) return positionOf(container, keys[i]);
+    container = next;
+  }
+  return positionOf(container, keys[keys.length - 1]);
+}
+
 export function convertOtelcol(yamlText: string, options: ConvertOptions = {}): ConvertResult {
   const conversion = new Conversion(options);
   try {

@@ -2,7 +2,7 @@
  * Authentication extensions (otelcol-conversion.md §8, §17): basicauth, bearertokenauth, headers_setter,
  * oauth2client and sigv4auth. Other components reference them through their `handler` export.
  */
-import type { ComponentDescription, Row } from "../engine/description.js";
+import type { ComponentDescription, Row, Source } from "../engine/description.js";
 import { Expr } from "../engine/values.js";
 import type { RawValue } from "../otel/yaml-tree.js";
 import { tlsClient } from "./shared.js";
@@ -12,12 +12,48 @@ export const basicAuthExtension: ComponentDescription = {
   otelTypes: ["basicauth"],
   alloyName: "otelcol.auth.basic",
   signals: [],
-  // Only the client side is converted; `htpasswd` (server side) is dropped (§14).
+  // Upstream converts only the client side and drops `htpasswd` (§14), so a receiver using the extension would
+  // accept any request; outside compat mode the server side is carried too.
   rows: [
-    { attr: "username", as: "string", otel: "client_auth.username" },
-    { attr: "password", as: "string", otel: "client_auth.password" },
+    { attr: "username", as: "string", otel: "client_auth.username", map: (v, src) => (credentialFiles(src.root) ? undefined : v) },
+    { attr: "password", as: "string", otel: "client_auth.password", map: (v, src) => (credentialFiles(src.root) ? undefined : v) },
+    {
+      block: "client_auth",
+      parentDefault: "nil",
+      build: credentialFiles,
+      rows: [
+        { attr: "username", as: "string" },
+        { attr: "username_file", as: "string" },
+        { attr: "password", as: "string" },
+        { attr: "password_file", as: "string" },
+      ],
+    },
+    {
+      block: "htpasswd",
+      parentDefault: "nil",
+      build: (src) => !src.compat && src.has("htpasswd"),
+      rows: [
+        { attr: "file", as: "string" },
+        { attr: "inline", as: "string" },
+      ],
+    },
   ],
 };
+
+/**
+ * Outside compat mode, client credentials go to Alloy's `client_auth` block when OTel reads them from files
+ * (only that block can), or when the extension also serves (`htpasswd`): Alloy adds the deprecated top-level
+ * `username`/`password` to the server's accepted users, which the collector does not.
+ */
+function credentialFiles(src: Source): boolean {
+  // Read from the YAML map directly: this decides the form, the rows read (and account for) the settings.
+  const map = src.root.map;
+  const client = map?.get("client_auth");
+  if (src.compat || !(client instanceof Map)) return false;
+  return nonEmpty(client.get("username_file")) || nonEmpty(client.get("password_file")) || map!.has("htpasswd");
+}
+
+const nonEmpty = (v: RawValue | undefined): boolean => typeof v === "string" && v !== "";
 
 /** The token file of the bearer extension, when set. */
 const tokenFile = (src: { get(p: string): RawValue | undefined }): string | undefined => {
@@ -52,6 +88,11 @@ export const bearerTokenAuthExtension: ComponentDescription = {
     },
     { attr: "header", as: "string", alloyDefault: "Authorization", otelDefault: "Authorization" },
   ],
+  // A server accepting any of several tokens has no Alloy equivalent: keeping one would lock the others out.
+  notes: (src, id) =>
+    !src.compat && Array.isArray(src.get("tokens")) && (src.get("tokens") as RawValue[]).length > 0
+      ? [{ severity: "error", summary: `extension/${id}: tokens (a list of accepted tokens) cannot be converted: otelcol.auth.bearer takes a single token`, at: "tokens" }]
+      : [],
 };
 
 export const headersSetterExtension: ComponentDescription = {

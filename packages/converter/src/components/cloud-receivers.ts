@@ -6,6 +6,9 @@ import type { ComponentDescription, ComponentNote } from "../engine/description.
 import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 import { tlsServer } from "./shared.js";
 
+/** The receiver's user agent by default, Alloy's and OTel's alike. */
+const PUBSUB_USER_AGENT = "opentelemetry-collector-contrib {{version}}";
+
 const streamRows = [
   { attr: "prefixes", as: "strings" },
   { attr: "names", as: "strings" },
@@ -156,7 +159,7 @@ export const googlecloudpubsubReceiver: ComponentDescription = {
   upstreamSwapsMetricsAndLogs: true,
   rows: [
     { attr: "project", as: "string" },
-    { attr: "user_agent", as: "string" },
+    { attr: "user_agent", as: "string", alloyDefault: PUBSUB_USER_AGENT, otelDefault: PUBSUB_USER_AGENT },
     { attr: "endpoint", as: "string" },
     { attr: "universe_domain", as: "string" },
     { attr: "insecure", as: "bool" },

@@ -2,7 +2,7 @@
  * Exporters of otelcol-conversion.md §17: faro, file, syslog, googlecloud and googlecloudpubsub. Exporters have
  * no `output` block.
  */
-import type { ComponentDescription, Row } from "../engine/description.js";
+import type { AttrRow, ComponentDescription, Row } from "../engine/description.js";
 import type { RawValue } from "../otel/yaml-tree.js";
 import { httpClientRows, retryOnFailure, retryRows, sendingQueue, tlsClient } from "./shared.js";
 
@@ -93,6 +93,9 @@ const structList = (fields: readonly string[]) => (v: RawValue | undefined): unk
 const resourceFilters: Row = { attr: "resource_filters", as: "any", map: structList(["prefix", "regex"]) };
 
 const GOOGLECLOUD_USER_AGENT = "opentelemetry-collector-contrib {{version}}";
+/** A Google API endpoint: OTel leaves it empty for the client library's default, which is Alloy's default. */
+const googleEndpoint = (alloyDefault: string): AttrRow => ({ attr: "endpoint", as: "string", alloyDefault, map: (v) => v || alloyDefault });
+
 const GOOGLECLOUD_KNOWN_DOMAINS = ["googleapis.com", "kubernetes.io", "istio.io", "knative.dev"];
 
 export const googlecloudExporter: ComponentDescription = {
@@ -119,7 +122,7 @@ export const googlecloudExporter: ComponentDescription = {
       parentDefault: "own",
       rows: [
         { attr: "prefix", as: "string", alloyDefault: "workload.googleapis.com", otelDefault: "workload.googleapis.com" },
-        { attr: "endpoint", as: "string" },
+        googleEndpoint("monitoring.googleapis.com:443"),
         { attr: "compression", as: "string" },
         { attr: "grpc_pool_size", as: "int" },
         { attr: "use_insecure", as: "bool" },
@@ -147,7 +150,7 @@ export const googlecloudExporter: ComponentDescription = {
       block: "trace",
       parentDefault: "own",
       rows: [
-        { attr: "endpoint", as: "string" },
+        googleEndpoint("cloudtrace.googleapis.com:443"),
         { attr: "grpc_pool_size", as: "int" },
         { attr: "use_insecure", as: "bool" },
         { attr: "attribute_mappings", as: "any", map: structList(["key", "replacement"]) },
@@ -157,7 +160,7 @@ export const googlecloudExporter: ComponentDescription = {
       block: "log",
       parentDefault: "own",
       rows: [
-        { attr: "endpoint", as: "string" },
+        googleEndpoint("logging.googleapis.com:443"),
         { attr: "compression", as: "string" },
         { attr: "grpc_pool_size", as: "int" },
         { attr: "use_insecure", as: "bool" },

@@ -1,6 +1,6 @@
 /** The jaeger_remote_sampling and file storage extensions (otelcol-conversion.md §17). */
 import type { ComponentDescription } from "../engine/description.js";
-import { grpcClientRows, grpcServerRows, httpServerRows } from "./shared.js";
+import { grpcClientRows, grpcServerRows, httpServerRows, serverAuthNotes } from "./shared.js";
 
 export const jaegerRemoteSamplingExtension: ComponentDescription = {
   kind: "extension",
@@ -21,6 +21,7 @@ export const jaegerRemoteSamplingExtension: ComponentDescription = {
       ],
     },
   ],
+  notes: (src, id) => serverAuthNotes(["grpc", "http"])(src, id, "extension"),
 };
 
 /** OTel's default storage folder (Linux), also the default compaction folder. */

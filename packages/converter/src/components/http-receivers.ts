@@ -3,7 +3,7 @@
  * splunk_hec. Except for jaeger, the HTTP-server arguments are squashed at the top level of the Alloy block.
  */
 import type { BlockRow, ComponentDescription, Row } from "../engine/description.js";
-import { grpcServerRows, httpServerRows } from "./shared.js";
+import { grpcServerRows, httpServerRows, serverAuthNotes } from "./shared.js";
 
 /** Server timeouts OTel leaves at zero: `[idle, read, write, read_header]`. */
 const ZERO_TIMEOUTS = ["0s", "0s", "0s", "0s"] as const;
@@ -45,6 +45,7 @@ export const jaegerReceiver: ComponentDescription = {
     },
     { output: true },
   ],
+  notes: serverAuthNotes(["protocols.grpc", "protocols.thrift_http"]),
 };
 
 export const zipkinReceiver: ComponentDescription = {
@@ -57,6 +58,7 @@ export const zipkinReceiver: ComponentDescription = {
     ...httpServerRows({ endpoint: { alloy: "0.0.0.0:9411", otel: "localhost:9411" } }),
     { output: true },
   ],
+  notes: serverAuthNotes([""]),
 };
 
 export const datadogReceiver: ComponentDescription = {
@@ -77,6 +79,7 @@ export const datadogReceiver: ComponentDescription = {
     { attr: "decode_json_message", as: "bool", otel: "logs.decode_json_message", alloyDefault: true, otelDefault: true },
     { output: true },
   ],
+  notes: serverAuthNotes([""]),
 };
 
 /** A receiver that is only an HTTP server listening on `endpoint` (same default on both sides). */
@@ -87,6 +90,7 @@ function httpOnlyReceiver(type: string, endpoint: string, signals: ComponentDesc
     alloyName: `otelcol.receiver.${type}`,
     signals,
     rows: [...httpServerRows({ endpoint: { alloy: endpoint, otel: endpoint } }), { output: true }],
+    notes: serverAuthNotes([""]),
   };
 }
 
@@ -118,6 +122,7 @@ export const splunkhecReceiver: ComponentDescription = {
     { block: "hec_metadata_to_otel_attrs", parentDefault: "own", rows: hecMetadataRows },
     { output: true },
   ],
+  notes: serverAuthNotes([""]),
 };
 
 export default [jaegerReceiver, zipkinReceiver, datadogReceiver, faroReceiver, influxdbReceiver, splunkhecReceiver];

@@ -86,8 +86,9 @@ export const kafkaExporter: ComponentDescription = {
           parentDefault: "nil",
           rows: [{ attr: "hasher", as: "string", alloyDefault: "sarama_compat", otelDefault: "sarama_compat" }],
         },
-        { block: "round_robin", parentDefault: "nil", rows: [] },
-        { block: "least_backup", parentDefault: "nil", rows: [] },
+        // OTel selects these partitioners by an empty map; Alloy by a boolean.
+        { attr: "round_robin", as: "bool", map: (_, src) => src.has("round_robin") },
+        { attr: "least_backup", as: "bool", map: (_, src) => src.has("least_backup") },
       ],
     },
     tlsClient(),

@@ -56,9 +56,10 @@ export const loadbalancingExporter: ComponentDescription = {
           rows: [
             { attr: "namespace", as: "string" },
             { attr: "service_name", as: "string" },
-            { attr: "health_status", as: "string" },
-            { attr: "interval", as: "duration" },
-            { attr: "timeout", as: "duration" },
+            // OTel's resolver takes an empty value as these defaults, which are Alloy's (schemas/).
+            { attr: "health_status", as: "string", alloyDefault: "HEALTHY", map: (v) => v || "HEALTHY" },
+            { attr: "interval", as: "duration", alloyDefault: "30s", map: (v) => v || "30s" },
+            { attr: "timeout", as: "duration", alloyDefault: "5s", map: (v) => v || "5s" },
             { attr: "port", as: "int" },
           ],
         },

@@ -2,7 +2,7 @@
  * Stanza-based log receivers (otelcol-conversion.md §17): filelog, syslog, tcplog and fluentforward. Upstream
  * writes no `output` block for any of them (§18.1); the default mode wires them like every other receiver.
  */
-import type { BlockRow, ComponentDescription, ComponentNote, Row } from "../engine/description.js";
+import type { BlockRow, ComponentDescription, ComponentNote, Row, Source } from "../engine/description.js";
 import { tlsServer } from "./shared.js";
 
 /**
@@ -37,16 +37,35 @@ const optionalTls: BlockRow = { ...tlsServer, build: "present" };
 
 const isSet = (v: unknown): boolean => v !== undefined && v !== null;
 
+const hasOperators = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
+
+/**
+ * Alloy's syslog and tcplog receivers take no stanza operators (only filelog does), so operators there cannot be
+ * carried: a Warning names them (upstream drops them silently; compat mode keeps that).
+ */
+function operatorsNotCarried(kind: string) {
+  return (src: Source, id: string): ComponentNote[] =>
+    !src.compat && hasOperators(src.get("operators"))
+      ? [{
+          severity: "warning",
+          summary: `receiver/${id}: operators are not carried over: otelcol.receiver.${kind} takes no stanza operators, so the records arrive unparsed; parse them after the receiver with otelcol.processor.transform`,
+          at: "operators",
+        }]
+      : [];
+}
+
 export const filelogReceiver: ComponentDescription = {
   kind: "receiver",
   otelTypes: ["file_log", "filelog"],
   alloyName: "otelcol.receiver.filelog",
   signals: ["logs"],
   upstreamOmitsOutput: true,
+  // Upstream drops the operators with these warnings; outside compat mode they are carried to `operators` and
+  // `header.metadata_operators`, which Alloy passes to the same stanza pipeline.
   notes: (src, id) => {
     const notes: ComponentNote[] = [];
-    const operators = src.get("operators");
-    if (Array.isArray(operators) && operators.length > 0) {
+    if (!src.compat) return notes;
+    if (hasOperators(src.get("operators"))) {
       notes.push({ severity: "warning", summary: `operators cannot currently be translated for receiver/${id}`, at: "operators" });
     }
     if (isSet(src.get("header"))) {
@@ -105,8 +124,8 @@ export const filelogReceiver: ComponentDescription = {
       parentDefault: "nil",
       rows: [
         { attr: "pattern", as: "string", required: true },
-        // Operators are never converted (a Warning says so): an empty list is written.
-        { attr: "metadata_operators", as: "strings", required: true, otel: null, map: () => [] },
+        // Upstream writes an empty list (and a Warning); outside compat mode the operators are carried.
+        { attr: "metadata_operators", as: "any", required: true, map: (v, src) => (!src.compat && Array.isArray(v) ? v : []) },
       ],
     },
     { attr: "include_file_name", as: "bool", alloyDefault: true, otelDefault: true },
@@ -118,6 +137,7 @@ export const filelogReceiver: ComponentDescription = {
     { attr: "include_file_permissions", as: "bool", otel: null },
     { attr: "attributes", as: "map" },
     { attr: "resource", as: "map" },
+    { attr: "operators", as: "any", map: (v, src) => (!src.compat && hasOperators(v) ? v : undefined) },
     consumerRetry,
     { attr: "storage", as: "extension" },
   ],
@@ -141,6 +161,7 @@ export const syslogReceiver: ComponentDescription = {
   alloyName: "otelcol.receiver.syslog",
   signals: ["logs"],
   upstreamOmitsOutput: true,
+  notes: operatorsNotCarried("syslog"),
   rows: [
     { attr: "protocol", as: "string", alloyDefault: "rfc5424", otelDefault: "rfc5424" },
     { attr: "location", as: "string", alloyDefault: "UTC", otelDefault: "UTC" },
@@ -195,6 +216,7 @@ export const tcplogReceiver: ComponentDescription = {
   alloyName: "otelcol.receiver.tcplog",
   signals: ["logs"],
   upstreamOmitsOutput: true,
+  notes: operatorsNotCarried("tcplog"),
   rows: [
     { attr: "listen_address", as: "string", required: true },
     { attr: "max_log_size", as: "bytes" },

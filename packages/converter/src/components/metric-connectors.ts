@@ -81,7 +81,8 @@ const signalMetric = (kind: string): RepeatedBlockRow => ({
       block: "exponential_histogram",
       parentDefault: "nil",
       rows: [
-        { attr: "max_size", as: "int" },
+        // OTel takes an unset or zero size as 160, Alloy's default.
+        { attr: "max_size", as: "int", alloyDefault: 160, map: (v) => v || 160 },
         { attr: "count", as: "string" },
         { attr: "value", as: "string" },
       ],

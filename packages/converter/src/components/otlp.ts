@@ -1,6 +1,6 @@
 /** OTLP receiver and exporters (otelcol-conversion.md §16.1, §16.8, §16.9). */
 import type { ComponentDescription } from "../engine/description.js";
-import { grpcClientRows, grpcServerRows, httpClientRows, httpServerRows, retryOnFailure, sendingQueue } from "./shared.js";
+import { grpcClientRows, grpcServerRows, httpClientRows, httpServerRows, retryOnFailure, sendingQueue, serverAuthNotes } from "./shared.js";
 
 export const otlpReceiver: ComponentDescription = {
   kind: "receiver",
@@ -27,6 +27,7 @@ export const otlpReceiver: ComponentDescription = {
     },
     { output: true },
   ],
+  notes: serverAuthNotes(["protocols.grpc", "protocols.http"]),
 };
 
 export const otlpExporter: ComponentDescription = {

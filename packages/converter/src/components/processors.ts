@@ -1,12 +1,12 @@
 /**
- * Common processors (otelcol-conversion.md §16.3-16.6, §16.11, §16.13): memory_limiter, attributes, transform,
- * filter, k8sattributes, probabilistic_sampler.
+ * Common processors (otelcol-conversion.md §16.3-16.6, §16.11, §16.13): memory_limiter, attributes, transform
+ * and filter (./ottl-processors.ts), k8sattributes, probabilistic_sampler.
  */
-import type { ComponentDescription, RepeatedBlockRow, Row } from "../engine/description.js";
-import type { RawValue } from "../otel/yaml-tree.js";
+import type { ComponentDescription, Row, Signal } from "../engine/description.js";
 import { matchBlock } from "./match.js";
+import { filterProcessor, transformProcessor } from "./ottl-processors.js";
 
-const ALL_SIGNALS = ["metrics", "logs", "traces"] as const;
+const ALL_SIGNALS: readonly Signal[] = ["metrics", "logs", "traces"];
 
 export const memoryLimiterProcessor: ComponentDescription = {
   kind: "processor",
@@ -44,66 +44,6 @@ export const attributesProcessor: ComponentDescription = {
         { attr: "action", as: "string", required: true },
       ],
     },
-    { output: true },
-  ],
-};
-
-/** Statement groups; OTel's flat list of statements becomes one group with an empty context (§16.5). */
-function statementGroups(name: string): RepeatedBlockRow {
-  return {
-    blocks: name,
-    items: (src) => {
-      const v = src.get(name);
-      if (!Array.isArray(v)) return [];
-      if (v.length > 0 && v.every((x) => typeof x === "string")) {
-        return [new Map<string, RawValue>([["context", ""], ["statements", v]])];
-      }
-      return v;
-    },
-    rows: [
-      { attr: "context", as: "string", required: true },
-      { attr: "conditions", as: "strings" },
-      { attr: "statements", as: "strings", required: true },
-      { attr: "error_mode", as: "string" },
-    ],
-  };
-}
-
-export const transformProcessor: ComponentDescription = {
-  kind: "processor",
-  otelTypes: ["transform"],
-  alloyName: "otelcol.processor.transform",
-  signals: ALL_SIGNALS,
-  rows: [
-    { attr: "error_mode", as: "string", alloyDefault: "ignore", otelDefault: "ignore" },
-    statementGroups("trace_statements"),
-    statementGroups("metric_statements"),
-    statementGroups("log_statements"),
-    { output: true },
-  ],
-};
-
-const conditionGroups = (name: string): RepeatedBlockRow => ({
-  blocks: name,
-  rows: [
-    { attr: "context", as: "string", required: true },
-    { attr: "conditions", as: "strings", required: true },
-  ],
-});
-
-export const filterProcessor: ComponentDescription = {
-  kind: "processor",
-  otelTypes: ["filter"],
-  alloyName: "otelcol.processor.filter",
-  signals: ALL_SIGNALS,
-  rows: [
-    { attr: "error_mode", as: "string", alloyDefault: "ignore", otelDefault: "ignore" },
-    { block: "traces", rows: [{ attr: "span", as: "strings" }, { attr: "spanevent", as: "strings" }] },
-    { block: "metrics", rows: [{ attr: "metric", as: "strings" }, { attr: "datapoint", as: "strings" }] },
-    { block: "logs", rows: [{ attr: "log_record", as: "strings" }] },
-    conditionGroups("trace_conditions"),
-    conditionGroups("metric_conditions"),
-    conditionGroups("log_conditions"),
     { output: true },
   ],
 };

@@ -35,14 +35,19 @@ describe("receiver descriptions", () => {
     expect(convertReceiver("filelog", "    include: [/a.log]").output).toContain("logs = [otelcol.exporter.otlp.default.input]");
   });
 
-  it("warns about filelog operators and header without converting them", () => {
-    const r = convertReceiver("filelog/x", "    include: [/a.log]\n    operators:\n      - type: noop\n    header:\n      pattern: '^H'");
-    const warnings = r.diagnostics.filter((d) => d.severity === "warning" && !d.code && d.summary.includes("receiver/")).map((d) => d.summary);
+  it("carries filelog operators and header operators; upstream drops them with warnings", () => {
+    const yaml = "    include: [/a.log]\n    operators:\n      - type: noop\n    header:\n      pattern: '^H'\n      metadata_operators:\n        - type: noop";
+    const upstream = convertReceiver("filelog/x", yaml, "logs", true);
+    const warnings = upstream.diagnostics.filter((d) => d.severity === "warning" && !d.code && d.summary.includes("receiver/")).map((d) => d.summary);
     expect(warnings).toEqual([
       "operators cannot currently be translated for receiver/filelog/x",
       "header metadata_operators cannot currently be translated for receiver/filelog/x",
     ]);
-    expect(firstBlock(r.output)).toContain('pattern            = "^H"\n\t\tmetadata_operators = []');
+    expect(firstBlock(upstream.output)).toContain('pattern            = "^H"\n\t\tmetadata_operators = []');
+    const ours = convertReceiver("filelog/x", yaml);
+    expect(ours.diagnostics.filter((d) => d.severity === "warning" && !d.code && d.summary.includes("receiver/"))).toEqual([]);
+    expect(firstBlock(ours.output)).toContain('metadata_operators = [{\n\t\t\ttype = "noop",\n\t\t}]');
+    expect(firstBlock(ours.output)).toContain('\n\toperators = [{\n\t\ttype = "noop",\n\t}]');
   });
 
   it("kafka: a single broker string becomes a list; the singular strategy is written when no list is given", () => {

@@ -2,7 +2,7 @@
  * Blocks shared by many components (otelcol-conversion.md §16.0): TLS, sending queue, retry, gRPC/HTTP clients
  * and servers. Each is a list of rows in Alloy's declaration order.
  */
-import type { AttrRow, BlockRow, Row } from "../engine/description.js";
+import type { AttrRow, BlockRow, ComponentNote, Row, Source } from "../engine/description.js";
 import { Expr } from "../engine/values.js";
 
 /** TLS settings common to clients and servers, in Alloy order. */
@@ -92,6 +92,41 @@ export const retryOnFailure: BlockRow = { block: "retry_on_failure", parentDefau
 
 /** The `auth` reference of clients: OTel `auth.authenticator` → `<extension>.<label>.handler`. */
 export const clientAuth: AttrRow = { attr: "auth", as: "extension", otel: "auth.authenticator" };
+
+/**
+ * The `auth` reference of servers. Upstream drops it (the converted receiver then accepts unauthenticated
+ * traffic); outside compat mode it is carried like a client's. {@link serverAuthNotes} checks the authenticator.
+ */
+export const serverAuth: AttrRow = { attr: "auth", as: "extension", otel: "auth.authenticator", map: (v, src) => (src.compat ? undefined : v) };
+
+/**
+ * Collector authenticator types whose Alloy component authenticates clients only (Alloy's `auth.AuthFeatures`):
+ * a server referencing one would start without authentication. Types without any Alloy component (`oidc`, ...)
+ * are gaps: the default mode stops at the extension with a Critical, the hybrid dialect carries it as an
+ * `otel.extension.*` block that the server references.
+ */
+const ALLOY_CLIENT_ONLY_AUTHENTICATORS = new Set(["headers_setter", "oauth2client", "sigv4auth", "googleclientauth"]);
+
+/** Errors for server authenticators Alloy has only as client authenticators. `servers`: OTel paths ("" = root). */
+export function serverAuthNotes(servers: readonly string[]): (src: Source, id: string, kind?: string) => ComponentNote[] {
+  return (src, id, kind = "receiver") => {
+    if (src.compat) return [];
+    const notes: ComponentNote[] = [];
+    for (const server of servers) {
+      const at = server === "" ? "auth.authenticator" : `${server}.auth.authenticator`;
+      const authenticator = src.get(at);
+      if (typeof authenticator !== "string" || authenticator === "") continue;
+      const type = authenticator.split("/")[0]!;
+      if (!ALLOY_CLIENT_ONLY_AUTHENTICATORS.has(type)) continue;
+      notes.push({
+        severity: "error",
+        summary: `${kind}/${id}: ${at} "${authenticator}": Alloy's component for "${type}" authenticates clients only (server authenticators: basicauth, bearertokenauth); the converted server would accept unauthenticated requests`,
+        at,
+      });
+    }
+    return notes;
+  };
+}
 
 /** gRPC client arguments (otlp exporter `client`, jaeger_remote_sampling `source.remote`, loadbalancing). */
 export function grpcClientRows(opts: { endpoint?: boolean; secretKeyPem?: boolean } = {}): Row[] {
@@ -183,6 +218,7 @@ export function grpcServerRows(endpoint: { alloy: string; otel: string }): Row[]
         },
       ],
     },
+    serverAuth,
     { attr: "include_metadata", as: "bool" },
   ];
 }
@@ -212,6 +248,7 @@ export function httpServerRows(d: {
         { attr: "max_age", as: "int" },
       ],
     },
+    serverAuth,
     { attr: "max_request_body_size", as: "bytes" },
     { attr: "include_metadata", as: "bool" },
     {

@@ -2,7 +2,7 @@
  * The datadog and splunk_hec exporters (otelcol-conversion.md §17). Both flatten a subset of OTel's HTTP client
  * into `client {}` and read OTel's `tls.insecure` as `insecure_skip_verify` (§18.10).
  */
-import type { BlockRow, ComponentDescription, Row } from "../engine/description.js";
+import type { AttrRow, BlockRow, ComponentDescription, Row } from "../engine/description.js";
 import { retryOnFailure, sendingQueue } from "./shared.js";
 
 /** The HTTP client subset both exporters write, with each exporter's defaults (Alloy's equal OTel's unless given). */
@@ -12,8 +12,9 @@ function httpSubset(d: {
   idleConnTimeout: { alloy: string; otel: string };
 }): Row[] {
   return [
-    { attr: "read_buffer_size", as: "bytes" },
-    { attr: "write_buffer_size", as: "bytes" },
+    // Plain byte counts in both exporters' Alloy arguments (not "512KiB" strings).
+    { attr: "read_buffer_size", as: "int" },
+    { attr: "write_buffer_size", as: "int" },
     { attr: "timeout", as: "duration", alloyDefault: d.timeout, otelDefault: d.timeout },
     { attr: "max_idle_conns", as: "int", alloyDefault: 100, otelDefault: 100 },
     {
@@ -29,11 +30,26 @@ function httpSubset(d: {
   ];
 }
 
+/**
+ * Datadog endpoints by site. OTel's config unmarshalling derives each endpoint the YAML does not set from
+ * `api.site`, and upstream writes the derived values; Alloy derives them from `site` the same way, so outside
+ * compat mode an endpoint is written only when the YAML sets it.
+ */
 const DATADOG_ENDPOINTS = {
-  traces: "https://trace.agent.datadoghq.com",
-  metrics: "https://api.datadoghq.com",
-  logs: "https://http-intake.logs.datadoghq.com",
+  traces: (site: string) => `https://trace.agent.${site}`,
+  metrics: (site: string) => `https://api.${site}`,
+  logs: (site: string) => `https://http-intake.logs.${site}`,
 };
+
+const datadogEndpoint = (derive: (site: string) => string): AttrRow => ({
+  attr: "endpoint",
+  as: "string",
+  map: (v, src) => {
+    if (v !== undefined || !src.compat) return v;
+    const site = src.root.get("api.site");
+    return derive(typeof site === "string" && site !== "" ? site : "datadoghq.com");
+  },
+});
 
 /** A block compared with its own defaults, which are OTel's too. */
 const ownBlock = (block: string, rows: Row[], otel?: string): BlockRow => ({ block, otel, parentDefault: "own", rows });
@@ -56,10 +72,10 @@ export const datadogExporter: ComponentDescription = {
         { attr: "fail_on_invalid_key", as: "bool" },
       ],
     },
-    // OTel's endpoints and two span-kind switches differ from Alloy's zero defaults, so they are always written.
+    // Two span-kind switches default to true in OTel and false in Alloy, so they are written.
     ownBlock("traces", [
-      { attr: "endpoint", as: "string", otelDefault: DATADOG_ENDPOINTS.traces },
-      { attr: "ignore_resources", as: "strings" },
+      datadogEndpoint(DATADOG_ENDPOINTS.traces),
+      { attr: "ignore_resources", as: "strings", alloyDefault: [], map: (v) => v ?? [] },
       { attr: "span_name_remappings", as: "map" },
       { attr: "span_name_as_resource_name", as: "bool" },
       { attr: "compute_stats_by_span_kind", as: "bool", otelDefault: true },
@@ -70,7 +86,7 @@ export const datadogExporter: ComponentDescription = {
     ]),
     ownBlock("metrics", [
       { attr: "delta_ttl", as: "int", alloyDefault: 3600, otelDefault: 3600 },
-      { attr: "endpoint", as: "string", otelDefault: DATADOG_ENDPOINTS.metrics },
+      datadogEndpoint(DATADOG_ENDPOINTS.metrics),
       // OTel squashes these into `metrics`.
       ownBlock("exporter", [
         { attr: "resource_attributes_as_tags", as: "bool" },
@@ -87,7 +103,7 @@ export const datadogExporter: ComponentDescription = {
       ownBlock("summaries", [{ attr: "mode", as: "string", alloyDefault: "gauges", otelDefault: "gauges" }]),
     ]),
     ownBlock("logs", [
-      { attr: "endpoint", as: "string", otelDefault: DATADOG_ENDPOINTS.logs },
+      datadogEndpoint(DATADOG_ENDPOINTS.logs),
       { attr: "use_compression", as: "bool", alloyDefault: true, otelDefault: true },
       { attr: "compression_level", as: "int", alloyDefault: 6, otelDefault: 6 },
       { attr: "batch_wait", as: "int", alloyDefault: 5, otelDefault: 5 },
@@ -140,7 +156,8 @@ export const splunkhecExporter: ComponentDescription = {
         { attr: "max_content_length_metrics", as: "int", alloyDefault: SPLUNK_MAX_CONTENT_LENGTH, otelDefault: SPLUNK_MAX_CONTENT_LENGTH },
         { attr: "max_content_length_traces", as: "int", alloyDefault: SPLUNK_MAX_CONTENT_LENGTH, otelDefault: SPLUNK_MAX_CONTENT_LENGTH },
         { attr: "max_event_size", as: "int", alloyDefault: 5242880, otelDefault: 5242880 },
-        { attr: "splunk_app_name", as: "string", alloyDefault: "OpenTelemetry Collector Contrib", otelDefault: "OpenTelemetry Collector Contrib" },
+        // Alloy's default is "Alloy" (schemas/otelcol.exporter.splunkhec.json), OTel's the contrib name: OTel's is written.
+        { attr: "splunk_app_name", as: "string", alloyDefault: "Alloy", otelDefault: "OpenTelemetry Collector Contrib" },
         { attr: "splunk_app_version", as: "string" },
         {
           // No defaults of its own, so OTel's field names are always written (§17).

@@ -39,6 +39,8 @@ export interface Source {
   readonly compat: boolean;
   /** Alloy label of the component being converted ("" when unknown). */
   readonly label: string;
+  /** The YAML config of an extension by ID (for settings another component folds in, e.g. sigv4), when known. */
+  extension?(id: string): RawValue | undefined;
 }
 
 /** An attribute `name = value`. */
@@ -105,9 +107,10 @@ export type Row = AttrRow | BlockRow | RepeatedBlockRow | OutputRow;
 
 /** A diagnostic a component reports about its own OTel config. */
 export interface ComponentNote {
-  readonly severity: "warning" | "info";
+  /** `error`: the conversion would change what the configuration does (e.g. drop authentication). */
+  readonly severity: "error" | "warning" | "info";
   readonly summary: string;
-  /** OTel key the note is about, for the position. */
+  /** OTel key path the note is about (`"a.b"` or `["a", "b"]`), for the position. */
   readonly at?: OtelPath;
 }
 

@@ -24,6 +24,8 @@ export interface EngineContext {
   readonly tracker?: ReadTracker;
   /** Values are read with their `${...}` references as expressions (default mode; ./env-values.ts). */
   readonly references?: boolean;
+  /** The YAML config of an extension by ID (see {@link Source.extension}). */
+  extensionConfig?(id: string): RawValue | undefined;
 }
 
 type Entry =
@@ -54,6 +56,7 @@ export class MapSource implements Source {
     label = "",
     tracker?: ReadTracker,
     references = false,
+    private readonly extensions?: (id: string) => RawValue | undefined,
   ) {
     this.root = root ?? this;
     this.label = root?.label ?? label;
@@ -64,6 +67,10 @@ export class MapSource implements Source {
   readonly label: string;
   readonly tracker: ReadTracker | undefined;
   readonly references: boolean;
+
+  extension(id: string): RawValue | undefined {
+    return this.root === this ? this.extensions?.(id) : this.root.extension?.(id);
+  }
 
   /**
    * The value at `path`; `MISSING` when a key on the way is absent (no result object: this runs per row). With a
@@ -355,5 +362,9 @@ function evaluateBody(rows: readonly Row[], config: RawValue | undefined, path: 
   if (config !== undefined && config !== null && !(config instanceof Map)) {
     ctx.decodeError(path, "expected a map, got '" + (Array.isArray(config) ? "slice" : typeof config) + "'", undefined);
   }
-  return evaluate(rows, new MapSource(map, path, ctx.compat, undefined, ctx.label, ctx.tracker, ctx.references === true), ctx);
+  return evaluate(
+    rows,
+    new MapSource(map, path, ctx.compat, undefined, ctx.label, ctx.tracker, ctx.references === true, ctx.extensionConfig),
+    ctx,
+  );
 }

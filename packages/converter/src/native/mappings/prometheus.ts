@@ -11,12 +11,41 @@ import type { RawMap, RawValue } from "../../otel/yaml-tree.js";
 import { Expr } from "../../engine/values.js";
 import { sanitizeLabel } from "../../labels.js";
 import type { NativeDescription } from "../types.js";
-import { at, droppedKeys, fixed, fixedBlock, ref, refs, tlsConfigBlock } from "./values.js";
+import { asRead, at, consumed, droppedKeys, fixed, fixedBlock, ref, refs, tlsConfigBlock } from "./values.js";
 
 const REMOTE_WRITE_KEYS = [
   "endpoint", "headers", "timeout", "tls", "external_labels", "resource_to_telemetry_conversion", "add_metric_suffixes",
   "target_info", "remote_write_queue", "retry_on_failure", "compression", "send_metadata",
 ];
+
+/** The sigv4auth extension the exporter authenticates with, if that is its authenticator. */
+function sigv4Extension(src: Source): { id: string; config: RawMap | undefined } | undefined {
+  const id = at(src.root.map, "auth.authenticator");
+  if (typeof id !== "string" || id.split("/")[0] !== "sigv4auth") return undefined;
+  const config = src.root.extension?.(id);
+  return { id, config: config instanceof Map ? config : undefined };
+}
+
+/** `sigv4 {}` of the endpoint from the sigv4auth extension's settings (region, service, assumed role). */
+function sigv4Block(src: Source): Row {
+  const ext = sigv4Extension(src);
+  const v = (k: string) => at(ext?.config, k);
+  return {
+    block: "sigv4",
+    otel: "auth",
+    parentDefault: "nil",
+    build: () => ext !== undefined,
+    rows: [
+      // Read through the exporter's `auth.authenticator`, which the settings ledger then records as carried here.
+      { attr: "region", as: "string", otel: "authenticator", map: (_, s) => asRead(v("region"), s) },
+      fixed("role_arn", "string", v("assume_role.arn")),
+      fixed("service_name", "string", v("service")),
+    ],
+  };
+}
+
+/** sigv4auth settings `prometheus.remote_write`'s `sigv4` block has no place for. */
+const SIGV4_NOT_CARRIED = ["assume_role.session_name", "assume_role.sts_region", "assume_role.web_identity_token_file"];
 
 function remoteWriteRows(src: Source): Row[] {
   const queueSize = at(src.root.map, "remote_write_queue.queue_size");
@@ -34,6 +63,7 @@ function remoteWriteRows(src: Source): Row[] {
         fixedBlock("queue_config", typeof queueSize === "number", [fixed("capacity", "int", queueSize, 10000)]),
         fixedBlock("metadata_config", at(src.root.map, "send_metadata") === true, [fixed("send", "bool", true, true, true)]),
         tlsConfigBlock(src.root.get("tls")),
+        sigv4Block(src),
       ],
     },
   ];
@@ -52,7 +82,12 @@ export const prometheusRemoteWriteExporter: NativeDescription = {
     { attr: "resource_to_telemetry_conversion", as: "bool", otel: "resource_to_telemetry_conversion.enabled" },
   ],
   notes: (src, id) => [
-    ...droppedKeys(src, REMOTE_WRITE_KEYS, `exporter/${id}`, "otelcol.exporter.prometheus or prometheus.remote_write"),
+    ...droppedKeys(src, sigv4Extension(src) ? [...REMOTE_WRITE_KEYS, "auth"] : REMOTE_WRITE_KEYS, `exporter/${id}`, "otelcol.exporter.prometheus or prometheus.remote_write"),
+    // No `at`: the setting belongs to the extension (whose own block carries it), not to this exporter's `auth`.
+    ...SIGV4_NOT_CARRIED.filter((k) => at(sigv4Extension(src)?.config, k) !== undefined).map((k) => ({
+      severity: "warning" as const,
+      summary: `exporter/${id}: ${sigv4Extension(src)!.id} ${k} has no equivalent in prometheus.remote_write's sigv4 block; it was dropped`,
+    })),
     ...(src.root.has("remote_write_queue") && at(src.root.map, "remote_write_queue.num_consumers") !== undefined
       ? [{ severity: "info" as const, summary: `exporter/${id}: remote_write_queue.num_consumers is not carried over; prometheus.remote_write scales its shards itself`, at: "remote_write_queue" }]
       : []),
@@ -124,7 +159,7 @@ function jobBlocks(job: ScrapeJob, base: string, receiver: string, global: RawMa
   const blocks: { name: string; label: string; rows: readonly Row[] }[] = [];
   const k8s = at(c, "kubernetes_sd_configs");
   const sd = Array.isArray(k8s) && k8s[0] instanceof Map ? (k8s[0] as RawMap) : undefined;
-  let targets: Row = { attr: "targets", as: "any", otel: null, required: true, map: () => staticTargets(c) };
+  let targets: Row = { attr: "targets", as: "any", otel: null, required: true, map: (_, s) => asRead(staticTargets(c), s) };
   if (sd) {
     const names = at(sd, "namespaces.names");
     blocks.push({
@@ -159,6 +194,8 @@ function jobBlocks(job: ScrapeJob, base: string, receiver: string, global: RawMa
     name: "prometheus.scrape",
     label,
     rows: [
+      consumed(c, SCRAPE_KEYS),
+      ...(global ? [consumed(global, ["scrape_interval", "scrape_timeout"])] : []),
       targets,
       refs("forward_to", [forward]),
       fixed("job_name", "string", job.name),

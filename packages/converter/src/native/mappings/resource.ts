@@ -72,8 +72,13 @@ export function actionStatement(action: RawMap): { statement: string } | { probl
   }
 }
 
+/**
+ * The actions as written: their `${...}` references stay text inside the statements, which the engine then reads
+ * as expressions like any statement (the read through `src` records the setting for the settings ledger).
+ */
 function actions(src: Source): RawMap[] {
-  const list = src.root.get("attributes");
+  src.root.get("attributes");
+  const list = src.root.map?.get("attributes");
   return Array.isArray(list) ? list.filter((a): a is RawMap => a instanceof Map) : [];
 }
 

@@ -1,6 +1,7 @@
 /** Helpers for native mappings whose extra blocks read a list element rather than the component's own map. */
 import type { AttrRow, BlockRow, ComponentNote, Conversion, Row, Source } from "../../engine/description.js";
 import { Expr } from "../../engine/values.js";
+import { MapSource } from "../../engine/engine.js";
 import { interpretReferences } from "../../engine/env-values.js";
 import { ambient } from "../../ledger/tracker.js";
 import type { RawMap, RawValue } from "../../otel/yaml-tree.js";
@@ -22,9 +23,17 @@ export function at(map: RawValue | undefined, path: string): RawValue | undefine
   return cur ?? undefined;
 }
 
+/**
+ * A value taken from the YAML outside the engine's lookups, read as the engine reads values: in the default mode
+ * `${...}` references become expressions (`region: ${env:AWS_REGION}` is `sys.env("AWS_REGION")`, not the text).
+ */
+export function asRead(value: unknown, src: Source): unknown {
+  return src instanceof MapSource && src.references ? interpretReferences(value) : value;
+}
+
 /** An attribute row whose value is read from `map` (not from the component's config). */
 export function fixed(attr: string, as: Conversion, value: unknown, alloyDefault?: unknown, required = false): AttrRow {
-  return { attr, as, otel: null, alloyDefault, required, map: () => value };
+  return { attr, as, otel: null, alloyDefault, required, map: (_, src) => asRead(value, src) };
 }
 
 /** An attribute holding component references, e.g. `forward_to = [loki.write.default.receiver]`. */
@@ -62,4 +71,23 @@ export function droppedKeys(src: Source, handled: readonly string[], what: strin
   return [...map.keys()]
     .filter((k) => !handled.includes(k))
     .map((k) => ({ severity: "warning" as const, summary: `${what}: "${k}" has no equivalent in ${into}; it was dropped`, at: k }));
+}
+
+/**
+ * A row that writes nothing and records, for the settings ledger, that the listed keys of a YAML map (read with
+ * `at` rather than through the engine) were consumed by the block it is a row of.
+ */
+export function consumed(map: RawMap, keys: readonly string[]): BlockRow {
+  return {
+    block: "consumed",
+    otel: null,
+    rows: [],
+    build: (src) => {
+      if (src instanceof MapSource && src.tracker) {
+        const view = new MapSource(map, [], src.compat, undefined, "", src.tracker);
+        for (const k of keys) if (map.has(k)) view.get(k);
+      }
+      return false;
+    },
+  };
 }
