@@ -3,14 +3,14 @@
  * `otelcol` source format. Additions: `--compat=upstream` (byte-for-byte upstream output, quirks included),
  * `--skip-source-validation`, and atomic `--output`.
  */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { blocksOutput, convertOtelcol, renderDiagnostic, renderReport, type ConvertDiagnostic } from "@alloy-ts/converter";
 import { convertDialect, needsDialectConversion, type AlloyDialect, type DialectTarget } from "@alloy-ts/converter";
+import { safeMessage } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
 // Hybrid dialect (docs/native-mappings.md).
 import { convertOtelcolToHybrid } from "@alloy-ts/converter";
-import { readInput, writeFileAtomic } from "../io.js";
+import { readInput, utf8Text, writeFileAtomic } from "../io.js";
 
 interface ConvertFlags {
   sourceFormat?: string;
@@ -68,17 +68,18 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
     throw new CliError(`invalid value "${flags.compat}" for --compat: only "upstream" is supported`);
   }
   const { name, bytes } = readInput(file, "convert");
+  const text = utf8Text(name, bytes);
   const extraArgs = flags.extraArgs ? splitExtraArgs(flags.extraArgs) : [];
   const compat = flags.compat === "upstream" ? "upstream" : undefined;
 
   let output: string | undefined;
   let diagnostics: ConvertDiagnostic[];
   if (flags.dialect === "hybrid") {
-    ({ output, diagnostics } = runHybridConversion(bytes.toString("utf8"), flags, name));
+    ({ output, diagnostics } = runHybridConversion(text, flags, name));
   } else if (needsDialectConversion(flags)) {
-    ({ output, diagnostics } = runDialectConversion(bytes.toString("utf8"), flags, name));
+    ({ output, diagnostics } = runDialectConversion(text, flags, name));
   } else if (flags.sourceFormat === "otelcol") {
-    ({ output, diagnostics } = convertOtelcol(bytes.toString("utf8"), {
+    ({ output, diagnostics } = convertOtelcol(text, {
       compat,
       skipSourceValidation: flags.skipSourceValidation,
       extraArgs,
@@ -95,7 +96,8 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
 
   const fileName = compat ? undefined : name;
   const bypassErrors = flags.bypassErrors === true;
-  if (flags.report) writeFileSync(flags.report, renderReport(diagnostics, { bypassErrors, fileName }));
+  // The report quotes values of the input: URL credentials are hidden there as in every message.
+  if (flags.report) writeFileAtomic(flags.report, safeMessage(renderReport(diagnostics, { bypassErrors, fileName })));
   if (blocksOutput(diagnostics, bypassErrors)) {
     throw new CliError(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n"));
   }
