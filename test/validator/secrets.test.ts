@@ -40,3 +40,14 @@ describe("validate snippets hide secrets", () => {
     expect(out).not.toContain("k3y-v4lue");
   });
 });
+
+describe("validate JSON and SARIF reports hide URL credentials in messages", () => {
+  it("redacts a URL quoted by a message", async () => {
+    const { toJsonReport, toSarif } = await import("@alloy-ts/validator");
+    const r = validateDetailed([{ name: "main.alloy", text: 'otelcol.exporter.otlphttp "x" {\n\tclient {\n\t\tendpoint = "http://u:pw1@h"\n\t}\n\tbogus = "http://u:pw2@h"\n}\n' }]);
+    const d = r.diagnostics.map((x) => ({ ...x, message: `${x.message}: http://u:pw3@h` }));
+    const text = JSON.stringify(toJsonReport(d, r.sources)) + JSON.stringify(toSarif(d, r.sources));
+    expect(text).toContain("http://xxxxx@h");
+    expect(text).not.toContain("pw3");
+  });
+});
