@@ -186,10 +186,12 @@ describe.skipIf(!cliBuilt)("error output", () => {
   });
 
   it("control bytes of the input are escaped in messages", () => {
-    const f = path.join(dir, "bin.alloy");
-    writeFileSync(f, Buffer.from("a = \"\x1b]0;pwned\x07\x1b[2J\n"));
-    const r = runAlloy(["fmt", f]);
+    // The converter quotes the component ID as it was read, escape sequence included.
+    const f = path.join(dir, "esc.yaml");
+    writeFileSync(f, 'receivers:\n  "otlp\x1b[2J\x07":\nservice:\n  pipelines:\n    traces:\n      receivers: ["otlp\x1b[2J\x07"]\n');
+    const r = runAlloy(["convert", "-f", "otelcol", f]);
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain('invalid component ID "otlp\\x1b[2J\\x07"');
     expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
   });
 });

@@ -266,9 +266,14 @@ async function analyzeAll(dir: string, files: string[], jobs: number, limit: num
         onDone();
         feed();
       });
+      // A worker that dies on a file (out of memory, say) costs that file only: it is marked, the slot goes on.
       worker.on("error", (e) => {
         clearTimeout(timer);
-        reject(e);
+        if (current < 0) return reject(e);
+        results[current] = unreadFile(files[current]!, `analysis failed: ${e.message}`);
+        onDone();
+        current = -1;
+        void worker.terminate().then(() => resolve());
       });
     });
   await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, runSlot));
