@@ -144,4 +144,9 @@ describe("writeFileAtomic", () => {
     const f = path.join(dir, "missing", "out.alloy");
     expect(() => writeFileAtomic(f, "x")).toThrow(new CliError(`open ${f}: no such file or directory (the directory ${path.dirname(f)} does not exist)`));
   });
+
+  it.skipIf(process.platform === "win32")("writes to a device instead of replacing it (-o /dev/null)", () => {
+    writeFileAtomic("/dev/null", "x");
+    expect(fs.statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
 });

@@ -154,7 +154,7 @@ const NO_TEMP_HERE = new Set(["EACCES", "EPERM"]);
  *   and owner; SIGINT/SIGTERM remove it.
  * - The file is rewritten in place when replacing it would lose something: it has other hard links, its owner
  *   cannot be given to a new file, or no temporary file can be created in its directory.
- * - A read-only file is refused (see `checkWritable`).
+ * - A read-only file is refused (see `checkWritable`); a device or pipe is written to as it is.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, fs: WriteFs = nodeFs): void {
   const bytes = typeof data === "string" ? Buffer.from(data) : data;
@@ -168,7 +168,9 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, fs: Wri
   if (st?.isDirectory()) throw new CliError(`open ${file}: ${ERRNO_TEXT.EISDIR}`);
   if (st) checkWritable(fs, file, target, st.mode);
   try {
-    if (st && st.nlink > 1) writeInPlace(fs, target, bytes, st.size);
+    // A device or pipe (`-o /dev/stdout`) is written to, never replaced by a regular file.
+    if (st && !st.isFile()) writeStream(fs, target, bytes);
+    else if (st && st.nlink > 1) writeInPlace(fs, target, bytes, st.size);
     else if (!writeReplacing(fs, target, bytes, st)) writeInPlace(fs, target, bytes, st?.size ?? 0);
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -288,6 +290,16 @@ function writeInPlace(fs: WriteFs, target: string, bytes: Uint8Array, oldSize: n
     writeAll(fs, fd, bytes.subarray(0, Math.min(oldSize, bytes.length)), 0);
     if (bytes.length < oldSize) fs.ftruncateSync(fd, bytes.length);
     fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes to something that is not a regular file: every byte, nothing to flush or truncate. */
+function writeStream(fs: WriteFs, target: string, bytes: Uint8Array): void {
+  const fd = fs.openSync(target, "w");
+  try {
+    writeAll(fs, fd, bytes, null);
   } finally {
     fs.closeSync(fd);
   }

@@ -61,3 +61,25 @@ describe("escapeControl", () => {
     expect(safeMessage("http://u:p@h/\x07")).toBe("http://xxxxx@h/\\x07");
   });
 });
+
+describe("maskSecretValues properties", () => {
+  const secretName = fc.constantFrom("password", "client_secret", "api_key", "bearer_token", "token");
+  const value = fc.stringMatching(/^[A-Za-z0-9!#$%&()*+,./:;<>?@^_{|}~ -]{4,24}$/).filter((v) => v.trim().length >= 4);
+  it("keeps the byte length of every line, whatever the text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
+        const out = maskSecretValues(text);
+        expect(out.split("\n").map((l) => Buffer.byteLength(l))).toEqual(text.split("\n").map((l) => Buffer.byteLength(l)));
+      }),
+    );
+  });
+  it("never shows the value of a secret attribute, in Alloy or YAML", () => {
+    fc.assert(
+      fc.property(secretName, value, fc.boolean(), (name, v, yaml) => {
+        const marker = `Q${v}Q`;
+        const text = yaml ? `exporters:\n  x:\n    ${name}: "${marker.replace(/["\\]/g, "")}"\n` : `block "l" {\n\t${name} = "${marker.replace(/["\\]/g, "")}"\n}\n`;
+        expect(maskSecretValues(text)).not.toContain(marker.replace(/["\\]/g, ""));
+      }),
+    );
+  });
+});
