@@ -222,11 +222,13 @@ function overTimeLimit(file: string, seconds: number): FileReport {
 async function analyzeAll(dir: string, files: string[], jobs: number, limit: number, onDone: () => void): Promise<FileReport[]> {
   const self = fileURLToPath(import.meta.url);
   const results: FileReport[] = new Array(files.length);
+  // setTimeout takes at most 2^31 - 1 ms (a larger delay fires at once).
+  const limitMs = Math.min(limit * 1000, 2 ** 31 - 1);
   if (self.endsWith(".ts")) {
     const checks = reportChecks();
     for (const [i, f] of files.entries()) {
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<FileReport>((resolve) => (timer = setTimeout(() => resolve(overTimeLimit(f, limit)), limit * 1000)));
+      const late = new Promise<FileReport>((resolve) => (timer = setTimeout(() => resolve(overTimeLimit(f, limit)), limitMs)));
       results[i] = await Promise.race([analyzeOne(dir, f, checks), late]);
       clearTimeout(timer);
       onDone();
@@ -255,7 +257,7 @@ async function analyzeAll(dir: string, files: string[], jobs: number, limit: num
           onDone();
           current = -1;
           void worker.terminate().then(() => resolve());
-        }, limit * 1000);
+        }, limitMs);
         worker.postMessage({ index, file: files[index] });
       };
       worker.on("message", (m: { ready?: true; index: number; report: FileReport }) => {
