@@ -1,7 +1,9 @@
 /**
- * Upstream's failure convention (spec alloy-cli §1): cobra prints `Error: <message>` to stderr, then the binary's
- * main logs `<date time> collector server run finished with error: <message>` and exits with status 1.
+ * How a failed command ends (spec alloy-cli §1): `Error: <message>` on stderr and exit status 1. Upstream's binary
+ * then logs the same message a second time (`<date time> collector server run finished with error: <message>`,
+ * from its `main`); that second line is printed only under `--compat=upstream`, so an error is said once.
  */
+import { safeMessage } from "@alloy-ts/grammar";
 
 /** A command failure carrying the message upstream would print after `Error: `. */
 export class CliError extends Error {
@@ -16,8 +18,19 @@ function timestamp(d = new Date()): string {
   return `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** Writes the upstream-style failure lines to stderr and sets exit status 1. */
+/** Whether upstream's second, timestamped error line is wanted (`--compat=upstream` on the command line). */
+let upstreamErrorLog = false;
+
+export function setUpstreamErrorLog(on: boolean): void {
+  upstreamErrorLog = on;
+}
+
+/**
+ * Writes the failure to stderr and sets exit status 1. The message is made safe first: it may quote input, so
+ * control characters are escaped and URL credentials hidden.
+ */
 export function reportFailure(message: string): void {
-  process.stderr.write(`Error: ${message}\n${timestamp()} collector server run finished with error: ${message}\n`);
+  const text = safeMessage(message);
+  process.stderr.write(`Error: ${text}\n${upstreamErrorLog ? `${timestamp()} collector server run finished with error: ${text}\n` : ""}`);
   process.exitCode = 1;
 }

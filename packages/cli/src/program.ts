@@ -4,7 +4,7 @@
  * and entries/), so that a command line loads only the code it runs.
  */
 import { Command, CommanderError } from "commander";
-import { CliError, reportFailure } from "./cli-error.js";
+import { CliError, reportFailure, setUpstreamErrorLog } from "./cli-error.js";
 
 const VERSION = "0.1.0";
 
@@ -58,6 +58,7 @@ function commanderMessage(e: CommanderError): string {
 
 /** Runs the command line with the given sub-command modules; never throws (failures set the exit status). */
 export async function run(argv: string[], modules: CommandModule[]): Promise<void> {
+  setUpstreamErrorLog(argv.some((a, i) => a === "--compat=upstream" || (a === "--compat" && argv[i + 1] === "upstream")));
   const program = buildProgram(modules);
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -18,7 +18,7 @@ export { loadCollectorConfig, printCollectorYaml, collectorToData } from "./dial
 export type { CollectorConfig, CollectorComponent, CollectorPipeline } from "./dialects/collector-model.js";
 export { convertDialect, needsDialectConversion } from "./dialects/dispatch.js";
 export type { DialectConvertOptions, DialectConvertResult, DialectSource, DialectTarget, AlloyDialect } from "./dialects/dispatch.js";
-export { analyzeCollectorFile, summarize, renderHtml, renderJson, renderMarkdown, STATUS_TEXT, outcomesOf, TARGETS, TARGET_OUTCOMES, TARGET_TEXT, runsOnAlloyOtel } from "./report/index.js";
+export { analyzeCollectorFile, unreadFile, summarize, renderHtml, renderJson, renderMarkdown, STATUS_TEXT, outcomesOf, TARGETS, TARGET_OUTCOMES, TARGET_TEXT, runsOnAlloyOtel } from "./report/index.js";
 export type { ComponentUse, FileReport, FileStatus, ReportChecks, ReportDiagnostic, Verification, ComponentCoverage, MigrationReport, ReportSummary, FileTargets, Target, TargetOutcome } from "./report/index.js";
 export { convertOtelcolToHybrid } from "./dialects/hybrid.js";
 export type { HybridConvertOptions } from "./dialects/hybrid.js";

@@ -25,3 +25,5 @@ export { children } from "./ast/walk.js";
 export type { Visitor } from "./ast/walk.js";
 export { equalIgnoringRanges } from "./ast/equal.js";
 export { rangeOf, labelRangeOf, opRangeOf, nameSpanOf } from "./ast/factory.js";
+export { REDACTED, redactUrlCredentials, isSecretKey, maskSecretValues, escapeControl, safeMessage } from "./text/safe-text.js";
+export type { SecretPredicate } from "./text/safe-text.js";

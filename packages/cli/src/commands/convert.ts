@@ -3,14 +3,14 @@
  * `otelcol` source format. Additions: `--compat=upstream` (byte-for-byte upstream output, quirks included),
  * `--skip-source-validation`, and atomic `--output`.
  */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { blocksOutput, convertOtelcol, renderDiagnostic, renderLedger, renderReport, type ConvertDiagnostic, type SettingFate } from "@alloy-ts/converter";
 import { convertDialect, needsDialectConversion, type AlloyDialect, type DialectTarget } from "@alloy-ts/converter";
+import { safeMessage } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
 // Hybrid dialect (docs/native-mappings.md).
 import { convertOtelcolToHybrid } from "@alloy-ts/converter";
-import { readInput, writeFileAtomic } from "../io.js";
+import { readInput, utf8Text, writeFileAtomic } from "../io.js";
 
 interface ConvertFlags {
   sourceFormat?: string;
@@ -70,6 +70,7 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
     throw new CliError(`invalid value "${flags.compat}" for --compat: only "upstream" is supported`);
   }
   const { name, bytes } = readInput(file, "convert");
+  const text = utf8Text(name, bytes);
   const extraArgs = flags.extraArgs ? splitExtraArgs(flags.extraArgs) : [];
   const compat = flags.compat === "upstream" ? "upstream" : undefined;
 
@@ -77,11 +78,11 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
   let diagnostics: ConvertDiagnostic[];
   let ledger: readonly SettingFate[] = [];
   if (flags.dialect === "hybrid") {
-    ({ output, diagnostics, ledger } = runHybridConversion(bytes.toString("utf8"), flags, name));
+    ({ output, diagnostics, ledger } = runHybridConversion(text, flags, name));
   } else if (needsDialectConversion(flags)) {
-    ({ output, diagnostics } = runDialectConversion(bytes.toString("utf8"), flags, name));
+    ({ output, diagnostics } = runDialectConversion(text, flags, name));
   } else if (flags.sourceFormat === "otelcol") {
-    ({ output, diagnostics, ledger } = convertOtelcol(bytes.toString("utf8"), {
+    ({ output, diagnostics, ledger } = convertOtelcol(text, {
       compat,
       skipSourceValidation: flags.skipSourceValidation,
       extraArgs,
@@ -100,9 +101,10 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
   const fileName = compat ? undefined : name;
   const bypassErrors = flags.bypassErrors === true;
   if (flags.report) {
-    // Outside upstream compatibility the report also lists what became of every setting of the input.
+    // Outside upstream compatibility the report also lists what became of every setting of the input. It quotes
+    // values of the input: URL credentials are hidden there as in every message.
     const settings = ledger.length > 0 ? `\n\nSettings of the input:\n${renderLedger(ledger, fileName)}` : "";
-    writeFileSync(flags.report, renderReport(diagnostics, { bypassErrors, fileName }) + settings);
+    writeFileAtomic(flags.report, safeMessage(renderReport(diagnostics, { bypassErrors, fileName }) + settings));
   }
   if (blocksOutput(diagnostics, bypassErrors)) {
     throw new CliError(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n"));
@@ -110,7 +112,7 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
   if (flags.output) writeFileAtomic(flags.output, output ?? "");
   else if (output !== undefined) process.stdout.write(output);
   // A successful conversion says what it did not carry over (upstream prints nothing; --compat=upstream keeps that).
-  if (!compat && diagnostics.length > 0) process.stderr.write(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n") + "\n");
+  if (!compat && diagnostics.length > 0) process.stderr.write(safeMessage(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n")) + "\n");
 }
 
 /** `--dialect=hybrid` (docs/native-mappings.md): collector YAML to native components plus `otel.*` blocks. */

@@ -3,7 +3,7 @@
  * and `--check` (list the files that would change, exit 1), which upstream does not have.
  */
 import type { Command } from "commander";
-import { format, SourceFile } from "@alloy-ts/grammar";
+import { format, safeMessage, SourceFile } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
 import { readInput, STDIN_NAME, writeFileAtomic } from "../io.js";
 
@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .action((files: string[], opts: FmtOptions) => runFmt(files, opts));
 }
 
-export function runFmt(files: string[], opts: FmtOptions): void {
+export async function runFmt(files: string[], opts: FmtOptions): Promise<void> {
   if (opts.write && (opts.test || opts.check)) throw new CliError("cannot use -w/--write and -t/--test at the same time");
   const targets = files.length === 0 ? ["-"] : files;
   if (opts.write && targets.includes("-")) throw new CliError("cannot use -w with standard input");
@@ -33,14 +33,17 @@ export function runFmt(files: string[], opts: FmtOptions): void {
 
   const unformatted: string[] = [];
   let failed: CliError | undefined;
-  for (const target of targets) {
+  for (const [i, target] of targets.entries()) {
+    // Between files, let a pending SIGINT/SIGTERM be handled (io.ts removes temporary files, then the process
+    // stops): every write is synchronous, so a signal never lands in the middle of one.
+    if (opts.write && i > 0) await new Promise((resolve) => setImmediate(resolve));
     try {
       const changed = formatOne(target, opts);
       if (changed) unformatted.push(target === "-" ? STDIN_NAME : target);
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       if (targets.length === 1) throw e;
-      process.stderr.write(`Error: ${e.message}\n`);
+      process.stderr.write(`Error: ${safeMessage(e.message)}\n`);
       failed = new CliError("encountered errors during formatting");
     }
   }
@@ -56,7 +59,7 @@ function formatOne(target: string, opts: FmtOptions): boolean {
   const { name, bytes } = readInput(target, "format");
   const result = format(SourceFile.fromBytes(name, bytes));
   if (!result.ok) {
-    const lines = result.diagnostics.map((d) => `${result.source.formatPosition(d.range.start)}: ${d.message}\n`);
+    const lines = result.diagnostics.map((d) => `${safeMessage(result.source.formatPosition(d.range.start))}: ${safeMessage(d.message)}\n`);
     process.stderr.write(lines.join(""));
     throw new CliError("encountered errors during formatting");
   }

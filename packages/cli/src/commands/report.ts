@@ -4,27 +4,32 @@
  * where the runtime can, verified; results are written as HTML (inline SVG charts), JSON and Markdown.
  * Files are analysed on worker threads, one per core; a progress bar is drawn only on a terminal.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Command } from "commander";
 import {
-  analyzeCollectorFile, renderHtml, renderJson, renderMarkdown, STATUS_TEXT, summarize,
+  analyzeCollectorFile, renderHtml, renderJson, renderMarkdown, STATUS_TEXT, summarize, unreadFile,
   type FileReport, type MigrationReport, type ReportChecks,
 } from "@alloy-ts/converter";
 import { validateDetailed, ValidationCode } from "@alloy-ts/validator";
 import { graphFromAlloy, graphFromCollectorYaml, implementedComponents, verifyGraphs } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
-import { writeFileAtomic } from "../io.js";
+import { decodeUtf8, SourceFile } from "@alloy-ts/grammar";
+import { errnoText, makeDirectory, writeFileAtomic } from "../io.js";
 
 interface ReportFlags {
   out?: string;
   format?: string;
   minSuccess?: string;
   jobs?: string;
+  fileTimeLimit?: string;
 }
+
+/** Seconds one file may take (convert, validate, verify) before it is marked and the report goes on. */
+const DEFAULT_FILE_TIME_LIMIT = 120;
 
 const FORMATS = { html: ["report.html", renderHtml], json: ["report.json", renderJson], md: ["report.md", renderMarkdown] } as const;
 type Format = keyof typeof FORMATS;
@@ -39,7 +44,8 @@ export function register(program: Command): void {
     .option("--out <dir>", "directory the report files are written to", "alloy-report")
     .option("--format <list>", "comma-separated formats: html, json, md", "html,json,md")
     .option("--min-success <ratio>", "exit with status 1 when the success rate is below this ratio (0 to 1)")
-    .option("--jobs <n>", "worker threads (default: one per core; 1 analyses in this thread)")
+    .option("--jobs <n>", "worker threads (default: one per core)")
+    .option("--file-time-limit <seconds>", "mark a file that takes longer than this to analyse, and go on", String(DEFAULT_FILE_TIME_LIMIT))
     .action((dir: string, flags: ReportFlags) => runReport(dir, flags));
 }
 
@@ -72,20 +78,100 @@ export function reportChecks(): ReportChecks {
   };
 }
 
-/** Collector configuration files under `dir`, sorted, relative to it. */
-export function findConfigs(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+const isConfigName = (name: string) => /\.ya?ml$/i.test(name);
+
+/** What a walk of the report root found: configuration files, and entries that could not be followed. */
+export interface ConfigTree {
+  readonly files: string[];
+  readonly problems: { readonly file: string; readonly message: string }[];
+}
+
+/**
+ * Collector configuration files under `dir`, sorted, relative to it. Symbolic links are followed only while they
+ * stay inside `dir` (a report covers one tree, not what its links point at) and only once per directory (so a
+ * loop ends); a dangling link, a loop, a link out of the tree or an unreadable directory is one problem entry and
+ * the walk goes on. Problems are recorded for entries with a configuration's name, and for links to directories.
+ */
+export function walkConfigs(dir: string): ConfigTree {
+  const files: string[] = [];
+  const problems: { file: string; message: string }[] = [];
+  const root = realpathSync(dir);
+  const inside = (real: string) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  const walked = new Set<string>([root]);
+  const walk = (rel: string, realDir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(dir, rel)).sort();
+    } catch (e) {
+      problems.push({ file: rel === "" ? "." : rel, message: `cannot read the directory: ${errnoText(e)}` });
+      return;
+    }
+    for (const name of names) {
       const relPath = rel === "" ? name : path.join(rel, name);
-      const st = statSync(path.join(dir, relPath));
+      const full = path.join(dir, relPath);
+      let st;
+      try {
+        st = lstatSync(full);
+      } catch (e) {
+        if (isConfigName(name)) problems.push({ file: relPath, message: `cannot read the file: ${errnoText(e)}` });
+        continue;
+      }
+      if (st.isSymbolicLink()) {
+        const link = linkTarget(full);
+        let real: string;
+        try {
+          real = realpathSync(full);
+          st = statSync(full);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          const why = code === "ELOOP" ? `symbolic link loop (${link})` : code === "ENOENT" ? `dangling symbolic link (to ${link})` : `cannot follow the symbolic link: ${errnoText(e)}`;
+          if (isConfigName(name) || code === "ELOOP") problems.push({ file: relPath, message: why });
+          continue;
+        }
+        if (!inside(real)) {
+          if (isConfigName(name) || st.isDirectory()) problems.push({ file: relPath, message: `symbolic link to ${link}, outside ${dir}: not followed` });
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (walked.has(real)) {
+            problems.push({ file: relPath, message: `symbolic link loop (${link}): a directory already in the report` });
+            continue;
+          }
+          walked.add(real);
+          walk(relPath, real);
+        } else if (st.isFile() && isConfigName(name)) files.push(relPath);
+        continue;
+      }
       if (st.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name)) walk(relPath);
-      } else if (/\.ya?ml$/i.test(name)) out.push(relPath);
+        if (SKIPPED_DIRS.has(name)) continue;
+        walked.add(path.join(realDir, name));
+        walk(relPath, path.join(realDir, name));
+      } else if (st.isFile() && isConfigName(name)) files.push(relPath);
     }
   };
-  walk("");
-  return out;
+  walk("", root);
+  return { files, problems };
+}
+
+/** Path order of a walk that sorts each directory's names: by path segments, not by whole strings. */
+function byWalkOrder(a: string, b: string): number {
+  const x = a.split(path.sep);
+  const y = b.split(path.sep);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return x.length - y.length;
+}
+
+function linkTarget(file: string): string {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return "?";
+  }
+}
+
+/** Collector configuration files under `dir`, sorted, relative to it (see `walkConfigs`). */
+export function findConfigs(dir: string): string[] {
+  return walkConfigs(dir).files;
 }
 
 function parseFormats(text: string): Format[] {
@@ -122,51 +208,100 @@ function progressBar(total: number): { tick(): void; done(): void } {
   };
 }
 
-/** Analyses files on worker threads; falls back to this thread when workers cannot run this module. */
-async function analyzeAll(dir: string, files: string[], jobs: number, onDone: () => void): Promise<FileReport[]> {
+/** The entry of a file whose analysis went past the time limit. */
+function overTimeLimit(file: string, seconds: number): FileReport {
+  return unreadFile(file, `analysis took longer than the time limit of ${seconds} s per file (--file-time-limit); not analysed`);
+}
+
+/**
+ * Analyses files on worker threads, each file within `limit` seconds: a worker still busy then is stopped (the only
+ * way to interrupt a synchronous conversion), the file marked, and a fresh worker takes the remaining files. Under
+ * the TypeScript sources (tests), where workers cannot load this module, files are analysed in this thread and
+ * only the asynchronous part (verification) can be cut short.
+ */
+async function analyzeAll(dir: string, files: string[], jobs: number, limit: number, onDone: () => void): Promise<FileReport[]> {
   const self = fileURLToPath(import.meta.url);
   const results: FileReport[] = new Array(files.length);
-  if (jobs <= 1 || files.length <= 1 || self.endsWith(".ts")) {
+  // setTimeout takes at most 2^31 - 1 ms (a larger delay fires at once).
+  const limitMs = Math.min(limit * 1000, 2 ** 31 - 1);
+  if (self.endsWith(".ts")) {
     const checks = reportChecks();
     for (const [i, f] of files.entries()) {
-      results[i] = await analyzeOne(dir, f, checks);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<FileReport>((resolve) => (timer = setTimeout(() => resolve(overTimeLimit(f, limit)), limitMs)));
+      results[i] = await Promise.race([analyzeOne(dir, f, checks), late]);
+      clearTimeout(timer);
       onDone();
     }
     return results;
   }
   let next = 0;
+  // One worker at a time per slot; a worker stopped at the time limit is replaced by a new one.
+  const runSlot = async () => {
+    while (next < files.length) await runWorker();
+  };
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(self, { workerData: { role: WORKER_ROLE, dir } });
       let current = -1;
+      let timer: NodeJS.Timeout | undefined;
       const feed = () => {
         if (next >= files.length) {
           void worker.terminate().then(() => resolve());
           return;
         }
         current = next++;
-        worker.postMessage({ index: current, file: files[current] });
+        const index = current;
+        timer = setTimeout(() => {
+          results[index] = overTimeLimit(files[index]!, limit);
+          onDone();
+          current = -1;
+          void worker.terminate().then(() => resolve());
+        }, limitMs);
+        worker.postMessage({ index, file: files[index] });
       };
-      worker.on("message", (m: { index: number; report: FileReport }) => {
+      worker.on("message", (m: { ready?: true; index: number; report: FileReport }) => {
+        if (m.ready) return feed();
+        if (m.index !== current) return;
+        clearTimeout(timer);
         results[m.index] = m.report;
         onDone();
         feed();
       });
-      worker.on("error", reject);
-      worker.on("online", feed);
+      // A worker that dies on a file (out of memory, say) costs that file only: it is marked, the slot goes on.
+      worker.on("error", (e) => {
+        clearTimeout(timer);
+        if (current < 0) return reject(e);
+        results[current] = unreadFile(files[current]!, `analysis failed: ${e.message}`);
+        onDone();
+        current = -1;
+        void worker.terminate().then(() => resolve());
+      });
     });
-  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, runWorker));
+  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, runSlot));
   return results;
 }
 
 async function analyzeOne(dir: string, file: string, checks: ReportChecks): Promise<FileReport> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path.join(dir, file), "utf8");
+    bytes = readFileSync(path.join(dir, file));
   } catch (e) {
-    return { file, status: "failed", verification: "skipped", components: [], diagnostics: [{ stage: "convert", severity: "critical", message: `cannot read the file: ${(e as Error).message}` }] };
+    return unreadFile(file, `cannot read the file: ${errnoText(e)}`);
   }
-  return analyzeCollectorFile(file, text, checks);
+  const decoded = decodeUtf8(bytes);
+  if (decoded.invalidOffsets.length) {
+    const src = new SourceFile(file, decoded.text, decoded.invalidOffsets);
+    return unreadFile(file, `${src.formatPosition(decoded.invalidOffsets[0]!)}: invalid UTF-8 encoding`);
+  }
+  return analyzeCollectorFile(file, decoded.text, checks);
+}
+
+function parseSeconds(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_FILE_TIME_LIMIT;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n <= 0) throw new CliError(`invalid value "${text}" for --file-time-limit: a number of seconds above 0`);
+  return n;
 }
 
 export async function runReport(dir: string, flags: ReportFlags): Promise<void> {
@@ -181,13 +316,16 @@ export async function runReport(dir: string, flags: ReportFlags): Promise<void> 
     throw new CliError(`stat ${dir}: no such file or directory`);
   }
   if (!st.isDirectory()) throw new CliError(`${dir} is not a directory`);
-  const files = findConfigs(dir);
+  const limit = parseSeconds(flags.fileTimeLimit);
+  const tree = walkConfigs(dir);
+  const files = tree.files;
   const progress = progressBar(files.length);
-  const reports = await analyzeAll(dir, files, jobs, () => progress.tick());
+  const analysed = await analyzeAll(dir, files, jobs, limit, () => progress.tick());
   progress.done();
+  const reports = [...analysed, ...tree.problems.map((p) => unreadFile(p.file, p.message))].sort((a, b) => byWalkOrder(a.file, b.file));
   const report: MigrationReport = { generatedAt: new Date().toISOString(), root: dir, summary: summarize(reports), files: reports };
   const out = flags.out ?? "alloy-report";
-  mkdirSync(out, { recursive: true });
+  makeDirectory(out);
   for (const f of formats) {
     const [name, render] = FORMATS[f];
     writeFileAtomic(path.join(out, name), render(report));
@@ -209,4 +347,6 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WOR
   parentPort!.on("message", (m: { index: number; file: string }) => {
     void analyzeOne(dir, m.file, checks).then((report) => parentPort!.postMessage({ index: m.index, report }));
   });
+  // Ready only now, with the modules loaded: the main thread starts a file's time limit when it sends the file.
+  parentPort!.postMessage({ ready: true });
 }

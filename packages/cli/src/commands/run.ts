@@ -5,8 +5,9 @@
  */
 import type { Command } from "commander";
 import { Engine, graphFromAlloy, graphFromCollectorYaml, startServer } from "@alloy-ts/runtime-lite";
+import { safeMessage } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
-import { readInput } from "../io.js";
+import { readInput, utf8Text } from "../io.js";
 
 interface RunOptions {
   listen?: string;
@@ -25,17 +26,20 @@ export function register(program: Command): void {
 
 export async function runRun(file: string, opts: RunOptions): Promise<void> {
   const { name, bytes } = readInput(file, "validate");
-  const text = bytes.toString("utf8");
+  const text = utf8Text(name, bytes);
   const isYaml = /\.ya?ml$/i.test(name) || /^\s*(receivers|exporters|processors|service|connectors|extensions)\s*:/m.test(text);
   const graph = isYaml ? graphFromCollectorYaml(text) : graphFromAlloy(text, { fileName: name });
   const errors = graph.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) throw new CliError(errors.map((d) => d.message).join("\n"));
-  const engine = new Engine(graph, { live: true, log: (line) => process.stderr.write(`${line}\n`) });
-  for (const [id, reason] of engine.unverified) process.stderr.write(`warning: ${id}: ${reason}; it passes data through unchanged\n`);
+  // Every log line goes through safeMessage: components log endpoints and errors that quote them, and a URL may
+  // carry credentials (`http://user:pass@host`); debug output may quote control characters from the data.
+  const log = (line: string) => process.stderr.write(`${safeMessage(line)}\n`);
+  const engine = new Engine(graph, { live: true, log });
+  for (const [id, reason] of engine.unverified) log(`warning: ${id}: ${reason}; it passes data through unchanged`);
   const m = /^(.*):(\d+)$/.exec(opts.listen ?? "127.0.0.1:4318");
   if (!m) throw new CliError(`invalid --listen address ${opts.listen}`);
   const server = await startServer({ engine, host: m[1].replace(/^\[|\]$/g, "") || "127.0.0.1", port: Number(m[2]), maxBodyBytes: Number(opts.maxBodySize) });
-  process.stdout.write(`listening on ${server.url}\n`);
+  process.stdout.write(`${safeMessage(`listening on ${server.url}`)}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);

@@ -21,7 +21,7 @@ import {
   type ValidationDiagnostic,
 } from "@alloy-ts/validator";
 import { CliError, reportFailure } from "../cli-error.js";
-import { statErrorMessage } from "../io.js";
+import { statErrorMessage, utf8Text } from "../io.js";
 
 interface ValidateFlags {
   "config.format"?: string;
@@ -106,7 +106,7 @@ function readFileArg(file: string): { name: string; text: string } {
     throw new CliError(statErrorMessage(file, e));
   }
   if (st.isDirectory()) throw new CliError(`${file} is a directory`);
-  return { name: file, text: readFileSync(file, "utf8") };
+  return { name: file, text: utf8Text(file, readFileSync(file)) };
 }
 
 /** Loads PATH as upstream does (spec §4 step 1): a directory's *.alloy files, or one file (converted if asked). */
@@ -128,7 +128,7 @@ function loadSources(target: string, configFormat: string, flags: Record<string,
   if (configFormat === "alloy") return [parse(SourceFile.fromBytes(target, bytes), { name: target })];
   if (configFormat !== "otelcol") throw new CliError(`(Critical) the "${configFormat}" source format is not supported by this tool; only "otelcol" can be converted`);
   const extra = String(flag<string>(flags, "config.extraArgs", "configExtraArgs") ?? "");
-  const { output, diagnostics } = convertOtelcol(bytes.toString("utf8"), { extraArgs: extra.split(/\s+/).filter(Boolean), fileName: target });
+  const { output, diagnostics } = convertOtelcol(utf8Text(target, bytes), { extraArgs: extra.split(/\s+/).filter(Boolean), fileName: target });
   const bypass = flag<boolean>(flags, "config.bypassConversionErrors", "configBypassConversionErrors") === true;
   if (blocksOutput(diagnostics, bypass)) throw new CliError(diagnostics.map((d) => renderDiagnostic(d)).join("\n"));
   // Positions refer to the converted Alloy text, under the original file's name (spec §5).

@@ -10,6 +10,7 @@ import type { ComponentKind } from "../engine/description.js";
 import { readYaml } from "../otel/yaml-tree.js";
 import { loadCollectorConfig } from "../dialects/collector-model.js";
 import { convertOtelcolToBridge } from "../dialects/to-bridge.js";
+import { safeMessage } from "@alloy-ts/grammar";
 import { fileTargets, type FileTargets } from "./targets.js";
 
 /** Per-file outcome. */
@@ -24,7 +25,8 @@ export const STATUS_TEXT: Record<FileStatus, string> = {
 
 /** One diagnostic of any stage. */
 export interface ReportDiagnostic {
-  readonly stage: "convert" | "validate" | "verify";
+  /** `read`: the entry could not be read (a dangling link, a link out of the root, bad UTF-8, a time limit). */
+  readonly stage: "read" | "convert" | "validate" | "verify";
   readonly severity: "critical" | "error" | "warning" | "info";
   readonly message: string;
   readonly line?: number;
@@ -98,8 +100,22 @@ function componentsOf(yaml: string): { kind: ComponentKind; type: string; id: st
   return loadCollectorConfig(read.value).config.components.map(({ kind, type, id }) => ({ kind, type, id }));
 }
 
-/** Analyses one collector configuration. Never throws: failures are diagnostics with status `failed`. */
+/** A file the report lists without analysing it: `message` says why (stage `read`). */
+export function unreadFile(file: string, message: string): FileReport {
+  return { file, status: "failed", verification: "skipped", targets: NO_TARGETS, components: [], diagnostics: [{ stage: "read", severity: "critical", message: safeMessage(message) }] };
+}
+
+/**
+ * Analyses one collector configuration. Never throws: failures are diagnostics with status `failed`. Messages
+ * quote the configuration, so they are made safe for a report that is shared (URL credentials hidden, control
+ * characters escaped).
+ */
 export async function analyzeCollectorFile(file: string, yaml: string, checks: ReportChecks): Promise<FileReport> {
+  const report = await analyze(file, yaml, checks);
+  return { ...report, diagnostics: report.diagnostics.map((d) => ({ ...d, message: safeMessage(d.message) })) };
+}
+
+async function analyze(file: string, yaml: string, checks: ReportChecks): Promise<FileReport> {
   const diagnostics: ReportDiagnostic[] = [];
   try {
     const seen = componentsOf(yaml);

@@ -1,5 +1,5 @@
 /** The migration report (`alloy report`): per-file analysis, summary and the HTML, JSON and Markdown renderings. */
-export { analyzeCollectorFile, STATUS_TEXT } from "./analyze.js";
+export { analyzeCollectorFile, unreadFile, STATUS_TEXT } from "./analyze.js";
 export type { ComponentUse, FileReport, FileStatus, ReportChecks, ReportDiagnostic, Verification } from "./analyze.js";
 export { summarize, outcomesOf, TARGET_OUTCOMES } from "./summary.js";
 export type { ComponentCoverage, MigrationReport, ReportSummary, TargetOutcome } from "./summary.js";

@@ -1,5 +1,5 @@
 /** Machine-readable diagnostics (`alloy validate --format=json`). */
-import type { SourceFile } from "@alloy-ts/grammar";
+import { redactUrlCredentials, type SourceFile } from "@alloy-ts/grammar";
 import type { ValidationDiagnostic } from "../diagnostic.js";
 
 export interface JsonDiagnostic {
@@ -22,7 +22,7 @@ export function toJsonReport(diags: readonly ValidationDiagnostic[], sources: Re
       const src = sources.get(d.file);
       const start = src ? src.position(d.range.start) : { line: 0, column: 0 };
       const end = src ? src.position(Math.max(d.range.start, d.range.end - 1)) : start;
-      return { file: d.file, severity: d.severity, code: d.code, message: d.message, ...(d.hint ? { hint: d.hint } : {}), start, end };
+      return { file: d.file, severity: d.severity, code: d.code, message: redactUrlCredentials(d.message), ...(d.hint ? { hint: d.hint } : {}), start, end };
     }),
   };
 }

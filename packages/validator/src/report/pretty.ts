@@ -2,8 +2,9 @@
  * Upstream's diagnostic pretty printer (alloy-cli spec 4.1: syntax/diag/printer.go with one context line
  * before and after).
  */
-import type { SourceFile } from "@alloy-ts/grammar";
+import { maskSecretValues, safeMessage, type SourceFile } from "@alloy-ts/grammar";
 import type { ValidationDiagnostic } from "../diagnostic.js";
+import { isSecretSetting } from "./secrets.js";
 
 export interface PrettyOptions {
   /** ANSI colours (bold red `Error: `, bold yellow `Warning: `, bold header). */
@@ -17,32 +18,52 @@ const RED = "\x1b[31m";
 const YELLOW = "\x1b[33m";
 const RESET = "\x1b[0m";
 
-/** Renders diagnostics as upstream prints them for `alloy validate` (no trailing newline after the last). */
+/**
+ * Renders diagnostics as upstream prints them for `alloy validate` (no trailing newline after the last). Unlike
+ * upstream, the quoted lines never show a secret: values of secret settings are masked (same byte columns, so the
+ * carets still point where they should), and messages have URL credentials and control characters made safe.
+ */
 export function renderPretty(diags: readonly ValidationDiagnostic[], sources: ReadonlyMap<string, SourceFile>, opts: PrettyOptions = {}): string {
   const parts: string[] = [];
-  for (const d of diags) parts.push(renderOne(d, sources.get(d.file), opts));
+  const masked = new Map<string, string[]>();
+  const linesOf = (src: SourceFile) => {
+    let lines = masked.get(src.name);
+    if (!lines) masked.set(src.name, (lines = printable(maskSecretValues(src.text, isSecretSetting)).split("\n")));
+    return lines;
+  };
+  for (const d of diags) parts.push(renderOne(d, sources.get(d.file), opts, linesOf));
   return parts.join("\n");
 }
 
-function renderOne(d: ValidationDiagnostic, src: SourceFile | undefined, opts: PrettyOptions): string {
+/**
+ * Control characters of a quoted line as `?`, one per UTF-8 byte so byte columns stay right: they would otherwise
+ * reach the terminal raw (tabs and vertical tabs are expanded where the line is printed).
+ */
+function printable(text: string): string {
+  return text
+    .replace(/[\x00-\x08\x0c\x0e-\x1f\x7f]/g, "?")
+    .replace(/[\x80-\x9f]/g, "??")
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, "???");
+}
+
+function renderOne(d: ValidationDiagnostic, src: SourceFile | undefined, opts: PrettyOptions, linesOf: (src: SourceFile) => string[]): string {
   const sev = d.severity === "warning" ? "Warning" : "Error";
   const pos = src ? src.position(d.range.start) : undefined;
   const where = pos ? `${d.file}:${pos.line}:${pos.column}` : d.file || "-";
   let header: string;
   if (opts.color) {
     const c = d.severity === "warning" ? YELLOW : RED;
-    header = `${BOLD}${c}${sev}: ${RESET}${BOLD}${where}: ${d.message}${RESET}`;
-  } else header = `${sev}: ${where}: ${d.message}`;
+    header = `${BOLD}${c}${sev}: ${RESET}${BOLD}${where}: ${safeMessage(d.message)}${RESET}`;
+  } else header = `${sev}: ${where}: ${safeMessage(d.message)}`;
   let out = header + "\n";
   if (src && pos) {
-    out += "\n" + context(d, src);
+    out += "\n" + context(d, src, linesOf(src));
   }
   if (opts.hints && d.hint) out += `  = hint: ${d.hint}\n`;
   return out;
 }
 
-function context(d: ValidationDiagnostic, src: SourceFile): string {
-  const lines = src.text.split("\n");
+function context(d: ValidationDiagnostic, src: SourceFile, lines: readonly string[]): string {
   const start = src.position(d.range.start);
   // Parse errors carry only a start position upstream (syntax spec 7).
   const hasEnd = d.range.end > d.range.start && !d.code.startsWith("syntax/");

@@ -3,7 +3,7 @@
  * Regions use 1-based lines and columns; columns are counted in UTF-16 code units, SARIF's default
  * `columnKind` ("utf16CodeUnits").
  */
-import type { SourceFile } from "@alloy-ts/grammar";
+import { redactUrlCredentials, type SourceFile } from "@alloy-ts/grammar";
 import type { ValidationDiagnostic } from "../diagnostic.js";
 
 export interface SarifOptions {
@@ -40,7 +40,7 @@ export function toSarif(diags: readonly ValidationDiagnostic[], sources: Readonl
             ruleId: d.code,
             ruleIndex: ruleIds.indexOf(d.code),
             level: LEVEL[d.severity],
-            message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
+            message: { text: redactUrlCredentials(d.hint ? `${d.message} (${d.hint})` : d.message) },
             locations: [
               {
                 physicalLocation: {
