@@ -16,6 +16,7 @@ import {
 } from "@alloy-ts/converter";
 import { validateDetailed, ValidationCode } from "@alloy-ts/validator";
 import { graphFromAlloy, graphFromCollectorYaml, implementedComponents, verifyGraphs } from "@alloy-ts/runtime-lite";
+import { withLedger } from "./verify-ledger.js";
 import { CliError } from "../cli-error.js";
 import { decodeUtf8, SourceFile } from "@alloy-ts/grammar";
 import { errnoText, makeDirectory, writeFileAtomic } from "../io.js";
@@ -64,10 +65,12 @@ export function reportChecks(): ReportChecks {
         return { severity, message: d.message, ...(pos ? { line: pos.line, column: pos.column } : {}) };
       });
     },
-    async verify(yaml, alloy) {
-      const report = await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloy));
+    async verify(yaml, alloy, ledger) {
+      // As `alloy verify` does: a path holding a setting the conversion did not carry is unverified.
+      const report = withLedger(await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloy)), ledger, yaml, "");
       const messages = report.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
       for (const e of report.exporters) {
+        if (e.verdict === "unverified") for (const r of e.reasons ?? []) if (r.includes(" is not carried")) messages.push(`exporter ${e.exporter}: ${r}`);
         if (e.verdict === "different") messages.push(`exporter ${e.exporter}: outputs differ (${e.expectedItems} items expected, ${e.actualItems} received)`);
       }
       const verdicts = report.exporters.map((e) => e.verdict);

@@ -43,7 +43,7 @@ export function withLedger(report: VerifyReport, ledger: readonly SettingFate[],
     const owners = ownersUpstreamOf(yaml, e.exporter);
     const reasons = lost
       .filter((f) => owners.has(f.owner))
-      .map((f) => `${f.owner}: setting "${f.path}"${f.position ? ` at ${fileName}:${f.position.line}:${f.position.column}` : ""} is not carried to the Alloy output`);
+      .map((f) => `${f.owner}: setting "${f.path}"${f.position ? ` at ${fileName === "" ? "line " : `${fileName}:`}${f.position.line}:${f.position.column}` : ""} is not carried to the Alloy output`);
     return reasons.length === 0 ? e : { ...e, verdict: "unverified" as const, reasons: [...(e.reasons ?? []), ...reasons] };
   });
   return { ...report, exporters };

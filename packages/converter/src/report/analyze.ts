@@ -4,6 +4,7 @@
  * given. The validator and runtime are passed in, so this package does not depend on them.
  */
 import { convertOtelcol } from "../convert.js";
+import type { SettingFate } from "../ledger/ledger.js";
 import { blocksOutput, type ConvertDiagnostic } from "../diagnostics.js";
 import { findDefaultMode } from "../native/table.js";
 import type { ComponentKind } from "../engine/description.js";
@@ -70,7 +71,8 @@ export const NO_TARGETS: FileTargets = { otel: false, native: false, hybrid: fal
 /** What the analysis needs from the validator and, optionally, the runtime. */
 export interface ReportChecks {
   validate(alloy: string, fileName: string): { severity: "error" | "warning"; message: string; line?: number; column?: number }[];
-  verify?(yaml: string, alloy: string): Promise<{ verdict: Exclude<Verification, "skipped">; messages: string[] }>;
+  /** `ledger`: what the conversion did with each setting (a path holding a lost setting is not equivalent). */
+  verify?(yaml: string, alloy: string, ledger: readonly SettingFate[]): Promise<{ verdict: Exclude<Verification, "skipped">; messages: string[] }>;
   /** True when the runtime has semantics for this component (counts as verified when the file verifies). */
   implemented?(kind: ComponentKind, type: string): boolean;
 }
@@ -153,7 +155,7 @@ async function analyze(file: string, yaml: string, checks: ReportChecks): Promis
     // Both dialects run in the runtime: the bridge dialect with the collector's own pipeline model.
     if (checks.verify) {
       try {
-        const result = await checks.verify(yaml, alloy);
+        const result = await checks.verify(yaml, alloy, dialect === "otelcol" ? otelcolRaw.ledger : []);
         verification = result.verdict;
         for (const m of result.messages) diagnostics.push({ stage: "verify", severity: result.verdict === "different" ? "error" : "info", message: m });
       } catch (e) {
