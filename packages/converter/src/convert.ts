@@ -113,7 +113,7 @@ class Conversion {
     if (!read.ok) {
       this.report("critical",
         "failed to get otelcol config: cannot resolve the configuration: retrieved value (type=string) cannot be used as a Conf: " +
-          `assuming string type since contents are not valid YAML: ${read.message}`);
+          `assuming string type since contents are not valid YAML: ${read.message}`, read.position);
       return undefined;
     }
     if (this.readsReferences) {

@@ -5,9 +5,8 @@
  * `otel.<kind>.<type>` bridge blocks that name an OTel type directly).
  */
 import { parse as parseAlloy, type Statement } from "@alloy-ts/grammar";
-import { parse as parseYaml } from "yaml";
 import { COMPONENTS } from "../components/registry.js";
-import { readManifestSections } from "@alloy-ts/otel";
+import { loadCollectorConfig, readManifestSections, readYaml } from "@alloy-ts/otel";
 import { moduleForType, OTEL_KIND_SINGULAR, OTEL_KINDS, OTEL_MODULES, type OtelKind, type OtelModule } from "@alloy-ts/otel";
 
 export interface RequirementDiagnostic {
@@ -76,33 +75,29 @@ class Collector {
 }
 
 function fromCollectorYaml(c: Collector, file: string, text: string): void {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    c.diagnostics.push({ severity: "error", file, message: `cannot parse the collector configuration: ${(e as Error).message.split("\n")[0]}` });
+  const read = readYaml(text);
+  if (!read.ok) {
+    c.diagnostics.push({ severity: "error", file, message: `cannot parse the collector configuration: ${read.message}` });
     return;
   }
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+  if (read.value !== null && !(read.value instanceof Map)) {
     c.diagnostics.push({ severity: "error", file, message: "the collector configuration is not a YAML mapping" });
     return;
   }
-  const root = doc as Record<string, unknown>;
-  for (const kind of OTEL_KINDS) {
-    const section = root[kind];
-    if (section === undefined || section === null) continue;
-    if (typeof section !== "object" || Array.isArray(section)) {
-      c.diagnostics.push({ severity: "error", file, message: `${kind}: expected a mapping of component IDs` });
+  // The one collector model: every component defined in a section, used or not (the collector loads a factory
+  // for each); a section that is not a mapping is reported by the model.
+  const { config, problems } = loadCollectorConfig(read.value);
+  for (const p of problems.filter((x) => x.code === "otelcol/shape")) {
+    const section = /^'(\w+)' expected a map/.exec(p.message)?.[1];
+    if (section && (OTEL_KINDS as readonly string[]).includes(section)) c.diagnostics.push({ severity: "error", file, message: `${section}: expected a mapping of component IDs` });
+  }
+  for (const comp of config.components) {
+    const kind = comp.section!;
+    if (kind === "exporters" && comp.type === "logging") {
+      c.diagnostics.push({ severity: "error", file, message: `exporters: "${comp.key ?? comp.id}": the logging exporter was removed from the collector; use debug` });
       continue;
     }
-    for (const id of Object.keys(section)) {
-      const type = id.split("/")[0]!.trim();
-      if (kind === "exporters" && type === "logging") {
-        c.diagnostics.push({ severity: "error", file, message: `exporters: "${id}": the logging exporter was removed from the collector; use debug` });
-        continue;
-      }
-      c.add(file, kind, type, `${kind}: "${id}"`);
-    }
+    c.add(file, kind, comp.type, `${kind}: "${comp.key ?? comp.id}"`);
   }
 }
 
