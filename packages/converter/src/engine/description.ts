@@ -6,8 +6,11 @@
  */
 import type { RawMap, RawValue } from "../otel/yaml-tree.js";
 
-export type Signal = "metrics" | "logs" | "traces";
-export type ComponentKind = "receiver" | "processor" | "exporter" | "connector" | "extension";
+import type { CoreSignal, Kind } from "@alloy-ts/otel";
+
+/** The collector vocabulary of `@alloy-ts/otel`: the signals Alloy's components carry, and component kinds. */
+export type Signal = CoreSignal;
+export type ComponentKind = Kind;
 
 /**
  * How an OTel value becomes an Alloy value.

@@ -2,6 +2,7 @@
  * The graph form both configuration languages compile to: component instances with evaluated arguments (in the
  * collector's YAML shape, see components/normalize.ts) and typed edges per signal.
  */
+import { moduleForType, type OtelKind } from "@alloy-ts/otel";
 import type { Signal } from "../pdata/types.js";
 
 export type ComponentKind = "receiver" | "processor" | "exporter" | "connector";
@@ -43,21 +44,13 @@ export function noOutputs(): Record<Signal, string[]> {
   return { traces: [], metrics: [], logs: [] };
 }
 
-/** Canonical collector type for a type name, folding the deprecated and snake_case aliases. */
+/**
+ * Canonical collector type for a type name: every spelling of a renamed type (`otlp_http`/`otlphttp`,
+ * `file_log`/`filelog`, ...) comes from the one type table of `@alloy-ts/otel`; the runtime keys its components by
+ * the long-standing spelling (the last one the table lists). The removed `logging` exporter runs as `debug`.
+ */
 export function canonicalType(kind: ComponentKind, type: string): string {
-  const aliases: Record<string, string> = {
-    otlp_grpc: "otlp",
-    otlp_http: "otlphttp",
-    span_metrics: "spanmetrics",
-    service_graph: "servicegraph",
-    group_by_attrs: "groupbyattrs",
-    memorylimiter: "memory_limiter",
-    probabilisticsampler: "probabilistic_sampler",
-    tailsampling: "tail_sampling",
-    file_log: "filelog",
-    k8s_attributes: "k8sattributes",
-    resource_detection: "resourcedetection",
-  };
   if (kind === "exporter" && type === "logging") return "debug";
-  return aliases[type] ?? type;
+  const spellings = moduleForType(`${kind}s` as OtelKind, type)?.types;
+  return spellings === undefined ? type : spellings[spellings.length - 1]!;
 }
