@@ -1,13 +1,15 @@
 /**
  * The converter on collector configurations written by others (../shared/corpus/collector): the hybrid dialect
  * converts every file the collector itself would load, and the default mode every such file whose components all
- * have Alloy equivalents. The files refused are listed with the reason, each a genuine problem of the file (most
- * are fragments of Helm values or demo overlays whose other half lives elsewhere).
+ * have Alloy equivalents, and every output validates. The files refused are listed with the reason, each a genuine
+ * problem of the file (most are fragments of Helm values or demo overlays whose other half lives elsewhere).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertOtelcol } from "@alloy-ts/converter";
+import { parse } from "@alloy-ts/grammar";
+import { validate } from "@alloy-ts/validator";
 import { shared, sharedDir } from "../support/shared.js";
 
 /** File name prefix → the text of the Critical that refuses it, and why the collector would refuse it too. */
@@ -29,6 +31,18 @@ const REFUSED: Record<string, { critical: string; why: string }> = {
   "taylor-williams-dynatrace__dt-k8s-otel-o11y-cap__opentelemetry_collector_dynatrace_otel-collector-dynatrace-daemonset-crd": { critical: "'exclude' expected type 'slice'", why: "`exclude: {}` where the receiver takes a list" },
 };
 
+/** Converted files Alloy refuses because the source is refused by the collector too (component rules it checks). */
+const INVALID_SOURCE: Record<string, { error: string; why: string }> = {
+  "ArruaBrian__opentelemetry-stack__otel-collector-config": { error: "check_interval must be greater than zero", why: "memory_limiter without check_interval: the collector's Validate() refuses it as well" },
+  "DataDog__opentelemetry-examples__guides_kubernetes_configuration_opentelemetry-kube-stack": { error: "invalid detector: k8s_api", why: "no resourcedetection detector of that name in the contrib distribution" },
+};
+
+/** Error messages of the validator on a converted file (with the run flags a user would pass for it). */
+function validationErrors(text: string): string[] {
+  return validate([parse(text, { name: "converted.alloy" })], { stabilityLevel: "experimental", communityComponents: true })
+    .filter((d) => d.severity === "error").map((d) => d.message);
+}
+
 const dir = sharedDir ? shared("corpus", "collector") : "";
 const files = sharedDir ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
 const refusal = (f: string) => Object.entries(REFUSED).find(([prefix]) => f.startsWith(prefix))?.[1];
@@ -47,10 +61,15 @@ describe.skipIf(!sharedDir)("the corpus of collector configurations", () => {
     }
     expect(criticals(hybrid)).toEqual([]);
     expect(hybrid.output).toBeDefined();
+    const invalid = Object.entries(INVALID_SOURCE).find(([prefix]) => f.startsWith(prefix))?.[1];
+    const errors = validationErrors(hybrid.output!);
+    if (invalid) expect(errors).toContain(invalid.error);
+    else expect(errors).toEqual([]);
     const gaps = criticals(native).filter((c) => c.includes("has no Alloy equivalent") || / components? cannot be converted to Alloy components/.test(c));
     if (gaps.length === 0) {
       expect(criticals(native)).toEqual([]);
       expect(native.output).toBeDefined();
+      if (!invalid) expect(validationErrors(native.output!)).toEqual([]);
     }
   });
 });
