@@ -129,18 +129,33 @@ export class Emitter {
 
   /**
    * The source position of the next text, used as its hint when a comment is pending before it (so the comment
-   * is written before it, where it was), else left to upstream's estimate: upstream's bytes are kept wherever no
+   * is written before it, where it was) or when the estimate has run past a comment after it (so the comment is
+   * not written before it), else left to upstream's estimate: upstream's bytes are kept wherever no
    * comment is involved, and the layout does not depend on comments further on (a streaming format knows only
    * those read so far).
    */
   placeAt(offset: number): void {
     const off = this.ascii ? offset : this.index.byteOffset(offset);
-    if (this.commentOff < off) this.hint(offset);
+    if (this.commentOff < off || (this.commentOff <= this.posOff && this.commentOff > off)) {
+      // The text's source line may differ from the estimated line of the text before it, which then decides
+      // line breaks around the comment: the result is checked (see `displaced`).
+      this.hint(offset);
+      this.displaced = true;
+    }
   }
 
   /** Whether `at` has anything to do: a comment is left to inject, or every text is placed. */
   commentPending(): boolean {
     return this.precise || (this.faithful && this.commentOff !== NO_COMMENT);
+  }
+
+  /**
+   * After a text written differently from its source (a raw-string key written quoted): its source ends at
+   * `offset`, which is where the next texts and comments are measured from, not from the end of what was written.
+   */
+  endedAt(offset: number): void {
+    this.posOff = this.ascii ? offset : this.index.byteOffset(offset);
+    this.posLine = this.lastLine = this.index.line(offset);
   }
 
   /** `hint` for an offset whose line the caller knows. */

@@ -33,8 +33,9 @@ export interface FormatOptions {
 }
 
 /**
- * Prints a parsed file as upstream's printer does: no final newline, trailing blanks removed. `file` must come
- * from `source` without error diagnostics (a recovered tree prints, but not meaningfully).
+ * Prints a parsed file as upstream's printer does (see `FormatOptions.compat`): no final newline, trailing
+ * blanks removed. `file` must come from `source` without error diagnostics (a recovered tree prints, but not
+ * meaningfully). Throws in the case where `format` reports an internal error.
  */
 export function print(file: File, source: SourceFile, options: Pick<FormatOptions, "compat"> = {}): string {
   const faithful = options.compat !== "upstream";
@@ -43,7 +44,11 @@ export function print(file: File, source: SourceFile, options: Pick<FormatOption
   new Walker(emitter, index, faithful).statements(file.body);
   const text = emitter.finish();
   index.release();
-  return text;
+  if (!emitter.displaced) return text;
+  // As in `format`: upstream's layout only where it keeps the meaning.
+  const checked = keepMeaning(source, text + "\n");
+  if (typeof checked !== "string") throw new Error(checked.message);
+  return checked.slice(0, -1);
 }
 
 /**

@@ -61,6 +61,14 @@ export class SourceIndex {
     }
   }
 
+  /** Whether a comment starts on the same line after `offset`, with only spaces or tabs before it. */
+  commentFollows(offset: number): boolean {
+    const t = this.source.text;
+    let i = offset;
+    while (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09) i++;
+    return t.charCodeAt(i) === 0x2f && (t.charCodeAt(i + 1) === 0x2f || t.charCodeAt(i + 1) === 0x2a);
+  }
+
   /** 1-based line of an offset. */
   line(offset: number): number {
     return this.lines.line(offset);

@@ -64,7 +64,8 @@ export class Walker {
    * comment where it was (and gives upstream's bytes wherever upstream's estimate is right).
    */
   private place(offset: number): void {
-    if (this.faithful) this.out.placeAt(offset);
+    if (this.precise) this.out.hint(offset);
+    else if (this.faithful) this.out.placeAt(offset);
   }
 
   /** The source position of the `,` after the item ending at `end`, or `end` when the comma is added. */
@@ -305,7 +306,10 @@ export class Walker {
       else if (quotesAsIs(f.name)) out.quoted(f.name, f.start);
       else if (!this.faithful) out.literal(goQuote(f.name), false, -1);
       // A raw key's value is its text without carriage returns (the scanner drops them from raw strings).
-      else if (this.index.codeAt(f.start) === BACKTICK) out.literal(goQuote(f.name.replace(/\r/g, "")), false, -1);
+      else if (this.index.codeAt(f.start) === BACKTICK) {
+        out.literal(goQuote(f.name.replace(/\r/g, "")), false, -1);
+        out.endedAt(f.start + f.name.length + 2);
+      }
       // The stored text of a double-quoted key is its escaped form: quoting it again (upstream, F33) would escape
       // the escapes on every run, so it is written back as it was.
       else out.literal(`"${f.name}"`, false, -1);
@@ -359,7 +363,12 @@ export class Walker {
       out.token(",");
       out.ws(FORMFEED);
     }
-    if (out.commentPending()) this.place(e.end - 1);
+    // A `)` on a later line (after the trailing comma, or `f(⏎)` printed as `f()`, F34 above) is placed at its
+    // source line when a comment follows on that line: upstream measures from the line before, and so writes a
+    // line break before the comment, which ends the statement early.
+    const closeLine = this.line(e.end - 1);
+    if (closeLine !== prevLine && (n === 0 || (this.faithful && this.index.commentFollows(e.end)))) out.hint(e.end - 1);
+    else if (out.commentPending()) this.place(e.end - 1);
     out.token(")");
   }
 
