@@ -12,7 +12,7 @@ export type { ParseResult, ParseOptions } from "./parser/parser.js";
 export { isValidIdentifier, sanitizeIdentifier } from "./lexer/identifier.js";
 export { goQuote, quotesAsIs } from "./parser/quote.js";
 export { print, format } from "./printer/printer.js";
-export type { FormatResult } from "./printer/printer.js";
+export type { FormatResult, FormatOptions } from "./printer/printer.js";
 export { walk } from "./ast/walk.js";
 export { Scanner, scanTokens, tokenKind, commentText } from "./lexer/scanner.js";
 export type { ScannerOptions, ScanErrorHandler, TokenList } from "./lexer/scanner.js";

@@ -1,16 +1,19 @@
 /**
- * `alloy fmt`: upstream's flags, messages and exit codes (spec alloy-cli §2), plus several files per invocation
- * and `--check` (list the files that would change, exit 1), which upstream does not have.
+ * `alloy fmt`: upstream's flags, messages and exit codes (spec alloy-cli §2), plus several files per invocation,
+ * `--check` (list the files that would change, exit 1) and `--compat=upstream` (upstream's exact bytes, including
+ * the printer quirks that change meaning), which upstream does not have. Inputs are read up to a size limit.
  */
 import type { Command } from "commander";
 import { format, safeMessage, SourceFile } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
-import { readInput, STDIN_NAME, writeFileAtomic } from "../io.js";
+import { STDIN_NAME, writeFileAtomic } from "../io.js";
+import { readInputCapped } from "../read-limit.js";
 
 interface FmtOptions {
   write?: boolean;
   test?: boolean;
   check?: boolean;
+  compat?: string;
 }
 
 export function register(program: Command): void {
@@ -22,10 +25,14 @@ export function register(program: Command): void {
     .option("-w, --write", "write the result back to the file instead of standard output")
     .option("-t, --test", "only check: fail when formatting would change the input")
     .option("--check", "list the files whose formatting would change and exit 1 if there are any")
+    .option("--compat <mode>", "\"upstream\": reproduce upstream's output exactly, including the quirks that change what a file means")
     .action((files: string[], opts: FmtOptions) => runFmt(files, opts));
 }
 
 export async function runFmt(files: string[], opts: FmtOptions): Promise<void> {
+  if (opts.compat !== undefined && opts.compat !== "upstream") {
+    throw new CliError(`invalid value "${opts.compat}" for --compat: only "upstream" is supported`);
+  }
   if (opts.write && (opts.test || opts.check)) throw new CliError("cannot use -w/--write and -t/--test at the same time");
   const targets = files.length === 0 ? ["-"] : files;
   if (opts.write && targets.includes("-")) throw new CliError("cannot use -w with standard input");
@@ -56,8 +63,8 @@ export async function runFmt(files: string[], opts: FmtOptions): Promise<void> {
 
 /** Formats one input; returns whether its formatting differs from the input bytes. */
 function formatOne(target: string, opts: FmtOptions): boolean {
-  const { name, bytes } = readInput(target, "format");
-  const result = format(SourceFile.fromBytes(name, bytes));
+  const { name, bytes } = readInputCapped(target, "format");
+  const result = format(SourceFile.fromBytes(name, bytes), { compat: opts.compat === "upstream" ? "upstream" : undefined });
   if (!result.ok) {
     const lines = result.diagnostics.map((d) => `${safeMessage(result.source.formatPosition(d.range.start))}: ${safeMessage(d.message)}\n`);
     process.stderr.write(lines.join(""));

@@ -223,6 +223,8 @@ describe("nesting limit", () => {
     pow: "x = " + "1^".repeat(10_000) + "1",
     index: "x = a" + "[a".repeat(10_000) + "]".repeat(10_000),
     calls: "x = f" + "(f".repeat(10_000) + ")".repeat(10_000),
+    "operator chains": "x = " + "1 + ".repeat(10_000) + "1",
+    "mixed operator chains": "x = " + "a || b && c == 1 + 2 * ".repeat(2_000) + "1",
   };
   test.each(Object.keys(cases))("10,000 levels of %s give a nesting diagnostic", (k) => {
     const r = parse(cases[k]!);
@@ -236,6 +238,16 @@ describe("nesting limit", () => {
     expect(parse(nest(MAX_NESTING_DEPTH + 1)).diagnostics.map((d) => d.code)).toEqual(["syntax/nesting-limit"]);
     const blocks = (n: number): string => "a {\n".repeat(n) + "}\n".repeat(n);
     expect(parse(blocks(MAX_NESTING_DEPTH)).diagnostics).toEqual([]);
+  });
+
+  test("an operator chain of the limit's length is accepted, one more operator is not", () => {
+    const chain = (n: number): string => "x = " + "1 + ".repeat(n) + "1";
+    expect(parse(chain(MAX_NESTING_DEPTH)).diagnostics).toEqual([]);
+    const r = parse(chain(MAX_NESTING_DEPTH + 1) + "\ny = 2\n");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["syntax/nesting-limit"]);
+    // Reported at the first operator past the limit.
+    expect(r.source.position(r.diagnostics[0]!.range.start)).toEqual({ line: 1, column: 5 + 4 * MAX_NESTING_DEPTH + 2 });
+    expect(r.file.body.map((s) => (s as Attribute).name)).toEqual(["x", "y"]);
   });
 
   test("parsing continues after the over-deep construct", () => {

@@ -11,9 +11,9 @@
  * Differences from upstream, on purpose:
  * - Upstream returns no tree when there are errors; we always return one. A missing expression becomes an
  *   `Invalid` node (upstream substitutes a `null` literal), statements upstream skips are left out.
- * - Nesting is limited to `MAX_NESTING_DEPTH` levels (brackets, blocks, unary operators, `^` chains) so that
- *   hostile input gets a diagnostic instead of a stack overflow; upstream (Go, growable stacks) has no limit.
- *   Real configurations nest a few levels deep.
+ * - Nesting is limited to `MAX_NESTING_DEPTH` levels (brackets, blocks, unary operators, operator chains) so
+ *   that hostile input gets a diagnostic instead of a stack overflow in any consumer of the tree; upstream (Go,
+ *   growable stacks) has no limit. Real configurations nest a few levels deep.
  */
 import type {
   BinaryOp,
@@ -632,16 +632,26 @@ class Parser {
    */
   private parseBinOp(inPrec: number): Expr {
     let lhs = this.parsePowExpr();
+    // Each operator of a chain is one more level of the tree (`1 + 2 + 3` is `(1 + 2) + 3`): the chain counts
+    // against the nesting limit, so that every tree walker, recursive or not, sees a bounded depth.
+    let levels = 0;
     for (;;) {
       const tok = this.tok;
       const prec = BINARY_PRECEDENCE[tok]!;
-      if (prec === 0 || prec < inPrec) return lhs;
+      if (prec === 0 || prec < inPrec) break;
       const opStart = this.pos;
       const opEnd = this.end;
+      if (!this.enter()) {
+        lhs = this.invalid(lhs.start);
+        break;
+      }
+      levels++;
       this.next();
       const rhs = this.parseBinOp(prec + 1);
       lhs = binaryNode(tokenString(tok) as BinaryOp, opStart, opEnd, lhs, rhs, lhs.start, rhs.end);
     }
+    this.depth -= levels;
+    return lhs;
   }
 
   /** PowExpr = UnaryExpr [ "^" PowExpr ] .  (right-associative) */

@@ -60,10 +60,19 @@ export class Emitter {
   /** `index.ascii`: byte offsets are offsets. */
   private readonly ascii: boolean;
 
+  /**
+   * `faithful` (the default): text inside string literals and comments is kept as written, so the output means
+   * what the input means. Off, the emitter reproduces upstream's printer exactly (`--compat=upstream`): tabs,
+   * vertical tabs and form feeds inside literals act as alignment cells and line ends, trailing blanks inside
+   * multi-line raw strings are trimmed, and a form feed inside a block comment counts as a line break (F30).
+   */
   constructor(
     private readonly index: SourceIndex,
     private readonly groups: readonly CommentGroup[],
     sizeHint = 0,
+    private readonly faithful = true,
+    /** Every text is placed at its own source position (see `at`). */
+    private readonly precise = false,
   ) {
     // An ASCII source prints as ASCII (escapes `goQuote` adds are ASCII too).
     this.sink = new TabWriter(sizeHint, index.ascii);
@@ -90,6 +99,63 @@ export class Emitter {
   hint(offset: number): void {
     this.posOff = this.ascii ? offset : this.index.byteOffset(offset);
     this.posLine = this.index.line(offset);
+  }
+
+  /**
+   * A comment that a text without a position hint may have carried past the text: upstream places such texts at
+   * an estimate (the end of the previous text), so a comment between the previous text and this one in the
+   * source is written after this one, which can change the parse (a comment with a line break moved after a
+   * name ends the statement there). Set by `at` when a comment pending before the text's source position is not
+   * injected before it.
+   */
+  displaced = false;
+
+  /**
+   * The source position of the next text, for a text upstream gives no hint: a hint in the precise layout,
+   * else only checked for a displaced comment (see `displaced`). `offset` is computed by the caller only when a
+   * comment is pending (`commentPending`).
+   */
+  at(offset: number): void {
+    if (this.precise) {
+      this.hint(offset);
+      return;
+    }
+    // A comment still pending before the text's source position may be written after the text (it is when it
+    // starts after the estimate); one after the text's position but at or before the estimate is written before
+    // it. Either is checked (a check is all it costs).
+    const off = this.ascii ? offset : this.index.byteOffset(offset);
+    if (this.commentOff < off || (this.commentOff <= this.posOff && this.commentOff > off)) this.displaced = true;
+  }
+
+  /**
+   * The source position of the next text, used as its hint when a comment is pending before it (so the comment
+   * is written before it, where it was) or when the estimate has run past a comment after it (so the comment is
+   * not written before it), else left to upstream's estimate: upstream's bytes are kept wherever no
+   * comment is involved, and the layout does not depend on comments further on (a streaming format knows only
+   * those read so far).
+   */
+  placeAt(offset: number): void {
+    const off = this.ascii ? offset : this.index.byteOffset(offset);
+    if (this.commentOff < off || (this.commentOff <= this.posOff && this.commentOff > off)) {
+      // The text's source line may differ from the estimated line of the text before it, which then decides
+      // line breaks around the comment: the result is checked (see `displaced`).
+      this.hint(offset);
+      this.displaced = true;
+    }
+  }
+
+  /** Whether `at` has anything to do: a comment is left to inject, or every text is placed. */
+  commentPending(): boolean {
+    return this.precise || (this.faithful && this.commentOff !== NO_COMMENT);
+  }
+
+  /**
+   * After a text written differently from its source (a raw-string key written quoted): its source ends at
+   * `offset`, which is where the next texts and comments are measured from, not from the end of what was written.
+   */
+  endedAt(offset: number): void {
+    this.posOff = this.ascii ? offset : this.index.byteOffset(offset);
+    this.posLine = this.lastLine = this.index.line(offset);
   }
 
   /** `hint` for an offset whose line the caller knows. */
@@ -303,9 +369,12 @@ export class Emitter {
     if (escaped) {
       this.sink.escaped(s, ascii ? s.length : codePoints(s, 0, s.length));
       if (mayBreak) {
+        // The source counts only line feeds as line breaks; upstream also counts a form feed, which then joins
+        // the next line to the comment's.
+        const ff = this.faithful ? NL : FF;
         for (let i = 0; i < s.length; i++) {
           const ch = s.charCodeAt(i);
-          if (ch === NL || ch === FF) {
+          if (ch === NL || ch === ff) {
             newlines++;
             lastBreak = i;
           }
@@ -313,7 +382,23 @@ export class Emitter {
       }
     } else if (!mayBreak) {
       this.sink.text(s, ascii ? s.length : codePoints(s, 0, s.length));
-    } else if (!this.sink.textWithoutControls(s, ascii ? s.length : codePoints(s, 0, s.length))) {
+    } else if (this.sink.textWithoutControls(s, ascii ? s.length : codePoints(s, 0, s.length))) {
+      // Plain text: written.
+    } else if (this.faithful) {
+      // A string literal with tabs, vertical or form feeds, or line breaks: each line of it is opaque text, which
+      // the alignment stage neither splits nor trims; only its line feeds end output lines.
+      let from = 0;
+      for (let i = 0; i <= s.length; i++) {
+        if (i < s.length && s.charCodeAt(i) !== NL) continue;
+        if (i > from) this.sink.escaped(s.slice(from, i), ascii ? i - from : codePoints(s, from, i));
+        if (i < s.length) {
+          this.sink.endLine(false);
+          newlines++;
+          lastBreak = i;
+        }
+        from = i + 1;
+      }
+    } else {
       // The text holds characters the tabwriter interprets (F30): write it in pieces split at them.
       let from = 0;
       for (let i = 0; i < s.length; i++) {
@@ -351,9 +436,10 @@ export class Emitter {
       if (mayBreak) {
         let newlines = 0;
         let lastBreak = -1;
+        const ff = this.faithful ? NL : FF;
         for (let i = at; i < end; i++) {
           const ch = codes[i]!;
-          if (ch === NL || ch === FF) {
+          if (ch === NL || ch === ff) {
             newlines++;
             lastBreak = i;
           }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { equalIgnoringRanges } from "../ast/equal.js";
-import { parse } from "../parser/parser.js";
+import { MAX_NESTING_DEPTH, parse } from "../parser/parser.js";
 import { SourceFile } from "../text/source-file.js";
 import { alloySource } from "../../../../test/support/alloy-arbitrary.js";
 import { format, print } from "./printer.js";
@@ -48,23 +48,70 @@ describe("format", () => {
     expect(ok("longname_here = { a = 1,\n  bb = 2 }\n")).toBe("longname_here = {a = 1,\n\t\tbb   = 2}\n");
   });
 
-  it("turns tabs inside strings into column padding, for any number of columns (F30)", () => {
-    expect(ok('x = `a\tb`\nzz = "tab\tin"\n')).toBe('x  = `a   b`\nzz = "tab in"\n');
+  it("keeps tabs inside strings; upstream turns them into column padding, for any number of columns (F30)", () => {
+    expect(ok('x = `a\tb`\nzz = "tab\tin"\n')).toBe('x  = `a\tb`\nzz = "tab\tin"\n');
     const n = 50_000;
-    expect(ok(`a = "${"x\t".repeat(n)}"\n`)).toBe(`a = "${"x ".repeat(n)}"\n`);
+    expect(ok(`a = "${"x\t".repeat(n)}"\n`)).toBe(`a = "${"x\t".repeat(n)}"\n`);
+    const upstream = format(`a = "${"x\t".repeat(n)}"\n`, { compat: "upstream" });
+    expect(upstream.ok && upstream.text).toBe(`a = "${"x ".repeat(n)}"\n`);
   });
 
-  it("prints arbitrarily long operator and postfix chains", () => {
+  it("prints operator chains up to the nesting limit and arbitrarily long postfix chains", () => {
     const n = 100_000;
-    expect(ok(`a = ${"1+".repeat(n)}1\n`)).toBe(`a = ${"1 + ".repeat(n)}1\n`);
+    expect(ok(`a = ${"1+".repeat(MAX_NESTING_DEPTH)}1\n`)).toBe(`a = ${"1 + ".repeat(MAX_NESTING_DEPTH)}1\n`);
+    const long = format(`a = ${"1+".repeat(n)}1\n`);
+    expect(long.ok ? [] : long.diagnostics.map((d) => d.code)).toEqual(["syntax/nesting-limit"]);
     expect(ok(`a = f${"(1)[0] .x".repeat(n)}\n`)).toBe(`a = f${"(1)[0].x".repeat(n)}\n`);
     expect(ok("a = 5 .x\n")).toBe("a = 5 .x\n");
   });
 
-  it("keeps comment text, including trailing blanks, and trims everything else", () => {
-    expect(ok("a = 1 /* x  */   \n/* multi   \n  line */\nb = `raw   \nx`\n")).toBe(
-      "a = 1 /* x  */\n/* multi   \n  line */\nb = `raw\nx`\n",
-    );
+  it("keeps comment and string text, including trailing blanks, and trims everything else", () => {
+    const src = "a = 1 /* x  */   \n/* multi   \n  line */\nb = `raw   \nx`\n";
+    expect(ok(src)).toBe("a = 1 /* x  */\n/* multi   \n  line */\nb = `raw   \nx`\n");
+    // Upstream trims the blanks inside the raw string (F30).
+    const upstream = format(src, { compat: "upstream" });
+    expect(upstream.ok && upstream.text).toBe("a = 1 /* x  */\n/* multi   \n  line */\nb = `raw\nx`\n");
+  });
+});
+
+/**
+ * Inputs upstream's printer changes the meaning of, or prints as text that does not parse (found by
+ * `npm run fuzz`; the campaign's seeds in scripts/fuzz-seeds/format hold more): by default the output means what
+ * the input means; `compat: "upstream"` gives upstream's bytes.
+ */
+describe("format never changes what a file means", () => {
+  const upstream = (src: string): string => {
+    const r = format(src, { compat: "upstream" });
+    if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+    return r.text;
+  };
+  const cases: [string, string, string, string][] = [
+    // name, input, default output, upstream output
+    ["a form feed in a block comment", "a = 1 /* x\fy */\nbb = 2\n", "a  = 1 /* x\fy */\nbb = 2\n", "a = 1 /* x\fy */bb = 2\n"],
+    ["a form feed in a string", 'a = "\f"\n', 'a = "\f"\n', 'a = "\n"\n'],
+    ["a form feed in a raw string", "a = `x\fy`\nbb = 2\n", "a  = `x\fy`\nbb = 2\n", "a = `x\ny`\nbb = 2\n"],
+    ["a vertical tab in a raw string", "a = `x\vy`\nbb = 2\n", "a  = `x\vy`\nbb = 2\n", "a  = `x y`\nbb = 2\n"],
+    ["a tab and trailing blanks in a multi-line raw string", "a = `x\t  \ny`\n", "a = `x\t  \ny`\n", "a = `x\ny`\n"],
+    ["a quoted key with escapes", 'a = {"a\\"b" = 1}\n', 'a = {"a\\"b" = 1}\n', 'a = {"a\\\\\\"b" = 1}\n'],
+    ["a raw-string key with a carriage return", "a = {`x\r\ny` = 1}\n", 'a = {"x\\ny" = 1,\n}\n', 'a = {"x\\r\\ny" = 1,\n}\n'],
+    ["a line comment after a `.`", "a = b.//\nc\n", "a = b. //\nc\n", "a = b. //c\n"],
+    ["a multi-line comment after a `.`", "a = 0 ./*\n*/b.c\n", "a = 0 . /*\n*/ b.c\n", "a = 0 .b /*\n*/.c\n"],
+    ["a line comment inside a block name", "a.//\nb {\n}\n", "//\na.b { }\n", "a.b //\n{ }\n"],
+    ["a line comment after a raw-string key", "a = {`\f  \n\t` = //\n1}\n", 'a = {"\\f  \\n\\t" = //\n\t1,\n}\n', 'a = {"\\f  \\n\\t"\n\t//= 1,\n}\n'],
+  ];
+  it.each(cases)("%s", (_name, src, fixed, up) => {
+    expect(ok(src)).toBe(fixed);
+    expect(parse(ok(src)).diagnostics).toEqual([]);
+    // A raw-string key spanning lines becomes a one-line quoted key, which a second run may lay out anew (F21).
+    const twice = ok(ok(src));
+    expect(ok(twice)).toBe(twice);
+    expect(upstream(src)).toBe(up);
+  });
+
+  it("keeps a comment next to a member access in place on every run (upstream moves it a token further)", () => {
+    expect(ok('a = "".b/* c */.d.e\n')).toBe('a = "".b /* c */ .d.e\n');
+    expect(ok('a = "".b /* c */ .d.e\n')).toBe('a = "".b /* c */ .d.e\n');
+    expect(upstream('a = "".b /* c */ .d.e\n')).toBe('a = "".b. /* c */ d.e\n');
   });
 });
 

@@ -1,13 +1,16 @@
 /**
- * The canonical Alloy printer: exactly what upstream `alloy fmt` writes (spec section 11).
+ * The canonical Alloy printer: what upstream `alloy fmt` writes (spec section 11), except where upstream's output
+ * would mean something else than its input (see `FormatOptions.compat`).
  *
  * Four stages, as upstream (spec 11.2): the walker decides texts and whitespace from the tree and source lines;
  * the emitter re-inserts comments; the tabwriter aligns `=` signs and trailing comments; the trimmer drops
- * trailing blanks. The one intended difference from upstream is spec F34 (see `Walker.call`).
+ * trailing blanks. Intended differences from upstream: spec F34 (see `Walker.callArguments`) and, unless
+ * `compat` is "upstream", the quirks of F30 and F33 that change meaning.
  */
 import type { CommentGroup, File, Statement } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseStreaming } from "../parser/parser.js";
+import { parse, parseStreaming } from "../parser/parser.js";
+import { sameMeaning } from "./meaning.js";
 import { SourceFile, toSourceFile } from "../text/source-file.js";
 import { Emitter } from "./emitter.js";
 import { SourceIndex } from "./source-index.js";
@@ -21,19 +24,31 @@ export type FormatResult =
 export interface FormatOptions {
   /** File name used in diagnostics positions. */
   readonly name?: string;
+  /**
+   * `"upstream"`: upstream's exact bytes, including the printer quirks that change what a file means (tabs,
+   * vertical tabs and form feeds inside strings, trailing blanks inside raw strings, form feeds in block
+   * comments, quoted object keys escaped again). By default these are kept as written (docs/differences.md).
+   */
+  readonly compat?: "upstream";
 }
 
 /**
- * Prints a parsed file as upstream's printer does: no final newline, trailing blanks removed. `file` must come
- * from `source` without error diagnostics (a recovered tree prints, but not meaningfully).
+ * Prints a parsed file as upstream's printer does (see `FormatOptions.compat`): no final newline, trailing
+ * blanks removed. `file` must come from `source` without error diagnostics (a recovered tree prints, but not
+ * meaningfully). Throws in the case where `format` reports an internal error.
  */
-export function print(file: File, source: SourceFile): string {
+export function print(file: File, source: SourceFile, options: Pick<FormatOptions, "compat"> = {}): string {
+  const faithful = options.compat !== "upstream";
   const index = new SourceIndex(source);
-  const emitter = new Emitter(index, file.comments, source.text.length);
-  new Walker(emitter, index).statements(file.body);
+  const emitter = new Emitter(index, file.comments, source.text.length, faithful);
+  new Walker(emitter, index, faithful).statements(file.body);
   const text = emitter.finish();
   index.release();
-  return text;
+  if (!emitter.displaced) return text;
+  // As in `format`: upstream's layout only where it keeps the meaning.
+  const checked = keepMeaning(source, text + "\n");
+  if (typeof checked !== "string") throw new Error(checked.message);
+  return checked.slice(0, -1);
 }
 
 /**
@@ -48,11 +63,12 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
   let source: SourceFile | undefined;
   try {
     source = toSourceFile(input, options.name);
+    const faithful = options.compat !== "upstream";
     const index = new SourceIndex(source);
     const comments: CommentGroup[] = [];
     const diagnostics: Diagnostic[] = [];
-    const emitter = new Emitter(index, comments, source.text.length);
-    const walker = new Walker(emitter, index);
+    const emitter = new Emitter(index, comments, source.text.length, faithful);
+    const walker = new Walker(emitter, index, faithful);
     let first = true;
     let prevEndLine = 0;
     const printStatement = (s: Statement): void => {
@@ -68,8 +84,15 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
       return { ok: false, diagnostics, source };
     }
     emitter.moreComments();
-    const text = emitter.finish("\n");
+    let text = emitter.finish("\n");
     index.release();
+    if (emitter.displaced) {
+      // Upstream's placement carried a comment past a token: keep its bytes if the file still means the same,
+      // else place every comment between the tokens it was written between.
+      const checked = keepMeaning(source, text);
+      if (typeof checked !== "string") return { ok: false, diagnostics: [checked], source };
+      text = checked;
+    }
     return { ok: true, text, changed: text !== source.text || source.invalidOffsets.length > 0 };
   } catch (err) {
     source ??= input instanceof SourceFile ? input : new SourceFile(options.name ?? "", typeof input === "string" ? input : "");
@@ -80,6 +103,26 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
       source,
     };
   }
+}
+
+/**
+ * `text` (upstream's layout of `source`) when it means what `source` means, else the precise layout (every
+ * text at its source position), which must; a diagnostic if neither does, so that nothing is written.
+ */
+function keepMeaning(source: SourceFile, text: string): string | Diagnostic {
+  const original = parse(source);
+  const means = (out: string): boolean => {
+    const r = parse(out);
+    return !hasError(r.diagnostics) && sameMeaning(original.file, source.text, r.file, out);
+  };
+  if (means(text)) return text;
+  const index = new SourceIndex(source);
+  const emitter = new Emitter(index, original.file.comments, source.text.length, true, true);
+  new Walker(emitter, index, true, true).statements(original.file.body);
+  const precise = emitter.finish("\n");
+  index.release();
+  if (means(precise)) return precise;
+  return { severity: "error", message: "internal formatter error: the formatted text would not mean what the input means", code: "syntax/internal", range: { start: 0, end: 0 } };
 }
 
 function hasError(diagnostics: readonly Diagnostic[]): boolean {

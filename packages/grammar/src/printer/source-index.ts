@@ -39,6 +39,36 @@ export class SourceIndex {
     if (this.codes !== undefined) spareCodes.release(this.codes);
   }
 
+  /** The source's code unit at an offset. */
+  codeAt(offset: number): number {
+    return this.source.text.charCodeAt(offset);
+  }
+
+  /** Offset of the first token at or after `offset`: whitespace and comments are skipped. */
+  tokenAfter(offset: number): number {
+    const t = this.source.text;
+    let i = offset;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2f) {
+        const nl = t.indexOf("\n", i);
+        i = nl < 0 ? t.length : nl;
+      } else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2a) {
+        const close = t.indexOf("*/", i + 2);
+        i = close < 0 ? t.length : close + 2;
+      } else return i;
+    }
+  }
+
+  /** Whether a comment starts on the same line after `offset`, with only spaces or tabs before it. */
+  commentFollows(offset: number): boolean {
+    const t = this.source.text;
+    let i = offset;
+    while (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09) i++;
+    return t.charCodeAt(i) === 0x2f && (t.charCodeAt(i + 1) === 0x2f || t.charCodeAt(i + 1) === 0x2a);
+  }
+
   /** 1-based line of an offset. */
   line(offset: number): number {
     return this.lines.line(offset);

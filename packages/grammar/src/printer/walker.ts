@@ -24,6 +24,8 @@ import type { SourceIndex } from "./source-index.js";
  * Whitespace directives as module constants: V8 reads an imported binding through its module cell on every use,
  * where a constant of this module is folded into optimized code.
  */
+const BACKTICK = 0x60;
+const COMMA = 0x2c;
 const { Blank: BLANK, Formfeed: FORMFEED, Indent: INDENT, Newline: NEWLINE, Unindent: UNINDENT, VTab: VTAB } = Ws;
 
 export class Walker {
@@ -35,10 +37,42 @@ export class Walker {
   private readonly spine: (AccessExpr | IndexExpr | CallExpr)[] = [];
   private spineTop = 0;
 
+  /** `faithful`: see `Emitter`; off, quoted object keys are re-quoted as upstream does (F33). */
   constructor(
     private readonly out: Emitter,
     private readonly index: SourceIndex,
+    private readonly faithful = true,
+    /**
+     * Place every text at its source position, so that each comment stays between the tokens it was written
+     * between: the fallback layout when upstream's placement would change what the file means (see `format`).
+     */
+    private readonly precise = false,
   ) {}
+
+  /**
+   * Before a text upstream writes without a position hint: its source position, which a precise layout uses as
+   * the hint and the default one checks for a comment carried past it (`Emitter.at`).
+   */
+  private at(offset: number): void {
+    this.out.at(offset);
+  }
+
+  /**
+   * Before the parentheses of calls and parenthesised expressions and the `.name` of member accesses: upstream
+   * writes them at an estimate, so a comment next to them moves on by one token on every run, and a line break
+   * in it may end the statement early. By default they are placed at their source position, which keeps each
+   * comment where it was (and gives upstream's bytes wherever upstream's estimate is right).
+   */
+  private place(offset: number): void {
+    if (this.precise) this.out.hint(offset);
+    else if (this.faithful) this.out.placeAt(offset);
+  }
+
+  /** The source position of the `,` after the item ending at `end`, or `end` when the comma is added. */
+  private commaAfter(end: number): number {
+    const i = this.index.tokenAfter(end);
+    return this.index.codeAt(i) === COMMA ? i : end;
+  }
 
   /** A statement list (file or block body): F3-F5. */
   statements(list: readonly Statement[]): void {
@@ -60,6 +94,7 @@ export class Walker {
       out.hintAt(s.start, startLine);
       out.name(s.name, s.start);
       out.ws(VTAB);
+      if (out.commentPending()) this.at(this.index.tokenAfter(s.start + s.name.length));
       out.token("=");
       out.ws(BLANK);
       this.expr(s.value);
@@ -75,8 +110,12 @@ export class Walker {
   private block(b: Block, line: number): void {
     const { out } = this;
     out.hintAt(b.start, line);
+    const contiguous = b.nameEnd - b.start === b.name.length;
+    // A comment inside a dotted name would end up after the whole name, where a line break ends the statement:
+    // precisely placed, it goes before the name.
+    if (!contiguous && out.commentPending()) this.at(b.nameEnd - 1);
     // A dotted name (F11) is copied from the source unless it was written with spaces around its dots.
-    out.name(b.name, b.nameEnd - b.start === b.name.length ? b.start : -1);
+    out.name(b.name, contiguous ? b.start : -1);
     if (b.label !== undefined && b.label !== "" && b.labelStart >= 0) {
       out.ws(BLANK);
       out.hint(b.labelStart);
@@ -123,8 +162,10 @@ export class Walker {
         this.binaryChain(e);
         return;
       case "Paren":
+        if (out.commentPending()) this.place(e.start);
         out.token("(");
         this.expr(e.inner);
+        if (out.commentPending()) this.place(e.end - 1);
         out.token(")");
         return;
       case "Array":
@@ -193,7 +234,9 @@ export class Walker {
   private postfixRest(p: AccessExpr | IndexExpr | CallExpr): void {
     const { out } = this;
     if (p.kind === "Access") {
+      if (out.commentPending()) this.place(this.index.tokenAfter(p.value.end));
       out.token(".");
+      if (out.commentPending()) this.place(p.end - p.name.length);
       out.name(p.name, p.end - p.name.length);
     } else if (p.kind === "Index") {
       out.hint(p.lBrack);
@@ -222,10 +265,14 @@ export class Walker {
       } else if (i > 0) out.ws(BLANK);
       prevLine = this.line(el.end - 1);
       this.expr(el);
-      if (i + 1 < n) out.token(",");
+      if (i + 1 < n) {
+        if (out.commentPending()) this.at(this.commaAfter(el.end));
+        out.token(",");
+      }
       if (broken) out.ws(UNINDENT);
     }
     if (n > 0 && this.line(close) !== prevLine) {
+      if (out.commentPending()) this.at(this.commaAfter(e.elements[n - 1]!.end));
       out.token(",");
       out.ws(INDENT);
       out.ws(FORMFEED);
@@ -257,14 +304,27 @@ export class Walker {
       out.hint(f.start);
       if (!f.quoted) out.name(f.name, f.start);
       else if (quotesAsIs(f.name)) out.quoted(f.name, f.start);
-      else out.literal(goQuote(f.name), false, -1);
+      else if (!this.faithful) out.literal(goQuote(f.name), false, -1);
+      // A raw key's value is its text without carriage returns (the scanner drops them from raw strings).
+      else if (this.index.codeAt(f.start) === BACKTICK) {
+        out.literal(goQuote(f.name.replace(/\r/g, "")), false, -1);
+        out.endedAt(f.start + f.name.length + 2);
+      }
+      // The stored text of a double-quoted key is its escaped form: quoting it again (upstream, F33) would escape
+      // the escapes on every run, so it is written back as it was.
+      else out.literal(`"${f.name}"`, false, -1);
       out.ws(VTAB);
+      if (out.commentPending()) this.at(this.index.tokenAfter(f.start + f.name.length + (f.quoted ? 2 : 0)));
       out.token("=");
       out.ws(BLANK);
       this.expr(f.value);
-      if (i + 1 < n) out.token(",");
+      if (i + 1 < n) {
+        if (out.commentPending()) this.at(this.commaAfter(f.value.end));
+        out.token(",");
+      }
     }
     if (n > 0 && this.line(close) !== prevLine) {
+      if (out.commentPending()) this.at(this.commaAfter(e.fields[n - 1]!.value.end));
       out.token(",");
       out.ws(FORMFEED);
     }
@@ -276,6 +336,7 @@ export class Walker {
   /** The `(args)` of a call (F28); the callee has been written. */
   private callArguments(e: CallExpr): void {
     const { out } = this;
+    if (out.commentPending()) this.place(e.lParen);
     out.token("(");
     let prevLine = this.line(e.lParen);
     const n = e.args.length;
@@ -289,6 +350,7 @@ export class Walker {
       this.expr(arg);
       prevLine = this.line(arg.end - 1);
       if (i + 1 < n) {
+        if (out.commentPending()) this.at(this.commaAfter(arg.end));
         out.token(",");
         out.ws(BLANK);
       }
@@ -297,9 +359,16 @@ export class Walker {
     // Deliberate deviation from upstream (spec F34): for a call without arguments whose `)` is on a later line,
     // upstream writes a trailing comma (`f(,⏎)`), which does not parse. We print `f()` instead.
     if (n > 0 && this.line(e.end - 1) !== prevLine) {
+      if (out.commentPending()) this.at(this.commaAfter(e.args[n - 1]!.end));
       out.token(",");
       out.ws(FORMFEED);
     }
+    // A `)` on a later line (after the trailing comma, or `f(⏎)` printed as `f()`, F34 above) is placed at its
+    // source line when a comment follows on that line: upstream measures from the line before, and so writes a
+    // line break before the comment, which ends the statement early.
+    const closeLine = this.line(e.end - 1);
+    if (closeLine !== prevLine && (n === 0 || (this.faithful && this.index.commentFollows(e.end)))) out.hint(e.end - 1);
+    else if (out.commentPending()) this.place(e.end - 1);
     out.token(")");
   }
 
