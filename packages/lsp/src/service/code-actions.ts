@@ -76,11 +76,11 @@ function replaceAction(analysis: Analysis, diag: Diagnostic, range: Range, text:
 
 function replaceWithNearest(analysis: Analysis, diag: Diagnostic, name: string, candidates: Iterable<string>): CodeAction[] {
   // The diagnostic may cover more than the name (a whole statement): replace the name's first occurrence in it.
-  const start = analysis.source.offsetAt(diag.range.start);
-  const end = analysis.source.offsetAt(diag.range.end);
+  const start = analysis.lines.offsetAt(diag.range.start);
+  const end = analysis.lines.offsetAt(diag.range.end);
   const at = analysis.text.slice(start, Math.max(end, start + name.length)).indexOf(name);
   if (at < 0) return [];
-  const range = lspRange(analysis.source, start + at, start + at + name.length);
+  const range = lspRange(analysis.lines, start + at, start + at + name.length);
   return nearest(name, candidates).map((c, i) => replaceAction(analysis, diag, range, c, i === 0));
 }
 
@@ -99,14 +99,14 @@ function fixReference(analysis: Analysis, diag: Diagnostic, path: string, ctx: S
 }
 
 function schemaNames(analysis: Analysis, diag: Diagnostic, ctx: ServiceContext, what: "arguments" | "blocks"): string[] {
-  const { blocks } = locate(analysis, analysis.source.offsetAt(diag.range.start));
+  const { blocks } = locate(analysis, analysis.lines.offsetAt(diag.range.start));
   const schema = schemaFor(blocks, ctx);
   return schema ? schema[what].map((x) => x.name) : [];
 }
 
 /** Inserts a missing required argument or block at the top of the block the diagnostic covers. */
 function insertMissing(analysis: Analysis, diag: Diagnostic, name: string, ctx: ServiceContext, what: "argument" | "block"): CodeAction[] {
-  const start = analysis.source.offsetAt(diag.range.start);
+  const start = analysis.lines.offsetAt(diag.range.start);
   const block = blockStartingAt(analysis, start);
   if (!block) return [];
   const { blocks } = locate(analysis, block.lCurly + 1);
@@ -125,7 +125,7 @@ function insertMissing(analysis: Analysis, diag: Diagnostic, name: string, ctx: 
     kind: CodeActionKind.QuickFix,
     diagnostics: [diag],
     isPreferred: true,
-    edit: { changes: { [analysis.uri]: [{ range: lspRange(analysis.source, pos, pos), newText }] } },
+    edit: { changes: { [analysis.uri]: [{ range: lspRange(analysis.lines, pos, pos), newText }] } },
   }];
 }
 

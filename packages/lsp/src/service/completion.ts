@@ -28,7 +28,7 @@ export interface CompletionOptions {
 
 /** Completion items at a position; an empty list when nothing fits. */
 export function complete(analysis: Analysis, position: Position, ctx: ServiceContext, options: CompletionOptions = { snippets: true }): CompletionItem[] | CompletionList {
-  const offset = analysis.source.offsetAt(position);
+  const offset = analysis.lines.offsetAt(position);
   const items = completeAt(repairedAround(analysis, offset), offset, ctx, options);
   // Thousands of candidates (large documents) cost more to send and filter than they help: send the first ones
   // and let the client ask again as the user types.
@@ -47,20 +47,20 @@ const PLACEHOLDER = "__alloy_completion__";
  * is analysed again with a placeholder identifier at the cursor; offsets before the cursor are unchanged.
  */
 function repairedAround(analysis: Analysis, offset: number): Analysis {
-  const { text, source } = analysis;
+  const { text, lines } = analysis;
   if (text[offset - 1] !== "." || !analysis.syntax.length) return analysis;
-  const line = source.lspPosition(offset).line;
-  if (!analysis.syntax.some((d) => source.lspPosition(d.range.start).line === line)) return analysis;
-  return analyze(analysis.uri, analysis.version, text.slice(0, offset) + PLACEHOLDER + text.slice(offset));
+  const line = lines.lineOf(offset);
+  if (!analysis.syntax.some((d) => lines.lineOf(d.range.start) === line)) return analysis;
+  return analyze(analysis.uri, analysis.version, text.slice(0, offset) + PLACEHOLDER + text.slice(offset), lines.encoding);
 }
 
 function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, options: CompletionOptions): CompletionItem[] {
-  const { text, source } = analysis;
+  const { text, lines } = analysis;
   if (insideCommentOrString(analysis, offset)) return [];
   const found = dottedWordAt(text, offset);
   // The placeholder (if any) is not part of what the user wrote.
   const word = text.startsWith(PLACEHOLDER, offset) ? { ...found, end: found.end - PLACEHOLDER.length } : found;
-  const range = lspRange(source, word.start, word.end);
+  const range = lspRange(lines, word.start, word.end);
   const before = linePrefix(text, word.start);
   const { blocks } = locate(analysis, offset);
 
