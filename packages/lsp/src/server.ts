@@ -5,6 +5,7 @@
 import {
   createConnection,
   ErrorCodes,
+  InsertTextMode,
   ResponseError,
   ProposedFeatures,
   StreamMessageWriter,
@@ -50,7 +51,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection,
     store,
     ctx,
-    client: { snippets: false },
+    client: { snippets: false, insertAsIs: false },
     initialized: false,
     diagnostics: undefined as unknown as DiagnosticsScheduler,
   };
@@ -69,7 +70,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return new ResponseError(ErrorCodes.InvalidParams, "initialize: params.capabilities must be an object", { retry: false });
     }
     state.initialized = true;
-    state.client.snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    const item = params.capabilities.textDocument?.completion?.completionItem;
+    state.client.snippets = item?.snippetSupport === true;
+    state.client.insertAsIs = item?.insertTextModeSupport?.valueSet?.includes(InsertTextMode.asIs) === true;
     store.encoding = negotiateEncoding(params.capabilities.general?.positionEncodings);
     return {
       capabilities: {

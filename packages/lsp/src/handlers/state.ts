@@ -11,7 +11,7 @@ export interface ServerState {
   readonly ctx: ServiceContext;
   readonly diagnostics: DiagnosticsScheduler;
   /** Client capabilities that change answers (filled in by `initialize`). */
-  client: { snippets: boolean };
+  client: { snippets: boolean; insertAsIs: boolean };
   /** Whether `initialize` has been answered (a second one is refused, as the protocol allows it once). */
   initialized: boolean;
 }

@@ -9,6 +9,7 @@ import type { Analysis } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { schemaFor } from "./completion.js";
 import { locate } from "./locate.js";
+import { indentUnit } from "./completion-edits.js";
 
 /** One row of the quick-fix table: a message pattern and how to propose fixes for it. */
 interface FixRule {
@@ -23,7 +24,25 @@ const RULES: readonly FixRule[] = [
   { pattern: /^unrecognized block name "([^"]+)"$/, fix: (a, d, n, c) => replaceWithNearest(a, d, n, schemaNames(a, d, c, "blocks")) },
   { pattern: /^missing required attribute "([^"]+)"$/, fix: (a, d, n, c) => insertMissing(a, d, n, c, "argument") },
   { pattern: /^missing required block "([^"]+)"$/, fix: (a, d, n, c) => insertMissing(a, d, n, c, "block") },
+  // Upstream's deprecation warning names no function: the name is the text the diagnostic covers.
+  { pattern: /^(this stdlib function is deprecated)/, fix: replaceDeprecated },
 ];
+
+/** Deprecated standard-library names (`env`, `concat`, ...): replace the name by its successor (`sys.env`). */
+function replaceDeprecated(analysis: Analysis, diag: Diagnostic, _message: string, ctx: ServiceContext): CodeAction[] {
+  const start = analysis.lines.offsetAt(diag.range.start);
+  const end = analysis.lines.offsetAt(diag.range.end);
+  const written = analysis.text.slice(start, end);
+  const fn = ctx.catalog.functions().find((f) => f.name === written && f.replacement);
+  if (!fn?.replacement) return [];
+  return [{
+    title: `Replace '${written}' with '${fn.replacement}'`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diag],
+    isPreferred: true,
+    edit: { changes: { [analysis.uri]: [{ range: lspRange(analysis.lines, start, end), newText: fn.replacement }] } },
+  }];
+}
 
 /** Quick fixes for the diagnostics the client sends with a code-action request. */
 export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], ctx: ServiceContext): CodeAction[] {
@@ -111,7 +130,7 @@ function insertMissing(analysis: Analysis, diag: Diagnostic, name: string, ctx: 
   if (!block) return [];
   const { blocks } = locate(analysis, block.lCurly + 1);
   const schema = schemaFor(blocks, ctx);
-  const indent = indentOf(analysis.text, block.start) + "\t";
+  const indent = indentOf(analysis.text, block.start) + indentUnit(analysis.text);
   let text: string;
   if (what === "argument") {
     const info = schema?.arguments.find((a) => a.name === name);
