@@ -61,10 +61,12 @@ const PLACEHOLDER = "__alloy_completion__";
  */
 function repairedAround(analysis: Analysis, offset: number): Analysis {
   const { text, lines } = analysis;
+  // Inside a statement that recovery stubbed, the parser's own tree of the statement is what completion reads.
+  if (analysis.broken.some(([s, e]) => offset >= s && offset <= e)) analysis = analyze(analysis.uri, analysis.version, text, lines.encoding, false);
   if (text[offset - 1] !== "." || !analysis.syntax.length) return analysis;
   const line = lines.lineOf(offset);
   if (!analysis.syntax.some((d) => lines.lineOf(d.range.start) === line)) return analysis;
-  return analyze(analysis.uri, analysis.version, text.slice(0, offset) + PLACEHOLDER + text.slice(offset), lines.encoding);
+  return analyze(analysis.uri, analysis.version, text.slice(0, offset) + PLACEHOLDER + text.slice(offset), lines.encoding, false);
 }
 
 function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, options: CompletionOptions): CompletionItem[] {

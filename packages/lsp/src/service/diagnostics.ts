@@ -51,9 +51,12 @@ export function syntaxDiagnostics(analysis: Analysis): LspDiagnostic[] {
 /** Stage 2: semantic diagnostics (validator, or the built-in reference check). Never throws. */
 export function semanticDiagnostics(analysis: Analysis, ctx: ServiceContext): LspDiagnostic[] {
   if (analysis.large) return [];
-  if (ctx.validate && !analysis.syntax.length) {
+  // A recovered document is validated too: its broken statements are stubs, and what the validator says about
+  // them is dropped (the syntax error there is what the user needs).
+  if (ctx.validate && (!analysis.syntax.length || analysis.broken.length)) {
     try {
-      return toLspDiagnostics(analysis, ctx.validate(analysis));
+      const found = ctx.validate(analysis).filter((d) => !analysis.broken.some(([s, e]) => d.range.start >= s && d.range.start < e));
+      return toLspDiagnostics(analysis, found);
     } catch {
       // A failing validator must not hide syntax diagnostics; fall back to the built-in check.
     }

@@ -5,6 +5,7 @@
 import { nameSpanOf, parse } from "@alloy-ts/grammar";
 import type { Block, Diagnostic, Expr, File, NamedSpan, SourceFile, Statement } from "@alloy-ts/grammar";
 import { LineIndex, type PositionEncoding } from "../line-index.js";
+import { atStatementEnd, recover } from "./recovery.js";
 
 /** A labelled block that other expressions can refer to (`otelcol.exporter.otlp "tempo"`). */
 export interface ComponentInstance {
@@ -52,6 +53,11 @@ export interface Analysis {
   readonly syntax: readonly Diagnostic[];
   readonly instances: readonly ComponentInstance[];
   readonly references: readonly Reference[];
+  /**
+   * Top-level statements that failed to parse and were stubbed so that the rest keeps its tree (recovery.ts);
+   * empty when the document parses, or when its errors could not be isolated.
+   */
+  readonly broken: readonly (readonly [number, number])[];
   /** Over {@link LARGE_DOCUMENT}: basic service only. */
   readonly large: boolean;
   /** Instances by scope (undefined = top level) and identity. */
@@ -59,8 +65,12 @@ export interface Analysis {
 }
 
 /** Parses and indexes a document. Never throws: a parser failure yields an empty tree and one diagnostic. */
-export function analyze(uri: string, version: number, text: string, encoding: PositionEncoding = "utf-16"): Analysis {
-  const parsed = parse(text, { name: uri });
+export function analyze(uri: string, version: number, text: string, encoding: PositionEncoding = "utf-16", recovery = true): Analysis {
+  const whole = parse(text, { name: uri });
+  const recovered = recovery && whole.diagnostics.length && text.length <= LARGE_DOCUMENT ? recover(text, uri) : undefined;
+  const parsed = recovered
+    ? { file: recovered.file, source: recovered.source, diagnostics: recovered.syntax }
+    : { ...whole, diagnostics: whole.diagnostics.map((d) => (d.code === "syntax/parser" ? atStatementEnd(text, d) : d)) };
   const instances: ComponentInstance[] = [];
   const scopes = new Map<Block | undefined, Map<string, ComponentInstance>>();
   const register = (block: Block, scope: Block | undefined): void => {
@@ -105,6 +115,7 @@ export function analyze(uri: string, version: number, text: string, encoding: Po
     syntax: parsed.diagnostics,
     instances,
     references,
+    broken: recovered?.broken ?? [],
     large: text.length > LARGE_DOCUMENT,
     lookup,
   };
