@@ -31,6 +31,7 @@ import { semanticTokensLegend } from "./service/semantic-tokens.js";
 import { defaultServiceContext } from "./service-context.js";
 import { DiagnosticsScheduler, defaultSchedulerOptions, type SchedulerOptions } from "./workspace/diagnostics-scheduler.js";
 import { DocumentStore } from "./workspace/document-store.js";
+import { Folder, withoutCrossFileFalsePositives } from "./workspace/folder.js";
 import type { PositionEncoding } from "./line-index.js";
 import { ResilientMessageReader, type Malformed } from "./transport.js";
 import type { Message } from "vscode-languageserver/node.js";
@@ -47,7 +48,9 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerState {
   const store = new DocumentStore();
   const ctx = options.ctx ?? defaultServiceContext();
+  const folder = new Folder(store);
   const state: ServerState = {
+    folder,
     connection,
     store,
     ctx,
@@ -58,7 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const scheduler = new DiagnosticsScheduler(
     store,
     ctx,
-    (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: withoutCrossFileFalsePositives(folder, uri, diagnostics) }),
     { ...defaultSchedulerOptions, ...options.scheduler },
     (e) => logError(state, "diagnostics", e),
   );

@@ -3,6 +3,7 @@ import { ErrorCodes, ResponseError, type Connection } from "vscode-languageserve
 import type { Analysis } from "../workspace/analysis.js";
 import type { DocumentStore } from "../workspace/document-store.js";
 import type { DiagnosticsScheduler } from "../workspace/diagnostics-scheduler.js";
+import type { Folder } from "../workspace/folder.js";
 import type { ServiceContext } from "../service/context.js";
 
 export interface ServerState {
@@ -10,6 +11,8 @@ export interface ServerState {
   readonly store: DocumentStore;
   readonly ctx: ServiceContext;
   readonly diagnostics: DiagnosticsScheduler;
+  /** The folder of each document is one configuration (sibling files are in scope). */
+  readonly folder: Folder;
   /** Client capabilities that change answers (filled in by `initialize`). */
   client: { snippets: boolean; insertAsIs: boolean };
   /** Whether `initialize` has been answered (a second one is refused, as the protocol allows it once). */
