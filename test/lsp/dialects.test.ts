@@ -27,6 +27,7 @@ interface Item {
   detail?: string;
   insertTextFormat?: number;
   textEdit: { newText: string };
+  filterText?: string;
   command?: { command: string };
 }
 
@@ -79,13 +80,15 @@ describe.skipIf(!cliBuilt)("collector dialects over stdio", () => {
       }
       const exporters = await completeAt(`${bridge}\notel.exporter.otl<|>`);
       const otlphttp = exporters.find((i) => i.label === "otel.exporter.otlphttp")!;
-      expect(otlphttp.textEdit.newText).toBe('otel.exporter.otlphttp "${1:default}" {\n\t$0\n}');
+      // The edit replaces the segment after `otel.exporter.`, and the filter text matches that segment.
+      expect(otlphttp.textEdit.newText).toBe('otlphttp "${1:default}" {\n\t$0\n}');
+      expect(otlphttp.filterText).toBe("otlphttp");
       expect(labels(exporters).some((l) => l.startsWith("otel.receiver."))).toBe(false);
     });
 
     it("writes only the name when the label and body are already there", async () => {
       const items = await completeAt(`${bridge}\notel.processor.<|> "x" { }`);
-      expect(items.find((i) => i.label === "otel.processor.batch")?.textEdit.newText).toBe("otel.processor.batch");
+      expect(items.find((i) => i.label === "otel.processor.batch")?.textEdit.newText).toBe("batch");
     });
   });
 

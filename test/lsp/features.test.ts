@@ -144,18 +144,20 @@ describe.skipIf(!cliBuilt)("language server features over stdio", () => {
   it("completes standard-library functions with call snippets", async () => {
     const text = 'local.file "x" {\n\tfilename = sys.\n}\n';
     const uri = open(text);
-    const items = await client.request<{ label: string; textEdit: { newText: string } }[]>("textDocument/completion", { textDocument: { uri }, position: at(text, "sys.", 4) });
-    const env = items.find((i) => i.label === "sys.env");
-    expect(env?.textEdit.newText).toBe("sys.env(${1:name})");
+    const items = await client.request<{ label: string; textEdit: Parameters<typeof applyEdits>[1][number] }[]>("textDocument/completion", { textDocument: { uri }, position: at(text, "sys.", 4) });
+    const env = items.find((i) => i.label === "sys.env")!;
+    // The edit covers the segment after the typed `sys.` only.
+    expect(env.textEdit.range.start).toEqual(at(text, "sys.", 4));
+    expect(applyEdits(text, [env.textEdit])).toBe('local.file "x" {\n\tfilename = sys.env(${1:name})\n}\n');
     expect(items.some((i) => i.label.startsWith("string."))).toBe(false);
   });
 
   it("offers a component snippet with the required arguments and blocks", async () => {
     const text = "otelcol.exporter.prom\n";
     const uri = open(text);
-    const items = await client.request<{ label: string; textEdit: { newText: string } }[]>("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 21 } });
-    const item = items.find((i) => i.label === "otelcol.exporter.prometheus");
-    expect(item?.textEdit.newText).toBe('otelcol.exporter.prometheus "${1:default}" {\n\tforward_to = [${2}]\n}');
+    const items = await client.request<{ label: string; textEdit: Parameters<typeof applyEdits>[1][number] }[]>("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 21 } });
+    const item = items.find((i) => i.label === "otelcol.exporter.prometheus")!;
+    expect(applyEdits(text, [item.textEdit])).toBe('otelcol.exporter.prometheus "${1:default}" {\n\tforward_to = [${2}]\n}\n');
   });
 
   it("offers quick fixes: did-you-mean and missing required arguments", async () => {

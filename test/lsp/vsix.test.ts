@@ -35,7 +35,7 @@ describe.skipIf(!ready)("VS Code extension package", () => {
   let tmp: string;
 
   beforeAll(() => {
-    const sources = Math.max(newest(path.join(extDir, "src")), newest(path.join(extDir, "syntaxes")), statSync(path.join(extDir, "package.json")).mtimeMs, newest(path.join(repoRoot, "packages/lsp/src")));
+    const sources = Math.max(newest(path.join(extDir, "src")), newest(path.join(extDir, "syntaxes")), newest(path.join(extDir, "scripts")), statSync(path.join(extDir, "package.json")).mtimeMs, newest(path.join(repoRoot, "packages/lsp/src")));
     if (!existsSync(vsixPath) || statSync(vsixPath).mtimeMs < sources) {
       execFileSync(process.execPath, [path.join(extDir, "scripts/package.mjs")], { stdio: "pipe", timeout: 120_000 });
     }
@@ -76,8 +76,10 @@ describe.skipIf(!ready)("VS Code extension package", () => {
       writeFileSync(out, data);
     }
     const server = path.join(tmp, "extension/dist/server.cjs");
-    // The extension passes the schemas folder it ships, as here.
-    const client = await LspClient.start([process.execPath, server, "--stdio"], { ...process.env, ALLOY_SCHEMAS_DIR: path.join(tmp, "extension/schemas") });
+    // No environment variable: the bundled server finds the schemas the package ships next to its own file.
+    const env = { ...process.env };
+    delete env.ALLOY_SCHEMAS_DIR;
+    const client = await LspClient.start([process.execPath, server, "--stdio"], env);
     try {
       const uri = "file:///vsix/test.alloy";
       client.open(uri, 'otelcol.processor.batch "x" {\n\t\n}\n');

@@ -4,8 +4,10 @@
  */
 import {
   createConnection,
+  ErrorCodes,
+  InsertTextMode,
+  ResponseError,
   ProposedFeatures,
-  StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
   type Connection,
@@ -29,6 +31,10 @@ import { semanticTokensLegend } from "./service/semantic-tokens.js";
 import { defaultServiceContext } from "./service-context.js";
 import { DiagnosticsScheduler, defaultSchedulerOptions, type SchedulerOptions } from "./workspace/diagnostics-scheduler.js";
 import { DocumentStore } from "./workspace/document-store.js";
+import { Folder, withoutCrossFileFalsePositives } from "./workspace/folder.js";
+import type { PositionEncoding } from "./line-index.js";
+import { ResilientMessageReader, type Malformed } from "./transport.js";
+import type { Message } from "vscode-languageserver/node.js";
 
 export const SERVER_NAME = "alloy-lsp";
 export const SERVER_VERSION = "0.1.0";
@@ -42,26 +48,38 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerState {
   const store = new DocumentStore();
   const ctx = options.ctx ?? defaultServiceContext();
+  const folder = new Folder(store);
   const state: ServerState = {
+    folder,
     connection,
     store,
     ctx,
-    client: { snippets: false },
+    client: { snippets: false, insertAsIs: false },
+    initialized: false,
     diagnostics: undefined as unknown as DiagnosticsScheduler,
   };
   const scheduler = new DiagnosticsScheduler(
     store,
     ctx,
-    (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: withoutCrossFileFalsePositives(folder, uri, diagnostics) }),
     { ...defaultSchedulerOptions, ...options.scheduler },
     (e) => logError(state, "diagnostics", e),
   );
   (state as { diagnostics: DiagnosticsScheduler }).diagnostics = scheduler;
 
-  connection.onInitialize((params): InitializeResult => {
-    state.client.snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  connection.onInitialize((params): InitializeResult | ResponseError<{ retry: boolean }> => {
+    if (state.initialized) return new ResponseError(ErrorCodes.InvalidRequest, "initialize may only be sent once", { retry: false });
+    if (typeof params !== "object" || params === null || typeof params.capabilities !== "object" || params.capabilities === null) {
+      return new ResponseError(ErrorCodes.InvalidParams, "initialize: params.capabilities must be an object", { retry: false });
+    }
+    state.initialized = true;
+    const item = params.capabilities.textDocument?.completion?.completionItem;
+    state.client.snippets = item?.snippetSupport === true;
+    state.client.insertAsIs = item?.insertTextModeSupport?.valueSet?.includes(InsertTextMode.asIs) === true;
+    store.encoding = negotiateEncoding(params.capabilities.general?.positionEncodings);
     return {
       capabilities: {
+        positionEncoding: store.encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [".", '"'], resolveProvider: false },
         hoverProvider: true,
@@ -111,6 +129,44 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 }
 
 /**
+ * The client's most preferred position encoding that the server speaks (LSP 3.17 `general.positionEncodings`,
+ * listed in the client's order of preference); UTF-16 when the client names none, as the protocol requires.
+ */
+export function negotiateEncoding(offered: readonly string[] | undefined): PositionEncoding {
+  if (!Array.isArray(offered)) return "utf-16";
+  for (const e of offered) if (e === "utf-16" || e === "utf-8") return e;
+  return "utf-16";
+}
+
+/**
+ * Refuses, before the connection library reads them, the messages its own handlers would fail on: `initialize`
+ * without an object of params or sent a second time, and `$/cancelRequest` without an id.
+ */
+export function screenMessages(): (msg: Message) => Malformed | "drop" | undefined {
+  let initializeSeen = false;
+  return (msg) => {
+    const m = msg as { id?: number | string | null; method?: unknown; params?: unknown };
+    if (m.method === "$/cancelRequest") {
+      const id = (m.params as { id?: unknown } | null)?.id;
+      return typeof id === "number" || typeof id === "string" ? undefined : "drop";
+    }
+    const isRequest = m.id !== undefined && m.id !== null;
+    // The library reads the params of document requests (progress tokens) before the handler can check them.
+    if (typeof m.method === "string" && m.method.startsWith("textDocument/") && (typeof m.params !== "object" || m.params === null)) {
+      return isRequest ? { code: -32602, message: `Invalid params: ${m.method} needs an object of params`, id: m.id! } : "drop";
+    }
+    if (m.method !== "initialize") return undefined;
+    if (initializeSeen) return isRequest ? { code: -32600, message: "Invalid Request: initialize may only be sent once", id: m.id! } : "drop";
+    const p = m.params as { capabilities?: unknown } | null;
+    if (typeof p !== "object" || p === null || typeof p.capabilities !== "object" || p.capabilities === null) {
+      return isRequest ? { code: -32602, message: "Invalid params: initialize needs params with a capabilities object", id: m.id! } : "drop";
+    }
+    if (isRequest) initializeSeen = true;
+    return undefined;
+  };
+}
+
+/**
  * Runs the server on standard input/output. Stray writes to stdout would corrupt the protocol stream, so
  * console output is sent to stderr, and an uncaught error is logged instead of ending the process.
  */
@@ -118,6 +174,19 @@ export function runStdioServer(options: ServerOptions = {}): void {
   console.log = console.info = console.debug = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(" ")}\n`);
   process.on("uncaughtException", (e) => process.stderr.write(`uncaught: ${e?.stack ?? e}\n`));
   process.on("unhandledRejection", (e) => process.stderr.write(`unhandled rejection: ${String(e)}\n`));
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const writer = new StreamMessageWriter(process.stdout);
+  // Broken frames are answered with a JSON-RPC error (id null when the request's id could not be read) and
+  // logged; the reader then resumes at the next frame.
+  const reader = new ResilientMessageReader(
+    process.stdin,
+    (m) => {
+      process.stderr.write(`alloy-lsp: ${m.message}\n`);
+      // Notifications are never answered; a request whose id could not be read is answered with id null.
+      if (m.id === undefined) return;
+      void writer.write({ jsonrpc: "2.0", id: m.id, error: { code: m.code, message: m.message } } as never).catch(() => undefined);
+    },
+    screenMessages(),
+  );
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
   startServer(connection, options);
 }

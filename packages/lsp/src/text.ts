@@ -1,15 +1,10 @@
 /** Conversions between source offsets and LSP positions/ranges, and word scanning around a cursor. */
-import type { SourceFile } from "@alloy-ts/grammar";
-import type { Position, Range } from "vscode-languageserver-types";
+import type { Range } from "vscode-languageserver-types";
+import type { LineIndex } from "./line-index.js";
 
 /** LSP range of a `[start, end)` offset span. */
-export function lspRange(source: SourceFile, start: number, end: number): Range {
-  return { start: source.lspPosition(start), end: source.lspPosition(Math.max(start, end)) };
-}
-
-/** Offset of an LSP position, clamped to the document. */
-export function offsetOf(source: SourceFile, pos: Position): number {
-  return source.offsetAt(pos);
+export function lspRange(lines: LineIndex, start: number, end: number): Range {
+  return lines.range(start, end);
 }
 
 const identStart = (c: string): boolean => /[\p{L}_]/u.test(c);

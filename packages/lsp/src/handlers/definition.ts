@@ -1,8 +1,19 @@
 import { definition, references } from "../service/definition.js";
 import { withDocument, type ServerState } from "./state.js";
+import { referenceAt } from "../service/locate.js";
+import { Folder } from "../workspace/folder.js";
 
 /** `textDocument/definition` and `textDocument/references`. */
 export function register(state: ServerState): void {
-  state.connection.onDefinition(withDocument(state, "definition", null, (a, p) => definition(a, p.position)));
+  state.connection.onDefinition(
+    withDocument(state, "definition", null, (a, p) => {
+      const here = definition(a, p.position);
+      if (here) return here;
+      // A component declared in another file of the folder.
+      const hit = referenceAt(a, a.lines.offsetAt(p.position));
+      const sibling = hit && state.folder.resolve(a.uri, hit.ref.parts.map((x) => x.name).join("."));
+      return sibling ? Folder.location(sibling) : null;
+    }),
+  );
   state.connection.onReferences(withDocument(state, "references", [], (a, p) => references(a, p.position, p.context.includeDeclaration)));
 }

@@ -4,10 +4,15 @@ import { logError } from "./state.js";
 
 export function register(state: ServerState): void {
   const { connection, store, diagnostics } = state;
+  // The other open files of the folder may refer to what changed: they are checked again too.
+  const dependents = (uri: string): void => {
+    for (const other of state.folder.siblingUris(uri)) if (store.has(other)) diagnostics.schedule(other);
+  };
   connection.onDidOpenTextDocument((p) => {
     try {
       store.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
       diagnostics.schedule(p.textDocument.uri);
+      dependents(p.textDocument.uri);
     } catch (e) {
       logError(state, "didOpen", e);
     }
@@ -16,6 +21,7 @@ export function register(state: ServerState): void {
     try {
       store.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
       diagnostics.schedule(p.textDocument.uri);
+      dependents(p.textDocument.uri);
     } catch (e) {
       logError(state, "didChange", e);
     }
@@ -25,6 +31,7 @@ export function register(state: ServerState): void {
       diagnostics.cancel(p.textDocument.uri);
       store.close(p.textDocument.uri);
       connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+      dependents(p.textDocument.uri);
     } catch (e) {
       logError(state, "didClose", e);
     }

@@ -60,6 +60,8 @@ export interface FunctionInfo {
   readonly returns: string;
   readonly description?: string;
   readonly deprecated?: string;
+  /** The name that replaces a deprecated one (`sys.env` for `env`). */
+  readonly replacement?: string;
   /** True for constants such as `constants.hostname` (no call). */
   readonly constant?: boolean;
 }

@@ -45,6 +45,7 @@ export function functionsFromStdlib(entries: readonly StdlibEntry[]): FunctionIn
     returns: e.returns ?? e.type ?? "any",
     description: [e.doc, e.experimental ? "Experimental: needs `--stability.level=experimental`." : undefined].filter(Boolean).join("\n\n") || undefined,
     deprecated: e.deprecated ? `use \`${e.deprecated.replacement}\` instead` : undefined,
+    replacement: e.deprecated?.replacement,
     constant: e.constant,
   }));
 }

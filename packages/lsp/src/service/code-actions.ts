@@ -9,6 +9,7 @@ import type { Analysis } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { schemaFor } from "./completion.js";
 import { locate } from "./locate.js";
+import { indentUnit } from "./completion-edits.js";
 
 /** One row of the quick-fix table: a message pattern and how to propose fixes for it. */
 interface FixRule {
@@ -23,7 +24,25 @@ const RULES: readonly FixRule[] = [
   { pattern: /^unrecognized block name "([^"]+)"$/, fix: (a, d, n, c) => replaceWithNearest(a, d, n, schemaNames(a, d, c, "blocks")) },
   { pattern: /^missing required attribute "([^"]+)"$/, fix: (a, d, n, c) => insertMissing(a, d, n, c, "argument") },
   { pattern: /^missing required block "([^"]+)"$/, fix: (a, d, n, c) => insertMissing(a, d, n, c, "block") },
+  // Upstream's deprecation warning names no function: the name is the text the diagnostic covers.
+  { pattern: /^(this stdlib function is deprecated)/, fix: replaceDeprecated },
 ];
+
+/** Deprecated standard-library names (`env`, `concat`, ...): replace the name by its successor (`sys.env`). */
+function replaceDeprecated(analysis: Analysis, diag: Diagnostic, _message: string, ctx: ServiceContext): CodeAction[] {
+  const start = analysis.lines.offsetAt(diag.range.start);
+  const end = analysis.lines.offsetAt(diag.range.end);
+  const written = analysis.text.slice(start, end);
+  const fn = ctx.catalog.functions().find((f) => f.name === written && f.replacement);
+  if (!fn?.replacement) return [];
+  return [{
+    title: `Replace '${written}' with '${fn.replacement}'`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diag],
+    isPreferred: true,
+    edit: { changes: { [analysis.uri]: [{ range: lspRange(analysis.lines, start, end), newText: fn.replacement }] } },
+  }];
+}
 
 /** Quick fixes for the diagnostics the client sends with a code-action request. */
 export function codeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], ctx: ServiceContext): CodeAction[] {
@@ -76,11 +95,11 @@ function replaceAction(analysis: Analysis, diag: Diagnostic, range: Range, text:
 
 function replaceWithNearest(analysis: Analysis, diag: Diagnostic, name: string, candidates: Iterable<string>): CodeAction[] {
   // The diagnostic may cover more than the name (a whole statement): replace the name's first occurrence in it.
-  const start = analysis.source.offsetAt(diag.range.start);
-  const end = analysis.source.offsetAt(diag.range.end);
+  const start = analysis.lines.offsetAt(diag.range.start);
+  const end = analysis.lines.offsetAt(diag.range.end);
   const at = analysis.text.slice(start, Math.max(end, start + name.length)).indexOf(name);
   if (at < 0) return [];
-  const range = lspRange(analysis.source, start + at, start + at + name.length);
+  const range = lspRange(analysis.lines, start + at, start + at + name.length);
   return nearest(name, candidates).map((c, i) => replaceAction(analysis, diag, range, c, i === 0));
 }
 
@@ -99,19 +118,19 @@ function fixReference(analysis: Analysis, diag: Diagnostic, path: string, ctx: S
 }
 
 function schemaNames(analysis: Analysis, diag: Diagnostic, ctx: ServiceContext, what: "arguments" | "blocks"): string[] {
-  const { blocks } = locate(analysis, analysis.source.offsetAt(diag.range.start));
+  const { blocks } = locate(analysis, analysis.lines.offsetAt(diag.range.start));
   const schema = schemaFor(blocks, ctx);
   return schema ? schema[what].map((x) => x.name) : [];
 }
 
 /** Inserts a missing required argument or block at the top of the block the diagnostic covers. */
 function insertMissing(analysis: Analysis, diag: Diagnostic, name: string, ctx: ServiceContext, what: "argument" | "block"): CodeAction[] {
-  const start = analysis.source.offsetAt(diag.range.start);
+  const start = analysis.lines.offsetAt(diag.range.start);
   const block = blockStartingAt(analysis, start);
   if (!block) return [];
   const { blocks } = locate(analysis, block.lCurly + 1);
   const schema = schemaFor(blocks, ctx);
-  const indent = indentOf(analysis.text, block.start) + "\t";
+  const indent = indentOf(analysis.text, block.start) + indentUnit(analysis.text);
   let text: string;
   if (what === "argument") {
     const info = schema?.arguments.find((a) => a.name === name);
@@ -125,7 +144,7 @@ function insertMissing(analysis: Analysis, diag: Diagnostic, name: string, ctx: 
     kind: CodeActionKind.QuickFix,
     diagnostics: [diag],
     isPreferred: true,
-    edit: { changes: { [analysis.uri]: [{ range: lspRange(analysis.source, pos, pos), newText }] } },
+    edit: { changes: { [analysis.uri]: [{ range: lspRange(analysis.lines, pos, pos), newText }] } },
   }];
 }
 

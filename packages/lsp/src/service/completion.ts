@@ -20,16 +20,29 @@ import type { ServiceContext } from "./context.js";
 import { componentPath, locate } from "./locate.js";
 import { STDLIB_ROOTS } from "./scope.js";
 import { otelBlockItems, otelInputItem, otelListItems } from "./otel-completion.js";
+import { indentUnit, shapeItems } from "./completion-edits.js";
 
 /** Completion options a client announces. */
 export interface CompletionOptions {
   readonly snippets: boolean;
+  /** The client announced `insertTextMode: asIs` support: multi-line text then carries the line's indentation. */
+  readonly asIs?: boolean;
 }
 
 /** Completion items at a position; an empty list when nothing fits. */
 export function complete(analysis: Analysis, position: Position, ctx: ServiceContext, options: CompletionOptions = { snippets: true }): CompletionItem[] | CompletionList {
-  const offset = analysis.source.offsetAt(position);
-  const items = completeAt(repairedAround(analysis, offset), offset, ctx, options);
+  const offset = analysis.lines.offsetAt(position);
+  const raw = completeAt(repairedAround(analysis, offset), offset, ctx, options);
+  const word = dottedWordAt(analysis.text, offset);
+  const lineStart = analysis.lines.starts[analysis.lines.lineOf(offset)]!;
+  const items = shapeItems(raw, analysis.lines, {
+    stem: word.prefix.slice(0, word.prefix.lastIndexOf(".") + 1),
+    start: word.start,
+    end: word.end,
+    unit: indentUnit(analysis.text),
+    base: /^[ \t]*/.exec(analysis.text.slice(lineStart, offset))![0],
+    asIs: options.asIs === true,
+  });
   // Thousands of candidates (large documents) cost more to send and filter than they help: send the first ones
   // and let the client ask again as the user types.
   return items.length > MAX_ITEMS ? { isIncomplete: true, items: items.slice(0, MAX_ITEMS) } : items;
@@ -47,20 +60,22 @@ const PLACEHOLDER = "__alloy_completion__";
  * is analysed again with a placeholder identifier at the cursor; offsets before the cursor are unchanged.
  */
 function repairedAround(analysis: Analysis, offset: number): Analysis {
-  const { text, source } = analysis;
+  const { text, lines } = analysis;
+  // Inside a statement that recovery stubbed, the parser's own tree of the statement is what completion reads.
+  if (analysis.broken.some(([s, e]) => offset >= s && offset <= e)) analysis = analyze(analysis.uri, analysis.version, text, lines.encoding, false);
   if (text[offset - 1] !== "." || !analysis.syntax.length) return analysis;
-  const line = source.lspPosition(offset).line;
-  if (!analysis.syntax.some((d) => source.lspPosition(d.range.start).line === line)) return analysis;
-  return analyze(analysis.uri, analysis.version, text.slice(0, offset) + PLACEHOLDER + text.slice(offset));
+  const line = lines.lineOf(offset);
+  if (!analysis.syntax.some((d) => lines.lineOf(d.range.start) === line)) return analysis;
+  return analyze(analysis.uri, analysis.version, text.slice(0, offset) + PLACEHOLDER + text.slice(offset), lines.encoding, false);
 }
 
 function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, options: CompletionOptions): CompletionItem[] {
-  const { text, source } = analysis;
+  const { text, lines } = analysis;
   if (insideCommentOrString(analysis, offset)) return [];
   const found = dottedWordAt(text, offset);
   // The placeholder (if any) is not part of what the user wrote.
   const word = text.startsWith(PLACEHOLDER, offset) ? { ...found, end: found.end - PLACEHOLDER.length } : found;
-  const range = lspRange(source, word.start, word.end);
+  const range = lspRange(lines, word.start, word.end);
   const before = linePrefix(text, word.start);
   const { blocks } = locate(analysis, offset);
 
@@ -76,7 +91,8 @@ function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, opt
 
   // Expression position: after `=`, inside brackets, call arguments or operators.
   const expected = expectedType(analysis, offset, blocks, ctx);
-  if (/"[^"\n]*$/.test(before)) return [];
+  const quote = openQuote(before);
+  if (quote >= 0) return quotedEnumItems(analysis, expected, word.start - before.length + quote + 1, offset);
   // Lists of the bridge dialect's pipelines hold component references only, of the kinds the list accepts.
   const listed = otelListItems(analysis, offset, blocks, expected?.name, range);
   if (listed) return listed;
@@ -229,6 +245,37 @@ function enumItems(expected: ArgumentInfo | undefined, range: Range, prefix: str
     detail: expected.default === `"${v}"` ? "default" : undefined,
     sortText: `0${String(i).padStart(3, "0")}`,
     textEdit: { range, newText: `"${v}"` },
+  }));
+}
+
+/** Index of the quote that opens a string still open at the end of `line`, or -1 (escapes honoured). */
+function openQuote(line: string): number {
+  let open = -1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (open >= 0 && c === "\\") i++;
+    else if (c === '"') open = open >= 0 ? -1 : i;
+  }
+  return open;
+}
+
+/**
+ * Enum values inside the quotes of a string being typed: the edit replaces the string's content (up to the
+ * closing quote on the line, when there is one) with the bare value.
+ */
+function quotedEnumItems(analysis: Analysis, expected: ArgumentInfo | undefined, contentStart: number, offset: number): CompletionItem[] {
+  if (!expected?.enum?.length) return [];
+  const rest = lineSuffix(analysis.text, offset);
+  const close = /^([^"\n\\]|\\.)*"/.exec(rest);
+  const end = close ? offset + close[0].length - 1 : offset;
+  const range = lspRange(analysis.lines, contentStart, end);
+  return expected.enum.map((v, i) => ({
+    label: v,
+    kind: CompletionItemKind.EnumMember,
+    detail: expected.default === `"${v}"` ? "default" : undefined,
+    sortText: `0${String(i).padStart(3, "0")}`,
+    filterText: v,
+    textEdit: { range, newText: v },
   }));
 }
 

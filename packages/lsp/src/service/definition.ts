@@ -12,24 +12,24 @@ export function instanceAt(analysis: Analysis, offset: number): ComponentInstanc
 
 /** Location of the block a reference points to, or null. */
 export function definition(analysis: Analysis, position: Position): Location | null {
-  const hit = referenceAt(analysis, analysis.source.offsetAt(position));
+  const hit = referenceAt(analysis, analysis.lines.offsetAt(position));
   const target = hit?.ref.target;
   if (!target) return null;
   const b = target.block;
-  return { uri: analysis.uri, range: lspRange(analysis.source, b.start, labelRangeOf(b)?.end ?? b.lCurly) };
+  return { uri: analysis.uri, range: lspRange(analysis.lines, b.start, labelRangeOf(b)?.end ?? b.lCurly) };
 }
 
 /** Every reference to the instance under the cursor, plus its declaration when asked. */
 export function references(analysis: Analysis, position: Position, includeDeclaration: boolean): Location[] {
-  const target = instanceAt(analysis, analysis.source.offsetAt(position));
+  const target = instanceAt(analysis, analysis.lines.offsetAt(position));
   if (!target) return [];
   const out: Location[] = [];
   const b = target.block;
-  if (includeDeclaration) out.push({ uri: analysis.uri, range: lspRange(analysis.source, b.start, labelRangeOf(b)?.end ?? b.lCurly) });
+  if (includeDeclaration) out.push({ uri: analysis.uri, range: lspRange(analysis.lines, b.start, labelRangeOf(b)?.end ?? b.lCurly) });
   for (const ref of analysis.references) {
     if (ref.target !== target) continue;
     const last = ref.parts[ref.labelIndex]!;
-    out.push({ uri: analysis.uri, range: lspRange(analysis.source, ref.start, last.end) });
+    out.push({ uri: analysis.uri, range: lspRange(analysis.lines, ref.start, last.end) });
   }
   return out;
 }

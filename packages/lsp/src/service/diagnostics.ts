@@ -6,7 +6,7 @@
 import type { Diagnostic } from "@alloy-ts/grammar";
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
-import type { Analysis } from "../workspace/analysis.js";
+import { LARGE_DOCUMENT, type Analysis } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { isKnownRoot } from "./scope.js";
 
@@ -20,7 +20,7 @@ const SEVERITY: Record<string, DiagnosticSeverity> = {
 export function toLspDiagnostics(analysis: Analysis, diagnostics: readonly Diagnostic[]): LspDiagnostic[] {
   return diagnostics.map((d) => {
     const out: LspDiagnostic = {
-      range: lspRange(analysis.source, d.range.start, d.range.end),
+      range: lspRange(analysis.lines, d.range.start, d.range.end),
       severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error,
       code: d.code,
       source: "alloy",
@@ -35,14 +35,28 @@ export function toLspDiagnostics(analysis: Analysis, diagnostics: readonly Diagn
 
 /** Stage 1: the parser's diagnostics. */
 export function syntaxDiagnostics(analysis: Analysis): LspDiagnostic[] {
-  return toLspDiagnostics(analysis, analysis.syntax);
+  const out = toLspDiagnostics(analysis, analysis.syntax);
+  if (analysis.large) {
+    out.unshift({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      code: "lsp/large-document",
+      source: "alloy",
+      message: `document is larger than ${LARGE_DOCUMENT / 1024 / 1024} MB: only syntax errors, outline, folding and navigation are provided (run \`alloy validate\` for the full checks)`,
+    });
+  }
+  return out;
 }
 
 /** Stage 2: semantic diagnostics (validator, or the built-in reference check). Never throws. */
 export function semanticDiagnostics(analysis: Analysis, ctx: ServiceContext): LspDiagnostic[] {
-  if (ctx.validate && !analysis.syntax.length) {
+  if (analysis.large) return [];
+  // A recovered document is validated too: its broken statements are stubs, and what the validator says about
+  // them is dropped (the syntax error there is what the user needs).
+  if (ctx.validate && (!analysis.syntax.length || analysis.broken.length)) {
     try {
-      return toLspDiagnostics(analysis, ctx.validate(analysis));
+      const found = ctx.validate(analysis).filter((d) => !analysis.broken.some(([s, e]) => d.range.start >= s && d.range.start < e));
+      return toLspDiagnostics(analysis, found);
     } catch {
       // A failing validator must not hide syntax diagnostics; fall back to the built-in check.
     }
@@ -61,6 +75,7 @@ export function allDiagnostics(analysis: Analysis, ctx: ServiceContext): LspDiag
  */
 export function unresolvedReferences(analysis: Analysis, ctx: ServiceContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  if (analysis.large) return out;
   for (const ref of analysis.references) {
     if (ref.target) continue;
     if (isKnownRoot(ref.parts[0]!.name, ref.scope !== undefined, ctx.catalog)) continue;

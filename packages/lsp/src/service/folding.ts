@@ -1,12 +1,12 @@
 /** Folding ranges: block bodies, multi-line arrays, objects and calls, and comment groups. */
-import { walk } from "@alloy-ts/grammar";
+import { walkIterative as walk } from "./walk.js";
 import { FoldingRangeKind, type FoldingRange } from "vscode-languageserver-types";
 import type { Analysis } from "../workspace/analysis.js";
 
 /** Folding ranges of a document, outermost first. */
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const out: FoldingRange[] = [];
-  const line = (o: number) => analysis.source.lspPosition(o).line;
+  const line = (o: number) => analysis.lines.lspPosition(o).line;
   // The closing bracket's line stays visible, as editors expect.
   const add = (start: number, end: number, kind?: string): void => {
     const a = line(start);

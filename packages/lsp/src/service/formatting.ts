@@ -17,8 +17,8 @@ export function formatDocument(analysis: Analysis): TextEdit[] {
 
 /** Edits that format the top-level statements overlapping `range`. */
 export function formatRange(analysis: Analysis, range: Range): TextEdit[] {
-  const start = analysis.source.offsetAt(range.start);
-  const end = analysis.source.offsetAt(range.end);
+  const start = analysis.lines.offsetAt(range.start);
+  const end = analysis.lines.offsetAt(range.end);
   const touched = analysis.file.body.filter((s) => s.end >= start && s.start <= end);
   if (!touched.length) return [];
   if (analysis.syntax.length) return [];
@@ -47,7 +47,9 @@ function minimalEdit(analysis: Analysis, from: number, to: number, replacement: 
   while (s < max - p && old.charCodeAt(old.length - 1 - s) === replacement.charCodeAt(replacement.length - 1 - s)) s++;
   // Never split a surrogate pair or a CR LF between the edit and the kept text.
   while (p > 0 && isLowSurrogateOrLf(old, p)) p--;
-  return [{ range: lspRange(analysis.source, from + p, from + old.length - s), newText: replacement.slice(p, replacement.length - s) }];
+  // The same at the end: a kept `\n` whose `\r` is replaced would be a position inside a line end.
+  while (s > 0 && isLowSurrogateOrLf(old, old.length - s)) s--;
+  return [{ range: lspRange(analysis.lines, from + p, from + old.length - s), newText: replacement.slice(p, replacement.length - s) }];
 }
 
 function isLowSurrogateOrLf(s: string, i: number): boolean {

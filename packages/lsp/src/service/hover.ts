@@ -10,8 +10,8 @@ import { schemaFor } from "./completion.js";
 
 /** Hover contents at a position, or null when there is nothing to say. */
 export function hover(analysis: Analysis, position: Position, ctx: ServiceContext): Hover | null {
-  const offset = analysis.source.offsetAt(position);
-  const range = (s: number, e: number) => lspRange(analysis.source, s, e);
+  const offset = analysis.lines.offsetAt(position);
+  const range = (s: number, e: number) => lspRange(analysis.lines, s, e);
 
   const header = blockHeaderAt(analysis, offset);
   if (header) {
@@ -100,7 +100,7 @@ function argumentTable(args: readonly ArgumentInfo[]): string {
 }
 
 function referenceDoc(target: ComponentInstance, exportName: string | undefined, exp: ExportInfo | undefined, info: ComponentInfo | undefined, analysis: Analysis): string {
-  const line = analysis.source.lspPosition(target.block.start).line + 1;
+  const line = analysis.lines.lspPosition(target.block.start).line + 1;
   const parts = [code(`${target.name} "${target.label}"${exportName ? `.${exportName}` : ""}`)];
   if (exp) parts.push(`Export \`${exp.name}\`: \`${exp.type}\`${exp.description ? ` — ${exp.description}` : ""}`);
   else if (exportName && info) parts.push(`\`${target.name}\` has no export \`${exportName}\`.`);

@@ -1,5 +1,6 @@
 /** Semantic tokens from the syntax tree: block names, labels, attributes, references, functions, literals, comments. */
-import { type AccessExpr, type Attribute, type Expr, nameSpanOf, type ObjectField, type Statement, walk } from "@alloy-ts/grammar";
+import { type AccessExpr, type Attribute, type Expr, nameSpanOf, type ObjectField, type Statement } from "@alloy-ts/grammar";
+import { walkIterative as walk } from "./walk.js";
 import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
 import type { Analysis } from "../workspace/analysis.js";
 import { blockNameFragments } from "./name-fragments.js";
@@ -22,6 +23,8 @@ interface RawToken {
 
 /** Encoded semantic tokens (LSP relative encoding) for the whole document. */
 export function semanticTokens(analysis: Analysis): SemanticTokens {
+  // Basic service for very large documents: the editor's grammar colours them instead.
+  if (analysis.large) return { data: [] };
   const raw: RawToken[] = [];
   const push = (start: number, end: number, type: TokenType, ...mods: Modifier[]): void => {
     if (end <= start) return;
@@ -85,29 +88,26 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
 /** LSP relative encoding; tokens spanning lines are split at line ends, overlapping ones dropped. */
 function encode(analysis: Analysis, tokens: readonly RawToken[]): number[] {
   const data: number[] = [];
-  const { source, text } = analysis;
+  const { lines } = analysis;
   let prevLine = 0;
   let prevChar = 0;
   let lastEnd = 0;
   const emit = (start: number, end: number, t: RawToken): void => {
-    const pos = source.lspPosition(start);
+    const pos = lines.lspPosition(start);
     const dl = pos.line - prevLine;
-    data.push(dl, dl === 0 ? pos.character - prevChar : pos.character, end - start, t.type, t.mods);
+    // Lengths are in the negotiated encoding's units, like the start character.
+    data.push(dl, dl === 0 ? pos.character - prevChar : pos.character, lines.lspPosition(end).character - pos.character, t.type, t.mods);
     prevLine = pos.line;
     prevChar = pos.character;
   };
   for (const t of tokens) {
     if (t.start < lastEnd) continue;
-    let s = t.start;
-    for (;;) {
-      const nl = text.indexOf("\n", s);
-      if (nl < 0 || nl >= t.end) {
-        emit(s, t.end, t);
-        break;
-      }
-      const lineEnd = nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      if (lineEnd > s) emit(s, lineEnd, t);
-      s = nl + 1;
+    // A token spanning lines (a block comment, a raw string) is split at every line end (`\n`, `\r\n`, `\r`).
+    for (let line = lines.lineOf(t.start), s = t.start; s < t.end; line++) {
+      const end = Math.min(t.end, lines.lineEnd(line));
+      if (end > s) emit(s, end, t);
+      if (line + 1 >= lines.lineCount) break;
+      s = lines.starts[line + 1]!;
     }
     lastEnd = t.end;
   }

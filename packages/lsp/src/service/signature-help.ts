@@ -8,7 +8,7 @@ const LOOK_BEHIND = 4000;
 
 /** Signature of the call around the cursor, or null. Works on text so that half-typed calls are covered. */
 export function signatureHelp(analysis: Analysis, position: Position, ctx: ServiceContext): SignatureHelp | null {
-  const offset = analysis.source.offsetAt(position);
+  const offset = analysis.lines.offsetAt(position);
   const call = openCallAt(analysis.text, offset);
   if (!call) return null;
   const fn = ctx.catalog.function(call.callee);

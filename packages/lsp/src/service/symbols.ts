@@ -9,10 +9,10 @@ import { collectorId, otelComponentName, PIPELINE_LISTS } from "./otel-dialect.j
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const build = (body: readonly Statement[], depth: number): DocumentSymbol[] =>
     body.map((s) => {
-      const range = lspRange(analysis.source, s.start, s.end);
+      const range = lspRange(analysis.lines, s.start, s.end);
       if (s.kind === "Attribute") {
         const { start, end } = nameSpanOf(s);
-        return { name: s.name, kind: SymbolKind.Property, range, selectionRange: lspRange(analysis.source, start, end) };
+        return { name: s.name, kind: SymbolKind.Property, range, selectionRange: lspRange(analysis.lines, start, end) };
       }
       const name = s.name;
       return {
@@ -20,7 +20,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
         detail: depth === 0 && s.label !== undefined ? topDetail(s, name) : undefined,
         kind: depth === 0 ? topKind(name) : SymbolKind.Struct,
         range,
-        selectionRange: lspRange(analysis.source, s.start, labelRangeOf(s)?.end ?? s.nameEnd),
+        selectionRange: lspRange(analysis.lines, s.start, labelRangeOf(s)?.end ?? s.nameEnd),
         children: build(s.body, depth + 1),
       };
     });

@@ -4,6 +4,8 @@
  */
 import { nameSpanOf, parse } from "@alloy-ts/grammar";
 import type { Block, Diagnostic, Expr, File, NamedSpan, SourceFile, Statement } from "@alloy-ts/grammar";
+import { LineIndex, type PositionEncoding } from "../line-index.js";
+import { atStatementEnd, recover } from "./recovery.js";
 
 /** A labelled block that other expressions can refer to (`otelcol.exporter.otlp "tempo"`). */
 export interface ComponentInstance {
@@ -32,23 +34,43 @@ export interface Reference {
   readonly scope: Block | undefined;
 }
 
+/**
+ * Documents longer than this (in UTF-16 units, about 5 MB of ASCII) get basic service: the parse and what follows
+ * from it alone (syntax errors, outline, folding, navigation), and one diagnostic that says so, but no validator
+ * checks and no semantic tokens, whose cost and answer size grow past what an editor can use.
+ */
+export const LARGE_DOCUMENT = 5 * 1024 * 1024;
+
 /** Everything the language service knows about one version of a document. */
 export interface Analysis {
   readonly uri: string;
   readonly version: number;
   readonly text: string;
   readonly source: SourceFile;
+  /** LSP positions (line ends and encoding as negotiated); every position in or out goes through it. */
+  readonly lines: LineIndex;
   readonly file: File;
   readonly syntax: readonly Diagnostic[];
   readonly instances: readonly ComponentInstance[];
   readonly references: readonly Reference[];
+  /**
+   * Top-level statements that failed to parse and were stubbed so that the rest keeps its tree (recovery.ts);
+   * empty when the document parses, or when its errors could not be isolated.
+   */
+  readonly broken: readonly (readonly [number, number])[];
+  /** Over {@link LARGE_DOCUMENT}: basic service only. */
+  readonly large: boolean;
   /** Instances by scope (undefined = top level) and identity. */
   lookup(scope: Block | undefined, id: string): ComponentInstance | undefined;
 }
 
 /** Parses and indexes a document. Never throws: a parser failure yields an empty tree and one diagnostic. */
-export function analyze(uri: string, version: number, text: string): Analysis {
-  const parsed = parse(text, { name: uri });
+export function analyze(uri: string, version: number, text: string, encoding: PositionEncoding = "utf-16", recovery = true): Analysis {
+  const whole = parse(text, { name: uri });
+  const recovered = recovery && whole.diagnostics.length && text.length <= LARGE_DOCUMENT ? recover(text, uri) : undefined;
+  const parsed = recovered
+    ? { file: recovered.file, source: recovered.source, diagnostics: recovered.syntax }
+    : { ...whole, diagnostics: whole.diagnostics.map((d) => (d.code === "syntax/parser" ? atStatementEnd(text, d) : d)) };
   const instances: ComponentInstance[] = [];
   const scopes = new Map<Block | undefined, Map<string, ComponentInstance>>();
   const register = (block: Block, scope: Block | undefined): void => {
@@ -70,10 +92,14 @@ export function analyze(uri: string, version: number, text: string): Analysis {
   collectInstances(parsed.file.body, undefined);
 
   const lookup = (scope: Block | undefined, id: string): ComponentInstance | undefined => scopes.get(scope)?.get(id);
+  // No identity has more fragments than the longest one declared, so longer prefixes are never looked up: that
+  // keeps resolving a traversal linear in its length (a 100,000-part chain would otherwise join every prefix).
+  let maxParts = 0;
+  for (const inst of instances) maxParts = Math.max(maxParts, inst.id.split(".").length);
   const references: Reference[] = [];
   const visitBody = (body: readonly Statement[], scope: Block | undefined): void => {
     for (const stmt of body) {
-      if (stmt.kind === "Attribute") collectReferences(stmt.value, scope, lookup, references);
+      if (stmt.kind === "Attribute") collectReferences(stmt.value, scope, lookup, maxParts, references);
       else visitBody(stmt.body, stmt.name === "declare" ? stmt : scope);
     }
   };
@@ -84,10 +110,13 @@ export function analyze(uri: string, version: number, text: string): Analysis {
     version,
     text,
     source: parsed.source,
+    lines: new LineIndex(text, encoding),
     file: parsed.file,
     syntax: parsed.diagnostics,
     instances,
     references,
+    broken: recovered?.broken ?? [],
+    large: text.length > LARGE_DOCUMENT,
     lookup,
   };
 }
@@ -113,8 +142,9 @@ function resolve(
   parts: readonly NamedSpan[],
   scope: Block | undefined,
   lookup: Analysis["lookup"],
+  maxParts: number,
 ): { target: ComponentInstance | undefined; labelIndex: number } {
-  for (let i = parts.length - 1; i >= 1; i--) {
+  for (let i = Math.min(parts.length, maxParts) - 1; i >= 1; i--) {
     const id = parts.slice(0, i + 1).map((p) => p.name).join(".");
     const hit = lookup(scope, id);
     if (hit) return { target: hit, labelIndex: i };
@@ -123,14 +153,14 @@ function resolve(
 }
 
 /** Records every maximal traversal inside an expression (a traversal's own sub-chains are not recorded again). */
-function collectReferences(expr: Expr, scope: Block | undefined, lookup: Analysis["lookup"], out: Reference[]): void {
+function collectReferences(expr: Expr, scope: Block | undefined, lookup: Analysis["lookup"], maxParts: number, out: Reference[]): void {
   const stack: Expr[] = [expr];
   while (stack.length) {
     const e = stack.pop()!;
     if (e.kind === "Access" || e.kind === "Identifier") {
       const parts = traversalParts(e);
       if (parts) {
-        const { target, labelIndex } = resolve(parts, scope, lookup);
+        const { target, labelIndex } = resolve(parts, scope, lookup, maxParts);
         out.push({ parts, start: e.start, end: e.end, target, labelIndex, scope });
         continue;
       }

@@ -1,33 +1,52 @@
 /**
- * Open documents and their analyses. Text changes are applied eagerly (cheap); analysis is computed lazily, at
- * most once per version, when a feature or the diagnostics scheduler asks for it.
+ * Open documents and their analyses. Text changes are applied eagerly (cheap) with the positions the client and
+ * server agreed on (UTF-16 or UTF-8, line ends `\n`, `\r\n` or `\r`); analysis is computed lazily, at most once
+ * per version, when a feature or the diagnostics scheduler asks for it.
  */
-import { TextDocument } from "vscode-languageserver-textdocument";
-import type { TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
+import { LineIndex, type PositionEncoding } from "../line-index.js";
 import { analyze, type Analysis } from "./analysis.js";
 
 interface Entry {
-  doc: TextDocument;
+  text: string;
+  version: number;
+  languageId: string;
   analysis: Analysis | undefined;
 }
 
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
+  /** Position encoding negotiated at initialize; UTF-16 unless the client offered UTF-8. */
+  encoding: PositionEncoding = "utf-16";
 
   /** Starts tracking a document (`didOpen`). */
   open(uri: string, languageId: string, version: number, text: string): void {
-    this.entries.set(uri, { doc: TextDocument.create(uri, languageId, version, text), analysis: undefined });
+    this.entries.set(uri, { text: String(text ?? ""), version, languageId, analysis: undefined });
   }
 
   /** Applies full or incremental changes (`didChange`). Unknown documents are opened from a full change. */
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void {
     const entry = this.entries.get(uri);
     if (!entry) {
-      const full = [...changes].reverse().find((c) => !("range" in c));
+      const full = [...changes].reverse().find((c) => !("range" in c) || !c.range);
       if (full) this.open(uri, "alloy", version, full.text);
       return;
     }
-    entry.doc = TextDocument.update(entry.doc, [...changes], version);
+    let text = entry.text;
+    for (const c of changes) {
+      if (typeof c?.text !== "string") continue;
+      if (!("range" in c) || !c.range) {
+        text = c.text;
+        continue;
+      }
+      // Each change is relative to the text after the previous one (LSP "TextDocumentContentChangeEvent").
+      const lines = new LineIndex(text, this.encoding);
+      const a = lines.offsetAt(c.range.start);
+      const b = Math.max(a, lines.offsetAt(c.range.end));
+      text = text.slice(0, a) + c.text + text.slice(b);
+    }
+    entry.text = text;
+    entry.version = version;
     entry.analysis = undefined;
   }
 
@@ -46,20 +65,20 @@ export class DocumentStore {
 
   /** Current text of a document. */
   text(uri: string): string | undefined {
-    return this.entries.get(uri)?.doc.getText();
+    return this.entries.get(uri)?.text;
   }
 
   /** Current version of a document. */
   version(uri: string): number | undefined {
-    return this.entries.get(uri)?.doc.version;
+    return this.entries.get(uri)?.version;
   }
 
   /** The analysis of the current version, computed on first use. */
   analysis(uri: string): Analysis | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    if (!entry.analysis || entry.analysis.version !== entry.doc.version) {
-      entry.analysis = analyze(uri, entry.doc.version, entry.doc.getText());
+    if (!entry.analysis || entry.analysis.version !== entry.version || entry.analysis.lines.encoding !== this.encoding) {
+      entry.analysis = analyze(uri, entry.version, entry.text, this.encoding);
     }
     return entry.analysis;
   }

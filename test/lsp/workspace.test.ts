@@ -1,0 +1,92 @@
+/**
+ * A folder is one configuration: components declared in a sibling file resolve (no false "does not exist"),
+ * go to definition crosses files, and a change to one file re-checks the open files that refer to it. Also run
+ * over every multi-file configuration of ../shared/corpus/alloy.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shared, sharedDir } from "../support/shared.js";
+import { cliBuilt, LspClient, notBuiltMessage } from "./support/client.js";
+
+if (!cliBuilt) console.warn(`workspace.test: ${notBuiltMessage}`);
+
+const EXPORTER = 'otelcol.exporter.otlp "tempo" {\n\tclient {\n\t\tendpoint = "tempo:4317"\n\t}\n}\n';
+const RECEIVER = 'otelcol.receiver.otlp "in" {\n\tgrpc {}\n\toutput {\n\t\ttraces = [otelcol.exporter.otlp.tempo.input]\n\t}\n}\n';
+
+describe.skipIf(!cliBuilt)("a folder is one configuration", () => {
+  let client: LspClient;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "alloy-ws-"));
+    client = await LspClient.start();
+  });
+  afterAll(async () => {
+    await client?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("resolves references to a sibling file, on disk and open, and re-checks dependents on change", async () => {
+    writeFileSync(path.join(dir, "exporters.alloy"), EXPORTER);
+    writeFileSync(path.join(dir, "receivers.alloy"), RECEIVER);
+    const rec = pathToFileURL(path.join(dir, "receivers.alloy")).href;
+    const exp = pathToFileURL(path.join(dir, "exporters.alloy")).href;
+    client.open(rec, RECEIVER);
+    expect((await client.diagnostics(rec, 1)).diagnostics.map((d) => d.message)).toEqual([]);
+    const def = await client.request("textDocument/definition", { textDocument: { uri: rec }, position: { line: 3, character: 35 } });
+    expect(def).toMatchObject({ uri: exp, range: { start: { line: 0, character: 0 } } });
+    // The exporter is opened and its label changed (unsaved): the receiver's reference is now unresolved.
+    client.open(exp, EXPORTER);
+    const since = performance.now();
+    client.change(exp, 2, EXPORTER.replace('"tempo"', '"other"'));
+    await client.diagnostics(exp, 2);
+    const recheck = await client.diagnostics(rec, 1, since);
+    expect(recheck.diagnostics.map((d) => d.message)).toContain('component "otelcol.exporter.otlp.tempo.input" does not exist or is out of scope');
+  });
+});
+
+const corpus = sharedDir ? shared("corpus", "alloy") : undefined;
+/** Folders (at any depth) holding more than one `.alloy` file. */
+function multiFileFolders(d: string): string[] {
+  const entries = readdirSync(d, { withFileTypes: true });
+  const here = entries.filter((e) => e.isFile() && e.name.endsWith(".alloy")).length > 1 ? [d] : [];
+  return [...here, ...entries.filter((e) => e.isDirectory()).flatMap((e) => multiFileFolders(path.join(d, e.name)))];
+}
+const multi = corpus ? multiFileFolders(corpus) : [];
+if (!corpus) console.warn("workspace.test: corpus part skipped: ../shared/corpus/alloy is not available");
+
+describe.skipIf(!cliBuilt || !multi.length)("multi-file configurations of the corpus", () => {
+  it("have no reference reported missing that another file of the folder declares", async () => {
+    const client = await LspClient.start();
+    try {
+      const missing: string[] = [];
+      let genuine = 0;
+      for (const d of multi) {
+        // Every labelled block any file of the folder declares (a reference to anything else is a real error).
+        const declared = new Set<string>();
+        for (const f of readdirSync(d).filter((x) => x.endsWith(".alloy"))) {
+          for (const m of readFileSync(path.join(d, f), "utf8").matchAll(/^[ \t]*([A-Za-z_][\w.]*)[ \t]+"([^"]+)"[ \t]*\{/gm)) declared.add(`${m[1]}.${m[2]}`);
+        }
+        const isDeclared = (p: string) => p.split(".").some((_, i, parts) => declared.has(parts.slice(0, i + 1).join(".")));
+        for (const f of readdirSync(d).filter((x) => x.endsWith(".alloy"))) {
+          const uri = pathToFileURL(path.join(d, f)).href;
+          client.open(uri, readFileSync(path.join(d, f), "utf8"));
+          const diags = await client.diagnostics(uri, 1);
+          for (const m of diags.diagnostics) {
+            const ref = /^component "([^"]+)" does not exist/.exec(m.message)?.[1];
+            if (!ref) continue;
+            if (isDeclared(ref)) missing.push(`${path.basename(d)}/${f}: ${m.message}`);
+            else genuine++;
+          }
+          client.notify("textDocument/didClose", { textDocument: { uri } });
+        }
+      }
+      console.log(`workspace: ${multi.length} multi-file configurations, ${missing.length} false "does not exist" (${genuine} references no file declares)${missing.length ? `\n  ${missing.slice(0, 10).join("\n  ")}` : ""}`);
+      expect(missing).toEqual([]);
+    } finally {
+      await client.stop();
+    }
+  }, 60_000);
+});
