@@ -27,3 +27,7 @@ export { verifyGraphs, alloyLabel } from "./verify/verify.js";
 export type { VerifyReport, ExporterReport, Verdict } from "./verify/verify.js";
 export { startServer } from "./server/server.js";
 export type { ServerOptions, RunningServer } from "./server/server.js";
+export type { EngineHolder } from "./server/intake.js";
+export { StartError } from "./components/api.js";
+export { Tap, renderTap } from "./tap.js";
+export type { ComponentTap, SignalCounts } from "./tap.js";

@@ -51,6 +51,10 @@ export function graphFromCollectorYaml(text: string, options: YamlGraphOptions =
     exporter: asRecord(root.exporters),
     connector: asRecord(root.connectors),
   };
+  // Extensions (authenticators) are referred to by ID; the collector starts only those service.extensions lists.
+  const enabled = new Set(asIdList(asRecord(root.service).extensions));
+  for (const [id, config] of Object.entries(asRecord(root.extensions)))
+    (graph.extensions ??= new Map()).set(id, { type: typeOf(id), config: { ...asRecord(config) }, enabled: enabled.has(id) });
   const pipelines: Pipeline[] = [];
   for (const [id, p] of Object.entries(asRecord(asRecord(root.service).pipelines))) {
     const signal = id.split("/")[0] as Signal;
