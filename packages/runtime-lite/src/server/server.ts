@@ -218,7 +218,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   };
 
-  const server = createServer({ requestTimeout: options.requestTimeoutMs ?? 30_000, headersTimeout: Math.min(options.requestTimeoutMs ?? 30_000, 10_000) }, (req, res) => void handle(req, res));
+  // Node checks request deadlines every connectionsCheckingInterval (30 s by default): check often enough that
+  // a slow body is cut close to its deadline.
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createServer(
+    { requestTimeout, headersTimeout: Math.min(requestTimeout, 10_000), connectionsCheckingInterval: Math.max(100, Math.min(1000, requestTimeout / 4)) },
+    (req, res) => void handle(req, res),
+  );
   const grpcServer = options.grpcAddress === undefined ? undefined : await startGrpcServer({ holder, address: options.grpcAddress, stats });
   return new Promise((resolve, reject) => {
     server.once("error", (e) => {
