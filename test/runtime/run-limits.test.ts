@@ -69,6 +69,18 @@ describe("alloy run server limits", () => {
   });
 });
 
+describe("alloy run OTLP/JSON checks", () => {
+  it("answers 400 naming the field for a mistyped OTLP/JSON body", async () => {
+    const engine = new Engine(graphFromCollectorYaml(YAML), { live: true });
+    const server = await startServer({ engine, port: 0 });
+    const body = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: 123, spanId: [], name: {} }] }] }] });
+    const r = await fetch(`${server.url}/v1/traces`, { method: "POST", body, headers: { "content-type": "application/json" } });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toEqual({ code: 3, message: "resourceSpans[0].scopeSpans[0].spans[0].traceId: expected a hex string, got number 123" });
+    await server.close();
+  });
+});
+
 describe.skipIf(!haveBundle)("alloy run flags", () => {
   const config = path.join(repoRoot, "fixtures", "telemetry", "run-pipeline.alloy");
   for (const [flag, value] of [
