@@ -31,3 +31,4 @@ export type { EngineHolder } from "./server/intake.js";
 export { StartError } from "./components/api.js";
 export { Tap, renderTap } from "./tap.js";
 export type { ComponentTap, SignalCounts } from "./tap.js";
+export { envDetector } from "./components/otel-env.js";

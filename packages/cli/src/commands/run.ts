@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { Engine, graphFromAlloy, graphFromCollectorYaml, renderTap, startServer, Tap, type EngineHolder } from "@alloy-ts/runtime-lite";
+import { Engine, envDetector, graphFromAlloy, graphFromCollectorYaml, renderTap, startServer, Tap, type EngineHolder } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
 import { readInput } from "../io.js";
 
@@ -69,7 +69,10 @@ function load(file: string, tap: Tap | undefined): Loaded {
   const graph = isYaml ? graphFromCollectorYaml(text) : graphFromAlloy(text, { fileName: name });
   const errors = graph.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) throw new CliError(errors.map((d) => d.message).join("\n"));
-  const engine = new Engine(graph, { live: true, tap, log: (line) => process.stderr.write(`${line}\n`) });
+  // The env resource detector reads OTEL_RESOURCE_ATTRIBUTES when the graph is (re)loaded, as the collector does at start.
+  const env = envDetector(process.env);
+  if ("error" in env) throw new CliError(`OTEL_RESOURCE_ATTRIBUTES: ${env.error}`);
+  const engine = new Engine(graph, { live: true, tap, environment: { detectors: { env: env.attributes } }, log: (line) => process.stderr.write(`${line}\n`) });
   const startErrors = engine.diagnostics.filter((d) => d.severity === "error");
   if (startErrors.length) {
     void engine.shutdown();

@@ -22,6 +22,11 @@ export interface PodInfo {
  */
 export interface RuntimeEnvironment {
   readonly resource?: Readonly<Record<string, string>>;
+  /**
+   * What named detectors find, applied only where a resourcedetection processor lists that detector (`alloy run`
+   * fills `env` from OTEL_RESOURCE_ATTRIBUTES, as the collector's env detector reads it).
+   */
+  readonly detectors?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly pods?: readonly PodInfo[];
 }
 
