@@ -146,20 +146,20 @@ async function loopbackGrpc(payloads) {
  * CPU of a separate server process while a paced client sends 10,000 spans/s for 5 s (the collector testbed's
  * OTLP load), as a share of one core: the server's own user + system time over the window.
  */
-async function cpuAt10k(payloads, protocol) {
+async function cpuAt10k(payloads, protocol, { durationMs = 5000, paced = true } = {}) {
   const child = fork(fileURLToPath(import.meta.url), ["--cpu-server", protocol], { stdio: "inherit" });
   const message = () => new Promise((resolve, reject) => (child.once("message", resolve), child.once("error", reject)));
   const { url, grpcAddress } = await message();
   const small = requests(200, 50);
   const bodies = small.map((p) => encodeExportRequest(p));
-  const options = { durationMs: 5000, spansPerSecond: 10_000, spansPerBody: 50, concurrency: 4 };
+  const options = { durationMs, spansPerSecond: paced ? 10_000 : 0, spansPerBody: 50, concurrency: 4 };
   child.send("start");
   await message();
   const r = protocol === "grpc" ? await grpcClient(grpcAddress, bodies, options) : await client(`${url}/v1/traces`, bodies, options);
   child.send("stop");
-  const { cpuMs, wallMs } = await message();
+  const { cpuMs, wallMs, heap } = await message();
   child.disconnect();
-  return { share: cpuMs / wallMs, spansPerSecond: perSecond(r.sent * 50, r.elapsedMs) };
+  return { share: cpuMs / wallMs, spansPerSecond: perSecond(r.sent * 50, r.elapsedMs), statuses: r.statuses, heap };
 }
 
 /** The server side of `cpuAt10k`, run in the child process. */
@@ -168,14 +168,26 @@ async function cpuServer(protocol) {
   const server = await startServer({ engine, port: 0, grpcAddress: protocol === "grpc" ? "127.0.0.1:0" : undefined });
   process.send({ url: server.url, grpcAddress: server.grpcAddress });
   await new Promise((resolve) => process.once("message", resolve));
+  const used = () => {
+    const h = getHeapStatistics();
+    return h.used_heap_size + h.external_memory;
+  };
+  const start = used();
+  let peak = start;
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, used());
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 50);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   process.send("started");
   await new Promise((resolve) => process.once("message", resolve));
   const cpu = process.cpuUsage(cpu0);
   const wallMs = performance.now() - t0;
+  clearInterval(sampler);
   await server.close();
-  process.send({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs });
+  process.send({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs, heap: { start, peak, peakRss } });
 }
 
 async function loopback(payloads) {
@@ -262,6 +274,13 @@ export async function run(options = {}) {
       ["OTLP/HTTP protobuf, 50-span requests at 10,000 spans/s", fmt(cpuHttp.spansPerSecond), `${(cpuHttp.share * 100).toFixed(1)}%`, `${((cpuHttp.share * 100 * 10_000) / cpuHttp.spansPerSecond).toFixed(1)}%`, `≤ 20% ${check((cpuHttp.share * 10_000) / cpuHttp.spansPerSecond <= 0.2)}`],
       ["OTLP/gRPC, 50-span requests at 10,000 spans/s", fmt(cpuGrpc.spansPerSecond), `${(cpuGrpc.share * 100).toFixed(1)}%`, `${((cpuGrpc.share * 100 * 10_000) / cpuGrpc.spansPerSecond).toFixed(1)}%`, `≤ 20% ${check((cpuGrpc.share * 10_000) / cpuGrpc.spansPerSecond <= 0.2)}`],
     ],
+  );
+  // Memory under a sustained unpaced OTLP/gRPC load (otlp → batch → attributes → nop): the heap must stay
+  // bounded, not grow with the time under load. BENCH_SOAK_MS shortens it (default 60 s).
+  const soakMs = Number(process.env.BENCH_SOAK_MS ?? 60_000);
+  const soak = await cpuAt10k(payloads, "grpc", { durationMs: soakMs, paced: false });
+  console.log(
+    `\nsustained OTLP/gRPC load for ${soakMs / 1000} s: ${fmt(soak.spansPerSecond)} spans/s (${Object.entries(soak.statuses).map(([k, v]) => `${k}: ${v}`).join(", ")}); server heap at start ${mib(soak.heap.start)}, peak ${mib(soak.heap.peak)}, peak RSS ${mib(soak.heap.peakRss)}; heap peak within start + 128 MiB: ${check(soak.heap.peak <= soak.heap.start + 128 * 1048576)}`,
   );
   const m = await memory(payloads);
   console.log(
