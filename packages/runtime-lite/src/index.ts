@@ -32,3 +32,4 @@ export { StartError } from "./components/api.js";
 export { Tap, renderTap } from "./tap.js";
 export type { ComponentTap, SignalCounts } from "./tap.js";
 export { envDetector } from "./components/otel-env.js";
+export { receiversOf } from "./server/intake.js";

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { Engine, envDetector, graphFromAlloy, graphFromCollectorYaml, renderTap, startServer, Tap, type EngineHolder } from "@alloy-ts/runtime-lite";
+import { Engine, envDetector, receiversOf, graphFromAlloy, graphFromCollectorYaml, renderTap, startServer, Tap, type EngineHolder } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
 import { readInput } from "../io.js";
 
@@ -74,6 +74,14 @@ function load(file: string, tap: Tap | undefined): Loaded {
   if ("error" in env) throw new CliError(`OTEL_RESOURCE_ATTRIBUTES: ${env.error}`);
   const engine = new Engine(graph, { live: true, tap, environment: { detectors: { env: env.attributes } }, log: (line) => process.stderr.write(`${line}\n`) });
   const startErrors = engine.diagnostics.filter((d) => d.severity === "error");
+  // Receiver authenticators are resolved by the front ends; resolve them here so a file whose authenticator
+  // cannot be enforced never starts, and never replaces a running graph on reload.
+  for (const protocol of ["http", "grpc"] as const)
+    try {
+      receiversOf(engine, protocol);
+    } catch (e) {
+      startErrors.push({ severity: "error", message: (e as Error).message });
+    }
   if (startErrors.length) {
     void engine.shutdown();
     throw new CliError(startErrors.map((d) => d.message).join("\n"));

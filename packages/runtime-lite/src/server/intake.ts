@@ -25,8 +25,19 @@ export interface EngineHolder {
   engine: Engine;
 }
 
+/** Per engine and protocol, resolved once (authenticators may read files): a reload brings a new engine. */
+const resolved = new WeakMap<Engine, Partial<Record<Protocol, { nodes: GraphNode[]; auth: ServerAuth[] }>>>();
+
 /** The OTLP receivers of an engine and the authenticators of their `protocol`; throws when one cannot be enforced. */
 export function receiversOf(engine: Engine, protocol: Protocol): { nodes: GraphNode[]; auth: ServerAuth[] } {
+  const cached = resolved.get(engine)?.[protocol];
+  if (cached) return cached;
+  const made = resolveReceivers(engine, protocol);
+  resolved.set(engine, { ...resolved.get(engine), [protocol]: made });
+  return made;
+}
+
+function resolveReceivers(engine: Engine, protocol: Protocol): { nodes: GraphNode[]; auth: ServerAuth[] } {
   const nodes = engine.receivers().filter((r) => r.type === "otlp");
   const auth: ServerAuth[] = [];
   for (const n of nodes) {
