@@ -5,7 +5,9 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { url, bodies, concurrency, repeat, durationMs } = workerData;
+const { url, bodies, concurrency, repeat, durationMs, spansPerSecond, spansPerBody } = workerData;
+// With spansPerSecond, requests are paced to that rate (the CPU measurement) instead of sent as fast as possible.
+const interval = spansPerSecond ? (1000 * spansPerBody) / spansPerSecond : 0;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const statuses = {};
 let next = 0;
@@ -23,8 +25,13 @@ const start = performance.now();
 const deadline = durationMs ? start + durationMs : Infinity;
 const lane = async () => {
   for (;;) {
-    const i = durationMs ? next++ % bodies.length : next++;
+    const n = next++;
+    const i = durationMs ? n % bodies.length : n;
     if (durationMs ? performance.now() > deadline : i >= bodies.length * repeat) return;
+    if (interval) {
+      const wait = start + n * interval - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
     const b = bodies[i % bodies.length];
     const s = await post(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
     sent++;

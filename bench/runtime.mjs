@@ -1,5 +1,5 @@
 // runtime-lite throughput: spans/s through otlp → batch → attributes → capture in process, and over loopback
-// OTLP/HTTP protobuf into `alloy run`'s server, each as a ratio to JSON.stringify + JSON.parse of the same spans
+// OTLP/HTTP protobuf and OTLP/gRPC into `alloy run`'s server, each as a ratio to JSON.stringify + JSON.parse of the same spans
 // measured in the same run; then the heap of a separate server process under sustained load with a memory_limiter
 // in front of a batch that holds everything it receives (without the limiter the heap would grow with the load).
 import { fork } from "node:child_process";
@@ -111,12 +111,83 @@ function inProcess(payloads) {
  * Runs the OTLP/HTTP client (bench/otlp-client.mjs) in a worker thread so it does not share the server's event
  * loop; it reports the statuses and the time from its first request to its last response.
  */
-function client(url, bodies, { concurrency = 4, repeat = 1, durationMs = 0 } = {}) {
+function client(url, bodies, { concurrency = 4, repeat = 1, durationMs = 0, spansPerSecond = 0, spansPerBody = 0 } = {}) {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL("./otlp-client.mjs", import.meta.url), { workerData: { url, bodies, concurrency, repeat, durationMs } });
+    const w = new Worker(new URL("./otlp-client.mjs", import.meta.url), { workerData: { url, bodies, concurrency, repeat, durationMs, spansPerSecond, spansPerBody } });
     w.once("message", resolve);
     w.once("error", reject);
   });
+}
+
+/** The OTLP/gRPC client (bench/otlp-grpc-client.mjs) in a worker thread; `spansPerSecond` paces it. */
+function grpcClient(address, bodies, { concurrency = 4, repeat = 1, durationMs = 0, spansPerSecond = 0, spansPerBody = 0 } = {}) {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL("./otlp-grpc-client.mjs", import.meta.url), { workerData: { address, bodies, concurrency, repeat, durationMs, spansPerSecond, spansPerBody } });
+    w.once("message", resolve);
+    w.once("error", reject);
+  });
+}
+
+const GRPC_CONFIG = LOOPBACK_CONFIG.replace("      http:", "      grpc:");
+
+async function loopbackGrpc(payloads) {
+  const engine = new Engine(graphFromCollectorYaml(GRPC_CONFIG, { env: {} }), { live: true });
+  const server = await startServer({ engine, port: 0, grpcAddress: "127.0.0.1:0" });
+  const bodies = payloads.map((p) => encodeExportRequest(p));
+  await grpcClient(server.grpcAddress, bodies.slice(0, 10)); // warm-up
+  const repeat = 3;
+  const r = await grpcClient(server.grpcAddress, bodies, { repeat });
+  await server.close();
+  if (r.statuses.OK !== bodies.length * repeat) throw new Error(`loopback gRPC: ${JSON.stringify(r.statuses)}`);
+  return { ms: r.elapsedMs, spans: spansOf(payloads) * repeat, bytes: bodies.reduce((n, b) => n + b.length, 0) * repeat };
+}
+
+/**
+ * CPU of a separate server process while a paced client sends 10,000 spans/s for 5 s (the collector testbed's
+ * OTLP load), as a share of one core: the server's own user + system time over the window.
+ */
+async function cpuAt10k(payloads, protocol, { durationMs = 5000, paced = true } = {}) {
+  const child = fork(fileURLToPath(import.meta.url), ["--cpu-server", protocol], { stdio: "inherit" });
+  const message = () => new Promise((resolve, reject) => (child.once("message", resolve), child.once("error", reject)));
+  const { url, grpcAddress } = await message();
+  const small = requests(200, 50);
+  const bodies = small.map((p) => encodeExportRequest(p));
+  const options = { durationMs, spansPerSecond: paced ? 10_000 : 0, spansPerBody: 50, concurrency: 4 };
+  child.send("start");
+  await message();
+  const r = protocol === "grpc" ? await grpcClient(grpcAddress, bodies, options) : await client(`${url}/v1/traces`, bodies, options);
+  child.send("stop");
+  const { cpuMs, wallMs, heap } = await message();
+  child.disconnect();
+  return { share: cpuMs / wallMs, spansPerSecond: perSecond(r.sent * 50, r.elapsedMs), statuses: r.statuses, heap };
+}
+
+/** The server side of `cpuAt10k`, run in the child process. */
+async function cpuServer(protocol) {
+  const engine = new Engine(graphFromCollectorYaml(protocol === "grpc" ? GRPC_CONFIG : LOOPBACK_CONFIG, { env: {} }), { live: true, log: () => undefined });
+  const server = await startServer({ engine, port: 0, grpcAddress: protocol === "grpc" ? "127.0.0.1:0" : undefined });
+  process.send({ url: server.url, grpcAddress: server.grpcAddress });
+  await new Promise((resolve) => process.once("message", resolve));
+  const used = () => {
+    const h = getHeapStatistics();
+    return h.used_heap_size + h.external_memory;
+  };
+  const start = used();
+  let peak = start;
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, used());
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 50);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  process.send("started");
+  await new Promise((resolve) => process.once("message", resolve));
+  const cpu = process.cpuUsage(cpu0);
+  const wallMs = performance.now() - t0;
+  clearInterval(sampler);
+  await server.close();
+  process.send({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs, heap: { start, peak, peakRss } });
 }
 
 async function loopback(payloads) {
@@ -174,12 +245,13 @@ async function memoryServer() {
 }
 
 export async function run(options = {}) {
-  console.log("\n## Runtime: spans through otlp → batch → attributes (goals: ≥ 200,000 spans/s in process, ≥ 50,000 spans/s over loopback OTLP/HTTP protobuf)\n");
+  console.log("\n## Runtime: spans through otlp → batch → attributes (goals: ≥ 200,000 spans/s in process, ≥ 50,000 spans/s over loopback OTLP/HTTP protobuf and OTLP/gRPC; server CPU ≤ 20% of a core per 10,000 spans/s)\n");
   const payloads = requests(40, 250);
   const spans = spansOf(payloads);
   const tJson = jsonRoundTrip(payloads);
   const tIn = inProcess(payloads);
   const lb = await loopback(payloads);
+  const lbGrpc = await loopbackGrpc(payloads);
   if (options.loopbackOnly) return;
   const jsonRate = perSecond(spans, tJson);
   const inRate = perSecond(spans, tIn);
@@ -190,7 +262,25 @@ export async function run(options = {}) {
       ["JSON.stringify + JSON.parse", fmt(spans), fmt(jsonRate), "1.00×", ""],
       ["in process → capture", fmt(spans), fmt(inRate), fmtRatio(inRate / jsonRate), `≥ 200,000 ${check(inRate >= 200_000)}`],
       [`loopback OTLP/HTTP protobuf (${(lb.bytes / lb.spans).toFixed(0)} B/span)`, fmt(lb.spans), fmt(lbRate), fmtRatio(lbRate / jsonRate), `≥ 50,000 ${check(lbRate >= 50_000)}`],
+      [`loopback OTLP/gRPC (${(lbGrpc.bytes / lbGrpc.spans).toFixed(0)} B/span)`, fmt(lbGrpc.spans), fmt(perSecond(lbGrpc.spans, lbGrpc.ms)), fmtRatio(perSecond(lbGrpc.spans, lbGrpc.ms) / jsonRate), `≥ 50,000 ${check(perSecond(lbGrpc.spans, lbGrpc.ms) >= 50_000)}`],
     ],
+  );
+  const cpuHttp = await cpuAt10k(payloads, "http");
+  const cpuGrpc = await cpuAt10k(payloads, "grpc");
+  console.log("");
+  table(
+    ["server CPU under a paced load", "spans/s sent", "share of one core", "per 10,000 spans/s", "goal"],
+    [
+      ["OTLP/HTTP protobuf, 50-span requests at 10,000 spans/s", fmt(cpuHttp.spansPerSecond), `${(cpuHttp.share * 100).toFixed(1)}%`, `${((cpuHttp.share * 100 * 10_000) / cpuHttp.spansPerSecond).toFixed(1)}%`, `≤ 20% ${check((cpuHttp.share * 10_000) / cpuHttp.spansPerSecond <= 0.2)}`],
+      ["OTLP/gRPC, 50-span requests at 10,000 spans/s", fmt(cpuGrpc.spansPerSecond), `${(cpuGrpc.share * 100).toFixed(1)}%`, `${((cpuGrpc.share * 100 * 10_000) / cpuGrpc.spansPerSecond).toFixed(1)}%`, `≤ 20% ${check((cpuGrpc.share * 10_000) / cpuGrpc.spansPerSecond <= 0.2)}`],
+    ],
+  );
+  // Memory under a sustained unpaced OTLP/gRPC load (otlp → batch → attributes → nop): the heap must stay
+  // bounded, not grow with the time under load. BENCH_SOAK_MS shortens it (default 60 s).
+  const soakMs = Number(process.env.BENCH_SOAK_MS ?? 60_000);
+  const soak = await cpuAt10k(payloads, "grpc", { durationMs: soakMs, paced: false });
+  console.log(
+    `\nsustained OTLP/gRPC load for ${soakMs / 1000} s: ${fmt(soak.spansPerSecond)} spans/s (${Object.entries(soak.statuses).map(([k, v]) => `${k}: ${v}`).join(", ")}); server heap at start ${mib(soak.heap.start)}, peak ${mib(soak.heap.peak)}, peak RSS ${mib(soak.heap.peakRss)}; heap peak within start + 128 MiB: ${check(soak.heap.peak <= soak.heap.start + 128 * 1048576)}`,
   );
   const m = await memory(payloads);
   console.log(
@@ -200,4 +290,5 @@ export async function run(options = {}) {
 }
 
 if (isMainThread && process.argv[2] === "--memory-server") await memoryServer();
+else if (isMainThread && process.argv[2] === "--cpu-server") await cpuServer(process.argv[3]);
 else if (isMainThread && process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) await run();

@@ -78,6 +78,20 @@ function commandSection(cmd, fullName, upstream, level) {
   return lines;
 }
 
+/**
+ * A page may carry hand-written prose after this line (what the command models, in depth); the generator keeps
+ * it as it is and regenerates only what comes before.
+ */
+const HAND_WRITTEN = "<!-- Hand-written below this line; scripts/gen-cli-docs.mjs keeps it. -->";
+
+function handWritten(name) {
+  const file = path.join(docsDir, `${name}.md`);
+  if (!existsSync(file)) return "";
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf(HAND_WRITTEN);
+  return at < 0 ? "" : `\n${text.slice(at)}`;
+}
+
 function page(cmd) {
   const upstream = UPSTREAM[cmd.name()];
   const lines = [
@@ -85,7 +99,7 @@ function page(cmd) {
     ...commandSection(cmd, `alloy ${cmd.name()}`, upstream, 1),
   ];
   lines.splice(4, 0, "", upstream ? `Origin: ${upstream.note}` : "Origin: this toolchain's own command (upstream has none of this name).");
-  return lines.join("\n").replace(/\n+$/, "\n");
+  return lines.join("\n").replace(/\n+$/, "\n") + handWritten(cmd.name());
 }
 
 function index(program) {

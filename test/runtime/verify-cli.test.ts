@@ -53,3 +53,22 @@ describe.skipIf(!sharedDir || !haveBundle)("alloy verify CLI", () => {
     }
   });
 });
+
+describe.skipIf(!haveBundle)("alloy verify --show", () => {
+  const config = path.join(repoRoot, "examples", "otlp-gateway", "collector.yaml");
+  it("prints what a component received and emitted on both sides, as text and JSON", () => {
+    const text = run("verify", config, "--show", "batch");
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^collector traces\/processor:batch \(processor batch\): traces in (\d+) out \1$/m);
+    expect(text.stdout).toMatch(/^alloy otelcol\.processor\.batch\.default \(processor batch\): traces in (\d+) out \1$/m);
+    expect(text.stdout).toMatch(/^ {2}emitted traces \(\d+ items\): \{"resourceSpans"/m);
+    const json = JSON.parse(run("verify", config, "--show", "batch", "--json").stdout);
+    const shown = json.shown.batch;
+    expect(shown["collector traces/processor:batch"].counts.traces.in).toBe(shown["alloy otelcol.processor.batch.default"].counts.traces.in);
+  });
+  it("fails with a clear message for a component that neither side has", () => {
+    const r = run("verify", config, "--show", "nope");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("--show nope: no component of either side has this ID");
+  });
+});

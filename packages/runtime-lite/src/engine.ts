@@ -2,12 +2,13 @@
  * Runs a Graph: instantiates each node's semantics (or an opaque pass-through, marked unverified), pushes
  * payloads along the typed edges, and flushes everything on shutdown in topological order.
  */
-import { DataRefusedError, type ComponentContext, type ComponentInstance, type RuntimeEnvironment } from "./components/api.js";
+import { DataRefusedError, StartError, type ComponentContext, type ComponentInstance, type RuntimeEnvironment } from "./components/api.js";
 import { CaptureExporter } from "./components/exporters.js";
 import { factoryFor } from "./components/registry.js";
 import type { Graph, GraphNode, RuntimeDiagnostic } from "./graph/types.js";
 import { getHeapStatistics } from "node:v8";
 import type { Signal, Telemetry } from "./pdata/types.js";
+import type { Tap } from "./tap.js";
 
 export interface EngineOptions {
   /** Server mode: timers (batch timeout, tail sampling decision wait) and real exporters. */
@@ -22,6 +23,8 @@ export interface EngineOptions {
   memoryUsage?: () => number;
   /** Detected resource attributes and pod table for resourcedetection and k8sattributes. */
   environment?: RuntimeEnvironment;
+  /** Records what each component takes in and emits (`alloy run --tap`, `alloy verify --show`). */
+  tap?: Tap;
 }
 
 /** What became of a payload handed to a receiver. */
@@ -41,6 +44,9 @@ const processMemory = () => {
   return h.used_heap_size + h.external_memory;
 };
 
+/** Component types that hold data and send it later: back-pressure from beyond them does not reach receivers. */
+const BUFFERING = new Set(["batch", "tail_sampling", "groupbytrace", "spanmetrics", "servicegraph", "count"]);
+
 /** A fixed clock for deterministic runs: 2024-01-01T00:00:00Z. */
 export const FIXED_NOW = 1704067200000000000n;
 
@@ -59,7 +65,22 @@ export class Engine {
     private readonly options: EngineOptions = {},
   ) {
     this.order = topologicalOrder(graph);
-    for (const node of graph.nodes.values()) this.instances.set(node.id, this.instantiate(node));
+    for (const node of graph.nodes.values()) {
+      options.tap?.register(node.id, node.kind, node.type);
+      this.instances.set(node.id, this.instantiate(node));
+    }
+  }
+
+  /** The tap, with each exporter helper's counters read now. */
+  get tap(): Tap | undefined {
+    const tap = this.options.tap;
+    if (tap)
+      for (const [id, inst] of this.instances) {
+        const counters = (inst as { counters?: { sent: number; failed: number; refused: number; queued: number } }).counters;
+        const entry = tap.components.get(id);
+        if (counters && entry) entry.exporter = { ...counters };
+      }
+    return tap;
   }
 
   private instantiate(node: GraphNode): ComponentInstance {
@@ -78,6 +99,10 @@ export class Engine {
     try {
       made = factory.create(node.config, ctx);
     } catch (e) {
+      if (e instanceof StartError) {
+        this.diagnostics.push({ severity: "error", message: `${node.id}: ${e.message}`, component: node.id });
+        return { consume: () => undefined };
+      }
       made = { unsupported: `configuration error: ${(e as Error).message}` };
     }
     if ("unsupported" in made) {
@@ -94,8 +119,14 @@ export class Engine {
       live: this.options.live === true,
       pipelines: Object.keys(node.pipelineTargets ?? {}),
       now: this.options.now ?? (() => (this.options.live ? BigInt(Date.now()) * 1000000n : FIXED_NOW)),
-      emit: (t) => this.deliver(node.outputs[t.signal], t),
-      emitToPipeline: (p, t) => this.deliver(node.pipelineTargets?.[p] ?? [], t),
+      emit: (t) => {
+        this.options.tap?.out(node.id, t);
+        this.deliver(node.outputs[t.signal], t);
+      },
+      emitToPipeline: (p, t) => {
+        this.options.tap?.out(node.id, t);
+        this.deliver(node.pipelineTargets?.[p] ?? [], t);
+      },
       track: (p) => {
         this.pending.add(p);
         void p.finally(() => this.pending.delete(p));
@@ -103,6 +134,7 @@ export class Engine {
       log,
       memoryUsage: this.options.memoryUsage ?? processMemory,
       environment: this.options.environment,
+      extensions: this.graph.extensions,
     };
   }
 
@@ -111,11 +143,16 @@ export class Engine {
       const inst = this.instances.get(id);
       if (!inst) return;
       const payload = i === targets.length - 1 ? t : structuredClone(t);
+      const tap = this.options.tap;
       try {
+        tap?.in(id, payload);
         inst.consume(payload);
       } catch (e) {
         // Refusals travel back to the receiver (see DataRefusedError); other failures are contained here.
-        if (e instanceof DataRefusedError) throw e;
+        if (e instanceof DataRefusedError) {
+          tap?.refused(id, payload);
+          throw e;
+        }
         this.options.log?.(`${id}: ${(e as Error).message}`);
         this.diagnostics.push({ severity: "error", message: `${id} failed: ${(e as Error).message}`, component: id });
       }
@@ -152,9 +189,18 @@ export class Engine {
    */
   refusal(receiverId: string, signal: Signal): string | undefined {
     if (this.stopped) return undefined;
-    for (const id of this.graph.nodes.get(receiverId)?.outputs[signal] ?? []) {
+    // Downstream through components that pass data on synchronously; a buffering one (batch) has already
+    // acknowledged what it holds, so what lies beyond it cannot push back to the receiver.
+    const seen = new Set<string>();
+    const stack = [...(this.graph.nodes.get(receiverId)?.outputs[signal] ?? [])];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
       const reason = this.instances.get(id)?.refusing?.();
       if (reason !== undefined) return reason;
+      const node = this.graph.nodes.get(id);
+      if (node && !BUFFERING.has(node.type)) stack.push(...node.outputs[signal]);
     }
     return undefined;
   }

@@ -11,6 +11,8 @@ export const haveBundle = existsSync(path.join(repoRoot, "packages", "cli", "dis
 
 export interface AlloyProcess {
   url: string;
+  /** host:port of the OTLP/gRPC receiver, when the configuration enables one. */
+  grpc?: string;
   child: ChildProcessByStdio<null, Readable, Readable>;
   /** Everything written to stderr so far. */
   stderr(): string;
@@ -18,9 +20,13 @@ export interface AlloyProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `alloy run <config> --listen 127.0.0.1:0` and resolves once it prints its address. */
-export function startAlloyRun(config: string, env: Record<string, string>, extraArgs: string[] = []): Promise<AlloyProcess> {
-  const child = spawn(process.execPath, [bundle, "run", config, "--listen", "127.0.0.1:0", ...extraArgs], {
+/**
+ * Runs `alloy run <config> --listen 127.0.0.1:0` and resolves once it prints its address (and, with `grpc`, its
+ * OTLP/gRPC address; `--grpc-listen 127.0.0.1:0` is passed unless extraArgs names one).
+ */
+export function startAlloyRun(config: string, env: Record<string, string>, extraArgs: string[] = [], grpc = false): Promise<AlloyProcess> {
+  const grpcArgs = grpc && !extraArgs.includes("--grpc-listen") ? ["--grpc-listen", "127.0.0.1:0"] : [];
+  const child = spawn(process.execPath, [bundle, "run", config, "--listen", "127.0.0.1:0", ...grpcArgs, ...extraArgs], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -37,10 +43,12 @@ export function startAlloyRun(config: string, env: Record<string, string>, extra
     child.stdout.on("data", (d) => {
       stdout += d;
       const m = /listening on (\S+)/.exec(stdout);
-      if (!m) return;
+      const g = /listening for OTLP\/gRPC on (\S+)/.exec(stdout);
+      if (!m || (grpc && !g)) return;
       clearTimeout(timer);
       resolve({
         url: m[1],
+        grpc: g?.[1],
         child,
         stderr: () => stderr,
         stop: (signal = "SIGTERM") => {

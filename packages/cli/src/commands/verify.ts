@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { convertOtelcol, renderDiagnostic, blocksOutput } from "@alloy-ts/converter";
-import { generateTelemetry, graphFromAlloy, graphFromCollectorYaml, parseTelemetryFile, verifyGraphs, type PodInfo, type RuntimeEnvironment, type VerifyReport } from "@alloy-ts/runtime-lite";
+import { Tap, renderTap, type ComponentTap, generateTelemetry, graphFromAlloy, graphFromCollectorYaml, parseTelemetryFile, verifyGraphs, type PodInfo, type RuntimeEnvironment, type VerifyReport } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
 import { withLedger } from "./verify-ledger.js";
 import { readInput } from "../io.js";
@@ -20,6 +20,7 @@ interface VerifyOptions {
   strict?: boolean;
   resource?: string[];
   pods?: string;
+  show?: string[];
 }
 
 export function register(program: Command): void {
@@ -32,6 +33,7 @@ export function register(program: Command): void {
     .option("--json", "print the report as JSON")
     .option("--strict", "also fail (exit status 1) when any exporter is unverified")
     .option("--resource <key=value>", "a resource attribute resource detection finds (repeatable)", (v: string, acc: string[] = []) => [...acc, v])
+    .option("--show <component>", "print what a component received and emitted on each side (collector ID such as batch, graph node ID or Alloy component name; repeatable)", (v: string, acc: string[] = []) => [...acc, v])
     .option("--pods <file>", "JSON list of pods ({ip, name, namespace, uid, node, deployment, labels, annotations}) for k8sattributes")
     .action((file: string, opts: VerifyOptions) => runVerify(file, opts));
 }
@@ -85,11 +87,34 @@ export async function runVerify(file: string, opts: VerifyOptions): Promise<void
     input = parsed;
   }
   const environment = readEnvironment(opts);
-  const run = await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloyText, { fileName: opts.alloy }), input, environment);
+  const taps = opts.show?.length ? { collector: new Tap(20), alloy: new Tap(20) } : {};
+  const run = await verifyGraphs(graphFromCollectorYaml(yaml), graphFromAlloy(alloyText, { fileName: opts.alloy }), input, environment, taps);
   const report = withLedger(run, ledger, yaml, name ?? file);
-  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
+  const shown = opts.show?.length ? showComponents(opts.show, taps as { collector: Tap; alloy: Tap }) : undefined;
+  if (opts.json) process.stdout.write(`${JSON.stringify(shown ? { ...report, shown: shown.json } : report, null, 2)}\n`);
+  else process.stdout.write(renderReport(report) + (shown?.text ?? ""));
   // --strict: an exporter that could not be checked counts as a failure too.
   if (!report.ok || (opts.strict && report.exporters.some((e) => e.verdict === "unverified"))) process.exitCode = 1;
+}
+
+/**
+ * The tap entries `--show` names: a node ID (`traces/processor:batch`, `otelcol.processor.batch.default`), or the
+ * component after the kind (`batch`, `otlp/backend`), or the end of an Alloy name (`batch.default`).
+ */
+function showComponents(names: string[], taps: { collector: Tap; alloy: Tap }): { text: string; json: Record<string, Record<string, ComponentTap>> } {
+  const json: Record<string, Record<string, ComponentTap>> = {};
+  const lines: string[] = [];
+  for (const name of names) {
+    // A collector ID `batch` or `batch/x` also names the Alloy components of type batch the conversion made.
+    const type = name.split("/")[0];
+    const matches = (id: string) => id === name || id.endsWith(`:${name}`) || id.endsWith(`.${name}`) || (id.startsWith("otelcol.") && id.split(".")[2] === type);
+    const picked: Record<string, ComponentTap> = {};
+    for (const [side, tap] of Object.entries(taps)) for (const [id, c] of tap.components) if (matches(id)) picked[`${side} ${id}`] = c;
+    if (Object.keys(picked).length === 0) throw new CliError(`--show ${name}: no component of either side has this ID`);
+    json[name] = picked;
+    lines.push(renderTap(picked, { payloads: true }).trimEnd());
+  }
+  return { text: `${lines.join("\n")}\n`, json };
 }
 
 /** The human-readable report: one line per exporter, differences and reasons indented below it. */

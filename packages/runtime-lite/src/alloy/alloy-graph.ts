@@ -12,6 +12,7 @@ import { stdlib } from "./stdlib.js";
 import { isCapsule, type AlloyValue } from "./values.js";
 import { toCollectorShape, type Body } from "./normalize.js";
 import { graphFromBridge, isBridgeDialect } from "../bridge/bridge-graph.js";
+import { authTypeOfAlloy } from "../auth/authenticators.js";
 
 const KINDS: Record<string, ComponentKind> = { receiver: "receiver", processor: "processor", exporter: "exporter", connector: "connector" };
 
@@ -62,6 +63,11 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
     // `otelcol.<kind>.<type>` components, and the hybrid dialect's `otel.<kind>.<type>` blocks, which carry the
     // collector component's own configuration and are wired with `output` blocks like `otelcol.*` ones.
     const hybrid = parts[0] === "otel";
+    // `otelcol.auth.<type>` components are extensions that receivers and exporters refer to by `<id>.handler`.
+    if (parts[0] === "otelcol" && parts[1] === "auth" && parts.length === 3) {
+      (graph.extensions ??= new Map()).set(id, { type: authTypeOfAlloy(parts[2]!), config: toCollectorShape(`auth.${parts[2]}`, body), enabled: true });
+      continue;
+    }
     if ((parts[0] !== "otelcol" && !hybrid) || !(parts[1] in KINDS) || parts.length !== 3) continue;
     const kind = KINDS[parts[1]];
     const alloyType = parts[2];

@@ -29,6 +29,7 @@ const REPEATED: Record<string, Record<string, string>> = {
   "connector.spanmetrics": { dimension: "dimensions", calls_dimension: "calls_dimensions" },
   "connector.count": { spans: "spans", spanevents: "spanevents", metrics: "metrics", datapoints: "datapoints", logs: "logs", attributes: "attributes" },
   "connector.routing": { route: "table" },
+  "auth.headers": { header: "headers" },
 };
 
 /** Single blocks whose collector key differs. */

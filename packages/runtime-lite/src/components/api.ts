@@ -1,6 +1,6 @@
 /** The contract between the engine and component implementations. */
 import type { Signal, Telemetry } from "../pdata/types.js";
-import type { ComponentKind } from "../graph/types.js";
+import type { ComponentKind, Extension } from "../graph/types.js";
 
 /** One pod of the table the k8sattributes processor matches against (`alloy verify --pods`). */
 export interface PodInfo {
@@ -22,6 +22,11 @@ export interface PodInfo {
  */
 export interface RuntimeEnvironment {
   readonly resource?: Readonly<Record<string, string>>;
+  /**
+   * What named detectors find, applied only where a resourcedetection processor lists that detector (`alloy run`
+   * fills `env` from OTEL_RESOURCE_ATTRIBUTES, as the collector's env detector reads it).
+   */
+  readonly detectors?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly pods?: readonly PodInfo[];
 }
 
@@ -47,6 +52,8 @@ export interface ComponentContext {
   memoryUsage(): number;
   /** The host environment (resource detection results, pod table); empty when not given. */
   readonly environment?: RuntimeEnvironment;
+  /** The graph's extensions (authenticators), by ID. */
+  readonly extensions?: ReadonlyMap<string, Extension>;
 }
 
 /**
@@ -58,6 +65,17 @@ export class DataRefusedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "DataRefusedError";
+  }
+}
+
+/**
+ * Thrown by `create` when a component cannot start as configured (an authenticator that is not modelled, a
+ * missing certificate file): `alloy run` refuses to start rather than run without what the configuration asks.
+ */
+export class StartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StartError";
   }
 }
 

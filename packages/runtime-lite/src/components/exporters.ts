@@ -1,9 +1,12 @@
-/** Exporters and receivers: otlp receiver, capture, debug, file, otlphttp and otlp (sent over OTLP/HTTP). */
+/** Exporters and receivers: otlp receiver, capture, debug, file, otlphttp (OTLP/HTTP) and otlp (OTLP/gRPC). */
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { itemCount, type Telemetry } from "../pdata/types.js";
-import { encodeExportRequest } from "../pdata/otlp-proto.js";
-import { asRecord, durationMs, type ComponentFactory } from "./api.js";
+import { StartError, type ComponentFactory } from "./api.js";
+import { authReference, clientAuth } from "../auth/authenticators.js";
+import { grpcSender } from "../transport/grpc-client.js";
+import { httpSender } from "../transport/http-client.js";
+import { helperExporter, type Send } from "./exporter-helper.js";
 
 /** The OTLP receiver: data handed to it (by the HTTP server or a verification run) goes to its outputs unchanged. */
 export const otlpReceiver: ComponentFactory = {
@@ -74,44 +77,32 @@ export const fileExporter: ComponentFactory = {
   },
 };
 
-const SIGNAL_PATH = { traces: "v1/traces", metrics: "v1/metrics", logs: "v1/logs" } as const;
-
-function httpExporter(type: string): ComponentFactory {
+/**
+ * The network exporters: `otlphttp` over OTLP/HTTP and `otlp` over OTLP/gRPC, each behind the exporter helper
+ * (queue, retries, timeout). Settings that cannot be honoured (an unmodelled authenticator, unreadable TLS
+ * files, a persistent queue) stop `alloy run` from starting.
+ */
+function networkExporter(type: "otlp" | "otlphttp"): ComponentFactory {
   return {
     kind: "exporter",
     type,
     signals: ["traces", "metrics", "logs"],
     create(config, ctx) {
-      const endpoint = String(config.endpoint ?? "");
-      if (!endpoint) return { unsupported: "exporter without endpoint" };
-      const base = /^https?:\/\//.test(endpoint) ? endpoint : `http://${endpoint}`;
-      const json = config.encoding === "json";
-      const headers = Object.fromEntries(Object.entries(asRecord(config.headers)).map(([k, v]) => [k, String(v)]));
-      const timeout = durationMs(config.timeout, type === "otlp" ? 5000 : 30000);
-      const perSignal = (s: keyof typeof SIGNAL_PATH) => {
-        const explicit = config[`${s}_endpoint`];
-        return typeof explicit === "string" && explicit ? explicit : `${base.replace(/\/$/, "")}/${SIGNAL_PATH[s]}`;
-      };
-      return {
-        consume(t) {
-          const body = json ? JSON.stringify(t.data) : encodeExportRequest(t);
-          const p = fetch(perSignal(t.signal), {
-            method: "POST",
-            headers: { ...headers, "content-type": json ? "application/json" : "application/x-protobuf" },
-            body,
-            signal: AbortSignal.timeout(timeout),
-          })
-            .then((r) => {
-              if (!r.ok) ctx.log(`${ctx.id}: export failed with HTTP ${r.status}`);
-            })
-            .catch((e: Error) => ctx.log(`${ctx.id}: export failed: ${e.message}`));
-          ctx.track(p);
-        },
-      };
+      if (!ctx.live) return { consume: () => undefined };
+      const ref = authReference(config);
+      let sender: { send: Send; close(): void };
+      try {
+        const auth = ref === undefined ? undefined : clientAuth(ctx.extensions, ref);
+        sender = type === "otlp" ? grpcSender(config, ctx.log, ctx.id, auth) : httpSender(config, auth);
+      } catch (e) {
+        throw new StartError((e as Error).message);
+      }
+      const made = helperExporter(config, ctx, sender.send, type === "otlp" ? 5000 : 30000, sender.close);
+      if ("unsupported" in made) throw new StartError(`${made.unsupported} is not modelled`);
+      return made;
     },
   };
 }
 
-export const otlphttpExporter = httpExporter("otlphttp");
-/** The gRPC exporter is approximated by OTLP/HTTP protobuf to the same endpoint (no gRPC stack here). */
-export const otlpExporter = httpExporter("otlp");
+export const otlphttpExporter = networkExporter("otlphttp");
+export const otlpExporter = networkExporter("otlp");

@@ -28,7 +28,12 @@ export const resourceDetectionProcessor: ComponentFactory = {
     const detectors = asArray(config.detectors);
     const override = config.override !== false;
     const off = disabledAttributes(config);
-    const detected = detectors.length === 0 ? [] : Object.entries(ctx.environment?.resource ?? {}).filter(([k]) => !off.has(k));
+    // Earlier detectors win over later ones, as in the collector; the flat `resource` table comes last.
+    const table: Record<string, string> = {};
+    for (const d of [...detectors].reverse()) Object.assign(table, ctx.environment?.detectors?.[String(d)] ?? {});
+    const flat = detectors.length === 0 ? {} : (ctx.environment?.resource ?? {});
+    const merged = { ...flat, ...table };
+    const detected = detectors.length === 0 ? [] : Object.entries(merged).filter(([k]) => !off.has(k));
     return {
       consume(t) {
         for (const attrs of resourceAttributeLists(t))

@@ -33,10 +33,21 @@ export interface GraphNode {
   pipelines?: string[];
 }
 
+/** An extension (authenticators, storage): not on the data path, referred to by components. */
+export interface Extension {
+  /** Collector type (`basicauth`, `bearertokenauth`, `headers_setter`, `file_storage`, ...). */
+  type: string;
+  config: Record<string, unknown>;
+  /** Collector YAML: listed in service.extensions (Alloy components are always enabled). */
+  enabled: boolean;
+}
+
 export interface Graph {
   source: "otelcol" | "alloy";
   nodes: Map<string, GraphNode>;
   diagnostics: RuntimeDiagnostic[];
+  /** Extensions by the ID components use for them (`basicauth/client`, `otelcol.auth.basic.creds`). */
+  extensions?: Map<string, Extension>;
 }
 
 /** An empty output table. */

@@ -54,6 +54,11 @@ export function graphFromCollectorYaml(text: string, options: YamlGraphOptions =
   const { config } = loadCollectorConfig(read.value);
   const sections: Record<ComponentKind, Record<string, unknown>> = { receiver: {}, processor: {}, exporter: {}, connector: {} };
   for (const c of config.components) if (c.kind !== "extension") sections[c.kind][c.id] = toPlain(c.config);
+  // Extensions (authenticators) are referred to by ID; the collector starts only those service.extensions lists.
+  const enabled = new Set(config.extensions);
+  for (const c of config.components) {
+    if (c.kind === "extension") (graph.extensions ??= new Map()).set(c.id, { type: c.type, config: { ...asRecord(toPlain(c.config)) }, enabled: enabled.has(c.id) });
+  }
   const pipelines: Pipeline[] = [];
   for (const p of config.pipelines) {
     const signal = p.signal as Signal;

@@ -1,35 +1,13 @@
 /**
- * OTLP/JSON input: parses a request body or a file of payloads and normalises it to the model's conventions
- * (64-bit integers as decimal strings, IDs as lowercase hex, lists present). Never throws.
+ * OTLP/JSON input: parses a request body or a file of payloads, checks it field by field (otlp-json-check.ts) and
+ * normalises it to the model's conventions (64-bit integers as decimal strings, IDs as lowercase hex, lists
+ * present). Never throws.
  */
 import { SIGNALS, type Signal, type Telemetry, type TelemetrySet } from "./types.js";
+import { requestSchema } from "./otlp-proto.js";
+import { checkOtlpJson } from "./otlp-json-check.js";
 
 const ROOT: Record<Signal, string> = { traces: "resourceSpans", metrics: "resourceMetrics", logs: "resourceLogs" };
-const INT_FIELDS = new Set(["intValue", "asInt", "count", "zeroCount", "timeUnixNano", "startTimeUnixNano", "endTimeUnixNano", "observedTimeUnixNano"]);
-const INT_LISTS = new Set(["bucketCounts"]);
-const HEX_FIELDS = new Set(["traceId", "spanId", "parentSpanId"]);
-const LISTS = new Set(["attributes", "spans", "scopeSpans", "metrics", "scopeMetrics", "logRecords", "scopeLogs", "dataPoints", "values"]);
-
-function normalise(v: unknown, key: string, depth: number): unknown {
-  if (depth > 64) throw new Error("document nested too deeply");
-  if (INT_FIELDS.has(key) && (typeof v === "number" || typeof v === "string")) {
-    if (!/^-?\d+$/.test(String(v))) throw new Error(`${key} must be an integer, got ${JSON.stringify(v)}`);
-    return BigInt(String(v)).toString();
-  }
-  if (INT_LISTS.has(key) && Array.isArray(v)) return v.map((x) => BigInt(String(x)).toString());
-  if (HEX_FIELDS.has(key) && typeof v === "string") {
-    if (!/^([0-9a-fA-F]{2})*$/.test(v)) throw new Error(`${key} must be hex`);
-    return v.toLowerCase();
-  }
-  if (Array.isArray(v)) return v.map((x) => normalise(x, "", depth + 1));
-  if (v && typeof v === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = normalise(x, k, depth + 1);
-    for (const k of LISTS) if (k in out && !Array.isArray(out[k])) throw new Error(`${k} must be a list`);
-    return out;
-  }
-  return v;
-}
 
 function fill(data: Record<string, unknown>, signal: Signal): void {
   const [scopeKey, itemKey] =
@@ -68,10 +46,11 @@ export function parseOtlpJson(signal: Signal, text: string): Telemetry | { error
 /** Validates and normalises an already-parsed OTLP/JSON request. */
 export function fromJsonValue(signal: Signal, doc: unknown): Telemetry | { error: string } {
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) return { error: "request body must be a JSON object" };
-  const list = (doc as Record<string, unknown>)[ROOT[signal]];
-  if (list !== undefined && !Array.isArray(list)) return { error: `${ROOT[signal]} must be a list` };
+  const checked = checkOtlpJson(requestSchema(signal), doc);
+  if ("error" in checked) return checked;
   try {
-    const data = normalise({ [ROOT[signal]]: list ?? [] }, "", 0) as Record<string, unknown>;
+    const data = checked.data;
+    data[ROOT[signal]] ??= [];
     fill(data, signal);
     return { signal, data } as unknown as Telemetry;
   } catch (e) {

@@ -4,14 +4,14 @@
  */
 import type { Signal, Telemetry } from "./types.js";
 
-type Scalar = "string" | "hex" | "b64" | "bool" | "int64" | "uint32" | "fixed64" | "sfixed64" | "fixed32" | "double" | "sint32" | "uint64";
-interface Field {
+export type Scalar = "string" | "hex" | "b64" | "bool" | "int64" | "uint32" | "fixed64" | "sfixed64" | "fixed32" | "double" | "sint32" | "uint64";
+export interface Field {
   name: string;
   type: Scalar | Schema;
   repeated?: boolean;
   /** Nested under an object (`sum.dataPoints`-style wrappers are separate messages; this is for oneof-free groups). */
 }
-type Schema = { [no: number]: Field };
+export type Schema = { [no: number]: Field };
 
 const lazy: Record<string, Schema> = {};
 const S = (name: string): Schema => (lazy[name] ??= {});
@@ -162,6 +162,9 @@ def("ResourceLogs", { 1: { name: "resource", type: S("Resource") }, 2: { name: "
 def("LogsRequest", { 1: { name: "resourceLogs", type: S("ResourceLogs"), repeated: true } });
 
 const REQUEST: Record<Signal, string> = { traces: "TracesRequest", metrics: "MetricsRequest", logs: "LogsRequest" };
+
+/** The message schema of a signal's export request (the OTLP/JSON decoder checks fields against it too). */
+export const requestSchema = (signal: Signal): Schema => S(REQUEST[signal]);
 /** Fields that must exist as empty lists in the JSON shape even when absent on the wire. */
 const REQUIRED_LISTS = new Set(["attributes", "spans", "scopeSpans", "resourceSpans", "metrics", "scopeMetrics", "resourceMetrics", "logRecords", "scopeLogs", "resourceLogs", "dataPoints", "bucketCounts", "explicitBounds", "quantileValues", "values"]);
 

@@ -3,6 +3,7 @@
  * collector exporter, what it received with what the corresponding Alloy exporters received (spec
  * otelcol-conversion.md §4 gives the label each exporter gets in each pipeline group).
  */
+import type { Tap } from "../tap.js";
 import { Engine } from "../engine.js";
 import { upstreamOf } from "../engine.js";
 import type { Graph, RuntimeDiagnostic } from "../graph/types.js";
@@ -80,10 +81,17 @@ function firstOnly(a: string[], b: string[]): string | undefined {
 }
 
 /** Runs both graphs on `input` (default: the built-in generated set) in the same environment and compares exporters. */
-export async function verifyGraphs(collector: Graph, alloy: Graph, input: TelemetrySet = generateTelemetry(), environment: RuntimeEnvironment = {}): Promise<VerifyReport> {
+export async function verifyGraphs(
+  collector: Graph,
+  alloy: Graph,
+  input: TelemetrySet = generateTelemetry(),
+  environment: RuntimeEnvironment = {},
+  /** Records what each component of each side took in and emitted (`alloy verify --show`). */
+  taps: { collector?: Tap; alloy?: Tap } = {},
+): Promise<VerifyReport> {
   const diagnostics = [...collector.diagnostics.map((d) => ({ ...d, message: `collector: ${d.message}` })), ...alloy.diagnostics.map((d) => ({ ...d, message: `alloy: ${d.message}` }))];
-  const a = new Engine(collector, { capture: true, environment });
-  const b = new Engine(alloy, { capture: true, environment });
+  const a = new Engine(collector, { capture: true, environment, tap: taps.collector });
+  const b = new Engine(alloy, { capture: true, environment, tap: taps.alloy });
   feed(a, input);
   feed(b, input);
   await a.shutdown();
