@@ -23,6 +23,7 @@ export const EDITORS: Readonly<Record<string, Arity>> = {
   replace_match: [3, 5],
   replace_pattern: [3, 5],
   set: [2, 2],
+  set_semconv_span_name: [1, 2],
   truncate_all: [2, 2],
 };
 
@@ -43,8 +44,8 @@ export const METRIC_EDITORS: Readonly<Record<string, Arity>> = {
   scale_metric: [1, 2],
 };
 
-/** The routing connector's only editor. */
-export const ROUTING_EDITORS: Readonly<Record<string, Arity>> = { route: [0, 0] };
+/** The routing connector's editors: `route()` and the two that drop routing attributes. */
+export const ROUTING_EDITORS: Readonly<Record<string, Arity>> = { route: [0, 0], delete_key: [2, 2], delete_matching_keys: [2, 2] };
 
 /** Converters (usable anywhere a value is). */
 export const CONVERTERS: Readonly<Record<string, Arity>> = {
