@@ -25,6 +25,8 @@ export interface OttlCheckOptions {
   readonly editors?: EditorSet;
 }
 
+const COMPARISONS: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">="]);
+
 const DOC = "https://github.com/open-telemetry/opentelemetry-collector-contrib/blob/main/pkg/ottl/contexts";
 
 function pathError(segment: string, path: string, ctx: ContextName): string {
@@ -67,7 +69,7 @@ class Checker {
           this.boolean(e.right);
           return;
         }
-        if (["==", "!=", "<", "<=", ">", ">="].includes(e.op)) {
+        if (COMPARISONS.has(e.op)) {
           this.value(e.left, false);
           this.value(e.right, false);
           return;
@@ -126,7 +128,7 @@ class Checker {
         this.value(e.operand, false);
         return;
       case "bin":
-        if (e.op === "and" || e.op === "or" || ["==", "!=", "<", "<=", ">", ">="].includes(e.op)) this.boolean(e);
+        if (e.op === "and" || e.op === "or" || COMPARISONS.has(e.op)) this.boolean(e);
         else {
           this.value(e.left, false);
           this.value(e.right, false);
