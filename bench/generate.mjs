@@ -165,3 +165,72 @@ export function generateCollectorYaml(lines, { seed = 1, unsupported = false } =
     ...pipelines,
   ].join("");
 }
+
+/**
+ * Alloy text of about `lines` lines whose checks go past the schemas: relabel rules and loki.process stages
+ * with regular expressions, transform and filter processors with OTTL statements and conditions. Every
+ * pattern and statement differs from the others, so no cache makes a later one cheaper.
+ */
+export function generateOttlRegexLines(lines) {
+  const parts = [];
+  let count = 0;
+  for (let i = 0; count < lines; i++) {
+    const s = ottlRegexItem(i);
+    parts.push(s);
+    count += s.split("\n").length - 1;
+  }
+  return parts.join("");
+}
+
+function ottlRegexItem(i) {
+  return `discovery.relabel "pods_${i}" {
+\ttargets = []
+\trule {
+\t\tsource_labels = ["__meta_kubernetes_pod_label_app_${i}"]
+\t\tregex         = "(web|api|worker)-${i}-([a-z0-9]+)"
+\t\ttarget_label  = "app"
+\t\treplacement   = "$1"
+\t}
+\trule {
+\t\taction        = "keep"
+\t\tsource_labels = ["__meta_kubernetes_namespace"]
+\t\tregex         = "team-${i % 97}|shared-${i}"
+\t}
+}
+
+otelcol.processor.transform "enrich_${i}" {
+\terror_mode = "ignore"
+\ttrace_statements {
+\t\tcontext    = "span"
+\t\tstatements = [
+\t\t\t\`set(attributes["team"], "team-${i}") where resource.attributes["service.name"] == "svc-${i}"\`,
+\t\t\t\`replace_pattern(attributes["http.url"], "token=[^&]+${i}", "token=***")\`,
+\t\t\t\`set(status.code, STATUS_CODE_ERROR) where attributes["http.status_code"] >= ${500 + (i % 100)}\`,
+\t\t]
+\t}
+\tlog_statements {
+\t\tcontext    = "log"
+\t\tstatements = [
+\t\t\t\`merge_maps(attributes, ParseJSON(body), "upsert") where IsMatch(body, "^\\\\{.*${i}")\`,
+\t\t\t\`set(severity_number, SEVERITY_NUMBER_WARN) where severity_text == "warn-${i}"\`,
+\t\t]
+\t}
+\toutput {
+\t\ttraces = [otelcol.processor.filter.drop_${i}.input]
+\t\tlogs   = [otelcol.processor.filter.drop_${i}.input]
+\t}
+}
+
+otelcol.processor.filter "drop_${i}" {
+\terror_mode = "ignore"
+\ttraces {
+\t\tspan = [\`attributes["http.route"] == "/health-${i}"\`, \`IsMatch(name, "^GET /internal/${i}")\`]
+\t}
+\tlogs {
+\t\tlog_record = [\`severity_number < SEVERITY_NUMBER_INFO and attributes["n"] == ${i}\`]
+\t}
+\toutput {}
+}
+
+`;
+}

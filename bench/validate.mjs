@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { parse } from "../packages/grammar/dist/index.js";
 import { convertOtelcol } from "../packages/converter/dist/index.js";
 import { validate } from "../packages/validator/dist/index.js";
-import { generateAlloyLines, generateCollectorYaml } from "./generate.mjs";
+import { generateAlloyLines, generateCollectorYaml, generateOttlRegexLines } from "./generate.mjs";
 import { check, fmtMs, fmtRatio, table, time } from "./harness.mjs";
 
 const lineCount = (text) => text.split("\n").length - 1;
@@ -25,16 +25,22 @@ function measure(text) {
   const tParse = time(() => parse(text, { name: "big.alloy" }), { runs, warmup: 2 });
   const parsed = parse(text, { name: "big.alloy" });
   if (parsed.diagnostics.length > 0) throw new Error(`validate bench: the input does not parse: ${parsed.diagnostics[0].message}`);
-  const diagnostics = validate([parsed]).length; // also the warm-up: schema loading, JIT
+  // The first validation of this text: nothing it checks (patterns, statements) has been seen before.
+  const t0 = performance.now();
+  const diagnostics = validate([parsed]).length;
+  const tFirst = performance.now() - t0;
   const tValidate = time(() => validate([parsed]), { runs, warmup: 2 });
-  return { lines: lineCount(text), tParse, tValidate, diagnostics };
+  return { lines: lineCount(text), tParse, tValidate, tFirst, diagnostics };
 }
 
 export function run() {
-  console.log("\n## Validate: after parsing (goals: 10,000 lines ≤ 100 ms; 4× the lines ≤ 4.8× the time, i.e. linear within 20%)\n");
+  console.log("\n## Validate: after parsing (goals: 10,000 lines ≤ 100 ms, on the first validation of the text too; 4× the lines ≤ 4.8× the time, i.e. linear within 20%)\n");
+  // Schemas are loaded once per process: a small unrelated validation first, so "first run" is the input's own.
+  validate([parse(generateAlloyLines(40), { name: "warm.alloy" })]);
   const shapes = [
     ["exporters + batch", generateAlloyLines],
     ["converted collector config", convertedAlloy],
+    ["OTTL + regular expressions", generateOttlRegexLines],
   ];
   const rows = [];
   const scaling = [];
@@ -47,12 +53,13 @@ export function run() {
         String(r.diagnostics),
         fmtMs(r.tParse),
         `${fmtMs(r.tValidate)}${r === a ? ` ${check(r.tValidate <= 100)}` : ""}`,
+        `${fmtMs(r.tFirst)}${r === a ? ` ${check(r.tFirst <= 100)}` : ""}`,
         fmtRatio(r.tValidate / r.tParse),
       ]);
     }
     scaling.push([name, (b.tValidate / a.tValidate) * (a.lines / b.lines) * 4, (b.tParse / a.tParse) * (a.lines / b.lines) * 4]);
   }
-  table(["input", "lines", "diagnostics", "parse", "validate", "validate/parse"], rows);
+  table(["input", "lines", "diagnostics", "parse", "validate", "first validate", "validate/parse"], rows);
   console.log("");
   for (const [name, v, p] of scaling) console.log(`scaling 10,000 → 40,000 lines (${name}): validate ${fmtRatio(v)} ${check(v <= 4.8)} (parse ${fmtRatio(p)})`);
 }

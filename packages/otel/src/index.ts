@@ -13,3 +13,4 @@ export { structuralProblems } from "./rules.js";
 export { CONNECTOR_SIGNALS } from "./connectors.js";
 export * from "./modules.js";
 export * from "./manifest.js";
+export * as ottl from "./ottl/index.js";

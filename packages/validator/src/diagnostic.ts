@@ -44,6 +44,7 @@ export const Code = {
   distribution: "validator/distribution-missing-component",
   componentRule: "validator/component-rule",
   unknownExport: "validator/unknown-export",
+  ottl: "validator/ottl",
 } as const;
 
 /** Helper that builds diagnostics for one file. */

@@ -16,6 +16,7 @@ import { isStdlibDeprecated, isStdlibExperimental, STDLIB_TOP_LEVEL, stdlibFunct
 import { checkStdlibCalls } from "./check/calls.js";
 import { checkBridge, isBridgeComponent } from "./bridge.js";
 import { checkRules } from "./rules/engine.js";
+import { checkOttl } from "./check/ottl.js";
 
 export interface ValidateOptions {
   /** Minimum stability level (`--stability.level`); default `generally-available`. */
@@ -459,7 +460,11 @@ function check(rt: Run, s: State, out: ValidationDiagnostic[]): void {
         const typeErrors = typecheckBlock(n.block, found.schema, found.schema, n.file);
         out.push(...typeErrors);
         // Upstream runs Validate() only on a body that decoded; so do the component rules.
-        if (!typeErrors.length && !found.schema.$id.startsWith("custom:")) out.push(...checkRules(n.block, name, found.schema, n.file, ruleIndex(rt)));
+        if (!typeErrors.length && !found.schema.$id.startsWith("custom:")) {
+          out.push(...checkRules(n.block, name, found.schema, n.file, ruleIndex(rt)));
+          // Upstream parses a component's OTTL when it builds the component, after its arguments decoded.
+          out.push(...checkOttl(n.block, name, n.file));
+        }
         n.schema = { node: found.schema, root: found.schema };
       }
     } else {

@@ -255,6 +255,8 @@ function compileValue(ctx: OttlContextName, e: OttlExpr): Evaluator {
       const v = e.value;
       return () => v;
     }
+    case "fn":
+      throw new CompileError(`unsupported function argument ${e.name}`);
     case "enum": {
       const v = enumValue(e.name);
       if (v === undefined) throw new CompileError(`unknown enum symbol ${e.name}`);
