@@ -8,6 +8,7 @@ import { blocksOutput, convertOtelcol, renderDiagnostic, renderLedger, renderRep
 import { convertDialect, needsDialectConversion, type AlloyDialect, type DialectTarget } from "@alloy-ts/converter";
 import { safeMessage } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
+import { runFlagsFor } from "./run-flags.js";
 // Hybrid dialect (docs/native-mappings.md).
 import { convertOtelcolToHybrid } from "@alloy-ts/converter";
 import { readInput, utf8Text, writeFileAtomic } from "../io.js";
@@ -100,6 +101,11 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
 
   const fileName = compat ? undefined : name;
   const bypassErrors = flags.bypassErrors === true;
+  // The flags Alloy needs for the output, once (upstream names none; --compat=upstream keeps that).
+  if (!compat && output !== undefined && !blocksOutput(diagnostics, bypassErrors) && (flags.target === undefined || flags.target === "alloy")) {
+    const needed = runFlagsFor(output);
+    if (needed.length > 0) diagnostics = [...diagnostics, { severity: "info", summary: `the converted file needs Alloy's command-line flags: ${needed.join(" ")}` }];
+  }
   if (flags.report) {
     // Outside upstream compatibility the report also lists what became of every setting of the input. It quotes
     // values of the input: URL credentials are hidden there as in every message.
