@@ -19,6 +19,20 @@ export interface CollectorComponent {
   /** The section map and the key the component was written under (absent for a model built in memory). */
   readonly container?: RawMap;
   readonly key?: string;
+  /** Index of the key in its section (components and rejected IDs share one order). */
+  readonly order?: number;
+}
+
+/** A section key the collector refuses as a component ID, kept so that consumers can report it in order. */
+export interface RejectedComponent {
+  readonly kind: Kind;
+  readonly section: SectionName;
+  /** The key trimmed. */
+  readonly id: string;
+  readonly key: string;
+  readonly error: string;
+  readonly position?: Position;
+  readonly order: number;
 }
 
 /** One ID in a pipeline list or in `service.extensions`, with where it was written. */
@@ -47,6 +61,8 @@ export interface CollectorConfig {
   readonly components: CollectorComponent[];
   readonly extensions: string[];
   readonly extensionsListed?: ListedId[];
+  /** Section keys refused as component IDs. */
+  readonly rejected?: RejectedComponent[];
   readonly pipelines: CollectorPipeline[];
   readonly service: RawMap;
   /** The top-level map, when the document is one. */
@@ -94,7 +110,7 @@ export function goTypeName(v: RawValue): string {
 /** Reads the decoded YAML root into the model. Problems of shape and IDs are returned with it. */
 export function loadCollectorConfig(root: RawValue): { config: CollectorConfig; problems: ModelProblem[] } {
   const problems: ModelProblem[] = [];
-  const config: CollectorConfig = { components: [], extensions: [], extensionsListed: [], pipelines: [], service: new Map(), hasService: false };
+  const config: CollectorConfig = { components: [], extensions: [], extensionsListed: [], rejected: [], pipelines: [], service: new Map(), hasService: false };
   if (root !== null && !(root instanceof Map)) {
     problems.push({ code: "otelcol/shape", severity: "error", message: `the configuration must be a map, got ${goTypeName(root)}` });
     return { config, problems };
@@ -114,10 +130,13 @@ export function loadCollectorConfig(root: RawValue): { config: CollectorConfig; 
       continue;
     }
     const seen = new Set<string>();
+    let order = 0;
     for (const [rawId, body] of value) {
       const parsed = parseComponentId(rawId);
+      order++;
       if (parsed.error !== undefined) {
         problems.push({ code: "otelcol/component-id", severity: "error", message: `${section}: invalid component ID "${rawId.trim()}": ${parsed.error}`, ...at(value, rawId) });
+        config.rejected!.push({ kind, section, id: rawId.trim(), key: rawId, error: parsed.error, position: positionOf(value, rawId), order });
         continue;
       }
       if (seen.has(parsed.id)) {
@@ -127,7 +146,7 @@ export function loadCollectorConfig(root: RawValue): { config: CollectorConfig; 
       seen.add(parsed.id);
       config.components.push({
         kind, section, id: parsed.id, type: parsed.type, name: parsed.name, config: body,
-        position: positionOf(value, rawId), container: value, key: rawId,
+        position: positionOf(value, rawId), container: value, key: rawId, order,
       });
     }
   }

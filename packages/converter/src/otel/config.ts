@@ -6,7 +6,8 @@
 import type { ComponentDescription, ComponentKind } from "../engine/description.js";
 import { findComponent, supportedTypes } from "../components/registry.js";
 import { splitId } from "../labels.js";
-import { readComponentId, SECTIONS, type SectionName } from "./sections.js";
+import { loadCollectorConfig } from "@alloy-ts/otel";
+import { SECTIONS, type SectionName } from "./sections.js";
 import { positionOf, type Position, type RawMap, type RawValue } from "./yaml-tree.js";
 
 /** The section table, from ./sections.ts (its one definition). */
@@ -87,6 +88,7 @@ export function loadConfig(root: RawValue, options?: LoadOptions): LoadResult {
     };
   }
   const top: RawMap = root ?? new Map();
+  const model = loadCollectorConfig(root).config;
   const failures: DecodeFailure[] = [];
   const allowed = new Set<string>([...SECTIONS.map(([section]) => section), "service"]);
   const invalid = [...top.keys()].filter((k) => !allowed.has(k));
@@ -105,15 +107,20 @@ export function loadConfig(root: RawValue, options?: LoadOptions): LoadResult {
       failures.push({ text: `'${section}' expected a map, got '${Array.isArray(value) ? "slice" : goTypeName(value)}'`, position: positionOf(top, section) });
       continue;
     }
+    // The section's keys as the one collector model read them (components and refused IDs, in written order);
+    // upstream names only the first problem of each section.
     let reported = false;
-    for (const [rawId, config] of value) {
-      const { id, type, name, valid } = readComponentId(rawId);
-      const position = positionOf(value, rawId);
-      if (!valid) {
-        if (!reported) failures.push({ text: `'${section}' invalid component ID "${id}"`, position });
+    const entries = [
+      ...model.components.filter((c) => c.section === section).map((c) => ({ c, order: c.order ?? 0 })),
+      ...(model.rejected ?? []).filter((r) => r.section === section).map((r) => ({ r, order: r.order })),
+    ].sort((a, b) => a.order - b.order);
+    for (const entry of entries) {
+      if ("r" in entry) {
+        if (!reported) failures.push({ text: `'${section}' invalid component ID "${entry.r.id}"`, position: entry.r.position });
         reported = true;
         continue;
       }
+      const { id, type, name, config, position } = entry.c;
       const description = options ? options.lookup(kind, type) : findComponent(kind, type);
       if (!description && options?.collectUnknown) {
         unknown.push({ id, type, name, kind, section, config, position });
