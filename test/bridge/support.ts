@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { resolveString } from "../../packages/converter/src/otel/resolve-refs.js";
-import { readYaml } from "../../packages/converter/src/otel/yaml-tree.js";
+import { readYaml } from "@alloy-ts/otel";
 
 const SECTIONS = ["receivers", "processors", "exporters", "connectors", "extensions"];
 

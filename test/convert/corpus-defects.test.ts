@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { convertOtelcol, type ConvertResult } from "@alloy-ts/converter";
-import { readYaml, type RawMap, type RawValue } from "../../packages/converter/src/otel/yaml-tree.js";
+import { readYaml, type RawMap, type RawValue } from "@alloy-ts/otel";
 import { shared, sharedDir } from "../support/shared.js";
 
 const corpus = sharedDir ? shared("corpus", "collector") : undefined;

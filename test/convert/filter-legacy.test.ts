@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MapSource } from "../../packages/converter/src/engine/engine.js";
-import { readYaml, type RawMap } from "../../packages/converter/src/otel/yaml-tree.js";
+import { readYaml, type RawMap } from "@alloy-ts/otel";
 import { compileCondition } from "../../packages/runtime-lite/src/ottl/eval.js";
 import { legacyConditions, legacyFilterNotes } from "../../packages/converter/src/components/filter-legacy.js";
 

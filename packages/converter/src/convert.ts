@@ -10,7 +10,7 @@ import { Expr } from "./engine/values.js";
 import { loadConfig, SECTIONS, type DefinedComponent, type OtelConfig, type PipelineConfig } from "./otel/config.js";
 import { resolveReferences } from "./otel/resolve-refs.js";
 import { validateConfig } from "./otel/validate.js";
-import { positionOf, readYaml, type Position } from "./otel/yaml-tree.js";
+import { positionOf, readYaml, type Position } from "@alloy-ts/otel";
 import { componentLabel, splitId } from "./labels.js";
 import { convertTelemetry } from "./telemetry.js";
 import { rewriteEnvReferences } from "./env-rewrite.js";

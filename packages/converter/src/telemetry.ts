@@ -3,7 +3,7 @@
  * default telemetry settings apply to whatever the YAML leaves out.
  */
 import { attr, block, str, type BlockStatement, type Statement } from "./alloy/ir.js";
-import { positionOf, type Position, type RawValue } from "./otel/yaml-tree.js";
+import { positionOf, type Position, type RawValue } from "@alloy-ts/otel";
 
 export interface TelemetryNote {
   readonly severity: "critical" | "warning" | "info";

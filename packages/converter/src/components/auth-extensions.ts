@@ -4,7 +4,7 @@
  */
 import type { ComponentDescription, Row, Source } from "../engine/description.js";
 import { Expr } from "../engine/values.js";
-import type { RawValue } from "../otel/yaml-tree.js";
+import type { RawValue } from "@alloy-ts/otel";
 import { tlsClient } from "./shared.js";
 
 export const basicAuthExtension: ComponentDescription = {

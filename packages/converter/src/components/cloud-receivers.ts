@@ -3,7 +3,7 @@
  * and googlecloudpubsub.
  */
 import type { ComponentDescription, ComponentNote } from "../engine/description.js";
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { tlsServer } from "./shared.js";
 
 /** The receiver's user agent by default, Alloy's and OTel's alike. */

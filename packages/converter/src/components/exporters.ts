@@ -3,7 +3,7 @@
  * no `output` block.
  */
 import type { AttrRow, ComponentDescription, Row } from "../engine/description.js";
-import type { RawValue } from "../otel/yaml-tree.js";
+import type { RawValue } from "@alloy-ts/otel";
 import { httpClientRows, retryOnFailure, retryRows, sendingQueue, tlsClient } from "./shared.js";
 
 export const faroExporter: ComponentDescription = {

@@ -15,7 +15,7 @@
  * converted to a pass-all filter.
  */
 import type { ComponentNote, Source } from "../engine/description.js";
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 
 export interface LegacyConditions {
   readonly span: readonly string[];

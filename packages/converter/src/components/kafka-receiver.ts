@@ -1,6 +1,6 @@
 /** The kafka receiver (otelcol-conversion.md §17). */
 import type { BlockRow, ComponentDescription, Row } from "../engine/description.js";
-import type { RawValue } from "../otel/yaml-tree.js";
+import type { RawValue } from "@alloy-ts/otel";
 import { kafkaAuthentication, kafkaMetadata } from "./kafka-auth.js";
 import { tlsClient } from "./shared.js";
 

@@ -1,7 +1,7 @@
 /** The count and signaltometrics connectors (otelcol-conversion.md §17). */
 import type { ComponentDescription, RepeatedBlockRow, Row, Source } from "../engine/description.js";
 import { byteOrder } from "../engine/values.js";
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 
 /** OTel's default metric of each count kind, used when the YAML does not configure that kind (§17). */
 const COUNT_DEFAULTS: Record<string, readonly [string, string]> = {

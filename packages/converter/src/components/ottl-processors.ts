@@ -4,7 +4,7 @@
  * (./ottl-context.ts). The filter's legacy include/exclude settings become OTTL conditions (./filter-legacy.ts).
  */
 import type { BlockRow, ComponentDescription, ComponentNote, RepeatedBlockRow, Signal, Source } from "../engine/description.js";
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { legacyConditions, legacyFilterNotes, usesLegacyFilter } from "./filter-legacy.js";
 import { inferContext } from "./ottl-context.js";
 

@@ -9,7 +9,7 @@
 import { isBareKey } from "../alloy/emit.js";
 import { attr, block, type AlloyValue, type Statement } from "../alloy/ir.js";
 import { goQuote } from "../alloy/go-text.js";
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { splitEnvReferences as splitEnvParts, type Part as StringPart } from "@alloy-ts/otel";
 
 /** Names of the bridge dialect's own attributes inside component bodies. */

@@ -7,7 +7,7 @@ import { parse, type Block, type Expr, type ObjectField, type SourceFile, type S
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import type { ComponentKind } from "../engine/description.js";
 import { COMPONENT_TYPE } from "@alloy-ts/otel";
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { BRIDGE_KINDS, idFromComponentLabel, idFromPipelineLabel, PIPELINE_BLOCK, SERVICE_BLOCK } from "./bridge-names.js";
 import { META } from "./bridge-values.js";
 import { printCollectorYaml, type CollectorComponent, type CollectorConfig, type CollectorPipeline } from "./collector-model.js";

@@ -13,7 +13,7 @@ import type { ConvertDiagnostic } from "../diagnostics.js";
 import type { AttrRow, BlockRow, ComponentDescription, ComponentKind, Conversion, OtelPath, RepeatedBlockRow, Row } from "../engine/description.js";
 import { decode, deepEqual, zeroOf } from "../engine/values.js";
 import { MapSource } from "../engine/engine.js";
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import type { CollectorComponent, CollectorConfig, CollectorPipeline } from "./collector-model.js";
 import { envRef, joinReferences as joinEnvParts, type Part as StringPart } from "@alloy-ts/otel";
 import { decodeStringLiteral } from "./string-literal.js";

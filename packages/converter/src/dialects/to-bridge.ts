@@ -11,7 +11,7 @@ import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import { decodeBody, type EngineContext } from "../engine/engine.js";
 import { Expr } from "../engine/values.js";
 import { resolveReferences } from "../otel/resolve-refs.js";
-import { positionOf, readYaml, type Position, type RawValue } from "../otel/yaml-tree.js";
+import { positionOf, readYaml, type Position, type RawValue } from "@alloy-ts/otel";
 import { bodyFromMap, META, valueOf, type ValueProblem } from "./bridge-values.js";
 import {
   componentBlockName, componentLabelFor, LabelAllocator, PIPELINE_BLOCK, pipelineLabelFor, SERVICE_BLOCK,

@@ -4,7 +4,7 @@
  * otelcol-conversion.md §11 to it: an optional Alloy argument is written only when the value converted from the
  * OTel config (the YAML merged over OTel's factory defaults) differs from Alloy's default.
  */
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 
 import type { CoreSignal, Kind } from "@alloy-ts/otel";
 

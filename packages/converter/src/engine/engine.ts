@@ -3,7 +3,7 @@
  * the defaults rule of otelcol-conversion.md §11.1 (optional arguments only when different from Alloy's default;
  * nested blocks omitted when equal to the enclosing default, otherwise compared with their own defaults).
  */
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { attr, block, type Statement } from "../alloy/ir.js";
 import type { AttrRow, BlockRow, OtelPath, OutputRow, RepeatedBlockRow, Row, Source } from "./description.js";
 import { decode, deepEqual, encode, Expr, zeroOf, type Internal } from "./values.js";

@@ -2,7 +2,7 @@
  * Conversion kinds: decoding an OTel (YAML) value into a comparable internal value, the zero value of each kind,
  * Go-style deep equality (nil ≠ empty, §11.1) and encoding into Alloy values (§12).
  */
-import type { RawMap, RawValue } from "../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { expr, str, type AlloyValue } from "../alloy/ir.js";
 import { base2Bytes, goDuration, goFloat, parseBase2Bytes, parseGoDuration } from "../alloy/go-text.js";
 import type { Conversion } from "./description.js";

@@ -8,7 +8,7 @@ import type { Statement } from "../alloy/ir.js";
 import type { ComponentKind, Signal } from "../engine/description.js";
 import { bodyFromMap, valueOf, META, type ValueProblem } from "../dialects/bridge-values.js";
 import { attr } from "../alloy/ir.js";
-import type { RawValue } from "../otel/yaml-tree.js";
+import type { RawValue } from "@alloy-ts/otel";
 import type { NativeDescription } from "./types.js";
 
 const WIRED: Record<ComponentKind, readonly Signal[]> = {

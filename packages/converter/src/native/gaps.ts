@@ -6,7 +6,7 @@
  */
 import type { ComponentKind } from "../engine/description.js";
 import { alloyOtelModules } from "../modules/alloy-otel.js";
-import type { Position } from "../otel/yaml-tree.js";
+import type { Position } from "@alloy-ts/otel";
 import { sectionOf, typeSpellings } from "./spellings.js";
 
 /** A component the default mode cannot convert. */

@@ -8,7 +8,7 @@ import { findComponent, supportedTypes } from "../components/registry.js";
 import { splitId } from "../labels.js";
 import { loadCollectorConfig } from "@alloy-ts/otel";
 import { SECTIONS, type SectionName } from "./sections.js";
-import { positionOf, type Position, type RawMap, type RawValue } from "./yaml-tree.js";
+import { positionOf, type Position, type RawMap, type RawValue } from "@alloy-ts/otel";
 
 /** The section table, from ./sections.ts (its one definition). */
 export { SECTIONS, type SectionName };

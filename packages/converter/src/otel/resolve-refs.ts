@@ -4,7 +4,7 @@
  * `${env:...}` stays as written, other schemes are errors, and `$$` turns into `$`.
  */
 import { envReferenceText, splitEnvReferences } from "@alloy-ts/otel";
-import { positionOf, type Position, type RawValue } from "./yaml-tree.js";
+import { positionOf, type Position, type RawValue } from "@alloy-ts/otel";
 
 export interface ResolveError {
   readonly message: string;

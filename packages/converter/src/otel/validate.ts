@@ -2,7 +2,7 @@
  * OTel's top-level configuration validation, the only validation upstream runs before converting
  * (otelcol-conversion.md §1 step 3, §10.2 #5). Component-level `Validate()` methods are not run.
  */
-import { positionOf, type Position } from "./yaml-tree.js";
+import { positionOf, type Position } from "@alloy-ts/otel";
 import type { OtelConfig } from "./config.js";
 
 export interface ValidationError {

@@ -8,7 +8,7 @@ import type { SettingFate } from "../ledger/ledger.js";
 import { blocksOutput, type ConvertDiagnostic } from "../diagnostics.js";
 import { findDefaultMode } from "../native/table.js";
 import type { ComponentKind } from "../engine/description.js";
-import { readYaml } from "../otel/yaml-tree.js";
+import { readYaml } from "@alloy-ts/otel";
 import { loadCollectorConfig } from "../dialects/collector-model.js";
 import { convertOtelcolToBridge } from "../dialects/to-bridge.js";
 import { safeMessage } from "@alloy-ts/grammar";

@@ -12,7 +12,7 @@ import type { ConvertResult } from "../convert.js";
 import { convertOtelcolToHybrid } from "../dialects/hybrid.js";
 import { loadCollectorConfig } from "../dialects/collector-model.js";
 import { inAlloyOtelEngine } from "../native/gaps.js";
-import { readYaml } from "../otel/yaml-tree.js";
+import { readYaml } from "@alloy-ts/otel";
 
 /** The ways a collector configuration can run in Alloy. */
 export type Target = "otel" | "native" | "hybrid";

@@ -3,7 +3,7 @@
  * `loglevel` maps as the logging exporter mapped it (debug → detailed, info → normal, warn/error → basic) and wins
  * only when `verbosity` is absent. Its sampling defaults were 2 and 500.
  */
-import type { RawValue } from "../../otel/yaml-tree.js";
+import type { RawValue } from "@alloy-ts/otel";
 import type { Source } from "../../engine/description.js";
 import type { NativeDescription } from "../types.js";
 

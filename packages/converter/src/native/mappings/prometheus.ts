@@ -7,7 +7,7 @@
  *   `metric_relabel_configs` through `prometheus.relabel`), all forwarding to `otelcol.receiver.prometheus`.
  */
 import type { ComponentNote, Row, Source } from "../../engine/description.js";
-import type { RawMap, RawValue } from "../../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { Expr } from "../../engine/values.js";
 import { sanitizeLabel } from "../../labels.js";
 import type { NativeDescription } from "../types.js";

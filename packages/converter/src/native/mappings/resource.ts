@@ -10,7 +10,7 @@
  * The same statements are written for traces, metrics and logs, as the processor applies to all three.
  */
 import type { ComponentNote, RepeatedBlockRow, Source } from "../../engine/description.js";
-import type { RawMap, RawValue } from "../../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 import type { NativeDescription } from "../types.js";
 
 /** An OTTL string literal. */

@@ -4,7 +4,7 @@ import { Expr } from "../../engine/values.js";
 import { MapSource } from "../../engine/engine.js";
 import { interpretReferences } from "../../engine/env-values.js";
 import { ambient } from "../../ledger/tracker.js";
-import type { RawMap, RawValue } from "../../otel/yaml-tree.js";
+import type { RawMap, RawValue } from "@alloy-ts/otel";
 
 /**
  * The value at a dotted path of a YAML map. The read is recorded in the settings ledger of the component being
