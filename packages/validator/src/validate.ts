@@ -14,7 +14,7 @@ import { typecheckBlock } from "./check/typecheck.js";
 import { getRegistry, type ComponentSchema, type Registry, type SchemaNode, type Stability } from "./registry.js";
 import { isStdlibDeprecated, isStdlibExperimental, STDLIB_TOP_LEVEL, stdlibFunction } from "./stdlib.js";
 import { checkStdlibCalls } from "./check/calls.js";
-import { checkBridge, isBridgeComponent } from "./bridge.js";
+import { bridgeTargetNotes, checkBridge, isBridgeComponent } from "./bridge.js";
 import { checkRules } from "./rules/engine.js";
 import { checkOttl } from "./check/ottl.js";
 
@@ -32,6 +32,18 @@ export interface ValidateOptions {
   readonly allowedOtelcolComponents?: ReadonlySet<string>;
   /** Extra checks beyond upstream (stdlib arity, capsule wiring). Default true. */
   readonly extraChecks?: boolean;
+  /**
+   * `upstream`: an error on every block below the stability level or a community component, as Alloy prints
+   * them. By default each file gets one error naming the flags Alloy needs (the blocks are listed in it, and,
+   * as upstream, not checked further until the flags are given).
+   */
+  readonly compat?: "upstream";
+  /**
+   * Add Info diagnostics about where the files can run (a file with `otel.*` bridge or hybrid blocks loads
+   * in `alloy run` or an `alloy build` distribution, not in stock Alloy). Off by default: library callers
+   * asking "is this valid" get errors and warnings only; the CLI and the language server turn it on.
+   */
+  readonly targetNotes?: boolean;
 }
 
 export type ValidateInput = readonly ParseResult[] | readonly { readonly name: string; readonly text: string }[];
@@ -104,6 +116,16 @@ interface Run {
   /** File of each block (blocks from several files are merged into one root scope). */
   readonly fileOf: Map<Block, string>;
   readonly sourceFiles: Map<string, SourceFile>;
+  /** Blocks that need a run flag (stability level or community components), gathered for one summary per file. */
+  readonly flagged: FlagUse[];
+}
+
+interface FlagUse {
+  readonly file: string;
+  readonly range: Range;
+  readonly what: string;
+  /** The stability level the block needs, or "community". */
+  readonly needs: Stability | "community";
 }
 
 function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnostic[] {
@@ -118,6 +140,7 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
     vars: new Set(["module_path"]),
     fileOf: new Map(),
     sourceFiles: new Map(results.map((r) => [r.source.name, r.source])),
+    flagged: [],
   };
 
   const declares: Block[] = [];
@@ -141,7 +164,29 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
   build(rt, root);
   const out: ValidationDiagnostic[] = [];
   check(rt, root, out);
+  out.push(...flagSummaries(rt.flagged));
   out.push(...checkBridge(results));
+  if (opts.targetNotes) out.push(...bridgeTargetNotes(results));
+  return out;
+}
+
+/**
+ * One error per file naming every run flag its blocks need, instead of one per block: the fix is one
+ * command line, not one edit per block. The blocks are listed in the hint.
+ */
+function flagSummaries(uses: readonly FlagUse[]): ValidationDiagnostic[] {
+  const byFile = new Map<string, FlagUse[]>();
+  for (const u of uses) byFile.set(u.file, [...(byFile.get(u.file) ?? []), u]);
+  const out: ValidationDiagnostic[] = [];
+  for (const [file, us] of byFile) {
+    const levels = us.map((u) => u.needs).filter((n): n is Stability => n !== "community");
+    const lowest = levels.sort((a, b) => STABILITY_ORDER[a] - STABILITY_ORDER[b])[0];
+    const flags = [...(lowest ? [`--stability.level=${lowest}`] : []), ...(us.some((u) => u.needs === "community") ? ["--feature.community-components.enabled"] : [])];
+    const groups = new Map<string, string[]>();
+    for (const u of us) groups.set(u.needs, [...new Set([...(groups.get(u.needs) ?? []), u.what])]);
+    const uses = [...groups].map(([needs, names]) => `${names.length} ${needs === "community" ? "community" : needs} ${names.length === 1 ? "block" : "blocks"} (${names.join(", ")})`);
+    out.push(makeDiag(file, us[0]!.range, `Alloy loads this file only when run with ${flags.join(" ")}: it uses ${uses.join(" and ")}`, Code.runFlags, "error", "validate with the same flags to check these blocks as Alloy will run them"));
+  }
   return out;
 }
 
@@ -346,7 +391,8 @@ function buildForeach(rt: Run, s: State, node: Node): void {
   const b = node.block;
   const name = b.name;
   const st = stabilityError(`foreach block "${name}"`, "experimental", rt.minStability);
-  if (st) node.diags.push(makeDiag(node.file, nameRange(b), st, Code.stability));
+  if (st && rt.opts.compat !== "upstream") rt.flagged.push({ file: node.file, range: nameRange(b), what: "foreach", needs: "experimental" });
+  else if (st) node.diags.push(makeDiag(node.file, nameRange(b), st, Code.stability));
   const ml = missingLabel(rt, b);
   if (ml) node.diags.push(ml);
   let template: Block | undefined;
@@ -415,7 +461,7 @@ function buildServices(rt: Run, s: State): void {
 }
 
 /** Looks a component up: custom components by first fragment, then the registry (spec 8.3). */
-function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentSchema; error?: string; code?: string; hint?: string } {
+function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentSchema; error?: string; code?: string; hint?: string; needs?: FlagUse["needs"] } {
   const first = name.split(".", 1)[0]!;
   for (const m of [s.customs, ...(s.parentCustoms ?? [])]) {
     const c = m.get(first);
@@ -433,6 +479,7 @@ function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentS
   }
   if (meta.community) {
     if (!rt.opts.communityComponents) {
+      if (rt.opts.compat !== "upstream") return { schema: summary, needs: "community" };
       return {
         error: `the component "${name}" is a community component. Use the --feature.community-components.enabled command-line flag to enable community components`,
         code: Code.community,
@@ -441,6 +488,7 @@ function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentS
     return { schema: summary };
   }
   const st = stabilityError(`component "${name}"`, meta.stability, rt.minStability);
+  if (st && rt.opts.compat !== "upstream" && meta.stability !== "undefined") return { schema: summary, needs: meta.stability };
   if (st) return { error: st, code: Code.stability };
   return { schema: summary };
 }
@@ -456,7 +504,10 @@ function check(rt: Run, s: State, out: ValidationDiagnostic[]): void {
         continue;
       }
       out.push(...n.diags);
-      if (found.schema) {
+      // Like upstream, a block Alloy refuses to load is not checked further: the summary names the flags, and
+      // validating with them checks the block.
+      if (found.needs) rt.flagged.push({ file: n.file, range: nameRange(n.block), what: name, needs: found.needs });
+      else if (found.schema) {
         const typeErrors = typecheckBlock(n.block, found.schema, found.schema, n.file);
         out.push(...typeErrors);
         // Upstream runs Validate() only on a body that decoded; so do the component rules.
