@@ -34,6 +34,7 @@ interface ValidateFlags {
   distribution?: string;
   hints?: boolean;
   runFlags?: string;
+  compat?: string;
 }
 
 const STABILITY_LEVELS: readonly Stability[] = ["experimental", "public-preview", "generally-available"];
@@ -54,6 +55,7 @@ export function register(program: Command): void {
     .option("--source-format <format>", "otelcol: check an OpenTelemetry Collector YAML file as the collector would")
     .option("--distribution <file>", "OpenTelemetry Collector Builder manifest, or alloy-otel: only its components are available")
     .option("--hints", "print did-you-mean hints under text diagnostics")
+    .option("--compat <mode>", "upstream: one error per block below the stability level, as Alloy prints them")
     .action((paths: string[], flags: ValidateFlags) => runValidate(paths, flags));
 }
 
@@ -73,6 +75,7 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
   const format = flag<string>(flags, "format") ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new CliError(`invalid value "${format}" for --format: text, json or sarif`);
   const community = flag<boolean>(flags, "feature.communityComponents.enabled", "feature.community-components.enabled") === true || fromFile.community === true;
+  if (rawFlags.compat !== undefined && rawFlags.compat !== "upstream") throw new CliError(`invalid value "${rawFlags.compat}" for --compat: upstream`);
   const distribution = rawFlags.distribution ? loadDistribution(rawFlags.distribution) : undefined;
 
   if (rawFlags.sourceFormat !== undefined) {
@@ -90,6 +93,7 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
     stabilityLevel: level as Stability,
     communityComponents: community,
     targetNotes: true,
+    ...(rawFlags.compat === "upstream" ? { compat: "upstream" as const } : {}),
     ...(distribution ? { allowedOtelcolComponents: distribution.alloyComponents } : {}),
   });
   const missing = result.diagnostics.filter((d) => d.code === "validator/distribution-missing-component").map((d) => /"([^"]+)"/.exec(d.message)?.[1] ?? "");
