@@ -17,6 +17,7 @@ import { checkStdlibCalls } from "./check/calls.js";
 import { bridgeTargetNotes, checkBridge, isBridgeComponent } from "./bridge.js";
 import { checkRules } from "./rules/engine.js";
 import { checkOttl } from "./check/ottl.js";
+import { unquote } from "./check/literal.js";
 
 export interface ValidateOptions {
   /** Minimum stability level (`--stability.level`); default `generally-available`. */
@@ -44,6 +45,13 @@ export interface ValidateOptions {
    * asking "is this valid" get errors and warnings only; the CLI and the language server turn it on.
    */
   readonly targetNotes?: boolean;
+  /**
+   * Reads the module an `import.file` block names, so the declares it defines are known: `filename` as
+   * written, and the file holding the import. Returns the module's files (several for a directory), or
+   * undefined when it cannot be read (the namespace then accepts any component, as without a reader).
+   * `import.string` modules are read from their `content` literal without a reader.
+   */
+  readonly readImport?: (filename: string, fromFile: string) => readonly { readonly name: string; readonly text: string }[] | undefined;
 }
 
 export type ValidateInput = readonly ParseResult[] | readonly { readonly name: string; readonly text: string }[];
@@ -92,6 +100,8 @@ interface Node {
 
 interface CustomComponent {
   readonly schema?: ComponentSchema;
+  /** For an import whose module was read: its declares (`<namespace>.<declare>`), by name. */
+  readonly module?: ReadonlyMap<string, ComponentSchema>;
 }
 
 interface State {
@@ -307,6 +317,41 @@ function buildDeclares(rt: Run, s: State): void {
   });
 }
 
+/** The string value of a literal attribute of a block. */
+function literalString(b: Block, name: string): string | undefined {
+  const a = b.body.find((x) => x.kind === "Attribute" && x.name === name);
+  if (a?.kind !== "Attribute" || a.value.kind !== "Literal" || a.value.literal !== "string") return undefined;
+  return unquote(a.value.raw);
+}
+
+/**
+ * The declares of an imported module (import.file through the caller's reader, import.string from its
+ * literal content), each as a component schema of its arguments. Undefined when the module is not known.
+ */
+function importedModule(rt: Run, c: Block, file: string): Map<string, ComponentSchema> | undefined {
+  let files: readonly { name: string; text: string }[] | undefined;
+  if (c.name === "import.string") {
+    const content = literalString(c, "content");
+    files = content === undefined ? undefined : [{ name: `${file}#${c.label}`, text: content }];
+  } else if (c.name === "import.file") {
+    const filename = literalString(c, "filename");
+    files = filename === undefined ? undefined : rt.opts.readImport?.(filename, file);
+  }
+  if (!files) return undefined;
+  const out = new Map<string, ComponentSchema>();
+  for (const f of files) {
+    const r = parse(f.text, { name: f.name });
+    // A module that does not parse is reported when Alloy loads it; here its namespace stays open.
+    if (r.diagnostics.some((d) => d.severity === "error")) return undefined;
+    for (const d of r.file.body) {
+      if (d.kind !== "Block" || d.name !== "declare" || !d.label) continue;
+      const args = d.body.filter((x): x is Block => x.kind === "Block" && x.name === "argument" && !!x.label);
+      out.set(d.label, argumentsSchema(`${c.label}.${d.label}`, args));
+    }
+  }
+  return out;
+}
+
 /** A declare's arguments as a schema: every argument is `any`, required unless `optional = true`. */
 function argumentsSchema(label: string, args: Block[]): ComponentSchema {
   const properties: Record<string, SchemaNode> = {};
@@ -371,7 +416,7 @@ function buildConfigs(rt: Run, s: State): void {
         }
         node.schema = blockSchema(rt, name);
         s.graph.add(node);
-        if (register) s.customs.set(c.label!, {});
+        if (register) s.customs.set(c.label!, { module: importedModule(rt, c, node.file) });
       }
     }
   });
@@ -465,6 +510,11 @@ function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentS
   const first = name.split(".", 1)[0]!;
   for (const m of [s.customs, ...(s.parentCustoms ?? [])]) {
     const c = m.get(first);
+    if (c?.module) {
+      const schema = c.module.get(name.slice(first.length + 1));
+      if (schema) return { schema };
+      return { error: `cannot find the definition of component name "${name}"`, code: Code.unknownComponent, hint: didYouMean(name, [...c.module.keys()].map((k) => `${first}.${k}`)) };
+    }
     if (c) return { schema: c.schema };
   }
   const summary = rt.registry.hasComponent(name) ? rt.registry.getComponent(name) : undefined;

@@ -93,6 +93,7 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
     stabilityLevel: level as Stability,
     communityComponents: community,
     targetNotes: true,
+    readImport: readImportFromDisk,
     ...(rawFlags.compat === "upstream" ? { compat: "upstream" as const } : {}),
     ...(distribution ? { allowedOtelcolComponents: distribution.alloyComponents } : {}),
   });
@@ -128,6 +129,24 @@ export function parseRunFlags(text: string, file = "<flags>"): { level?: Stabili
 function readRunFlags(file: string): { level?: Stability; community?: boolean } {
   const { name, text } = readFileArg(file);
   return parseRunFlags(text, name);
+}
+
+/**
+ * An import.file module from disk: the path as written when absolute, else next to the importing file, then
+ * from the working directory (where `alloy run` resolves it); a directory gives its .alloy files.
+ */
+function readImportFromDisk(filename: string, fromFile: string): { name: string; text: string }[] | undefined {
+  const candidates = path.isAbsolute(filename) ? [filename] : [path.resolve(path.dirname(fromFile), filename), path.resolve(filename)];
+  for (const c of candidates) {
+    try {
+      if (!statSync(c).isDirectory()) return [{ name: c, text: readFileSync(c, "utf8") }];
+      const names = readdirSync(c).filter((n) => n.endsWith(".alloy")).sort();
+      return names.map((n) => ({ name: path.join(c, n), text: readFileSync(path.join(c, n), "utf8") }));
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  return undefined;
 }
 
 function loadDistribution(file: string): Distribution {
