@@ -77,7 +77,8 @@ describe("validate", () => {
   it("handles declare, import and foreach scopes", () => {
     const text = `declare "m" {\n\targument "a" { }\n\tlocal.file "f" {\n\t\tfilename = argument.a.value\n\t}\n}\nm "x" {\n\ta = 1\n}\nimport.file "lib" {\n\tfilename = "lib.alloy"\n}\nlib.anything "y" { }\nforeach "each" {\n\tcollection = [1]\n\tvar = "item"\n\ttemplate {\n\t\tlocal.file "t" {\n\t\t\tfilename = item\n\t\t}\n\t}\n}\n`;
     expect(check(text, { stabilityLevel: "experimental" })).toEqual([]);
-    expect(check(text)[0]).toBe(
+    expect(check(text)[0]).toBe("E 14:1 Alloy loads this file only when run with --stability.level=experimental: it uses 1 experimental block (foreach)");
+    expect(check(text, { compat: "upstream" })[0]).toBe(
       'E 14:1 foreach block "foreach" is at stability level "experimental", which is below the minimum allowed stability level "generally-available". Use --stability.level command-line flag to enable "experimental" features',
     );
   });

@@ -114,3 +114,27 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
   }
   return out;
 }
+
+/**
+ * Where a file with bridge (or hybrid) blocks runs: stock Alloy has no `otel.*` components, so such a file is
+ * said once, at its first bridge block, to load only in `alloy run` or an `alloy build` distribution.
+ */
+export function bridgeTargetNotes(results: readonly ParseResult[]): ValidationDiagnostic[] {
+  const out: ValidationDiagnostic[] = [];
+  for (const r of results) {
+    const blocks = r.file.body.filter((s): s is Block => s.kind === "Block" && isBridgeComponent(s.name));
+    if (!blocks.length) continue;
+    const names = [...new Set(blocks.map((b) => b.name))];
+    const shown = names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
+    out.push(
+      makeDiag(
+        r.source.name,
+        { start: blocks[0]!.start, end: blocks[0]!.nameEnd },
+        `stock Alloy cannot load otel.* blocks (${shown}): this file runs with \`alloy run\`, or in a collector distribution built with \`alloy build\``,
+        "validator/bridge-target",
+        "info",
+      ),
+    );
+  }
+  return out;
+}

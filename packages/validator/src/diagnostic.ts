@@ -45,6 +45,8 @@ export const Code = {
   componentRule: "validator/component-rule",
   unknownExport: "validator/unknown-export",
   ottl: "validator/ottl",
+  runFlags: "validator/run-flags",
+  bridgeTarget: "validator/bridge-target",
 } as const;
 
 /** Helper that builds diagnostics for one file. */
@@ -53,7 +55,7 @@ export function makeDiag(
   range: Range,
   message: string,
   code: string,
-  severity: "error" | "warning" = "error",
+  severity: "error" | "warning" | "info" = "error",
   hint?: string,
 ): ValidationDiagnostic {
   return hint === undefined ? { severity, message, range, code, file } : { severity, message, range, code, file, hint };

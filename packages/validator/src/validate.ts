@@ -14,9 +14,10 @@ import { typecheckBlock } from "./check/typecheck.js";
 import { getRegistry, type ComponentSchema, type Registry, type SchemaNode, type Stability } from "./registry.js";
 import { isStdlibDeprecated, isStdlibExperimental, STDLIB_TOP_LEVEL, stdlibFunction } from "./stdlib.js";
 import { checkStdlibCalls } from "./check/calls.js";
-import { checkBridge, isBridgeComponent } from "./bridge.js";
+import { bridgeTargetNotes, checkBridge, isBridgeComponent } from "./bridge.js";
 import { checkRules } from "./rules/engine.js";
 import { checkOttl } from "./check/ottl.js";
+import { unquote } from "./check/literal.js";
 
 export interface ValidateOptions {
   /** Minimum stability level (`--stability.level`); default `generally-available`. */
@@ -32,6 +33,25 @@ export interface ValidateOptions {
   readonly allowedOtelcolComponents?: ReadonlySet<string>;
   /** Extra checks beyond upstream (stdlib arity, capsule wiring). Default true. */
   readonly extraChecks?: boolean;
+  /**
+   * `upstream`: an error on every block below the stability level or a community component, as Alloy prints
+   * them. By default each file gets one error naming the flags Alloy needs (the blocks are listed in it, and,
+   * as upstream, not checked further until the flags are given).
+   */
+  readonly compat?: "upstream";
+  /**
+   * Add Info diagnostics about where the files can run (a file with `otel.*` bridge or hybrid blocks loads
+   * in `alloy run` or an `alloy build` distribution, not in stock Alloy). Off by default: library callers
+   * asking "is this valid" get errors and warnings only; the CLI and the language server turn it on.
+   */
+  readonly targetNotes?: boolean;
+  /**
+   * Reads the module an `import.file` block names, so the declares it defines are known: `filename` as
+   * written, and the file holding the import. Returns the module's files (several for a directory), or
+   * undefined when it cannot be read (the namespace then accepts any component, as without a reader).
+   * `import.string` modules are read from their `content` literal without a reader.
+   */
+  readonly readImport?: (filename: string, fromFile: string) => readonly { readonly name: string; readonly text: string }[] | undefined;
 }
 
 export type ValidateInput = readonly ParseResult[] | readonly { readonly name: string; readonly text: string }[];
@@ -80,6 +100,8 @@ interface Node {
 
 interface CustomComponent {
   readonly schema?: ComponentSchema;
+  /** For an import whose module was read: its declares (`<namespace>.<declare>`), by name. */
+  readonly module?: ReadonlyMap<string, ComponentSchema>;
 }
 
 interface State {
@@ -104,6 +126,16 @@ interface Run {
   /** File of each block (blocks from several files are merged into one root scope). */
   readonly fileOf: Map<Block, string>;
   readonly sourceFiles: Map<string, SourceFile>;
+  /** Blocks that need a run flag (stability level or community components), gathered for one summary per file. */
+  readonly flagged: FlagUse[];
+}
+
+interface FlagUse {
+  readonly file: string;
+  readonly range: Range;
+  readonly what: string;
+  /** The stability level the block needs, or "community". */
+  readonly needs: Stability | "community";
 }
 
 function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnostic[] {
@@ -118,6 +150,7 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
     vars: new Set(["module_path"]),
     fileOf: new Map(),
     sourceFiles: new Map(results.map((r) => [r.source.name, r.source])),
+    flagged: [],
   };
 
   const declares: Block[] = [];
@@ -141,7 +174,29 @@ function run(results: ParseResult[], opts: ValidateOptions): ValidationDiagnosti
   build(rt, root);
   const out: ValidationDiagnostic[] = [];
   check(rt, root, out);
+  out.push(...flagSummaries(rt.flagged));
   out.push(...checkBridge(results));
+  if (opts.targetNotes) out.push(...bridgeTargetNotes(results));
+  return out;
+}
+
+/**
+ * One error per file naming every run flag its blocks need, instead of one per block: the fix is one
+ * command line, not one edit per block. The blocks are listed in the hint.
+ */
+function flagSummaries(uses: readonly FlagUse[]): ValidationDiagnostic[] {
+  const byFile = new Map<string, FlagUse[]>();
+  for (const u of uses) byFile.set(u.file, [...(byFile.get(u.file) ?? []), u]);
+  const out: ValidationDiagnostic[] = [];
+  for (const [file, us] of byFile) {
+    const levels = us.map((u) => u.needs).filter((n): n is Stability => n !== "community");
+    const lowest = levels.sort((a, b) => STABILITY_ORDER[a] - STABILITY_ORDER[b])[0];
+    const flags = [...(lowest ? [`--stability.level=${lowest}`] : []), ...(us.some((u) => u.needs === "community") ? ["--feature.community-components.enabled"] : [])];
+    const groups = new Map<string, string[]>();
+    for (const u of us) groups.set(u.needs, [...new Set([...(groups.get(u.needs) ?? []), u.what])]);
+    const uses = [...groups].map(([needs, names]) => `${names.length} ${needs === "community" ? "community" : needs} ${names.length === 1 ? "block" : "blocks"} (${names.join(", ")})`);
+    out.push(makeDiag(file, us[0]!.range, `Alloy loads this file only when run with ${flags.join(" ")}: it uses ${uses.join(" and ")}`, Code.runFlags, "error", "validate with the same flags to check these blocks as Alloy will run them"));
+  }
   return out;
 }
 
@@ -262,6 +317,41 @@ function buildDeclares(rt: Run, s: State): void {
   });
 }
 
+/** The string value of a literal attribute of a block. */
+function literalString(b: Block, name: string): string | undefined {
+  const a = b.body.find((x) => x.kind === "Attribute" && x.name === name);
+  if (a?.kind !== "Attribute" || a.value.kind !== "Literal" || a.value.literal !== "string") return undefined;
+  return unquote(a.value.raw);
+}
+
+/**
+ * The declares of an imported module (import.file through the caller's reader, import.string from its
+ * literal content), each as a component schema of its arguments. Undefined when the module is not known.
+ */
+function importedModule(rt: Run, c: Block, file: string): Map<string, ComponentSchema> | undefined {
+  let files: readonly { name: string; text: string }[] | undefined;
+  if (c.name === "import.string") {
+    const content = literalString(c, "content");
+    files = content === undefined ? undefined : [{ name: `${file}#${c.label}`, text: content }];
+  } else if (c.name === "import.file") {
+    const filename = literalString(c, "filename");
+    files = filename === undefined ? undefined : rt.opts.readImport?.(filename, file);
+  }
+  if (!files) return undefined;
+  const out = new Map<string, ComponentSchema>();
+  for (const f of files) {
+    const r = parse(f.text, { name: f.name });
+    // A module that does not parse is reported when Alloy loads it; here its namespace stays open.
+    if (r.diagnostics.some((d) => d.severity === "error")) return undefined;
+    for (const d of r.file.body) {
+      if (d.kind !== "Block" || d.name !== "declare" || !d.label) continue;
+      const args = d.body.filter((x): x is Block => x.kind === "Block" && x.name === "argument" && !!x.label);
+      out.set(d.label, argumentsSchema(`${c.label}.${d.label}`, args));
+    }
+  }
+  return out;
+}
+
 /** A declare's arguments as a schema: every argument is `any`, required unless `optional = true`. */
 function argumentsSchema(label: string, args: Block[]): ComponentSchema {
   const properties: Record<string, SchemaNode> = {};
@@ -326,7 +416,7 @@ function buildConfigs(rt: Run, s: State): void {
         }
         node.schema = blockSchema(rt, name);
         s.graph.add(node);
-        if (register) s.customs.set(c.label!, {});
+        if (register) s.customs.set(c.label!, { module: importedModule(rt, c, node.file) });
       }
     }
   });
@@ -346,7 +436,8 @@ function buildForeach(rt: Run, s: State, node: Node): void {
   const b = node.block;
   const name = b.name;
   const st = stabilityError(`foreach block "${name}"`, "experimental", rt.minStability);
-  if (st) node.diags.push(makeDiag(node.file, nameRange(b), st, Code.stability));
+  if (st && rt.opts.compat !== "upstream") rt.flagged.push({ file: node.file, range: nameRange(b), what: "foreach", needs: "experimental" });
+  else if (st) node.diags.push(makeDiag(node.file, nameRange(b), st, Code.stability));
   const ml = missingLabel(rt, b);
   if (ml) node.diags.push(ml);
   let template: Block | undefined;
@@ -415,10 +506,15 @@ function buildServices(rt: Run, s: State): void {
 }
 
 /** Looks a component up: custom components by first fragment, then the registry (spec 8.3). */
-function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentSchema; error?: string; code?: string; hint?: string } {
+function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentSchema; error?: string; code?: string; hint?: string; needs?: FlagUse["needs"] } {
   const first = name.split(".", 1)[0]!;
   for (const m of [s.customs, ...(s.parentCustoms ?? [])]) {
     const c = m.get(first);
+    if (c?.module) {
+      const schema = c.module.get(name.slice(first.length + 1));
+      if (schema) return { schema };
+      return { error: `cannot find the definition of component name "${name}"`, code: Code.unknownComponent, hint: didYouMean(name, [...c.module.keys()].map((k) => `${first}.${k}`)) };
+    }
     if (c) return { schema: c.schema };
   }
   const summary = rt.registry.hasComponent(name) ? rt.registry.getComponent(name) : undefined;
@@ -433,6 +529,7 @@ function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentS
   }
   if (meta.community) {
     if (!rt.opts.communityComponents) {
+      if (rt.opts.compat !== "upstream") return { schema: summary, needs: "community" };
       return {
         error: `the component "${name}" is a community component. Use the --feature.community-components.enabled command-line flag to enable community components`,
         code: Code.community,
@@ -441,6 +538,7 @@ function lookupComponent(rt: Run, s: State, name: string): { schema?: ComponentS
     return { schema: summary };
   }
   const st = stabilityError(`component "${name}"`, meta.stability, rt.minStability);
+  if (st && rt.opts.compat !== "upstream" && meta.stability !== "undefined") return { schema: summary, needs: meta.stability };
   if (st) return { error: st, code: Code.stability };
   return { schema: summary };
 }
@@ -456,7 +554,10 @@ function check(rt: Run, s: State, out: ValidationDiagnostic[]): void {
         continue;
       }
       out.push(...n.diags);
-      if (found.schema) {
+      // Like upstream, a block Alloy refuses to load is not checked further: the summary names the flags, and
+      // validating with them checks the block.
+      if (found.needs) rt.flagged.push({ file: n.file, range: nameRange(n.block), what: name, needs: found.needs });
+      else if (found.schema) {
         const typeErrors = typecheckBlock(n.block, found.schema, found.schema, n.file);
         out.push(...typeErrors);
         // Upstream runs Validate() only on a body that decoded; so do the component rules.

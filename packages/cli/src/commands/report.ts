@@ -60,7 +60,7 @@ export function reportChecks(): ReportChecks {
         const pos = sources.get(d.file)?.position(d.range.start);
         // Components below the default stability level, or community ones, run once a command-line flag enables
         // them (--stability.level, --feature.community-components.enabled): worth a warning, not manual work.
-        const flagGated = d.code === ValidationCode.stability || d.code === ValidationCode.community;
+        const flagGated = d.code === ValidationCode.stability || d.code === ValidationCode.community || d.code === ValidationCode.runFlags;
         const severity = d.severity === "warning" || flagGated ? "warning" : "error";
         return { severity, message: d.message, ...(pos ? { line: pos.line, column: pos.column } : {}) };
       });

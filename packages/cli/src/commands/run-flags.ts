@@ -10,7 +10,8 @@ const LEVELS = ["public-preview", "experimental"] as const;
 
 /** The flags, or an empty list when the file loads with Alloy's defaults. */
 export function runFlagsFor(alloy: string): string[] {
-  const diagnostics = validate([parse(alloy, { name: "converted.alloy" })]);
+  // Per-block stability errors (upstream's form) say which level each block needs.
+  const diagnostics = validate([parse(alloy, { name: "converted.alloy" })], { compat: "upstream" });
   let level = -1;
   let community = false;
   for (const d of diagnostics) {

@@ -33,6 +33,8 @@ interface ValidateFlags {
   sourceFormat?: string;
   distribution?: string;
   hints?: boolean;
+  runFlags?: string;
+  compat?: string;
 }
 
 const STABILITY_LEVELS: readonly Stability[] = ["experimental", "public-preview", "generally-available"];
@@ -46,12 +48,14 @@ export function register(program: Command): void {
     .option("--config.format <format>", "the format of the source file: alloy, otelcol (converted, then validated)", "alloy")
     .option("--config.bypass-conversion-errors", "accept Error-level conversion diagnostics when converting")
     .option("--config.extra-args <args>", "extra arguments for the converter", "")
-    .option("--stability.level <level>", "minimum stability level: experimental, public-preview, generally-available", "generally-available")
+    .option("--stability.level <level>", "minimum stability level: experimental, public-preview, generally-available (default: generally-available)")
     .option("--feature.community-components.enabled", "allow community components")
+    .option("--run-flags <file>", "file holding the flags Alloy runs with (as written for `alloy run`, e.g. CUSTOM_ARGS); its --stability.level and --feature.community-components.enabled apply")
     .option("--format <format>", "output format: text (upstream's), json or sarif", "text")
     .option("--source-format <format>", "otelcol: check an OpenTelemetry Collector YAML file as the collector would")
     .option("--distribution <file>", "OpenTelemetry Collector Builder manifest, or alloy-otel: only its components are available")
     .option("--hints", "print did-you-mean hints under text diagnostics")
+    .option("--compat <mode>", "upstream: one error per block below the stability level, as Alloy prints them")
     .action((paths: string[], flags: ValidateFlags) => runValidate(paths, flags));
 }
 
@@ -64,11 +68,14 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
   const flags = rawFlags as Record<string, unknown>;
   if (paths.length !== 1) throw new CliError(`accepts 1 arg(s), received ${paths.length}`);
   const target = paths[0]!;
-  const level = flag<string>(flags, "stability.level", "stabilityLevel") ?? "generally-available";
+  const fromFile = rawFlags.runFlags !== undefined ? readRunFlags(String(rawFlags.runFlags)) : {};
+  // A flag given on the command line wins over the file.
+  const level = flag<string>(flags, "stability.level", "stabilityLevel") ?? fromFile.level ?? "generally-available";
   if (!STABILITY_LEVELS.includes(level as Stability)) throw new CliError(`invalid stability level "${level}"`);
   const format = flag<string>(flags, "format") ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new CliError(`invalid value "${format}" for --format: text, json or sarif`);
-  const community = flag<boolean>(flags, "feature.communityComponents.enabled", "feature.community-components.enabled") === true;
+  const community = flag<boolean>(flags, "feature.communityComponents.enabled", "feature.community-components.enabled") === true || fromFile.community === true;
+  if (rawFlags.compat !== undefined && rawFlags.compat !== "upstream") throw new CliError(`invalid value "${rawFlags.compat}" for --compat: upstream`);
   const distribution = rawFlags.distribution ? loadDistribution(rawFlags.distribution) : undefined;
 
   if (rawFlags.sourceFormat !== undefined) {
@@ -85,10 +92,61 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
   const result = validateDetailed(inputs, {
     stabilityLevel: level as Stability,
     communityComponents: community,
+    targetNotes: true,
+    readImport: readImportFromDisk,
+    ...(rawFlags.compat === "upstream" ? { compat: "upstream" as const } : {}),
     ...(distribution ? { allowedOtelcolComponents: distribution.alloyComponents } : {}),
   });
   const missing = result.diagnostics.filter((d) => d.code === "validator/distribution-missing-component").map((d) => /"([^"]+)"/.exec(d.message)?.[1] ?? "");
   report(result.diagnostics, result.sources, format, rawFlags.hints === true, [...new Set(missing)]);
+}
+
+/**
+ * The run flags of a file of Alloy's command-line arguments (whitespace- or line-separated, `#` comments,
+ * surrounding quotes, `NAME="..."` environment assignments and an `alloy run` prefix allowed): only the two that decide what loads are read.
+ */
+export function parseRunFlags(text: string, file = "<flags>"): { level?: Stability; community?: boolean } {
+  const out: { level?: Stability; community?: boolean } = {};
+  const words = text.replace(/#.*$/gm, "").split(/\s+/).map((w) => w.replace(/^[A-Za-z_][A-Za-z0-9_]*=/, "").replace(/^["']|["']$/g, "")).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const m = /^--?stability\.level(?:=(.*))?$/.exec(w);
+    if (m) {
+      const v = m[1] ?? words[++i];
+      if (!v || !STABILITY_LEVELS.includes(v as Stability)) throw new CliError(`${file}: invalid stability level "${v ?? ""}"`);
+      out.level = v as Stability;
+      continue;
+    }
+    const c = /^--?feature\.community-components\.enabled(?:=(.*))?$/.exec(w);
+    if (c) {
+      if (c[1] !== undefined && c[1] !== "true" && c[1] !== "false") throw new CliError(`${file}: invalid boolean "${c[1]}" for --feature.community-components.enabled`);
+      out.community = c[1] !== "false";
+    }
+  }
+  return out;
+}
+
+function readRunFlags(file: string): { level?: Stability; community?: boolean } {
+  const { name, text } = readFileArg(file);
+  return parseRunFlags(text, name);
+}
+
+/**
+ * An import.file module from disk: the path as written when absolute, else next to the importing file, then
+ * from the working directory (where `alloy run` resolves it); a directory gives its .alloy files.
+ */
+function readImportFromDisk(filename: string, fromFile: string): { name: string; text: string }[] | undefined {
+  const candidates = path.isAbsolute(filename) ? [filename] : [path.resolve(path.dirname(fromFile), filename), path.resolve(filename)];
+  for (const c of candidates) {
+    try {
+      if (!statSync(c).isDirectory()) return [{ name: c, text: readFileSync(c, "utf8") }];
+      const names = readdirSync(c).filter((n) => n.endsWith(".alloy")).sort();
+      return names.map((n) => ({ name: path.join(c, n), text: readFileSync(path.join(c, n), "utf8") }));
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  return undefined;
 }
 
 function loadDistribution(file: string): Distribution {
@@ -149,7 +207,8 @@ function report(diags: ValidationDiagnostic[], sources: Map<string, SourceFile>,
     process.stdout.write("\n");
   }
   if (missing.length) process.stderr.write(`the distribution lacks ${missing.length} component(s) this configuration needs: ${missing.join(", ")}\n`);
-  if (diags.length) throw new CliError("validation failed");
+  // Info diagnostics (where a file can run) say something true of a valid file: they do not fail it.
+  if (diags.some((d) => d.severity !== "info")) throw new CliError("validation failed");
 }
 
 void reportFailure;

@@ -47,12 +47,12 @@ function printable(text: string): string {
 }
 
 function renderOne(d: ValidationDiagnostic, src: SourceFile | undefined, opts: PrettyOptions, linesOf: (src: SourceFile) => string[]): string {
-  const sev = d.severity === "warning" ? "Warning" : "Error";
+  const sev = d.severity === "warning" ? "Warning" : d.severity === "info" ? "Info" : "Error";
   const pos = src ? src.position(d.range.start) : undefined;
   const where = pos ? `${d.file}:${pos.line}:${pos.column}` : d.file || "-";
   let header: string;
   if (opts.color) {
-    const c = d.severity === "warning" ? YELLOW : RED;
+    const c = d.severity === "error" ? RED : YELLOW;
     header = `${BOLD}${c}${sev}: ${RESET}${BOLD}${where}: ${safeMessage(d.message)}${RESET}`;
   } else header = `${sev}: ${where}: ${safeMessage(d.message)}`;
   let out = header + "\n";
