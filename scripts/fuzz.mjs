@@ -32,7 +32,7 @@ if (!isMainThread) {
   // Worker: run one campaign, publishing each input and a heartbeat for the watchdog.
   const { name, inputs, seconds, seed, shared } = workerData;
   const { createCampaigns, runCampaign } = await import("./fuzz/campaigns.mjs");
-  const { campaigns } = createCampaigns(await loadLibraries());
+  const { campaigns, stats } = createCampaigns(await loadLibraries());
   const beat = new Int32Array(shared, 0, 2);
   const bytes = new Uint8Array(shared, 8);
   const encoder = new TextEncoder();
@@ -42,7 +42,7 @@ if (!isMainThread) {
     Atomics.add(beat, 0, 1);
   };
   const result = runCampaign(campaigns[name], name, { inputs, seconds, seed, seeds: workerData.withSeeds ? readSeeds(name) : [], onInput });
-  parentPort.postMessage(result);
+  parentPort.postMessage({ ...result, stats });
 } else {
   const argv = process.argv.slice(2);
   const opt = (flag, dflt) => {
@@ -75,7 +75,7 @@ if (!isMainThread) {
   console.log(`fuzz: seed ${seed}, up to ${inputs} inputs${seconds < 1e9 ? ` or ${seconds} s` : ""} per campaign`);
   let found = 0;
   for (const name of names) {
-    const total = { tried: 0, crash: 0, hang: 0, invariant: 0, findings: [] };
+    const total = { tried: 0, crash: 0, hang: 0, invariant: 0, findings: [], relaid: 0, invalid: 0 };
     const t0 = Date.now();
     let runSeed = seed;
     let first = true;
@@ -106,6 +106,8 @@ if (!isMainThread) {
         total.tried += r.tried;
         for (const k of ["crash", "hang", "invariant"]) total[k] += r[k];
         total.findings.push(...r.findings);
+        total.relaid += r.stats.strictNonIdempotent;
+        total.invalid += r.stats.skippedInvalid;
         if (r.tried === 0) break;
         if (r.findings.length >= 50) break;
         if (r.tried >= inputs - total.tried || Date.now() - t0 >= seconds * 1000) break;
@@ -124,6 +126,7 @@ if (!isMainThread) {
     }
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     console.log(`${name}: ${total.tried} inputs tried, ${total.crash} crashes, ${total.hang} hangs, ${total.invariant} invariant violations (${secs} s)`);
+    if (name === "format") console.log(`  (${total.invalid} inputs did not parse and were refused as they must be; ${total.relaid} outputs were re-aligned or had a comment moved by a second run, meaning and tokens kept, as upstream's printer does: spec F32, F36)`);
     for (const f of total.findings) {
       found++;
       const where = f.input && !f.fromSeed ? path.relative(root, saveSeed(name, f.input)) : f.fromSeed ? "(existing seed)" : "";
