@@ -24,9 +24,10 @@ import type { SourceIndex } from "./source-index.js";
  * Whitespace directives as module constants: V8 reads an imported binding through its module cell on every use,
  * where a constant of this module is folded into optimized code.
  */
+const { Blank: BLANK, Formfeed: FORMFEED, Indent: INDENT, Newline: NEWLINE, Unindent: UNINDENT, VTab: VTAB } = Ws;
+
 const BACKTICK = 0x60;
 const COMMA = 0x2c;
-const { Blank: BLANK, Formfeed: FORMFEED, Indent: INDENT, Newline: NEWLINE, Unindent: UNINDENT, VTab: VTAB } = Ws;
 
 export class Walker {
   /**
