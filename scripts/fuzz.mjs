@@ -61,7 +61,8 @@ if (!isMainThread) {
     return v;
   };
   if (argv.includes("--help")) {
-    console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(2, 13).map((l) => l.replace(/^ \*\/? ?/, "")).join("\n"));
+    const lines = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
+    console.log(lines.slice(2, lines.indexOf(" */")).map((l) => l.replace(/^ \* ?/, "")).join("\n"));
     process.exit(0);
   }
   const inputs = num("--inputs", 2000);
