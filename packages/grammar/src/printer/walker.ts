@@ -237,8 +237,12 @@ export class Walker {
     if (p.kind === "Access") {
       if (out.commentPending()) this.place(this.index.tokenAfter(p.value.end));
       out.token(".");
-      if (out.commentPending()) this.place(p.end - p.name.length);
-      out.name(p.name, p.end - p.name.length);
+      const nameAt = p.end - p.name.length;
+      // A name on the line after its `.` is estimated on the `.`'s line: a comment after it on its own line
+      // would then get a line break before it, which ends the expression there.
+      if (this.faithful && this.index.commentFollows(p.end)) out.hint(nameAt);
+      else if (out.commentPending()) this.place(nameAt);
+      out.name(p.name, nameAt);
     } else if (p.kind === "Index") {
       out.hint(p.lBrack);
       out.token("[");
