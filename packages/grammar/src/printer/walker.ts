@@ -271,13 +271,13 @@ export class Walker {
       prevLine = this.line(el.end - 1);
       this.expr(el);
       if (i + 1 < n) {
-        if (out.commentPending()) this.at(this.commaAfter(el.end));
+        if (out.commentPending()) this.place(this.commaAfter(el.end));
         out.token(",");
       }
       if (broken) out.ws(UNINDENT);
     }
     if (n > 0 && this.line(close) !== prevLine) {
-      if (out.commentPending()) this.at(this.commaAfter(e.elements[n - 1]!.end));
+      if (out.commentPending()) this.place(this.commaAfter(e.elements[n - 1]!.end));
       out.token(",");
       out.ws(INDENT);
       out.ws(FORMFEED);
@@ -324,12 +324,12 @@ export class Walker {
       out.ws(BLANK);
       this.expr(f.value);
       if (i + 1 < n) {
-        if (out.commentPending()) this.at(this.commaAfter(f.value.end));
+        if (out.commentPending()) this.place(this.commaAfter(f.value.end));
         out.token(",");
       }
     }
     if (n > 0 && this.line(close) !== prevLine) {
-      if (out.commentPending()) this.at(this.commaAfter(e.fields[n - 1]!.value.end));
+      if (out.commentPending()) this.place(this.commaAfter(e.fields[n - 1]!.value.end));
       out.token(",");
       out.ws(FORMFEED);
     }
@@ -355,7 +355,7 @@ export class Walker {
       this.expr(arg);
       prevLine = this.line(arg.end - 1);
       if (i + 1 < n) {
-        if (out.commentPending()) this.at(this.commaAfter(arg.end));
+        if (out.commentPending()) this.place(this.commaAfter(arg.end));
         out.token(",");
         out.ws(BLANK);
       }
@@ -364,7 +364,7 @@ export class Walker {
     // Deliberate deviation from upstream (spec F34): for a call without arguments whose `)` is on a later line,
     // upstream writes a trailing comma (`f(,⏎)`), which does not parse. We print `f()` instead.
     if (n > 0 && this.line(e.end - 1) !== prevLine) {
-      if (out.commentPending()) this.at(this.commaAfter(e.args[n - 1]!.end));
+      if (out.commentPending()) this.place(this.commaAfter(e.args[n - 1]!.end));
       out.token(",");
       out.ws(FORMFEED);
     }
