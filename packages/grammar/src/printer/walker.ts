@@ -117,6 +117,9 @@ export class Walker {
     if (!contiguous && out.commentPending()) this.at(b.nameEnd - 1);
     // A dotted name (F11) is copied from the source unless it was written with spaces around its dots.
     out.name(b.name, contiguous ? b.start : -1);
+    // A name written across lines (`a .⏎b`) ends on a later line than it starts: what follows is measured from
+    // there, so a comment after it stays on the header line.
+    if (!contiguous && this.faithful) out.endedAt(b.nameEnd);
     if (b.label !== undefined && b.label !== "" && b.labelStart >= 0) {
       out.ws(BLANK);
       out.hint(b.labelStart);
