@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 
 const suites = [
   ["syntax", "./syntax.mjs", "packages/grammar/dist/index.js"],
+  ["memory", "./memory.mjs", "packages/cli/dist/fast/fmt.cjs"],
   ["convert", "./convert.mjs", "packages/converter/dist/index.js"],
   ["validate", "./validate.mjs", "packages/validator/dist/index.js"],
   ["lsp", "./lsp.mjs", "packages/cli/dist/bundle/alloy.mjs"],

@@ -49,6 +49,23 @@ describe.skipIf(!cliBuilt)("alloy fmt limits and compatibility (built command)",
       if (args[0] === "convert") expect(r.stderr).toContain(`(at ${f}:${position})`);
     }
   });
+
+  it("handles the deepest trees the limit lets through (brackets, then an operator chain) without overflowing", () => {
+    const deep = (inner: string): string => `otelcol.processor.batch "default" {\n  send_batch_size = ${inner}\n  output {}\n}\n`;
+    const cases = {
+      parens: deep("(".repeat(498) + "1" + ")".repeat(498) + " + 1".repeat(499)),
+      unary: deep("-".repeat(499) + "1" + " + 1".repeat(499)),
+      nested: deep("1 + (".repeat(249) + "1" + ")".repeat(249)),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const f = file(`${name}.alloy`, text);
+      for (const args of [["fmt", f], ["validate", f], ["convert", "--source-format=alloy", "--target=otelcol", f]]) {
+        const r = runAlloy(args);
+        expect(r.stderr, `${args[0]} ${name}`).not.toMatch(/Maximum call stack|internal/);
+        if (args[0] !== "convert") expect(r.code, `${args[0]} ${name}`).toBe(0);
+      }
+    }
+  });
 });
 
 describe("language service and nesting", () => {

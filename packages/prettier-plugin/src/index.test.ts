@@ -20,6 +20,10 @@ describe("prettier-plugin-alloy", () => {
     if (expected.ok) expect(await prettierFormat(text)).toBe(expected.text);
   });
 
+  it("keeps what the file means, as alloy fmt does by default (not upstream's quirks)", async () => {
+    expect(await prettierFormat('a = "x\ty"\nbb = {"q\\"k" = 1}\n')).toBe('a  = "x\ty"\nbb = {"q\\"k" = 1}\n');
+  });
+
   // Two cases never reach the plugin: Prettier core answers "" for whitespace-only input (alloy fmt prints "\n")
   // and puts a leading byte order mark back (alloy fmt drops it, spec F2).
   it("leaves whitespace-only input and the byte order mark to Prettier core", async () => {

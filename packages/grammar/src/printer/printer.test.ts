@@ -96,6 +96,8 @@ describe("format never changes what a file means", () => {
     ["a raw-string key with a carriage return", "a = {`x\r\ny` = 1}\n", 'a = {"x\\ny" = 1,\n}\n', 'a = {"x\\r\\ny" = 1,\n}\n'],
     ["a line comment after a `.`", "a = b.//\nc\n", "a = b. //\nc\n", "a = b. //c\n"],
     ["a multi-line comment after a `.`", "a = 0 ./*\n*/b.c\n", "a = 0 . /*\n*/ b.c\n", "a = 0 .b /*\n*/.c\n"],
+    ["a comment after a name on the line after its `.`", "a = (1.5.\na /**/|| 1.5)\n", "a = (1.5.a /**/ || 1.5)\n", "a = (1.5.a\n/**/ || 1.5)\n"],
+    ["a comment after a block name written across lines", "a .\nb /* c */ {\n}\n", "a.b /* c */ { }\n", "a.b\n/* c */ { }\n"],
     ["a line comment inside a block name", "a.//\nb {\n}\n", "//\na.b { }\n", "a.b //\n{ }\n"],
     ["a line comment after a raw-string key", "a = {`\f  \n\t` = //\n1}\n", 'a = {"\\f  \\n\\t" = //\n\t1,\n}\n', 'a = {"\\f  \\n\\t"\n\t//= 1,\n}\n'],
   ];

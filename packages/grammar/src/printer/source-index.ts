@@ -61,11 +61,14 @@ export class SourceIndex {
     }
   }
 
-  /** Whether a comment starts on the same line after `offset`, with only spaces or tabs before it. */
+  /**
+   * Whether a comment starts on the same line after `offset`, with only spaces, tabs, commas and closing
+   * brackets before it.
+   */
   commentFollows(offset: number): boolean {
     const t = this.source.text;
     let i = offset;
-    while (t.charCodeAt(i) === 0x20 || t.charCodeAt(i) === 0x09) i++;
+    for (let c = t.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x2c || c === 0x29 || c === 0x5d || c === 0x7d; c = t.charCodeAt(++i));
     return t.charCodeAt(i) === 0x2f && (t.charCodeAt(i + 1) === 0x2f || t.charCodeAt(i + 1) === 0x2a);
   }
 

@@ -24,9 +24,10 @@ import type { SourceIndex } from "./source-index.js";
  * Whitespace directives as module constants: V8 reads an imported binding through its module cell on every use,
  * where a constant of this module is folded into optimized code.
  */
+const { Blank: BLANK, Formfeed: FORMFEED, Indent: INDENT, Newline: NEWLINE, Unindent: UNINDENT, VTab: VTAB } = Ws;
+
 const BACKTICK = 0x60;
 const COMMA = 0x2c;
-const { Blank: BLANK, Formfeed: FORMFEED, Indent: INDENT, Newline: NEWLINE, Unindent: UNINDENT, VTab: VTAB } = Ws;
 
 export class Walker {
   /**
@@ -116,6 +117,9 @@ export class Walker {
     if (!contiguous && out.commentPending()) this.at(b.nameEnd - 1);
     // A dotted name (F11) is copied from the source unless it was written with spaces around its dots.
     out.name(b.name, contiguous ? b.start : -1);
+    // A name written across lines (`a .⏎b`) ends on a later line than it starts: what follows is measured from
+    // there, so a comment after it stays on the header line.
+    if (!contiguous && this.faithful) out.endedAt(b.nameEnd);
     if (b.label !== undefined && b.label !== "" && b.labelStart >= 0) {
       out.ws(BLANK);
       out.hint(b.labelStart);
@@ -236,8 +240,12 @@ export class Walker {
     if (p.kind === "Access") {
       if (out.commentPending()) this.place(this.index.tokenAfter(p.value.end));
       out.token(".");
-      if (out.commentPending()) this.place(p.end - p.name.length);
-      out.name(p.name, p.end - p.name.length);
+      const nameAt = p.end - p.name.length;
+      // A name on the line after its `.` is estimated on the `.`'s line: a comment after it on its own line
+      // would then get a line break before it, which ends the expression there.
+      if (this.faithful && this.index.commentFollows(p.end)) out.hint(nameAt);
+      else if (out.commentPending()) this.place(nameAt);
+      out.name(p.name, nameAt);
     } else if (p.kind === "Index") {
       out.hint(p.lBrack);
       out.token("[");
@@ -266,13 +274,13 @@ export class Walker {
       prevLine = this.line(el.end - 1);
       this.expr(el);
       if (i + 1 < n) {
-        if (out.commentPending()) this.at(this.commaAfter(el.end));
+        if (out.commentPending()) this.place(this.commaAfter(el.end));
         out.token(",");
       }
       if (broken) out.ws(UNINDENT);
     }
     if (n > 0 && this.line(close) !== prevLine) {
-      if (out.commentPending()) this.at(this.commaAfter(e.elements[n - 1]!.end));
+      if (out.commentPending()) this.place(this.commaAfter(e.elements[n - 1]!.end));
       out.token(",");
       out.ws(INDENT);
       out.ws(FORMFEED);
@@ -319,12 +327,12 @@ export class Walker {
       out.ws(BLANK);
       this.expr(f.value);
       if (i + 1 < n) {
-        if (out.commentPending()) this.at(this.commaAfter(f.value.end));
+        if (out.commentPending()) this.place(this.commaAfter(f.value.end));
         out.token(",");
       }
     }
     if (n > 0 && this.line(close) !== prevLine) {
-      if (out.commentPending()) this.at(this.commaAfter(e.fields[n - 1]!.value.end));
+      if (out.commentPending()) this.place(this.commaAfter(e.fields[n - 1]!.value.end));
       out.token(",");
       out.ws(FORMFEED);
     }
@@ -350,7 +358,7 @@ export class Walker {
       this.expr(arg);
       prevLine = this.line(arg.end - 1);
       if (i + 1 < n) {
-        if (out.commentPending()) this.at(this.commaAfter(arg.end));
+        if (out.commentPending()) this.place(this.commaAfter(arg.end));
         out.token(",");
         out.ws(BLANK);
       }
@@ -359,7 +367,7 @@ export class Walker {
     // Deliberate deviation from upstream (spec F34): for a call without arguments whose `)` is on a later line,
     // upstream writes a trailing comma (`f(,⏎)`), which does not parse. We print `f()` instead.
     if (n > 0 && this.line(e.end - 1) !== prevLine) {
-      if (out.commentPending()) this.at(this.commaAfter(e.args[n - 1]!.end));
+      if (out.commentPending()) this.place(this.commaAfter(e.args[n - 1]!.end));
       out.token(",");
       out.ws(FORMFEED);
     }
