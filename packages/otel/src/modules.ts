@@ -12,7 +12,7 @@
  * are listed, the current name first.
  *
  * The rows cover every component module of the contrib distribution's builder manifest
- * (opentelemetry-collector-releases, distributions/otelcol-contrib), except those in OTEL_UNLISTED_MODULES.
+ * (opentelemetry-collector-releases, distributions/otelcol-contrib), including `obi`, which the release builds from a prepared source tree (OBI_MODULE).
  * Where a type was renamed after the metadata this table was checked against, the old spelling stays as an
  * alias; where no alias could be confirmed, only the declared type is listed.
  */
@@ -42,6 +42,11 @@ export interface OtelModule {
   /** Go module path, e.g. `go.opentelemetry.io/collector/receiver/otlpreceiver`. */
   readonly module: string;
   readonly version: string;
+  /**
+   * Set when the module is not fetched from the Go module proxy but built from a source tree the distribution
+   * prepares (a `replaces` entry, often with an `import:` sub-package): why a plain `gomod` line cannot name it.
+   */
+  readonly sourceBuilt?: string;
 }
 
 const CONTRIB = "github.com/open-telemetry/opentelemetry-collector-contrib/";
@@ -315,14 +320,27 @@ export const ALLOY_ENGINE_MODULE: OtelModule = {
   version: "v0.1.0",
 };
 
+/**
+ * OpenTelemetry eBPF Instrumentation's receiver, in the contrib distribution since it left contrib's tree: the
+ * release builds it from a prepared copy of its source and imports its `collector` sub-package.
+ */
+export const OBI_MODULE: OtelModule = {
+  kind: "receivers",
+  types: ["obi"],
+  module: "go.opentelemetry.io/obi",
+  version: "v0.11.0",
+  sourceBuilt: "the contrib release builds it from a prepared source tree (replaces entry) and imports go.opentelemetry.io/obi/collector",
+};
+
 function expand(kind: OtelKind, [types, module]: Row): OtelModule {
   const core = module.startsWith("core:");
   return { kind, types: types.split(" "), module: core ? CORE + module.slice(5) : CONTRIB + module, version: OTEL_VERSIONS.contrib };
 }
 
-/** Every known component module, by kind, `alloyengine` included. */
+/** Every known component module, by kind, `obi` and `alloyengine` included. */
 export const OTEL_MODULES: readonly OtelModule[] = [
   ...OTEL_KINDS.flatMap((kind) => ROWS[kind].map((r) => expand(kind, r))),
+  OBI_MODULE,
   ALLOY_ENGINE_MODULE,
 ];
 
@@ -349,15 +367,6 @@ export const OTEL_CONTRIB_PROVIDERS: readonly OtelProvider[] = ["aes", "s3", "se
   module: `${CONTRIB}confmap/provider/${scheme}provider`,
   version: OTEL_VERSIONS.contrib,
 }));
-
-/**
- * Modules of the contrib distribution's manifest that the table leaves out on purpose, with the reason. `obi`
- * (eBPF instrumentation) is not fetched from the Go module proxy: the release builds it from a prepared source
- * tree (a `replaces` entry) and imports a sub-package, which a plain `gomod` line cannot say.
- */
-export const OTEL_UNLISTED_MODULES: Readonly<Record<string, string>> = {
-  "go.opentelemetry.io/obi": "built from a local source tree by the contrib release (replaces entry), not a proxy module",
-};
 
 /** The URI schemes referenced (`${scheme:...}`) in the string values of a parsed configuration tree. */
 export function referencedSchemes(root: unknown): Set<string> {

@@ -43,6 +43,17 @@ describe("readDistribution with the shared module table", () => {
   });
 });
 
+describe("readDistribution of a contrib-style manifest", () => {
+  it("reads renamed contrib types and the source-built obi receiver", () => {
+    const manifest =
+      "receivers:\n  - gomod: go.opentelemetry.io/obi v0.11.0\n    import: go.opentelemetry.io/obi/collector\n  - gomod: github.com/open-telemetry/opentelemetry-collector-contrib/receiver/httpcheckreceiver v0.158.0\nextensions:\n  - gomod: github.com/open-telemetry/opentelemetry-collector-contrib/extension/oidcauthextension v0.158.0\n";
+    const d = readDistribution(manifest, getRegistry().listComponents().map((c) => c.name));
+    expect(d.errors).toEqual([]);
+    expect([...d.types.receivers].sort()).toEqual(["http_check", "httpcheck", "obi"]);
+    expect([...d.types.extensions]).toEqual(["oidc"]);
+  });
+});
+
 describe.skipIf(!cliBuilt)("alloy build", () => {
   it("writes a manifest for collector YAML and Alloy files", () => {
     const r = runAlloy(["build", collector, alloy]);
@@ -128,6 +139,14 @@ describe.skipIf(!cliBuilt)("alloy build", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain("providers:");
     expect(r.stderr).toContain(`\${secretsmanager:...} needs ${C}/confmap/provider/secretsmanagerprovider v0.150.0`);
+  });
+
+  it("refuses a component no gomod line can name, saying why", () => {
+    const obi = file("obi.yaml", "receivers:\n  obi:\n  otlp:\n    protocols:\n      grpc:\n");
+    const r = runAlloy(["build", obi]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('receiver type "obi" (go.opentelemetry.io/obi) cannot be listed by a gomod line');
   });
 
   it("lets alloy validate use the alloy-otel distribution", () => {

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { alloyOtelManifest, manifestModules, requiredModules } from "@alloy-ts/converter";
-import { contribProvidersFor, OTEL_PROVIDERS, OTEL_VERSIONS, readYaml, referencedSchemes, renderManifest, type OtelKind, type OtelModule, type OtelProvider } from "@alloy-ts/otel";
+import { contribProvidersFor, OTEL_PROVIDERS, OTEL_VERSIONS, readYaml, referencedSchemes, renderManifest, OTEL_KIND_SINGULAR, type OtelKind, type OtelModule, type OtelProvider } from "@alloy-ts/otel";
 import { CliError } from "../cli-error.js";
 import { statErrorMessage, writeFileAtomic } from "../io.js";
 
@@ -103,8 +103,14 @@ export function buildManifest(files: string[], flags: BuildFlags): { text: strin
   const base = flags.base !== undefined ? baseModules(flags.base) : undefined;
   const modules: Partial<Record<OtelKind, OtelModule[]>> = {};
   const collectorModule = (m: OtelModule) => m.module.startsWith("go.opentelemetry.io/collector/") || m.module.startsWith("github.com/open-telemetry/");
+  let sourceBuilt = 0;
   for (const r of requirements) {
     if (base?.has(r.module.module)) continue;
+    if (r.module.sourceBuilt !== undefined) {
+      messages.push(`${r.files.join(", ")}: error: ${OTEL_KIND_SINGULAR[r.kind]} type "${r.type}" (${r.module.module}) cannot be listed by a gomod line: ${r.module.sourceBuilt}`);
+      sourceBuilt++;
+      continue;
+    }
     const m = collectorModule(r.module) ? { ...r.module, version } : r.module;
     (modules[r.kind] ??= []).push(m);
   }
@@ -134,7 +140,7 @@ export function buildManifest(files: string[], flags: BuildFlags): { text: strin
       ...(providers ? { providers } : {}),
     });
   }
-  return { text, errors: diagnostics.filter((d) => d.severity === "error").length, messages };
+  return { text, errors: diagnostics.filter((d) => d.severity === "error").length + sourceBuilt, messages };
 }
 
 /** URI schemes referenced in the collector YAML inputs (files that do not parse are reported elsewhere). */
@@ -163,7 +169,7 @@ export function runBuild(files: string[], flags: BuildFlags): void {
   if (flags.run && flags.base !== undefined) throw new CliError("--run needs a complete manifest: leave out --base");
   const { text, errors, messages } = buildManifest(files, flags);
   for (const m of messages) process.stderr.write(`${m}\n`);
-  if (errors > 0) throw new CliError(`${errors} component type(s) have no known Go module; no manifest written`);
+  if (errors > 0) throw new CliError(`${errors} component type(s) have no Go module a manifest can list; no manifest written`);
   const output = flags.output ?? (flags.run ? "builder-config.yaml" : undefined);
   if (output === undefined) process.stdout.write(text);
   else writeFileAtomic(output, text);
