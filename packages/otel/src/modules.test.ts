@@ -95,6 +95,8 @@ describe("the module table against builder manifests", () => {
       ["extensions", "cgroupruntime", "extension/cgroupruntimeextension"],
       ["extensions", "k8s_observer", "extension/observer/k8sobserver"],
       ["connectors", "datadog", "connector/datadogconnector"],
+      ["processors", "metricsgeneration", "processor/metricsgenerationprocessor"],
+      ["processors", "experimental_metricsgeneration", "processor/metricsgenerationprocessor"],
       ["exporters", "datadog", "exporter/datadogexporter"],
     ];
     for (const [kind, type, module] of cases) {

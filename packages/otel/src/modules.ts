@@ -97,6 +97,7 @@ const ROWS: Record<OtelKind, readonly Row[]> = {
     ["googlecloudspanner", "receiver/googlecloudspannerreceiver"],
     ["haproxy", "receiver/haproxyreceiver"],
     ["host_metrics hostmetrics", "receiver/hostmetricsreceiver"],
+    // Renamed like icmp_check; the metadata read for this table still declared httpcheck, so both are kept.
     ["http_check httpcheck", "receiver/httpcheckreceiver"],
     ["icmp_check icmpcheckreceiver", "receiver/icmpcheckreceiver"],
     ["iis", "receiver/iisreceiver"],
@@ -184,7 +185,8 @@ const ROWS: Record<OtelKind, readonly Row[]> = {
     ["isolationforest", "processor/isolationforestprocessor"],
     ["k8s_attributes k8sattributes", "processor/k8sattributesprocessor"],
     ["logdedup", "processor/logdedupprocessor"],
-    ["experimental_metricsgeneration", "processor/metricsgenerationprocessor"],
+    // The experimental_ prefix was dropped; the old spelling is kept for configurations that still use it.
+    ["metricsgeneration experimental_metricsgeneration", "processor/metricsgenerationprocessor"],
     ["metric_start_time metricstarttime", "processor/metricstarttimeprocessor"],
     ["metricstransform", "processor/metricstransformprocessor"],
     ["probabilistic_sampler", "processor/probabilisticsamplerprocessor"],
