@@ -43,6 +43,17 @@ describe("readDistribution with the shared module table", () => {
   });
 });
 
+describe("readDistribution of a contrib-style manifest", () => {
+  it("reads renamed contrib types and the source-built obi receiver", () => {
+    const manifest =
+      "receivers:\n  - gomod: go.opentelemetry.io/obi v0.11.0\n    import: go.opentelemetry.io/obi/collector\n  - gomod: github.com/open-telemetry/opentelemetry-collector-contrib/receiver/httpcheckreceiver v0.158.0\nextensions:\n  - gomod: github.com/open-telemetry/opentelemetry-collector-contrib/extension/oidcauthextension v0.158.0\n";
+    const d = readDistribution(manifest, getRegistry().listComponents().map((c) => c.name));
+    expect(d.errors).toEqual([]);
+    expect([...d.types.receivers].sort()).toEqual(["http_check", "httpcheck", "obi"]);
+    expect([...d.types.extensions]).toEqual(["oidc"]);
+  });
+});
+
 describe.skipIf(!cliBuilt)("alloy build", () => {
   it("writes a manifest for collector YAML and Alloy files", () => {
     const r = runAlloy(["build", collector, alloy]);
@@ -93,6 +104,49 @@ describe.skipIf(!cliBuilt)("alloy build", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("go install go.opentelemetry.io/collector/cmd/builder@v0.158.0");
     expect(readFileSync(out, "utf8")).toContain("otlpreceiver");
+  });
+
+  // Components of the contrib distribution that configurations in the wild use, under the types their factories
+  // declare (http_check, renamed from httpcheck), and a secret read through a contrib confmap provider.
+  const contrib = file(
+    "contrib.yaml",
+    "receivers:\n  http_check:\n    targets:\n      - endpoint: https://example.com/health\nexporters:\n  signalfx:\n    access_token: ${env:SFX_TOKEN}\n    realm: us0\n  otlp_http:\n    endpoint: https://otlp.example.com\n    headers:\n      authorization: ${secretsmanager:prod/otlp-token}\nextensions:\n  http_forwarder:\n    egress:\n      endpoint: http://upstream:6060\n  oidc:\n    issuer_url: https://issuer.example.com\n    audience: collector\nservice:\n  extensions: [http_forwarder, oidc]\n  pipelines:\n    metrics:\n      receivers: [http_check]\n      exporters: [signalfx, otlp_http]\n",
+  );
+  const C = "github.com/open-telemetry/opentelemetry-collector-contrib";
+
+  it("knows contrib components (signalfx, http_forwarder, oidc, http_check) and the contrib provider a reference needs", () => {
+    const r = runAlloy(["build", contrib]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(listModules(r.stdout)).toEqual([
+      `receivers ${C}/receiver/httpcheckreceiver v0.158.0`,
+      `exporters ${C}/exporter/signalfxexporter v0.158.0`,
+      "exporters go.opentelemetry.io/collector/exporter/otlphttpexporter v0.158.0",
+      `extensions ${C}/extension/httpforwarderextension v0.158.0`,
+      `extensions ${C}/extension/oidcauthextension v0.158.0`,
+      ...["env", "file", "http", "https", "yaml"].map((p) => `providers go.opentelemetry.io/collector/confmap/provider/${p}provider v1.64.0`),
+      `providers ${C}/confmap/provider/secretsmanagerprovider v0.158.0`,
+    ]);
+    // Without the reference, no contrib provider (each brings a cloud SDK).
+    expect(listModules(runAlloy(["build", collector]).stdout).some((l) => l.includes("secretsmanager"))).toBe(false);
+  });
+
+  it("lists a contrib provider under --base only when the base lacks it, and says so for other versions", () => {
+    const withIt = file("with-provider.yaml", `providers:\n  - gomod: ${C}/confmap/provider/secretsmanagerprovider v0.158.0\n`);
+    expect(listModules(runAlloy(["build", "--base", "alloy-otel", contrib]).stdout)).toContain(`providers ${C}/confmap/provider/secretsmanagerprovider v0.158.0`);
+    expect(listModules(runAlloy(["build", "--base", withIt, contrib]).stdout).some((l) => l.startsWith("providers "))).toBe(false);
+    const r = runAlloy(["build", "--otelcol-version", "0.150.0", contrib]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("providers:");
+    expect(r.stderr).toContain(`\${secretsmanager:...} needs ${C}/confmap/provider/secretsmanagerprovider v0.150.0`);
+  });
+
+  it("refuses a component no gomod line can name, saying why", () => {
+    const obi = file("obi.yaml", "receivers:\n  obi:\n  otlp:\n    protocols:\n      grpc:\n");
+    const r = runAlloy(["build", obi]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('receiver type "obi" (go.opentelemetry.io/obi) cannot be listed by a gomod line');
   });
 
   it("lets alloy validate use the alloy-otel distribution", () => {

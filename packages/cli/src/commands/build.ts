@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { alloyOtelManifest, manifestModules, requiredModules } from "@alloy-ts/converter";
-import { OTEL_PROVIDERS, OTEL_VERSIONS, renderManifest, type OtelKind, type OtelModule } from "@alloy-ts/otel";
+import { contribProvidersFor, OTEL_PROVIDERS, OTEL_VERSIONS, readYaml, referencedSchemes, renderManifest, OTEL_KIND_SINGULAR, type OtelKind, type OtelModule, type OtelProvider } from "@alloy-ts/otel";
 import { CliError } from "../cli-error.js";
 import { statErrorMessage, writeFileAtomic } from "../io.js";
 
@@ -74,7 +74,16 @@ function baseModules(base: string): Set<string> {
   }
   const r = manifestModules(text);
   if (r.errors.length) throw new CliError(`invalid builder manifest ${base}: ${r.errors.join("; ")}`);
+  for (const p of manifestProviders(text)) r.modules.add(p);
   return r.modules;
+}
+
+/** The module paths of a manifest's `providers` list (component lists are read by manifestModules). */
+function manifestProviders(text: string): string[] {
+  const r = readYaml(text);
+  const list = r.ok && r.value instanceof Map ? r.value.get("providers") : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((e) => (e instanceof Map && typeof e.get("gomod") === "string" ? [String(e.get("gomod")).trim().split(/\s+/)[0]!] : []));
 }
 
 /** `v0.158.0` or `0.158.0`, as Go module versions are written. */
@@ -88,28 +97,42 @@ function normaliseVersion(v: string): string {
 export function buildManifest(files: string[], flags: BuildFlags): { text: string; errors: number; messages: string[] } {
   if (files.length === 0) throw new CliError("requires at least 1 arg(s), only received 0");
   const version = normaliseVersion(flags.otelcolVersion ?? OTEL_VERSIONS.contrib);
-  const { requirements, diagnostics } = requiredModules(loadInputs(files));
+  const inputs = loadInputs(files);
+  const { requirements, diagnostics } = requiredModules(inputs);
   const messages = diagnostics.map((d) => `${d.file}: ${d.severity}: ${d.message}`);
   const base = flags.base !== undefined ? baseModules(flags.base) : undefined;
   const modules: Partial<Record<OtelKind, OtelModule[]>> = {};
   const collectorModule = (m: OtelModule) => m.module.startsWith("go.opentelemetry.io/collector/") || m.module.startsWith("github.com/open-telemetry/");
+  let sourceBuilt = 0;
   for (const r of requirements) {
     if (base?.has(r.module.module)) continue;
+    if (r.module.sourceBuilt !== undefined) {
+      messages.push(`${r.files.join(", ")}: error: ${OTEL_KIND_SINGULAR[r.kind]} type "${r.type}" (${r.module.module}) cannot be listed by a gomod line: ${r.module.sourceBuilt}`);
+      sourceBuilt++;
+      continue;
+    }
     const m = collectorModule(r.module) ? { ...r.module, version } : r.module;
     (modules[r.kind] ??= []).push(m);
   }
   for (const list of Object.values(modules)) list.sort((a, b) => a.module.localeCompare(b.module));
-  const missing = Object.values(modules).reduce((n, l) => n + l.length, 0);
+  // A contrib provider only for the schemes the collector files reference (each pulls in a cloud SDK).
+  const contribProviders = contribProvidersFor(yamlSchemes(inputs)).map((p) => ({ ...p, version })).filter((p) => !base?.has(p.module));
+  const missing = Object.values(modules).reduce((n, l) => n + l.length, 0) + contribProviders.length;
   const header = [`OpenTelemetry Collector Builder manifest for: ${files.join(" ")}`, `written by alloy build from the module table of collector ${OTEL_VERSIONS.contrib} (core ${OTEL_VERSIONS.coreStable})`];
   let text: string;
   if (base !== undefined) {
     header.push(missing ? `the modules ${flags.base} lacks; add them to its lists` : `${flags.base} already has every component these configurations use`);
-    text = renderManifest({ header, modules });
+    text = renderManifest({ header, modules, providers: contribProviders });
   } else {
     // Providers are stable (v1.x) modules whose number differs from the components'; with another version the
     // builder's own default providers are the safe choice, so the section is left out.
-    const providers = version === OTEL_VERSIONS.contrib ? OTEL_PROVIDERS : undefined;
-    if (!providers) messages.push(`info: no providers section: the builder adds its default confmap providers for ${version}`);
+    const providers: OtelProvider[] | undefined = version === OTEL_VERSIONS.contrib ? [...OTEL_PROVIDERS, ...contribProviders] : undefined;
+    if (!providers) {
+      messages.push(`info: no providers section: the builder adds its default confmap providers for ${version}`);
+      for (const p of contribProviders) {
+        messages.push(`warning: \${${p.scheme}:...} needs ${p.module} ${version}; add a providers section with it and the default providers by hand`);
+      }
+    }
     text = renderManifest({
       header,
       dist: { name: "otelcol-custom", description: "Collector built by alloy build", outputPath: "./otelcol-custom" },
@@ -117,7 +140,18 @@ export function buildManifest(files: string[], flags: BuildFlags): { text: strin
       ...(providers ? { providers } : {}),
     });
   }
-  return { text, errors: diagnostics.filter((d) => d.severity === "error").length, messages };
+  return { text, errors: diagnostics.filter((d) => d.severity === "error").length + sourceBuilt, messages };
+}
+
+/** URI schemes referenced in the collector YAML inputs (files that do not parse are reported elsewhere). */
+function yamlSchemes(inputs: readonly Input[]): Set<string> {
+  const out = new Set<string>();
+  for (const i of inputs) {
+    if (i.format !== "otelcol") continue;
+    const r = readYaml(i.text);
+    if (r.ok) for (const s of referencedSchemes(r.value)) out.add(s);
+  }
+  return out;
 }
 
 function onPath(bin: string): string | undefined {
@@ -135,7 +169,7 @@ export function runBuild(files: string[], flags: BuildFlags): void {
   if (flags.run && flags.base !== undefined) throw new CliError("--run needs a complete manifest: leave out --base");
   const { text, errors, messages } = buildManifest(files, flags);
   for (const m of messages) process.stderr.write(`${m}\n`);
-  if (errors > 0) throw new CliError(`${errors} component type(s) have no known Go module; no manifest written`);
+  if (errors > 0) throw new CliError(`${errors} component type(s) have no Go module a manifest can list; no manifest written`);
   const output = flags.output ?? (flags.run ? "builder-config.yaml" : undefined);
   if (output === undefined) process.stdout.write(text);
   else writeFileAtomic(output, text);
