@@ -8,10 +8,11 @@ import { blocksOutput, convertOtelcol, renderDiagnostic, renderLedger, renderRep
 import { convertDialect, needsDialectConversion, type AlloyDialect, type DialectTarget } from "@alloy-ts/converter";
 import { safeMessage } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
+import { readInputCapped } from "../read-limit.js";
 import { runFlagsFor } from "./run-flags.js";
 // Hybrid dialect (docs/native-mappings.md).
 import { convertOtelcolToHybrid } from "@alloy-ts/converter";
-import { readInput, utf8Text, writeFileAtomic } from "../io.js";
+import { utf8Text, writeFileAtomic } from "../io.js";
 
 interface ConvertFlags {
   sourceFormat?: string;
@@ -70,7 +71,7 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
   if (flags.compat !== undefined && flags.compat !== "upstream") {
     throw new CliError(`invalid value "${flags.compat}" for --compat: only "upstream" is supported`);
   }
-  const { name, bytes } = readInput(file, "convert");
+  const { name, bytes } = readInputCapped(file, "convert");
   const text = utf8Text(name, bytes);
   const extraArgs = flags.extraArgs ? splitExtraArgs(flags.extraArgs) : [];
   const compat = flags.compat === "upstream" ? "upstream" : undefined;

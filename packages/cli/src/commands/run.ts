@@ -12,7 +12,8 @@ import type { Command } from "commander";
 import { safeMessage } from "@alloy-ts/grammar";
 import { Engine, envDetector, receiversOf, graphFromAlloy, graphFromCollectorYaml, renderTap, startServer, Tap, type EngineHolder } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
-import { readInput, utf8Text } from "../io.js";
+import { readInputCapped } from "../read-limit.js";
+import { utf8Text } from "../io.js";
 
 interface RunOptions {
   listen?: string;
@@ -64,7 +65,7 @@ interface Loaded {
 
 /** Builds the engine for the file's current contents; throws CliError with every problem when it cannot start. */
 function load(file: string, tap: Tap | undefined): Loaded {
-  const { name, bytes } = readInput(file, "validate");
+  const { name, bytes } = readInputCapped(file, "validate");
   const text = utf8Text(name, bytes);
   const isYaml = /\.ya?ml$/i.test(name) || /^\s*(receivers|exporters|processors|service|connectors|extensions)\s*:/m.test(text);
   const graph = isYaml ? graphFromCollectorYaml(text) : graphFromAlloy(text, { fileName: name });

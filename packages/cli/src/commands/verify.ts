@@ -10,8 +10,8 @@ import type { Command } from "commander";
 import { convertOtelcol, renderDiagnostic, blocksOutput } from "@alloy-ts/converter";
 import { Tap, renderTap, type ComponentTap, generateTelemetry, graphFromAlloy, graphFromCollectorYaml, parseTelemetryFile, verifyGraphs, type PodInfo, type RuntimeEnvironment, type VerifyReport } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
+import { readInputCapped } from "../read-limit.js";
 import { withLedger } from "./verify-ledger.js";
-import { readInput } from "../io.js";
 
 interface VerifyOptions {
   input?: string;
@@ -68,7 +68,7 @@ export function readEnvironment(opts: Pick<VerifyOptions, "resource" | "pods">):
 }
 
 export async function runVerify(file: string, opts: VerifyOptions): Promise<void> {
-  const { name, bytes } = readInput(file, "convert");
+  const { name, bytes } = readInputCapped(file, "convert");
   const yaml = bytes.toString("utf8");
   let alloyText: string;
   let ledger: ReturnType<typeof convertOtelcol>["ledger"] = [];
