@@ -22,6 +22,8 @@ export interface Recovered {
   readonly syntax: readonly Diagnostic[];
   /** `[start, end)` of every broken statement: checks of the stubs there say nothing about what was typed. */
   readonly broken: readonly (readonly [number, number])[];
+  /** Labels of `declare` blocks among the broken statements: their instances cannot be checked meanwhile. */
+  readonly brokenDeclares: readonly string[];
 }
 
 /** A recovered analysis, or undefined when the errors cannot be isolated to statements. */
@@ -30,6 +32,7 @@ export function recover(text: string, name: string): Recovered | undefined {
   if (!starts.length) return undefined;
   const broken: [number, number][] = [];
   const syntax: Diagnostic[] = [];
+  const brokenDeclares: string[] = [];
   let stubbed = "";
   let from = 0;
   for (let i = 0; i < starts.length; i++) {
@@ -40,6 +43,8 @@ export function recover(text: string, name: string): Recovered | undefined {
     const first = alone.diagnostics.find((d) => d.severity === "error");
     if (!first) continue;
     broken.push([start, end]);
+    const declare = /^declare[ \t]+"((?:[^"\\\n]|\\.)*)"/.exec(piece);
+    if (declare) brokenDeclares.push(declare[1]!);
     syntax.push(atStatementEnd(text, { ...first, range: { start: first.range.start + start, end: first.range.end + start } }));
     stubbed += text.slice(from, start) + stub(piece);
     from = end;
@@ -48,7 +53,7 @@ export function recover(text: string, name: string): Recovered | undefined {
   stubbed += text.slice(from);
   const reparsed = parse(stubbed, { name });
   if (reparsed.diagnostics.some((d) => d.severity === "error")) return undefined;
-  return { file: reparsed.file, source: reparsed.source, syntax, broken };
+  return { file: reparsed.file, source: reparsed.source, syntax, broken, brokenDeclares };
 }
 
 /**
@@ -58,19 +63,42 @@ export function recover(text: string, name: string): Recovered | undefined {
  */
 export function atStatementEnd(text: string, d: Diagnostic): Diagnostic {
   const at = Math.min(d.range.start, text.length);
-  let p = at;
-  while (p > 0 && /\s/.test(text[p - 1]!)) p--;
+  const p = codeEnd(text, at);
   if (text.slice(p, at).indexOf("\n") >= 0) return { ...d, range: { start: p, end: p } };
   // The same when the error's line was read as the continuation of an expression left open on an earlier line
   // (`username =` above `password = ...` parses as `username = password` and fails at the second `=`).
-  let q = text.lastIndexOf("\n", at - 1);
+  const q = text.lastIndexOf("\n", at - 1);
   if (q < 0 || text[at] !== "=" || !/^[ \t]*[\p{L}_][\p{L}\p{Nd}_]*[ \t]*$/u.test(text.slice(q + 1, at))) return d;
-  while (q > 0 && /\s/.test(text[q - 1]!)) q--;
-  return OPEN_END.test(text[q - 1] ?? "") ? { ...d, range: { start: q, end: q } } : d;
+  const end = codeEnd(text, q + 1);
+  return OPEN_END.test(text[end - 1] ?? "") ? { ...d, range: { start: end, end } } : d;
+}
+
+/** Where the code before `offset` ends: blanks and line comments (`// ...`) are skipped backwards. */
+function codeEnd(text: string, offset: number): number {
+  let p = offset;
+  for (;;) {
+    while (p > 0 && /\s/.test(text[p - 1]!)) p--;
+    const lineStart = text.lastIndexOf("\n", p - 1) + 1;
+    const comment = lineCommentStart(text.slice(lineStart, p));
+    if (comment < 0) return p;
+    p = lineStart + comment;
+  }
+}
+
+/** Index of a `//` that starts a comment in a line (outside strings), or -1. */
+function lineCommentStart(line: string): number {
+  let quote = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote && c === "\\") i++;
+    else if (c === '"') quote = !quote;
+    else if (!quote && c === "/" && line[i + 1] === "/") return i;
+  }
+  return -1;
 }
 
 /** Last characters of a line that leave an expression open. */
-const OPEN_END = /^[=.(,+\-*/%!<>&|:]$/;
+const OPEN_END = /^[=.([,+\-*/%!<>&|:]$/;
 
 const HEADER = /^[\p{L}_][\p{L}\p{Nd}_]*(?:\.[\p{L}_][\p{L}\p{Nd}_]*)*[ \t]*(?:"(?:[^"\\\n]|\\.)*"[ \t]*)?\{/u;
 
