@@ -47,6 +47,29 @@ describe.skipIf(!cliBuilt)("a folder is one configuration", () => {
   });
 });
 
+describe.skipIf(!cliBuilt)("settings shared with alloy validate", () => {
+  it("applies the stability level and community components from the workspace configuration", async () => {
+    const client = await LspClient.start();
+    try {
+      const uri = "file:///settings/debug.alloy";
+      client.open(uri, 'otelcol.exporter.debug "d" {}\n');
+      const gated = (await client.diagnostics(uri, 1)).diagnostics.map((d) => d.message);
+      expect(gated.some((m) => /below the minimum allowed stability level/.test(m)), gated.join("\n")).toBe(true);
+      const since = performance.now();
+      client.notify("workspace/didChangeConfiguration", { settings: { alloy: { stabilityLevel: "experimental" } } });
+      const after = await client.diagnostics(uri, 1, since);
+      expect(after.diagnostics.map((d) => d.message)).toEqual([]);
+      // A value of the wrong type is ignored (and logged), the previous setting stays.
+      client.notify("workspace/didChangeConfiguration", { settings: { alloy: { stabilityLevel: 3 } } });
+      const symbols = await client.request("textDocument/documentSymbol", { textDocument: { uri } });
+      expect(symbols).toHaveLength(1);
+      expect(client.stderr).toMatch(/stabilityLevel must be one of/);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 const corpus = sharedDir ? shared("corpus", "alloy") : undefined;
 /** Folders (at any depth) holding more than one `.alloy` file. */
 function multiFileFolders(d: string): string[] {
