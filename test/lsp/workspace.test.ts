@@ -47,6 +47,28 @@ describe.skipIf(!cliBuilt)("a folder is one configuration", () => {
   });
 });
 
+describe.skipIf(!cliBuilt)("custom components", () => {
+  it("goes from an instance of a declared component to its declare block, in the file and in a sibling", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-decl-"));
+    const client = await LspClient.start();
+    try {
+      const declare = 'declare "pipeline" {\n\targument "target" {}\n}\n';
+      writeFileSync(path.join(dir, "modules.alloy"), declare);
+      const main = pathToFileURL(path.join(dir, "main.alloy")).href;
+      const text = 'declare "local_one" {\n}\n\nlocal_one "a" {}\n\npipeline "b" {\n\ttarget = "x"\n}\n';
+      writeFileSync(path.join(dir, "main.alloy"), text);
+      client.open(main, text);
+      const here = await client.request("textDocument/definition", { textDocument: { uri: main }, position: { line: 3, character: 3 } });
+      expect(here).toMatchObject({ uri: main, range: { start: { line: 0, character: 0 } } });
+      const there = await client.request("textDocument/definition", { textDocument: { uri: main }, position: { line: 5, character: 3 } });
+      expect(there).toMatchObject({ uri: pathToFileURL(path.join(dir, "modules.alloy")).href, range: { start: { line: 0, character: 0 } } });
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(!cliBuilt)("settings shared with alloy validate", () => {
   it("applies the stability level and community components from the workspace configuration", async () => {
     const client = await LspClient.start();

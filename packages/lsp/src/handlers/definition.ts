@@ -1,4 +1,4 @@
-import { definition, references } from "../service/definition.js";
+import { declaredComponentAt, definition, references } from "../service/definition.js";
 import { withDocument, type ServerState } from "./state.js";
 import { referenceAt } from "../service/locate.js";
 import { Folder } from "../workspace/folder.js";
@@ -10,8 +10,11 @@ export function register(state: ServerState): void {
       const here = definition(a, p.position);
       if (here) return here;
       // A component declared in another file of the folder.
-      const hit = referenceAt(a, a.lines.offsetAt(p.position));
-      const sibling = hit && state.folder.resolve(a.uri, hit.ref.parts.map((x) => x.name).join("."));
+      const offset = a.lines.offsetAt(p.position);
+      const hit = referenceAt(a, offset);
+      const declared = hit ? undefined : declaredComponentAt(a, offset);
+      const path = hit ? hit.ref.parts.map((x) => x.name).join(".") : declared?.id;
+      const sibling = path && state.folder.resolve(a.uri, path);
       return sibling ? Folder.location(sibling) : null;
     }),
   );
