@@ -127,11 +127,20 @@ export function analyze(uri: string, version: number, text: string, encoding: Po
   };
 }
 
-/** Ranges of the top-level blocks that instantiate one of the named custom components. */
+/** Ranges of the blocks (at any depth) that instantiate a named custom component or a module's component. */
 function instancesOf(body: readonly Statement[], declares: readonly string[]): [number, number][] {
   if (!declares.length) return [];
-  const names = new Set(declares);
-  return body.filter((s) => s.kind === "Block" && names.has(s.name)).map((s) => [s.start, s.end] as [number, number]);
+  const names = new Set(declares.filter((d) => !d.endsWith(".")));
+  const namespaces = declares.filter((d) => d.endsWith("."));
+  const out: [number, number][] = [];
+  const stack: Statement[] = [...body];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (s.kind !== "Block") continue;
+    if (names.has(s.name) || namespaces.some((n) => s.name.startsWith(n))) out.push([s.start, s.end]);
+    else stack.push(...s.body);
+  }
+  return out;
 }
 
 /**
