@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shared, sharedDir } from "../support/shared.js";
-import { cliBuilt, LspClient, notBuiltMessage } from "./support/client.js";
+import { applyEdits, cliBuilt, LspClient, notBuiltMessage } from "./support/client.js";
 
 if (!cliBuilt) console.warn(`workspace.test: ${notBuiltMessage}`);
 
@@ -44,6 +44,24 @@ describe.skipIf(!cliBuilt)("a folder is one configuration", () => {
     await client.diagnostics(exp, 2);
     const recheck = await client.diagnostics(rec, 1, since);
     expect(recheck.diagnostics.map((d) => d.message)).toContain('component "otelcol.exporter.otlp.tempo.input" does not exist or is out of scope');
+  });
+
+  it("finds references and renames a label across the files of the folder", async () => {
+    const sub = mkdtempSync(path.join(dir, "rename-"));
+    writeFileSync(path.join(sub, "exporters.alloy"), EXPORTER);
+    writeFileSync(path.join(sub, "receivers.alloy"), RECEIVER);
+    const rec = pathToFileURL(path.join(sub, "receivers.alloy")).href;
+    const exp = pathToFileURL(path.join(sub, "exporters.alloy")).href;
+    client.open(exp, EXPORTER);
+    // From the declaration: the reference in the other file (not open) is found.
+    const refs = await client.request<{ uri: string; range: { start: { line: number } } }[]>("textDocument/references", { textDocument: { uri: exp }, position: { line: 0, character: 24 }, context: { includeDeclaration: true } });
+    expect(refs.map((r) => `${r.uri === exp ? "exp" : r.uri === rec ? "rec" : r.uri}:${r.range.start.line}`)).toEqual(["exp:0", "rec:3"]);
+    // From the reference in the other file: the rename edits both files.
+    client.open(rec, RECEIVER);
+    const edit = await client.request<{ changes: Record<string, { newText: string }[]> }>("textDocument/rename", { textDocument: { uri: rec }, position: { line: 3, character: 35 }, newName: "backend" });
+    expect(Object.keys(edit.changes).sort()).toEqual([exp, rec].sort());
+    expect(applyEdits(EXPORTER, edit.changes[exp] as never)).toContain('otelcol.exporter.otlp "backend" {');
+    expect(applyEdits(RECEIVER, edit.changes[rec] as never)).toContain("[otelcol.exporter.otlp.backend.input]");
   });
 });
 

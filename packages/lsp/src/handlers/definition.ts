@@ -2,6 +2,7 @@ import { declaredComponentAt, definition, references } from "../service/definiti
 import { withDocument, type ServerState } from "./state.js";
 import { referenceAt } from "../service/locate.js";
 import { Folder } from "../workspace/folder.js";
+import { crossFileReferences, ownerAt } from "../workspace/cross-file.js";
 
 /** `textDocument/definition` and `textDocument/references`. */
 export function register(state: ServerState): void {
@@ -18,5 +19,12 @@ export function register(state: ServerState): void {
       return sibling ? Folder.location(sibling) : null;
     }),
   );
-  state.connection.onReferences(withDocument(state, "references", [], (a, p) => references(a, p.position, p.context.includeDeclaration)));
+  // A top-level component's references are looked up in every file of the folder.
+  state.connection.onReferences(
+    withDocument(state, "references", [], (a, p) => {
+      const include = p.context?.includeDeclaration === true;
+      const owner = ownerAt(state.folder, a, a.lines.offsetAt(p.position));
+      return owner ? crossFileReferences(state.folder, owner, include) : references(a, p.position, include);
+    }),
+  );
 }

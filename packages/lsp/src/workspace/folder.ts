@@ -79,7 +79,8 @@ export class Folder {
     return { uri: s.uri, range: s.analysis.lines.range(b.start, labelRangeOf(b)?.end ?? b.lCurly) };
   }
 
-  private analysisOf(uri: string): Analysis | undefined {
+  /** The analysis of a file of the folder: the open document's, or the file on disk's. */
+  analysisOf(uri: string): Analysis | undefined {
     if (this.store.has(uri)) return this.store.analysis(uri);
     try {
       const file = fileURLToPath(uri);
