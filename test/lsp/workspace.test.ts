@@ -37,6 +37,10 @@ describe.skipIf(!cliBuilt)("a folder is one configuration", () => {
     expect((await client.diagnostics(rec, 1)).diagnostics.map((d) => d.message)).toEqual([]);
     const def = await client.request("textDocument/definition", { textDocument: { uri: rec }, position: { line: 3, character: 35 } });
     expect(def).toMatchObject({ uri: exp, range: { start: { line: 0, character: 0 } } });
+    const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri: rec }, position: { line: 3, character: 35 } });
+    expect(hover.contents.value).toContain("Defined in `exporters.alloy`, line 1.");
+    const items = await client.request<{ label: string }[]>("textDocument/completion", { textDocument: { uri: rec }, position: { line: 3, character: 12 } });
+    expect(items.map((i) => i.label)).toContain("otelcol.exporter.otlp.tempo.input");
     // The exporter is opened and its label changed (unsaved): the receiver's reference is now unresolved.
     client.open(exp, EXPORTER);
     const since = performance.now();
