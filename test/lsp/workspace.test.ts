@@ -3,7 +3,7 @@
  * go to definition crosses files, and a change to one file re-checks the open files that refer to it. Also run
  * over every multi-file configuration of ../shared/corpus/alloy.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -87,6 +87,26 @@ describe.skipIf(!cliBuilt)("custom components", () => {
       expect(here).toMatchObject({ uri: main, range: { start: { line: 0, character: 0 } } });
       const there = await client.request("textDocument/definition", { textDocument: { uri: main }, position: { line: 5, character: 3 } });
       expect(there).toMatchObject({ uri: pathToFileURL(path.join(dir, "modules.alloy")).href, range: { start: { line: 0, character: 0 } } });
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!cliBuilt)("import.file modules", () => {
+  it("goes from an instance of a module's component to its declare block in the module file", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-mod-"));
+    const client = await LspClient.start();
+    try {
+      mkdirSync(path.join(dir, "modules"));
+      writeFileSync(path.join(dir, "modules", "logs.alloy"), '\ndeclare "shipper" {\n\targument "to" {}\n}\n');
+      const main = pathToFileURL(path.join(dir, "main.alloy")).href;
+      const text = 'import.file "mods" {\n\tfilename = "modules"\n}\n\nmods.shipper "a" {\n\tto = 1\n}\n';
+      client.open(main, text);
+      expect((await client.diagnostics(main, 1)).diagnostics).toEqual([]);
+      const def = await client.request("textDocument/definition", { textDocument: { uri: main }, position: { line: 4, character: 6 } });
+      expect(def).toMatchObject({ uri: pathToFileURL(path.join(dir, "modules", "logs.alloy")).href, range: { start: { line: 1, character: 0 } } });
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { declaredComponentAt, definition, references } from "../service/definiti
 import { withDocument, type ServerState } from "./state.js";
 import { referenceAt } from "../service/locate.js";
 import { Folder } from "../workspace/folder.js";
+import { moduleDeclaration } from "../workspace/modules.js";
 import { crossFileReferences, ownerAt } from "../workspace/cross-file.js";
 
 /** `textDocument/definition` and `textDocument/references`. */
@@ -16,7 +17,9 @@ export function register(state: ServerState): void {
       const declared = hit ? undefined : declaredComponentAt(a, offset);
       const path = hit ? hit.ref.parts.map((x) => x.name).join(".") : declared?.id;
       const sibling = path && state.folder.resolve(a.uri, path);
-      return sibling ? Folder.location(sibling) : null;
+      if (sibling) return Folder.location(sibling);
+      // An instance of a component of an imported module file (`ns.component "x" {`).
+      return declared ? (moduleDeclaration(state.folder, a, declared.id.slice("declare.".length)) ?? null) : null;
     }),
   );
   // A top-level component's references are looked up in every file of the folder.
