@@ -46,4 +46,13 @@ describe.skipIf(!hasCatalog)("error recovery", () => {
     expect(diags.filter((d) => /does not exist/.test(d.message))).toEqual([]);
     expect(documentSymbols(a).map((s) => s.name)).toEqual(['otelcol.receiver.otlp "in"', 'otelcol.processor.batch "b"', 'otelcol.exporter.otlp "out"']);
   });
+
+  it("inside a block, a half-typed attribute leaves its sibling statements in the tree and checked", () => {
+    const text = doc('otelcol.processor.batch "b" {\n\tbogus_sibling = 1\n\toutput {\n\t\ttraces = [otelcol.exporter.otlp.out.input]\n\t\tmetrics = [otelcol.exporter.\n\t}\n}');
+    const diags = allDiagnostics(analyze("file:///r.alloy", 1, text), ctx);
+    const messages = diags.map((d) => d.message);
+    expect(diags.filter((d) => d.code === "syntax/parser"), messages.join("\n")).toHaveLength(1);
+    expect(messages).toContain('unrecognized attribute name "bogus_sibling"');
+    expect(messages).toContain('unrecognized attribute name "bogus"');
+  });
 });

@@ -25,7 +25,7 @@ import { register as registerSignatureHelp } from "./handlers/signature-help.js"
 import { register as registerSymbols } from "./handlers/symbols.js";
 import { register as registerSync } from "./handlers/sync.js";
 import { logError, type ServerState } from "./handlers/state.js";
-import type { ServiceContext } from "./service/context.js";
+import type { ServiceContext, ValidationSettings } from "./service/context.js";
 import { CONVERT_COMMAND } from "./service/convert.js";
 import { semanticTokensLegend } from "./service/semantic-tokens.js";
 import { defaultServiceContext } from "./service-context.js";
@@ -73,6 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return new ResponseError(ErrorCodes.InvalidParams, "initialize: params.capabilities must be an object", { retry: false });
     }
     state.initialized = true;
+    applySettings(state, params.initializationOptions);
     const item = params.capabilities.textDocument?.completion?.completionItem;
     state.client.snippets = item?.snippetSupport === true;
     state.client.insertAsIs = item?.insertTextModeSupport?.valueSet?.includes(InsertTextMode.asIs) === true;
@@ -109,6 +110,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }, 0);
   });
   connection.onShutdown(() => scheduler.dispose());
+  // Push-style configuration (`workspace/didChangeConfiguration`, section `alloy`): every open document is
+  // checked again with the new settings.
+  connection.onDidChangeConfiguration((p) => {
+    try {
+      const settings = (p?.settings as { alloy?: unknown } | undefined)?.alloy ?? p?.settings;
+      if (applySettings(state, settings)) for (const uri of store.uris()) scheduler.schedule(uri);
+    } catch (e) {
+      logError(state, "didChangeConfiguration", e);
+    }
+  });
 
   for (const register of [
     registerSync,
@@ -126,6 +137,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.listen();
   return state;
+}
+
+const STABILITY = new Set(["experimental", "public-preview", "generally-available"]);
+
+/**
+ * Applies `{ stabilityLevel, communityComponents }` to the validator's settings; values of the wrong type are
+ * ignored with a log line. Returns whether anything changed.
+ */
+export function applySettings(state: ServerState, raw: unknown): boolean {
+  const settings = state.ctx.settings;
+  if (!settings || typeof raw !== "object" || raw === null) return false;
+  const r = raw as { stabilityLevel?: unknown; communityComponents?: unknown };
+  let changed = false;
+  if (r.stabilityLevel !== undefined) {
+    if (typeof r.stabilityLevel === "string" && STABILITY.has(r.stabilityLevel)) {
+      changed ||= settings.stabilityLevel !== r.stabilityLevel;
+      settings.stabilityLevel = r.stabilityLevel as ValidationSettings["stabilityLevel"];
+    } else logError(state, "settings", `stabilityLevel must be one of ${[...STABILITY].join(", ")}; got ${JSON.stringify(r.stabilityLevel)}`);
+  }
+  if (r.communityComponents !== undefined) {
+    if (typeof r.communityComponents === "boolean") {
+      changed ||= settings.communityComponents !== r.communityComponents;
+      settings.communityComponents = r.communityComponents;
+    } else logError(state, "settings", `communityComponents must be true or false; got ${JSON.stringify(r.communityComponents)}`);
+  }
+  return changed;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Diagnostic } from "@alloy-ts/grammar";
 import type { Catalog, FunctionInfo } from "./schema/catalog.js";
 import { catalogFromSchemas } from "./schema/schema-catalog.js";
 import { functionsFromStdlib } from "./schema/stdlib-functions.js";
-import type { ServiceContext } from "./service/context.js";
+import type { ServiceContext, ValidationSettings } from "./service/context.js";
 import type { OtelComponentKind, OtelTypeInfo } from "./service/otel-dialect.js";
 import type { Analysis } from "./workspace/analysis.js";
 
@@ -28,10 +28,13 @@ export function defaultCatalog(): Catalog {
  * Validator diagnostics for a parsed document, reusing the parse. The validator stops at syntax errors as
  * upstream does, so documents with syntax errors get the built-in reference check instead (see diagnostics.ts).
  */
-export function validateAnalysis(analysis: Analysis): readonly Diagnostic[] {
+export function validateAnalysis(analysis: Analysis, settings: ValidationSettings = {}): readonly Diagnostic[] {
   // After recovery the tree is of the stubbed text, which parses cleanly: it is validated as such.
   const syntax = analysis.broken.length ? [] : (analysis.syntax as Diagnostic[]);
-  return validate([{ file: analysis.file, diagnostics: syntax, source: analysis.source }]);
+  return validate([{ file: analysis.file, diagnostics: syntax, source: analysis.source }], {
+    stabilityLevel: settings.stabilityLevel,
+    communityComponents: settings.communityComponents,
+  });
 }
 
 /**
@@ -53,9 +56,11 @@ export function otelTypesFromModules(kind: OtelComponentKind): readonly OtelType
 
 /** Builds the default context. */
 export function defaultServiceContext(): ServiceContext {
+  const settings: ValidationSettings = {};
   return {
     catalog: defaultCatalog(),
-    validate: validateAnalysis,
+    settings,
+    validate: (analysis) => validateAnalysis(analysis, settings),
     otelTypes: otelTypesFromModules,
     convert: (yaml) => {
       const r = convertOtelcol(yaml);

@@ -30,6 +30,12 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: "alloy" }],
     outputChannelName: "Alloy Language Server",
+    // `alloy.stabilityLevel` and `alloy.communityComponents` reach the server at start and on every change.
+    initializationOptions: {
+      stabilityLevel: vscode.workspace.getConfiguration("alloy").get<string>("stabilityLevel"),
+      communityComponents: vscode.workspace.getConfiguration("alloy").get<boolean>("communityComponents"),
+    },
+    synchronize: { configurationSection: "alloy" },
   };
   client = new LanguageClient("alloy", "Alloy Language Server", serverOptions(context), clientOptions);
   await client.start();

@@ -15,7 +15,7 @@ import {
 } from "vscode-languageserver-types";
 import { schemaAt, typeFits, type ArgumentInfo, type BlockInfo, type ComponentInfo } from "../schema/catalog.js";
 import { dottedWordAt, linePrefix, lineSuffix, lspRange } from "../text.js";
-import { analyze, type Analysis } from "../workspace/analysis.js";
+import { analyze, type Analysis, type ComponentInstance } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
 import { componentPath, locate } from "./locate.js";
 import { STDLIB_ROOTS } from "./scope.js";
@@ -27,6 +27,8 @@ export interface CompletionOptions {
   readonly snippets: boolean;
   /** The client announced `insertTextMode: asIs` support: multi-line text then carries the line's indentation. */
   readonly asIs?: boolean;
+  /** Top-level components of the other files of the folder (in scope outside `declare` bodies). */
+  readonly external?: () => readonly ComponentInstance[];
 }
 
 /** Completion items at a position; an empty list when nothing fits. */
@@ -101,7 +103,7 @@ function completeAt(analysis: Analysis, offset: number, ctx: ServiceContext, opt
   const fns = functionItems(ctx, range, word.prefix, options.snippets);
   return [
     ...enumItems(expected, range, word.prefix),
-    ...referenceItems(analysis, offset, ctx, range, expected?.type, stem),
+    ...referenceItems(analysis, offset, ctx, range, expected?.type, stem, options.external),
     ...(stem ? fns.filter((i) => i.label.startsWith(stem)) : fns),
   ];
 }
@@ -280,7 +282,7 @@ function quotedEnumItems(analysis: Analysis, expected: ArgumentInfo | undefined,
 }
 
 /** `name.label.export` of every component in scope whose export type fits the expected type. */
-function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext, range: Range, expected: string | undefined, stem: string): CompletionItem[] {
+function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext, range: Range, expected: string | undefined, stem: string, external?: () => readonly ComponentInstance[]): CompletionItem[] {
   const items: CompletionItem[] = [];
   const { blocks } = locate(analysis, offset);
   const scope = [...blocks].reverse().find((b) => b.name === "declare");
@@ -291,7 +293,8 @@ function referenceItems(analysis: Analysis, offset: number, ctx: ServiceContext,
     if (ok === undefined) fits.set(type, (ok = typeFits(expected, type)));
     return ok;
   };
-  for (const inst of analysis.instances) {
+  const candidates = scope || !external ? analysis.instances : [...analysis.instances, ...external()];
+  for (const inst of candidates) {
     if (inst.scope !== scope || inst.block === own) continue;
     if (stem && !(inst.id.startsWith(stem) || stem.startsWith(inst.id))) continue;
     const info = ctx.catalog.component(inst.name);

@@ -10,8 +10,19 @@ export interface ConversionResult {
   readonly diagnostics: readonly { severity: string; message: string }[];
 }
 
+/**
+ * What `alloy validate`'s flags decide (`--stability.level`, `--feature.community-components.enabled`), set by the
+ * editor (initialization options, workspace configuration). Mutated in place when the configuration changes.
+ */
+export interface ValidationSettings {
+  stabilityLevel?: "experimental" | "public-preview" | "generally-available";
+  communityComponents?: boolean;
+}
+
 export interface ServiceContext {
   readonly catalog: Catalog;
+  /** Settings the validator is run with (`validate` reads them on every call). */
+  readonly settings?: ValidationSettings;
   /** Semantic checks of a parsed document (the validator); absent until one is wired in. */
   readonly validate?: (analysis: Analysis) => readonly Diagnostic[];
   /** OpenTelemetry Collector YAML → Alloy conversion (the converter); absent until one is wired in. */

@@ -3,17 +3,34 @@ import { labelRangeOf } from "@alloy-ts/grammar";
 import type { Location, Position } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
 import type { Analysis, ComponentInstance } from "../workspace/analysis.js";
-import { instanceHeaderAt, referenceAt } from "./locate.js";
+import { instanceHeaderAt, locate, referenceAt } from "./locate.js";
+import type { Block } from "@alloy-ts/grammar";
 
 /** The component instance named by the reference or header under the cursor. */
 export function instanceAt(analysis: Analysis, offset: number): ComponentInstance | undefined {
   return referenceAt(analysis, offset)?.ref.target ?? instanceHeaderAt(analysis, offset);
 }
 
-/** Location of the block a reference points to, or null. */
+/**
+ * The custom component a block header instantiates (`my_component "x" {` → `declare "my_component"`), when the
+ * cursor is on the header's name: its `declare` identity and the scope to look it up in.
+ */
+export function declaredComponentAt(analysis: Analysis, offset: number): { id: string; scope: Block | undefined } | undefined {
+  const { blocks, statement } = locate(analysis, offset);
+  if (statement?.kind !== "Block" || offset < statement.start || offset > statement.nameEnd) return undefined;
+  return { id: `declare.${statement.name}`, scope: [...blocks].reverse().find((b) => b.name === "declare") };
+}
+
+/** Location of the block a reference points to (or of the `declare` a header instantiates), or null. */
 export function definition(analysis: Analysis, position: Position): Location | null {
-  const hit = referenceAt(analysis, analysis.lines.offsetAt(position));
-  const target = hit?.ref.target;
+  const offset = analysis.lines.offsetAt(position);
+  const hit = referenceAt(analysis, offset);
+  let target = hit?.ref.target;
+  if (!target) {
+    const declared = declaredComponentAt(analysis, offset);
+    // A declare is in scope in its own body's scope and in every scope around it, up to the file.
+    target = declared && (analysis.lookup(declared.scope, declared.id) ?? analysis.lookup(undefined, declared.id));
+  }
   if (!target) return null;
   const b = target.block;
   return { uri: analysis.uri, range: lspRange(analysis.lines, b.start, labelRangeOf(b)?.end ?? b.lCurly) };

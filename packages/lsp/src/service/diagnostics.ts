@@ -55,7 +55,8 @@ export function semanticDiagnostics(analysis: Analysis, ctx: ServiceContext): Ls
   // them is dropped (the syntax error there is what the user needs).
   if (ctx.validate && (!analysis.syntax.length || analysis.broken.length)) {
     try {
-      const found = ctx.validate(analysis).filter((d) => !analysis.broken.some(([s, e]) => d.range.start >= s && d.range.start < e));
+      // Dropped too: findings on a block around a stub (its "missing required block" is the stub's doing).
+      const found = ctx.validate(analysis).filter((d) => !analysis.unchecked.some(([s, e]) => (d.range.start >= s && d.range.start < e) || (d.range.start <= s && d.range.end >= e)));
       return toLspDiagnostics(analysis, found);
     } catch {
       // A failing validator must not hide syntax diagnostics; fall back to the built-in check.

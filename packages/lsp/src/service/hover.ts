@@ -9,7 +9,10 @@ import { attributeNameAt, blockHeaderAt, componentPath, referenceAt } from "./lo
 import { schemaFor } from "./completion.js";
 
 /** Hover contents at a position, or null when there is nothing to say. */
-export function hover(analysis: Analysis, position: Position, ctx: ServiceContext): Hover | null {
+/** A component declared in another file of the folder, for references this document cannot resolve. */
+export type ExternalResolver = (path: string) => { instance: ComponentInstance; analysis: Analysis; file: string } | undefined;
+
+export function hover(analysis: Analysis, position: Position, ctx: ServiceContext, external?: ExternalResolver): Hover | null {
   const offset = analysis.lines.offsetAt(position);
   const range = (s: number, e: number) => lspRange(analysis.lines, s, e);
 
@@ -48,6 +51,13 @@ export function hover(analysis: Analysis, position: Position, ctx: ServiceContex
       const exportName = ref.parts[ref.labelIndex + 1]?.name;
       const exp = exportName ? info?.exports.find((e) => e.name === exportName) : undefined;
       return { contents: markdown(referenceDoc(ref.target, exportName, exp, info, analysis)), range: r };
+    }
+    const outside = !ref.scope ? external?.(ref.parts.map((p) => p.name).join(".")) : undefined;
+    if (outside) {
+      const info = ctx.catalog.component(outside.instance.name);
+      const exportName = ref.parts[outside.instance.id.split(".").length]?.name;
+      const exp = exportName ? info?.exports.find((e) => e.name === exportName) : undefined;
+      return { contents: markdown(referenceDoc(outside.instance, exportName, exp, info, outside.analysis, outside.file)), range: r };
     }
     const fnName = ref.parts.slice(0, part + 1).map((p) => p.name).join(".");
     const full = ref.parts.map((p) => p.name).join(".");
@@ -99,12 +109,12 @@ function argumentTable(args: readonly ArgumentInfo[]): string {
   return ["| Name | Type | Default | Required |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
 
-function referenceDoc(target: ComponentInstance, exportName: string | undefined, exp: ExportInfo | undefined, info: ComponentInfo | undefined, analysis: Analysis): string {
+function referenceDoc(target: ComponentInstance, exportName: string | undefined, exp: ExportInfo | undefined, info: ComponentInfo | undefined, analysis: Analysis, file?: string): string {
   const line = analysis.lines.lspPosition(target.block.start).line + 1;
   const parts = [code(`${target.name} "${target.label}"${exportName ? `.${exportName}` : ""}`)];
   if (exp) parts.push(`Export \`${exp.name}\`: \`${exp.type}\`${exp.description ? ` — ${exp.description}` : ""}`);
   else if (exportName && info) parts.push(`\`${target.name}\` has no export \`${exportName}\`.`);
-  parts.push(`Defined on line ${line}.`);
+  parts.push(file ? `Defined in \`${file}\`, line ${line}.` : `Defined on line ${line}.`);
   return parts.join("\n\n");
 }
 

@@ -58,6 +58,11 @@ export interface Analysis {
    * empty when the document parses, or when its errors could not be isolated.
    */
   readonly broken: readonly (readonly [number, number])[];
+  /**
+   * Ranges whose checks say nothing while recovery is in effect: the broken statements, and the instances of a
+   * broken `declare` (its arguments are unknown until it parses again).
+   */
+  readonly unchecked: readonly (readonly [number, number])[];
   /** Over {@link LARGE_DOCUMENT}: basic service only. */
   readonly large: boolean;
   /** Instances by scope (undefined = top level) and identity. */
@@ -116,9 +121,26 @@ export function analyze(uri: string, version: number, text: string, encoding: Po
     instances,
     references,
     broken: recovered?.broken ?? [],
+    unchecked: recovered ? [...recovered.broken, ...instancesOf(parsed.file.body, recovered.brokenDeclares)] : [],
     large: text.length > LARGE_DOCUMENT,
     lookup,
   };
+}
+
+/** Ranges of the blocks (at any depth) that instantiate a named custom component or a module's component. */
+function instancesOf(body: readonly Statement[], declares: readonly string[]): [number, number][] {
+  if (!declares.length) return [];
+  const names = new Set(declares.filter((d) => !d.endsWith(".")));
+  const namespaces = declares.filter((d) => d.endsWith("."));
+  const out: [number, number][] = [];
+  const stack: Statement[] = [...body];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (s.kind !== "Block") continue;
+    if (names.has(s.name) || namespaces.some((n) => s.name.startsWith(n))) out.push([s.start, s.end]);
+    else stack.push(...s.body);
+  }
+  return out;
 }
 
 /**

@@ -79,7 +79,8 @@ export class Folder {
     return { uri: s.uri, range: s.analysis.lines.range(b.start, labelRangeOf(b)?.end ?? b.lCurly) };
   }
 
-  private analysisOf(uri: string): Analysis | undefined {
+  /** The analysis of a file of the folder: the open document's, or the file on disk's. */
+  analysisOf(uri: string): Analysis | undefined {
     if (this.store.has(uri)) return this.store.analysis(uri);
     try {
       const file = fileURLToPath(uri);
@@ -111,13 +112,23 @@ export class Folder {
 }
 
 const UNRESOLVED = /^component "([^"]+)" does not exist or is out of scope$/;
+const UNKNOWN_COMPONENT = /^cannot find the definition of component name "([^"]+)"$/;
 
-/** Drops "does not exist" diagnostics for references that a sibling file of the folder declares. */
+/**
+ * Drops the findings that only hold for a file alone: references to components a sibling file declares, and
+ * instances of custom components a sibling declares (`declare "x"`) or of a module a sibling imports
+ * (`import.file "ns"` → `ns.component`).
+ */
 export function withoutCrossFileFalsePositives<D extends { message: string }>(folder: Folder, uri: string, diagnostics: D[]): D[] {
-  if (!diagnostics.some((d) => UNRESOLVED.test(d.message))) return diagnostics;
+  if (!diagnostics.some((d) => UNRESOLVED.test(d.message) || UNKNOWN_COMPONENT.test(d.message))) return diagnostics;
   const siblings = folder.instances(uri);
+  if (!siblings.size) return diagnostics;
+  const namespaces = new Set([...siblings.values()].filter((s) => s.instance.name.startsWith("import.")).map((s) => s.instance.label));
   return diagnostics.filter((d) => {
-    const m = UNRESOLVED.exec(d.message);
-    return !m || !folder.resolve(uri, m[1]!, siblings);
+    const ref = UNRESOLVED.exec(d.message);
+    if (ref) return !folder.resolve(uri, ref[1]!, siblings);
+    const name = UNKNOWN_COMPONENT.exec(d.message)?.[1];
+    if (!name) return true;
+    return !siblings.has(`declare.${name}`) && !namespaces.has(name.split(".")[0]!);
   });
 }

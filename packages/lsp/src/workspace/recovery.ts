@@ -22,6 +22,11 @@ export interface Recovered {
   readonly syntax: readonly Diagnostic[];
   /** `[start, end)` of every broken statement: checks of the stubs there say nothing about what was typed. */
   readonly broken: readonly (readonly [number, number])[];
+  /**
+   * Custom components (`declare` labels) and module namespaces (`import.*` labels, with a trailing `.`) that
+   * broken statements declare: their instances cannot be checked meanwhile.
+   */
+  readonly brokenDeclares: readonly string[];
 }
 
 /** A recovered analysis, or undefined when the errors cannot be isolated to statements. */
@@ -30,6 +35,7 @@ export function recover(text: string, name: string): Recovered | undefined {
   if (!starts.length) return undefined;
   const broken: [number, number][] = [];
   const syntax: Diagnostic[] = [];
+  const brokenDeclares: string[] = [];
   let stubbed = "";
   let from = 0;
   for (let i = 0; i < starts.length; i++) {
@@ -40,15 +46,20 @@ export function recover(text: string, name: string): Recovered | undefined {
     const first = alone.diagnostics.find((d) => d.severity === "error");
     if (!first) continue;
     broken.push([start, end]);
+    // Custom components and modules declared anywhere in the broken statement (its stub may have lost them).
+    for (const m of piece.matchAll(MODULE_HEADER)) brokenDeclares.push(m[1] === "declare" ? m[2]! : `${m[2]}.`);
     syntax.push(atStatementEnd(text, { ...first, range: { start: first.range.start + start, end: first.range.end + start } }));
-    stubbed += text.slice(from, start) + stub(piece);
+    const inner: [number, number][] = [];
+    const repaired = stubInside(piece, name, 0, start, inner);
+    if (repaired !== undefined) broken.splice(broken.length - 1, 1, ...inner);
+    stubbed += text.slice(from, start) + (repaired ?? stub(piece));
     from = end;
   }
   if (!broken.length) return undefined;
   stubbed += text.slice(from);
   const reparsed = parse(stubbed, { name });
   if (reparsed.diagnostics.some((d) => d.severity === "error")) return undefined;
-  return { file: reparsed.file, source: reparsed.source, syntax, broken };
+  return { file: reparsed.file, source: reparsed.source, syntax, broken, brokenDeclares };
 }
 
 /**
@@ -58,42 +69,126 @@ export function recover(text: string, name: string): Recovered | undefined {
  */
 export function atStatementEnd(text: string, d: Diagnostic): Diagnostic {
   const at = Math.min(d.range.start, text.length);
-  let p = at;
-  while (p > 0 && /\s/.test(text[p - 1]!)) p--;
+  const p = codeEnd(text, at);
   if (text.slice(p, at).indexOf("\n") >= 0) return { ...d, range: { start: p, end: p } };
   // The same when the error's line was read as the continuation of an expression left open on an earlier line
   // (`username =` above `password = ...` parses as `username = password` and fails at the second `=`).
-  let q = text.lastIndexOf("\n", at - 1);
+  const q = text.lastIndexOf("\n", at - 1);
   if (q < 0 || text[at] !== "=" || !/^[ \t]*[\p{L}_][\p{L}\p{Nd}_]*[ \t]*$/u.test(text.slice(q + 1, at))) return d;
-  while (q > 0 && /\s/.test(text[q - 1]!)) q--;
-  return OPEN_END.test(text[q - 1] ?? "") ? { ...d, range: { start: q, end: q } } : d;
+  const end = codeEnd(text, q + 1);
+  return OPEN_END.test(text[end - 1] ?? "") ? { ...d, range: { start: end, end } } : d;
+}
+
+/** Where the code before `offset` ends: blanks and line comments (`// ...`) are skipped backwards. */
+function codeEnd(text: string, offset: number): number {
+  let p = offset;
+  for (;;) {
+    while (p > 0 && /\s/.test(text[p - 1]!)) p--;
+    const lineStart = text.lastIndexOf("\n", p - 1) + 1;
+    const comment = lineCommentStart(text.slice(lineStart, p));
+    if (comment < 0) return p;
+    p = lineStart + comment;
+  }
+}
+
+/** Index of a `//` that starts a comment in a line (outside strings), or -1. */
+function lineCommentStart(line: string): number {
+  let quote = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote && c === "\\") i++;
+    else if (c === '"') quote = !quote;
+    else if (!quote && c === "/" && line[i + 1] === "/") return i;
+  }
+  return -1;
 }
 
 /** Last characters of a line that leave an expression open. */
-const OPEN_END = /^[=.(,+\-*/%!<>&|:]$/;
+const OPEN_END = /^[=.([,+\-*/%!<>&|:]$/;
+
+/** `declare "name"` and `import.* "namespace"` headers. */
+const MODULE_HEADER = /^[ \t]*(declare|import\.[a-z]+)[ \t]+"((?:[^"\\\n]|\\.)*)"/gm;
 
 const HEADER = /^[\p{L}_][\p{L}\p{Nd}_]*(?:\.[\p{L}_][\p{L}\p{Nd}_]*)*[ \t]*(?:"(?:[^"\\\n]|\\.)*"[ \t]*)?\{/u;
+
+/**
+ * Sub-statements of a body start with leading blanks, which the header pattern does not allow: they are matched
+ * after them.
+ */
+const leadingBlanks = (s: string): number => /^[ \t]*/.exec(s)![0].length;
+
+/** Deepest block nesting repaired statement by statement; deeper, the whole block is stubbed. */
+const MAX_REPAIR_DEPTH = 6;
+
+/**
+ * A broken block repaired inside: its body is cut into statements (lines at the indentation of its first
+ * statement), the broken ones are stubbed in turn (recursively), and the others kept, so a half-typed attribute
+ * leaves its siblings in the tree and checked. Undefined when the block does not end in its own `}` line or the
+ * repair does not parse.
+ */
+function stubInside(piece: string, name: string, depth: number, base: number, stubs: [number, number][]): string | undefined {
+  if (depth >= MAX_REPAIR_DEPTH) return undefined;
+  const lead = leadingBlanks(piece);
+  const header = HEADER.exec(piece.slice(lead));
+  if (!header) return undefined;
+  const close = piece.trimEnd().length - 1;
+  if (piece[close] !== "}" || !/(^|\n)[ \t]*$/.test(piece.slice(0, close))) return undefined;
+  const bodyStart = lead + header[0].length;
+  const body = piece.slice(bodyStart, close);
+  const indent = /\n([ \t]+)[^\s/}]/.exec(body)?.[1];
+  if (!indent) return undefined;
+  const starts = statementStarts(body, indent);
+  if (!starts.length) return undefined;
+  let out = body.slice(0, starts[0]);
+  const mine: [number, number][] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const subStart = starts[k]!;
+    const sub = body.slice(subStart, k + 1 < starts.length ? starts[k + 1]! : body.length);
+    if (parse(sub, { name }).diagnostics.some((d) => d.severity === "error")) {
+      const at = base + bodyStart + subStart;
+      const deeper: [number, number][] = [];
+      const fixed = stubInside(sub, name, depth + 1, at, deeper);
+      if (fixed !== undefined) mine.push(...deeper);
+      else mine.push([at, at + sub.length]);
+      out += fixed ?? stub(sub);
+    } else out += sub;
+  }
+  if (!mine.length) return undefined;
+  const result = piece.slice(0, bodyStart) + out + piece.slice(close);
+  if (parse(result, { name }).diagnostics.some((d) => d.severity === "error")) return undefined;
+  stubs.push(...mine);
+  return result;
+}
 
 /** The statement with its body emptied (or blanked when it is no block), with the same length and line ends. */
 function stub(piece: string): string {
   const blank = (s: string): string => s.replace(/[^\r\n]/g, " ");
-  const header = HEADER.exec(piece);
+  const lead = leadingBlanks(piece);
+  const header = HEADER.exec(piece.slice(lead));
   if (!header) return blank(piece);
-  return `${header[0]}}${blank(piece.slice(header[0].length + 1))}`;
+  const end = lead + header[0].length;
+  return `${piece.slice(0, end)}}${blank(piece.slice(end + 1))}`;
 }
 
 /**
  * Offsets of the lines that begin a top-level statement: an identifier in the first column, outside comments
  * and strings. One pass over the text.
  */
-export function statementStarts(text: string): number[] {
+export function statementStarts(text: string, indent = ""): number[] {
   const out: number[] = [];
   let i = 0;
   const n = text.length;
   let lineStart = true;
   while (i < n) {
+    if (lineStart && indent && text.startsWith(indent, i)) {
+      // Statements of a block body start at its indentation; deeper lines continue them.
+      if (isIdentStart(text.charCodeAt(i + indent.length))) out.push(i);
+      i += indent.length;
+      lineStart = false;
+      continue;
+    }
     const c = text.charCodeAt(i);
-    if (lineStart && isIdentStart(c)) out.push(i);
+    if (lineStart && !indent && isIdentStart(c)) out.push(i);
     lineStart = false;
     if (c === 10) {
       lineStart = true;
