@@ -185,8 +185,9 @@ export function createCampaigns(libs) {
           if (edits.length > 1) throw violation(`formatDocument returned ${edits.length} edits`);
           let after = text;
           if (edits.length === 1) {
-            const a = analysis.source.offsetAt(edits[0].range.start);
-            const b = analysis.source.offsetAt(edits[0].range.end);
+            // LSP positions count lines as the protocol does (CR, LF and CRLF end a line): the analysis's own index.
+            const a = analysis.lines.offsetAt(edits[0].range.start);
+            const b = analysis.lines.offsetAt(edits[0].range.end);
             after = text.slice(0, a) + edits[0].newText + text.slice(b);
           }
           if (after.replace(/^\uFEFF/, "") !== r.text) throw violation(`formatDocument gives ${JSON.stringify(after)}, format ${JSON.stringify(r.text)}`);
