@@ -2,7 +2,7 @@
  * Common processors (otelcol-conversion.md §16.3-16.6, §16.11, §16.13): memory_limiter, attributes, transform
  * and filter (./ottl-processors.ts), k8sattributes, probabilistic_sampler.
  */
-import type { ComponentDescription, Row, Signal } from "../engine/description.js";
+import type { ComponentDescription, Source, Row, Signal } from "../engine/description.js";
 import { matchBlock } from "./match.js";
 import { filterProcessor, transformProcessor } from "./ottl-processors.js";
 
@@ -18,10 +18,24 @@ export const memoryLimiterProcessor: ComponentDescription = {
     { attr: "limit", as: "mib", otel: "limit_mib" },
     { attr: "spike_limit", as: "mib", otel: "spike_limit_mib" },
     { attr: "limit_percentage", as: "int" },
-    { attr: "spike_limit_percentage", as: "int" },
+    { attr: "spike_limit_percentage", as: "int", map: (v, src) => (spikeNeeded(src) ? 1 : v) },
     { output: true },
   ],
+  notes: (src, id) => spikeNeeded(src)
+    ? [{ severity: "warning", summary: `processor/${id}: Alloy requires spike_limit_percentage above 0 with limit_percentage; the collector's 0 (no headroom below the limit) became 1, the closest value Alloy accepts` }]
+    : [],
 };
+
+/**
+ * Alloy's memory_limiter refuses `limit_percentage` without a `spike_limit_percentage` above 0, which the collector
+ * accepts (no headroom below the limit). Outside compat the closest accepted value is written.
+ */
+function spikeNeeded(src: Source): boolean {
+  if (src.compat) return false;
+  const limit = src.root.get("limit_percentage");
+  const spike = src.root.get("spike_limit_percentage");
+  return typeof limit === "number" && limit > 0 && !(typeof spike === "number" && spike > 0) && !(typeof src.root.get("limit_mib") === "number");
+}
 
 export const attributesProcessor: ComponentDescription = {
   kind: "processor",
