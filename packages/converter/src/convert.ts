@@ -664,7 +664,6 @@ export function convertOtelcol(yamlText: string, options: ConvertOptions = {}): 
     return { output, diagnostics: conversion.diagnostics, ledger: conversion.ledger };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (process.env.ALLOY_DEBUG) console.error(err);
     return {
       output: undefined,
       diagnostics: [...conversion.diagnostics, { severity: "critical", summary: `internal converter error: ${message}` }],
