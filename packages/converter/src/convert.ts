@@ -62,6 +62,22 @@ const UNMARSHAL_PREFIX =
 
 type Group = { readonly name: string; readonly pipelines: Partial<Record<Signal, PipelineConfig>> };
 
+/**
+ * The components the service uses (`kind/id`: listed extensions and everything a non-profiles pipeline names; a
+ * receiver or exporter ID may be a connector), and those only profiles pipelines name.
+ */
+function serviceUses(cfg: OtelConfig): { used: Set<string>; profilesOnly: Set<string> } {
+  const used = new Set<string>(cfg.serviceExtensions.map((id) => `extension/${id}`));
+  const profiles = new Set<string>();
+  for (const p of cfg.pipelines) {
+    const into = p.signal === "profiles" ? profiles : used;
+    for (const id of p.receivers) into.add(`receiver/${id}`).add(`connector/${id}`);
+    for (const id of p.processors) into.add(`processor/${id}`);
+    for (const id of p.exporters) into.add(`exporter/${id}`).add(`connector/${id}`);
+  }
+  return { used, profilesOnly: new Set([...profiles].filter((k) => !used.has(k))) };
+}
+
 /** Whether any pipeline of the group lists the connector, on either side. */
 const usesConnector = (g: Group, id: string): boolean =>
   Object.values(g.pipelines).some((p) => p !== undefined && (p.receivers.includes(id) || p.exporters.includes(id)));
@@ -193,26 +209,16 @@ class Conversion {
       for (const u of unknown) cfg.components[u.kind].set(u.id, { ...u, description: carriedDescription(u.kind, u.type) });
       return true;
     }
-    const used = new Set<string>(cfg.serviceExtensions.map((id) => `extension:${id}`));
     // Components of profiles pipelines only are named by the ledger (no Alloy component carries profiles).
-    for (const p of cfg.pipelines.filter((x) => x.signal !== "profiles")) {
-      for (const id of p.receivers) used.add(`receiver:${id}`).add(`connector:${id}`);
-      for (const id of p.processors) used.add(`processor:${id}`);
-      for (const id of p.exporters) used.add(`exporter:${id}`).add(`connector:${id}`);
-    }
-    const inProfiles = new Set<string>();
-    for (const p of cfg.pipelines.filter((x) => x.signal === "profiles")) {
-      for (const id of [...p.receivers, ...p.exporters]) inProfiles.add(`receiver:${id}`).add(`exporter:${id}`).add(`connector:${id}`);
-      for (const id of p.processors) inProfiles.add(`processor:${id}`);
-    }
-    const gaps = unknown.filter((u) => used.has(`${u.kind}:${u.id}`));
+    const { used, profilesOnly } = serviceUses(cfg);
+    const gaps = unknown.filter((u) => used.has(`${u.kind}/${u.id}`));
     for (const u of unknown) {
       // Kept in the model (never emitted: profiles pipelines are not converted) so the pipeline stays valid.
-      if (!used.has(`${u.kind}:${u.id}`) && inProfiles.has(`${u.kind}:${u.id}`)) {
+      if (profilesOnly.has(`${u.kind}/${u.id}`)) {
         cfg.components[u.kind].set(u.id, { ...u, description: carriedDescription(u.kind, u.type) });
         continue;
       }
-      if (!used.has(`${u.kind}:${u.id}`)) {
+      if (!used.has(`${u.kind}/${u.id}`)) {
         this.report("warning", `${u.kind} "${u.id}" is not used by the service and has no Alloy equivalent; it was dropped`, u.position);
         this.record(uniformFates(`${u.kind}/${u.id}`, u.config, "unused", `${u.kind}/${u.id} is not used by the service`));
       }
@@ -595,14 +601,7 @@ class Conversion {
    * no other diagnostic, and one summary line.
    */
   private reportLedger(cfg: OtelConfig): void {
-    const used = new Set<string>(cfg.serviceExtensions.map((id) => `extension/${id}`));
-    const profilesOnly = new Set<string>();
-    for (const p of cfg.pipelines) {
-      const into = p.signal === "profiles" ? profilesOnly : used;
-      for (const id of p.receivers) into.add(`receiver/${id}`).add(`connector/${id}`);
-      for (const id of p.processors) into.add(`processor/${id}`);
-      for (const id of p.exporters) into.add(`exporter/${id}`).add(`connector/${id}`);
-    }
+    const { used, profilesOnly } = serviceUses(cfg);
     for (const [, kind] of SECTIONS) {
       for (const c of cfg.components[kind].values()) {
         const owner = `${c.kind}/${c.id}`;

@@ -8,39 +8,43 @@ import type { SettingFate } from "@alloy-ts/converter";
 import { loadCollectorConfig, readYaml } from "@alloy-ts/otel";
 import type { VerifyReport } from "@alloy-ts/runtime-lite";
 
-/** The owners (`receiver/otlp`, `processor/batch`, ...) whose settings reach the exporter `id`. */
-function ownersUpstreamOf(yaml: string, id: string): Set<string> {
+/** For an exporter ID, the owners (`receiver/otlp`, `processor/batch`, ...) whose settings reach it. */
+function upstreamOwners(yaml: string): (exporter: string) => Set<string> {
   const read = readYaml(yaml);
-  const owners = new Set<string>([`exporter/${id}`]);
-  if (!read.ok) return owners;
-  const { config } = loadCollectorConfig(read.value);
-  const connectors = new Set(config.components.filter((c) => c.kind === "connector").map((c) => c.id));
-  const seen = new Set<string>();
-  const visitExporter = (exporter: string) => {
-    if (seen.has(exporter)) return;
-    seen.add(exporter);
-    for (const p of config.pipelines.filter((x) => x.exporters.includes(exporter))) {
-      for (const r of p.receivers) {
-        if (connectors.has(r)) {
-          owners.add(`connector/${r}`);
-          visitExporter(r);
-        } else owners.add(`receiver/${r}`);
+  const config = read.ok ? loadCollectorConfig(read.value).config : undefined;
+  return (id) => {
+    const owners = new Set<string>([`exporter/${id}`]);
+    if (config === undefined) return owners;
+    const connectors = new Set(config.components.filter((c) => c.kind === "connector").map((c) => c.id));
+    const seen = new Set<string>();
+    const visitExporter = (exporter: string) => {
+      if (seen.has(exporter)) return;
+      seen.add(exporter);
+      for (const p of config.pipelines.filter((x) => x.exporters.includes(exporter))) {
+        for (const r of p.receivers) {
+          if (connectors.has(r)) {
+            owners.add(`connector/${r}`);
+            visitExporter(r);
+          } else owners.add(`receiver/${r}`);
+        }
+        for (const proc of p.processors) owners.add(`processor/${proc}`);
       }
-      for (const proc of p.processors) owners.add(`processor/${proc}`);
-    }
+    };
+    visitExporter(id);
+    for (const e of config.extensions) owners.add(`extension/${e}`);
+    return owners;
   };
-  visitExporter(id);
-  for (const e of config.extensions) owners.add(`extension/${e}`);
-  return owners;
 }
 
 /** The report with every equivalent verdict that rests on a lost setting turned into "unverified". */
 export function withLedger(report: VerifyReport, ledger: readonly SettingFate[], yaml: string, fileName: string): VerifyReport {
   const lost = ledger.filter((f) => f.fate === "not-carried");
   if (lost.length === 0) return report;
+  // The configuration is read once; each exporter's owners are found from it.
+  const ownersOf = upstreamOwners(yaml);
   const exporters = report.exporters.map((e) => {
     if (e.verdict !== "equivalent") return e;
-    const owners = ownersUpstreamOf(yaml, e.exporter);
+    const owners = ownersOf(e.exporter);
     const reasons = lost
       .filter((f) => owners.has(f.owner))
       .map((f) => `${f.owner}: setting "${f.path}"${f.position ? ` at ${fileName === "" ? "line " : `${fileName}:`}${f.position.line}:${f.position.column}` : ""} is not carried to the Alloy output`);
