@@ -9,6 +9,7 @@ import type { Graph, GraphNode, RuntimeDiagnostic } from "./graph/types.js";
 import { getHeapStatistics } from "node:v8";
 import type { Signal, Telemetry } from "./pdata/types.js";
 import type { Tap } from "./tap.js";
+import { wireRoundTrip } from "./transport/wire.js";
 
 export interface EngineOptions {
   /** Server mode: timers (batch timeout, tail sampling decision wait) and real exporters. */
@@ -87,7 +88,19 @@ export class Engine {
     if (node.kind === "exporter" && this.options.capture) {
       const c = new CaptureExporter();
       this.captures.set(node.id, c);
-      return c;
+      const wire = wireRoundTrip(node.type, node.config);
+      if (!wire) return c;
+      // What the receiving end of this exporter decodes, not the object handed to it.
+      return {
+        consume: (t) => {
+          const crossed = wire.apply(t);
+          if ("error" in crossed) {
+            this.diagnostics.push({ severity: "error", component: node.id, message: `${node.id}: the ${wire.name} encoding of its ${t.signal} does not decode: ${crossed.error}` });
+            return;
+          }
+          c.consume(crossed);
+        },
+      };
     }
     const ctx = this.contextFor(node);
     const factory = factoryFor(node.kind, node.type);
