@@ -29,9 +29,25 @@ export interface Recovered {
   readonly brokenDeclares: readonly string[];
 }
 
-/** A recovered analysis, or undefined when the errors cannot be isolated to statements. */
+/**
+ * A recovered analysis, or undefined when the errors cannot be isolated to statements. The statements are cut
+ * as the scanner reads the text and, when the text has raw strings, also by layout alone, raw strings ignored: a raw string whose closing backtick is not typed yet runs on to the next backtick in the file,
+ * which turns the strings and code of every later block inside out, and only the layout still shows where the
+ * statements are.
+ */
 export function recover(text: string, name: string): Recovered | undefined {
-  const starts = statementStarts(text);
+  const scanned = recoverWith(text, name, true);
+  if (!text.includes("`")) return scanned;
+  const laidOut = recoverWith(text, name, false);
+  if (!scanned || !laidOut) return scanned ?? laidOut;
+  // Both isolate the errors: the cut that leaves less text broken is the one that found the statements.
+  return brokenLength(laidOut) < brokenLength(scanned) ? laidOut : scanned;
+}
+
+const brokenLength = (r: Recovered): number => r.broken.reduce((n, [start, end]) => n + end - start, 0);
+
+function recoverWith(text: string, name: string, rawStrings: boolean): Recovered | undefined {
+  const starts = statementStarts(text, "", rawStrings);
   if (!starts.length) return undefined;
   const broken: [number, number][] = [];
   const syntax: Diagnostic[] = [];
@@ -48,10 +64,15 @@ export function recover(text: string, name: string): Recovered | undefined {
     broken.push([start, end]);
     // Custom components and modules declared anywhere in the broken statement (its stub may have lost them).
     for (const m of piece.matchAll(MODULE_HEADER)) brokenDeclares.push(m[1] === "declare" ? m[2]! : `${m[2]}.`);
-    syntax.push(atStatementEnd(text, { ...first, range: { start: first.range.start + start, end: first.range.end + start } }));
     const inner: [number, number][] = [];
-    const repaired = stubInside(piece, name, 0, start, inner);
+    const innerErrors: Diagnostic[] = [];
+    const repaired = stubInside(piece, name, 0, start, inner, rawStrings, innerErrors);
     if (repaired !== undefined) broken.splice(broken.length - 1, 1, ...inner);
+    // One error per statement: its first, unless the repair found that error's place intact; then the text before
+    // it made it unreadable (a raw string left open), and the first error of a broken part, parsed alone, is shown.
+    const whole = atStatementEnd(text, { ...first, range: { start: first.range.start + start, end: first.range.end + start } });
+    const inBroken = inner.some(([from, to]) => whole.range.start >= from && whole.range.start <= to);
+    syntax.push(repaired === undefined || inBroken || !innerErrors[0] ? whole : atStatementEnd(text, innerErrors[0]));
     stubbed += text.slice(from, start) + (repaired ?? stub(piece));
     from = end;
   }
@@ -126,30 +147,47 @@ const MAX_REPAIR_DEPTH = 6;
  * leaves its siblings in the tree and checked. Undefined when the block does not end in its own `}` line or the
  * repair does not parse.
  */
-function stubInside(piece: string, name: string, depth: number, base: number, stubs: [number, number][]): string | undefined {
+function stubInside(
+  piece: string,
+  name: string,
+  depth: number,
+  base: number,
+  stubs: [number, number][],
+  rawStrings: boolean,
+  errors: Diagnostic[],
+): string | undefined {
   if (depth >= MAX_REPAIR_DEPTH) return undefined;
   const lead = leadingBlanks(piece);
   const header = HEADER.exec(piece.slice(lead));
   if (!header) return undefined;
-  const close = piece.trimEnd().length - 1;
+  // The statement's own `}`: the comments that introduce the next statement are cut with this one.
+  const close = codeEnd(piece, piece.length) - 1;
   if (piece[close] !== "}" || !/(^|\n)[ \t]*$/.test(piece.slice(0, close))) return undefined;
   const bodyStart = lead + header[0].length;
   const body = piece.slice(bodyStart, close);
   const indent = /\n([ \t]+)[^\s/}]/.exec(body)?.[1];
   if (!indent) return undefined;
-  const starts = statementStarts(body, indent);
+  const starts = statementStarts(body, indent, rawStrings);
   if (!starts.length) return undefined;
   let out = body.slice(0, starts[0]);
   const mine: [number, number][] = [];
+  const mineErrors: Diagnostic[] = [];
   for (let k = 0; k < starts.length; k++) {
     const subStart = starts[k]!;
     const sub = body.slice(subStart, k + 1 < starts.length ? starts[k + 1]! : body.length);
-    if (parse(sub, { name }).diagnostics.some((d) => d.severity === "error")) {
+    const first = parse(sub, { name }).diagnostics.find((d) => d.severity === "error");
+    if (first) {
       const at = base + bodyStart + subStart;
       const deeper: [number, number][] = [];
-      const fixed = stubInside(sub, name, depth + 1, at, deeper);
-      if (fixed !== undefined) mine.push(...deeper);
-      else mine.push([at, at + sub.length]);
+      const deeperErrors: Diagnostic[] = [];
+      const fixed = stubInside(sub, name, depth + 1, at, deeper, rawStrings, deeperErrors);
+      if (fixed !== undefined) {
+        mine.push(...deeper);
+        mineErrors.push(...deeperErrors);
+      } else {
+        mine.push([at, at + sub.length]);
+        mineErrors.push({ ...first, range: { start: first.range.start + at, end: first.range.end + at } });
+      }
       out += fixed ?? stub(sub);
     } else out += sub;
   }
@@ -157,6 +195,7 @@ function stubInside(piece: string, name: string, depth: number, base: number, st
   const result = piece.slice(0, bodyStart) + out + piece.slice(close);
   if (parse(result, { name }).diagnostics.some((d) => d.severity === "error")) return undefined;
   stubs.push(...mine);
+  errors.push(...mineErrors);
   return result;
 }
 
@@ -172,9 +211,9 @@ function stub(piece: string): string {
 
 /**
  * Offsets of the lines that begin a top-level statement: an identifier in the first column, outside comments
- * and strings. One pass over the text.
+ * and strings (raw strings only when `rawStrings`). One pass over the text.
  */
-export function statementStarts(text: string, indent = ""): number[] {
+export function statementStarts(text: string, indent = "", rawStrings = true): number[] {
   const out: number[] = [];
   let i = 0;
   const n = text.length;
@@ -199,7 +238,7 @@ export function statementStarts(text: string, indent = ""): number[] {
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const e = text.indexOf("*/", i + 2);
       i = e < 0 ? n : e + 2;
-    } else if (c === 96) {
+    } else if (c === 96 && rawStrings) {
       const e = text.indexOf("`", i + 1);
       i = e < 0 ? n : e + 1;
     } else if (c === 34) {
