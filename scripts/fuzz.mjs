@@ -18,14 +18,14 @@ import { readSeeds, saveSeed } from "./fuzz/seeds.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, "..");
-const CAMPAIGNS = ["parse", "format", "validate", "lsp", "convert"];
+const CAMPAIGNS = ["parse", "format", "validate", "lsp", "convert", "convert-yaml", "validate-yaml", "otlp"];
 /** Room for the input being tried, shared with the watchdog (longer inputs are cut in the hang report). */
 const INPUT_BYTES = 1 << 20;
 
 async function loadLibraries() {
   const dist = (pkg, file = "index.js") => import(path.join(root, "packages", pkg, "dist", file));
-  const [grammar, validator, lsp, converter, literal] = await Promise.all([dist("grammar"), dist("validator"), dist("lsp"), dist("converter"), dist("validator", "check/literal.js")]);
-  return { grammar, validator, lsp, converter, unquote: literal.unquote };
+  const [grammar, validator, lsp, converter, literal, runtime] = await Promise.all([dist("grammar"), dist("validator"), dist("lsp"), dist("converter"), dist("validator", "check/literal.js"), dist("runtime-lite")]);
+  return { grammar, validator, lsp, converter, unquote: literal.unquote, runtime };
 }
 
 if (!isMainThread) {

@@ -1,6 +1,6 @@
 /**
  * The fuzz campaigns: one per entry point (parse, format, validate, the language service, Alloy → collector YAML
- * conversion), each a fast-check property over generated inputs, and the invariants they check.
+ * conversion, collector YAML → Alloy in each dialect, collector YAML validation, OTLP decoding), each a fast-check property over generated inputs, and the invariants they check.
  *
  * Libraries are passed in (`createCampaigns`), so that `npm run fuzz` runs the built packages and the test suite
  * runs their sources. A campaign never stops at the first finding: each failure is shrunk by fast-check,
@@ -38,7 +38,7 @@ function guarded(what, fn) {
 }
 
 export function createCampaigns(libs) {
-  const { grammar, validator, lsp, converter, unquote } = libs;
+  const { grammar, validator, lsp, converter, unquote, runtime } = libs;
   const { parse, format, scanTokens } = grammar;
 
   const internal = (diags) => diags.find((d) => /internal/.test(d.code ?? "") || /internal .*error|Maximum call stack/i.test(d.message ?? d.summary ?? ""));
@@ -203,13 +203,92 @@ export function createCampaigns(libs) {
         if (bad) throw new Finding("crash", `convert reported an internal error: ${bad.summary ?? bad.message}`);
       },
     },
+
+    // Collector YAML → Alloy in each dialect: no crash, and what is printed parses, formats to itself and (in the
+    // otelcol dialects, when the conversion reports no error) validates without errors.
+    "convert-yaml": {
+      arbitrary: fc.oneof({ weight: 3, arbitrary: gen.wiredCollectorYaml }, { weight: 2, arbitrary: gen.collectorYaml }, gen.mutatedYaml),
+      check(text) {
+        const runs = [
+          ["default", () => converter.convertOtelcol(text, { fileName: "fuzz.yaml" })],
+          ["--compat=upstream", () => converter.convertOtelcol(text, { fileName: "fuzz.yaml", compat: "upstream" })],
+          ["hybrid", () => converter.convertOtelcolToHybrid(text, { fileName: "fuzz.yaml" })],
+          ["bridge", () => converter.convertOtelcolToBridge(text, { fileName: "fuzz.yaml" })],
+        ];
+        for (const [dialect, run] of runs) {
+          const what = `convert ${dialect}`;
+          const r = guarded(what, run);
+          const bad = r.diagnostics.find((d) => /internal .*error|Maximum call stack/i.test(d.summary ?? d.message ?? ""));
+          if (bad) throw new Finding("crash", `${what} reported an internal error: ${bad.summary ?? bad.message}`);
+          if (r.output === undefined || r.output === "") continue;
+          const parsed = checkedParse(r.output);
+          if (parsed.diagnostics.length) throw violation(`${what}: output does not parse: ${parsed.diagnostics[0].message} in ${JSON.stringify(r.output.slice(0, 400))}`);
+          const again = guarded("format", () => format(r.output));
+          if (again.ok && again.text !== r.output) throw violation(`${what}: output is not formatted: ${JSON.stringify(r.output.slice(0, 400))}`);
+          // An output the conversion calls good (no error) must load: it validates without errors.
+          const failed = r.diagnostics.some((d) => d.severity === "error" || d.severity === "critical");
+          if ((dialect === "default" || dialect === "hybrid") && !failed) {
+            const errors = guarded("validate", () => validator.validate([{ name: "out.alloy", text: r.output }], { stabilityLevel: "experimental", communityComponents: true })).filter((d) => d.severity === "error");
+            if (errors.length) throw violation(`${what}: output does not validate: ${errors[0].message} in ${JSON.stringify(r.output.slice(0, 400))}`);
+          }
+        }
+      },
+    },
+
+    "validate-yaml": {
+      arbitrary: fc.oneof(gen.collectorYaml, gen.wiredCollectorYaml, gen.mutatedYaml),
+      check(text) {
+        const r = guarded("validate --source-format=otelcol", () => validator.validateOtelcolYaml(text, "fuzz.yaml"));
+        const diags = Array.isArray(r) ? r : (r.diagnostics ?? []);
+        const bad = internal(diags);
+        if (bad) throw new Finding("crash", `validate --source-format=otelcol reported an internal error: ${bad.message}`);
+      },
+    },
+
+    // OTLP decoding of hostile bytes and JSON never throws, and what decodes encodes and decodes to itself.
+    otlp: {
+      arbitrary: fc.tuple(
+        fc.constantFrom("traces", "metrics", "logs"),
+        fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }).map((seed) => ({ seed })), fc.json({ depthSize: "small" })),
+      ),
+      check([signal, input]) {
+        const { decodeExportRequest, encodeExportRequest, parseOtlpJson, generateTelemetry } = runtime;
+        if (typeof input === "string") {
+          guarded("parseOtlpJson", () => parseOtlpJson(signal, input));
+          return;
+        }
+        let bytes = input;
+        if (!(input instanceof Uint8Array)) {
+          // A well-formed payload of the generated set with bytes flipped at seeded places.
+          const set = generateTelemetry();
+          const t = set[signal][input.seed % set[signal].length];
+          bytes = Uint8Array.from(encodeExportRequest(t));
+          for (let k = 0, x = input.seed; k < 3 && bytes.length; k++, x = (x * 1103515245 + 12345) % 2 ** 31) bytes[x % bytes.length] ^= 1 << (x % 8);
+        }
+        const decoded = guarded("decodeExportRequest", () => decodeExportRequest(signal, bytes));
+        if ("error" in decoded) return;
+        const encoded = guarded("encodeExportRequest", () => encodeExportRequest(decoded));
+        const twice = guarded("decodeExportRequest (re-encoded)", () => decodeExportRequest(signal, encoded));
+        if ("error" in twice) throw violation(`a decoded payload re-encodes to bytes that do not decode: ${twice.error}`);
+        if (JSON.stringify(twice.data) !== JSON.stringify(decoded.data)) throw violation("decode → encode → decode changes the payload");
+      },
+    },
   };
   return { campaigns, stats, meaning };
 }
 
-/** The input of a campaign as stored in a seed file (the lsp campaign's input is [text, offsets]). */
-export const toSeedText = (name, input) => (name === "lsp" ? input[0] : input);
-export const fromSeedText = (name, text) => (name === "lsp" ? [text, [0, 7, 31]] : text);
+/**
+ * The input of a campaign as stored in a seed file: the lsp campaign's input is [text, offsets] (the text is
+ * kept), the otlp campaign's [signal, bytes | {seed} | JSON text] (kept as JSON, bytes as a list).
+ */
+export const toSeedText = (name, input) =>
+  name === "lsp" ? input[0] : name === "otlp" ? JSON.stringify([input[0], input[1] instanceof Uint8Array ? { bytes: [...input[1]] } : input[1]]) : input;
+export const fromSeedText = (name, text) => {
+  if (name === "lsp") return [text, [0, 7, 31]];
+  if (name !== "otlp") return text;
+  const [signal, input] = JSON.parse(text);
+  return [signal, input && typeof input === "object" && Array.isArray(input.bytes) ? Uint8Array.from(input.bytes) : input];
+};
 
 /**
  * Runs one campaign within a budget: `inputs` generated inputs or `seconds`, whichever ends first. `seeds` are run

@@ -162,3 +162,81 @@ export const componentSource = fc
     { minLength: 1, maxLength: 3 },
   )
   .map((blocks) => blocks.map(([name, inner, extra]) => `${name} {\n${inner}${extra}\n}\n`).join("\n"));
+
+/** Scalars as collector configs write them: strings, numbers in every notation, durations, references, YAML 1.1 words. */
+const yamlScalar = pick(
+  "localhost:4317", "0.0.0.0:4318", "http://backend:4318", "https://x.example.com/v1", '"quoted: text"', "'single'", "5s", "1m30s", "0", "-1", "50_000",
+  "0x1F", "017", "1e3", "3.5", "true", "false", "yes", "~", "null", "''", "${env:HOST}", "${env:PORT:-4317}", "${HOST}", "$${env:LITERAL}", "${file:/x}",
+  "éà 日本", "[]", "{}", "[a, b]", "{k: v}", "|\n      block\n      text", ">-\n      folded", "*anchor", "&anchor v", '"\\u00e9\\t"',
+);
+/** Setting names: real ones of common components and a few that no component has. */
+const yamlKey = pick(
+  "endpoint", "protocols", "grpc", "http", "tls", "insecure", "ca_file", "headers", "timeout", "send_batch_size", "send_batch_max_size", "check_interval",
+  "limit_mib", "spike_limit_mib", "limit_percentage", "actions", "key", "value", "action", "include", "exclude", "match_type", "traces", "metrics", "logs",
+  "span", "error_mode", "trace_statements", "log_statements", "context", "statements", "compression", "sending_queue", "retry_on_failure", "enabled",
+  "queue_size", "num_consumers", "auth", "authenticator", "config", "scrape_configs", "job_name", "static_configs", "targets", "include_paths", "operators",
+  "type", "regex", "multiline", "line_start_pattern", "dimensions", "name", "histogram", "explicit", "buckets", "default_pipelines", "table", "pipelines",
+  "policies", "decision_wait", "attributes", "detectors", "override", "collection_interval", "scrapers", "cpu", "memory", "bogus_setting", "<<",
+);
+const indentBlock = (text, n) => text.split("\n").map((l) => (l ? " ".repeat(n) + l : l)).join("\n");
+const yamlValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    yamlScalar,
+    fc.array(fc.tuple(yamlKey, tie("value")), { maxLength: 3 }).map((kvs) => (kvs.length ? `\n${kvs.map(([k, v]) => indentBlock(`${k}:${v.startsWith("\n") ? v : ` ${v}`}`, 2)).join("\n")}` : " {}")),
+    fc.array(tie("value"), { maxLength: 3 }).map((xs) => (xs.length ? `\n${xs.map((v) => `  -${v.startsWith("\n") ? indentBlock(v, 2).replace(/^\n\s*/, " ") : ` ${v}`}`).join("\n")}` : " []")),
+  ),
+})).value.map((v) => (v.startsWith("\n") ? v : ` ${v}`));
+
+const RECEIVERS = ["otlp", "prometheus", "filelog", "hostmetrics", "jaeger", "kafka", "zipkin", "syslog", "k8s_cluster", "nonesuch"];
+const PROCESSORS = ["batch", "memory_limiter", "attributes", "filter", "transform", "resource", "tail_sampling", "resourcedetection", "k8sattributes", "span", "nonesuch"];
+const EXPORTERS = ["otlp", "otlphttp", "debug", "prometheusremotewrite", "loki", "kafka", "file", "prometheus", "nonesuch"];
+const CONNECTORS = ["spanmetrics", "count", "forward", "routing", "servicegraph"];
+const EXTENSIONS = ["health_check", "basicauth", "bearertokenauth", "file_storage", "pprof", "oauth2client"];
+const idOf = (types) => fc.tuple(fc.constantFrom(...types), pick("", "/a", "/b", "/2", "/é", "/")).map(([t, n]) => t + n);
+const section = (name, types) =>
+  fc.array(fc.tuple(idOf(types), yamlValue), { maxLength: 3 }).map((items) => (items.length ? `${name}:\n${items.map(([id, v]) => indentBlock(`${id}:${v}`, 2)).join("\n")}\n` : ""));
+const idList = (types) => fc.array(idOf(types), { maxLength: 3 }).map((ids) => `[${ids.join(", ")}]`);
+const pipeline = fc
+  .tuple(pick("traces", "metrics", "logs", "profiles", "traces/x", "logs/2", "metrics/é", "bogus"), idList([...RECEIVERS, ...CONNECTORS]), idList(PROCESSORS), idList([...EXPORTERS, ...CONNECTORS]))
+  .map(([name, r, p, e]) => `    ${name}:\n      receivers: ${r}\n      processors: ${p}\n      exporters: ${e}`);
+
+/** Collector YAML: sections of real and unknown component types with random settings, and pipelines over them. */
+export const collectorYaml = fc
+  .tuple(
+    section("receivers", RECEIVERS),
+    section("processors", PROCESSORS),
+    section("exporters", EXPORTERS),
+    section("connectors", CONNECTORS),
+    section("extensions", EXTENSIONS),
+    fc.array(pipeline, { maxLength: 3 }),
+    fc.subarray(EXTENSIONS.map((e) => e)),
+    fc.option(yamlValue, { nil: undefined }),
+  )
+  .map(([r, p, e, c, x, pipes, exts, telemetry]) => `${r}${p}${e}${c}${x}service:\n  extensions: [${exts.join(", ")}]\n${telemetry ? `  telemetry:${indentBlock(telemetry, 2)}\n` : ""}  pipelines:\n${pipes.join("\n") || "    {}"}\n`);
+
+/** Collector YAML with bytes changed, removed or repeated: indentation and quoting faults. */
+export const mutatedYaml = fc
+  .tuple(collectorYaml, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), pick("", " ", "  ", "\t", ":", "-", "'", '"', "{", "[", "&a", "*a", "\n", "#", "${", "\u0000", "\uFEFF", "é")), { minLength: 1, maxLength: 4 }))
+  .map(([text, edits]) => {
+    let out = text;
+    for (const [at, drop, ins] of edits) {
+      const p = at % (out.length + 1);
+      out = out.slice(0, p) + ins + out.slice(p + drop);
+    }
+    return out;
+  });
+
+/** Collector YAML whose pipelines use the components it declares, so that more of it converts. */
+export const wiredCollectorYaml = fc
+  .tuple(
+    fc.uniqueArray(idOf(["otlp", "prometheus", "filelog", "hostmetrics", "jaeger", "zipkin"]), { minLength: 1, maxLength: 2 }),
+    fc.uniqueArray(idOf(["batch", "memory_limiter", "attributes", "resource", "filter", "transform"]), { maxLength: 3 }),
+    fc.uniqueArray(idOf(["otlp", "otlphttp", "debug", "prometheusremotewrite", "loki", "file"]), { minLength: 1, maxLength: 2 }),
+    fc.array(fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: yamlValue }), { minLength: 7, maxLength: 7 }),
+    pick("traces", "metrics", "logs"),
+  )
+  .map(([rs, ps, es, values, signal]) => {
+    const body = (id, i) => `  ${id}:${values[i % values.length] ?? " {}"}`;
+    return `receivers:\n${rs.map(body).join("\n")}\n${ps.length ? `processors:\n${ps.map((p, i) => body(p, i + 2)).join("\n")}\n` : ""}exporters:\n${es.map((e, i) => body(e, i + 5)).join("\n")}\nservice:\n  pipelines:\n    ${signal}:\n      receivers: [${rs.join(", ")}]\n      processors: [${ps.join(", ")}]\n      exporters: [${es.join(", ")}]\n`;
+  });

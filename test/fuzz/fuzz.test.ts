@@ -8,6 +8,7 @@ import * as grammar from "@alloy-ts/grammar";
 import * as validator from "@alloy-ts/validator";
 import * as lsp from "@alloy-ts/lsp";
 import * as converter from "@alloy-ts/converter";
+import * as runtime from "@alloy-ts/runtime-lite";
 import { unquote } from "../../packages/validator/src/check/literal.js";
 // @ts-expect-error: plain JavaScript module without type declarations
 import { createCampaigns, runCampaign } from "../../scripts/fuzz/campaigns.mjs";
@@ -25,10 +26,10 @@ interface Result {
 }
 
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? 150);
-const { campaigns } = createCampaigns({ grammar, validator, lsp, converter, unquote });
+const { campaigns } = createCampaigns({ grammar, validator, lsp, converter, unquote, runtime });
 
 describe("fuzz campaigns (short run)", () => {
-  it.each(["parse", "format", "validate", "lsp", "convert"])("%s: seeds and generated inputs find nothing", (name) => {
+  it.each(["parse", "format", "validate", "lsp", "convert", "convert-yaml", "validate-yaml", "otlp"])("%s: seeds and generated inputs find nothing", (name) => {
     const seeds: string[] = readSeeds(name);
     const r: Result = runCampaign(campaigns[name], name, { inputs: INPUTS, seconds: 10, seed: 20261207, seeds });
     expect(r.tried).toBeGreaterThanOrEqual(seeds.length);

@@ -27,6 +27,8 @@ import type { UnknownComponent } from "./otel/config.js";
 import { ambient, ReadTracker } from "./ledger/tracker.js";
 import { componentFates, uniformFates, type SettingFate } from "./ledger/ledger.js";
 import { telemetryFates } from "./ledger/telemetry.js";
+// What Alloy would refuse in the output is named at the component it came from (default mode only).
+import { checkOutput } from "./output-check.js";
 // Per-signal processors where a shared one would close a cycle (default mode only; docs/converter-differences.md #14).
 import { planProcessorSplits, splitKey, type ProcessorUse, type SplitPlan } from "./wiring/split-processors.js";
 
@@ -92,6 +94,9 @@ class Conversion {
   private splits: SplitPlan = new Map();
   /** Per signal, receiver (or connector) ID → the groups whose pipeline of that signal lists it, in group order. */
   private consumers: Record<Signal, Map<string, Group[]>> = { metrics: new Map(), logs: new Map(), traces: new Map() };
+
+  /** The collector component each emitted block (`<name>.<label>`) was converted from. */
+  private readonly origins = new Map<string, DefinedComponent>();
 
   /** Default mode reads `${...}` references as expressions (upstream resolves them to text first). */
   readonly readsReferences: boolean;
@@ -172,7 +177,7 @@ class Conversion {
     if (text === "") return undefined;
     // Upstream rewrites the printed text (only literals containing `${`); the default mode wrote expressions.
     const rewritten = this.compat && !this.options.skipSourceValidation && text.includes("${") ? rewriteEnvReferences(text) : text;
-    if (rewritten === text && canonical) return text + "\n";
+    if (rewritten === text && canonical) return this.checked(text + "\n");
     const formatted = format(rewritten);
     if (!formatted.ok) {
       const d = formatted.diagnostics.find((x) => x.severity === "error") ?? formatted.diagnostics[0];
@@ -180,7 +185,19 @@ class Conversion {
       this.report("error", d ? `${where}: ${d.message}` : "failed to parse the converted configuration");
       return rewritten;
     }
-    return formatted.text;
+    return this.checked(formatted.text);
+  }
+
+  /**
+   * The output, after the checks Alloy runs when it loads a file: each problem is an error at the collector
+   * component its block came from (a setting the collector would refuse too, or a gap of the conversion). Upstream
+   * prints its output unchecked, and so does `--compat=upstream`.
+   */
+  private checked(output: string): string {
+    // A conversion that already failed claims nothing about its output; the check is for one that would succeed.
+    if (this.compat || this.diagnostics.some((d) => d.severity === "error" || d.severity === "critical")) return output;
+    for (const p of checkOutput(output, this.origins)) this.report("error", p.summary, p.position);
+    return output;
   }
 
   /**
@@ -564,7 +581,9 @@ class Conversion {
     notes: boolean, ctx: EngineContext, src: MapSource, tracker: ReadTracker | undefined): void {
     const d: ComponentDescription = c.description;
     const role = nativeRole(d);
+    this.origins.set(`${d.alloyName}.${label}`, c);
     for (const extra of d.before?.(src, label) ?? []) {
+      this.origins.set(`${extra.name}.${extra.label}`, c);
       this.file.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
     const output = this.outputBlock(cfg, c, group, only);

@@ -1,0 +1,34 @@
+/**
+ * The converted file checked as Alloy checks it when it loads (the validator: component rules, references, types),
+ * each problem named at the collector component its block came from. Without this, a setting the collector
+ * itself refuses (an `otlphttp` exporter without endpoint, a `memory_limiter` with `check_interval: 0`, a `loki`
+ * exporter in a traces pipeline) converted "successfully" into a file Alloy refuses.
+ */
+import { parse } from "@alloy-ts/grammar";
+import type { Position } from "@alloy-ts/otel";
+import { validate } from "@alloy-ts/validator";
+import type { DefinedComponent } from "./otel/config.js";
+
+export interface OutputProblem {
+  readonly summary: string;
+  readonly position?: Position;
+}
+
+/** Errors Alloy would report on `output`; `origins` maps `<name>.<label>` of each emitted block to its source. */
+export function checkOutput(output: string, origins: ReadonlyMap<string, DefinedComponent>): OutputProblem[] {
+  // Run flags are not the conversion's fault: the command prints the flags its output needs.
+  const errors = validate([{ name: "converted.alloy", text: output }], { stabilityLevel: "experimental", communityComponents: true }).filter((d) => d.severity === "error");
+  if (errors.length === 0) return [];
+  const { file, source } = parse(output);
+  const out: OutputProblem[] = [];
+  for (const e of errors) {
+    const top = file.body.find((s) => s.kind === "Block" && s.start <= e.range.start && e.range.start < s.end);
+    const key = top?.kind === "Block" ? `${top.name}.${top.label ?? ""}` : undefined;
+    const from = key === undefined ? undefined : origins.get(key);
+    const where = `${source.formatPosition(e.range.start)}`.replace(/^converted\.alloy:/, "");
+    const what = key ? `${key}` : "the output";
+    const summary = `${from ? `${from.kind}/${from.id}: ` : ""}Alloy would refuse the converted ${what} (output line ${where}): ${e.message}`;
+    out.push(from?.position ? { summary, position: from.position } : { summary });
+  }
+  return out;
+}
