@@ -5,7 +5,7 @@
 import { convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
 import { OTEL_MODULES, type OtelKind } from "@alloy-ts/otel";
 import { getRegistry, STDLIB_CONSTANTS, stdlibFunctions, validate } from "@alloy-ts/validator";
-import type { Diagnostic } from "@alloy-ts/grammar";
+import type { RangedDiagnostic as Diagnostic } from "@alloy-ts/grammar";
 import type { Catalog, FunctionInfo } from "./schema/catalog.js";
 import { catalogFromSchemas } from "./schema/schema-catalog.js";
 import { functionsFromStdlib } from "./schema/stdlib-functions.js";

@@ -1,15 +1,11 @@
 /**
- * Validator diagnostics: the grammar's Diagnostic plus the file it belongs to and an optional hint.
+ * Validator diagnostics are the grammar's one model, always with a file and a range (`FileDiagnostic`).
  * `message` is upstream's exact text; extra help (did-you-mean) goes to `hint` so the message stays exact.
  */
-import type { Diagnostic, Range } from "@alloy-ts/grammar";
+import type { FileDiagnostic, Range } from "@alloy-ts/grammar";
 
-export interface ValidationDiagnostic extends Diagnostic {
-  /** Name of the file the range refers to (as given to `validate`). */
-  readonly file: string;
-  /** Extra help that is not part of upstream's message, e.g. `did you mean "endpoint"?`. */
-  readonly hint?: string;
-}
+/** The name validator call sites have used for the grammar's `FileDiagnostic` (the same type, not another). */
+export type { FileDiagnostic as ValidationDiagnostic } from "@alloy-ts/grammar";
 
 /** Stable codes of validator diagnostics. */
 export const Code = {
@@ -57,6 +53,6 @@ export function makeDiag(
   code: string,
   severity: "error" | "warning" | "info" = "error",
   hint?: string,
-): ValidationDiagnostic {
+): FileDiagnostic {
   return hint === undefined ? { severity, message, range, code, file } : { severity, message, range, code, file, hint };
 }

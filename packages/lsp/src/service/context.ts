@@ -1,5 +1,5 @@
 /** The facts and collaborators a language-service function may use besides the document itself. */
-import type { Diagnostic } from "@alloy-ts/grammar";
+import type { RangedDiagnostic as Diagnostic } from "@alloy-ts/grammar";
 import type { Analysis } from "../workspace/analysis.js";
 import type { Catalog } from "../schema/catalog.js";
 import type { OtelComponentKind, OtelTypeInfo } from "./otel-dialect.js";

@@ -3,7 +3,8 @@
  * Semantic checks come from the validator when one is wired in; without it, unresolved component references
  * are still reported so that the most common mistake is visible on syntax alone.
  */
-import type { Diagnostic } from "@alloy-ts/grammar";
+import type { RangedDiagnostic as Diagnostic } from "@alloy-ts/grammar";
+import { ValidationCode } from "@alloy-ts/validator";
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
 import { LARGE_DOCUMENT, type Analysis } from "../workspace/analysis.js";
@@ -11,6 +12,7 @@ import type { ServiceContext } from "./context.js";
 import { isKnownRoot } from "./scope.js";
 
 const SEVERITY: Record<string, DiagnosticSeverity> = {
+  critical: DiagnosticSeverity.Error,
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
@@ -83,7 +85,8 @@ export function unresolvedReferences(analysis: Analysis, ctx: ServiceContext): D
     const path = ref.parts.map((p) => p.name).join(".");
     out.push({
       severity: "error",
-      code: "reference/unknown-component",
+      // The validator's check with its message, so the same problem has one code with or without syntax errors.
+      code: ValidationCode.unresolvedReference,
       message: `component "${path}" does not exist or is out of scope`,
       range: { start: ref.start, end: ref.end },
     });

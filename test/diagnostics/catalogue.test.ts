@@ -1,0 +1,50 @@
+/**
+ * The diagnostic catalogues, merged: every code is listed once, every code that input can reach is reached by its
+ * example, and the message reported there is one its template produces.
+ */
+import { describe, expect, it } from "vitest";
+import { GRAMMAR_DIAGNOSTICS, matchesTemplate, mergeCatalogues, parse, type Catalogue, type Diagnostic, type DiagnosticExample, type ExampleRunner } from "@alloy-ts/grammar";
+
+/** Every package's catalogue; a package that reports codes adds its catalogue here and in the page script. */
+export const CATALOGUES: readonly Catalogue[] = [GRAMMAR_DIAGNOSTICS];
+
+/** One runner per kind of example: the entry point that reads the example's text. */
+const RUNNERS: Partial<Record<ExampleRunner, (e: DiagnosticExample) => readonly Diagnostic[]>> = {
+  parse: (e) => parse(e.text).diagnostics,
+};
+
+describe("diagnostic catalogues", () => {
+  const items = mergeCatalogues(CATALOGUES);
+
+  it("list each code once, named <area>/<problem>", () => {
+    const seen = new Set<string>();
+    for (const i of items) {
+      expect(i.code).toMatch(/^[a-z]+(\/[a-z0-9-]+)+$/);
+      expect(seen.has(i.code), i.code).toBe(false);
+      seen.add(i.code);
+    }
+  });
+
+  it("refuse a code listed by two packages", () => {
+    const twice = { ...GRAMMAR_DIAGNOSTICS, source: "other" };
+    expect(() => mergeCatalogues([GRAMMAR_DIAGNOSTICS, twice])).toThrow(/listed by @alloy-ts\/grammar and by other/);
+  });
+
+  for (const item of items) {
+    const example = item.example;
+    if ("unreachable" in example) {
+      it(`${item.code}: says why no input reaches it`, () => expect(example.unreachable.length).toBeGreaterThan(20));
+      continue;
+    }
+    it(`${item.code}: its example reports it with a message of its template`, () => {
+      const run = RUNNERS[example.runner];
+      expect(run, `no runner for ${example.runner}`).toBeDefined();
+      const found = run!(example).filter((d) => d.code === item.code);
+      expect(found.length, `${example.text} does not report ${item.code}`).toBeGreaterThan(0);
+      for (const d of found) {
+        expect(matchesTemplate(item, d.message), `"${d.message}" is not of "${item.message}"`).toBe(true);
+        expect(d.severity).toBe(item.severity);
+      }
+    });
+  }
+});
