@@ -2,7 +2,10 @@
  * The diagnostic catalogues, merged: every code is listed once, every code that input can reach is reached by its
  * example, and the message reported there is one its template produces.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot } from "../support/shared.js";
 import { CONVERTER_DIAGNOSTICS, convertOtelcol, toDiagnostic } from "@alloy-ts/converter";
 import { GRAMMAR_DIAGNOSTICS, matchesTemplate, mergeCatalogues, parse, type Catalogue, type Diagnostic, type DiagnosticExample, type ExampleRunner } from "@alloy-ts/grammar";
 
@@ -47,4 +50,18 @@ describe("diagnostic catalogues", () => {
       expect(found.map((d) => d.severity), "the example reports it with its catalogued severity").toContain(item.severity);
     });
   }
+});
+
+describe.skipIf(!existsSync(path.join(repoRoot, "packages", "converter", "dist", "index.js")))("docs/diagnostics.md", () => {
+  const script = path.join(repoRoot, "scripts", "gen-diagnostics-docs.mjs");
+
+  it("is what scripts/gen-diagnostics-docs.mjs generates", async () => {
+    const { diagnosticsPageIsCurrent } = (await import(script)) as { diagnosticsPageIsCurrent(): Promise<boolean> };
+    expect(await diagnosticsPageIsCurrent(), "run: npm run build && node scripts/gen-diagnostics-docs.mjs").toBe(true);
+  });
+
+  it("is generated from the catalogues this test runs", async () => {
+    const { CATALOGUE_EXPORTS } = (await import(script)) as { CATALOGUE_EXPORTS: [string, string][] };
+    expect(CATALOGUE_EXPORTS.map(([pkg]) => `@alloy-ts/${pkg}`).sort()).toEqual(CATALOGUES.map((c) => c.source).sort());
+  });
 });
