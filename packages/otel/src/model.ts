@@ -3,6 +3,7 @@
  * `service.extensions` and `service.telemetry`, each with where it was written. Every consumer reads collector
  * YAML through this one loader; what they add (component schemas, conversion, execution) works on the model.
  */
+import type { Diagnostic } from "@alloy-ts/grammar";
 import { parseComponentId, parsePipelineId, splitId } from "./ids.js";
 import { positionOf, spanOf, type Position, type RawMap, type RawValue, type Span } from "./yaml/load.js";
 import { PIPELINE_LISTS, SECTIONS, type Kind, type PipelineList, type SectionName } from "./vocabulary.js";
@@ -88,15 +89,13 @@ export type ProblemCode =
   | "otelcol/connector-signal"
   | "otelcol/unused-component";
 
-export interface ModelProblem {
-  readonly code: ProblemCode;
-  readonly message: string;
-  readonly severity: "error" | "warning";
-  readonly position?: Position;
-  readonly span?: Span;
-}
+/**
+ * A problem of the configuration's shape or IDs: the one diagnostic model, with the YAML line and column in
+ * `position` and the offsets in `range` when the document was read with spans.
+ */
+export type ModelProblem = Diagnostic & { readonly code: ProblemCode; readonly severity: "error" | "warning" };
 
-const at = (container: unknown, key?: string | number) => ({ position: positionOf(container, key), span: spanOf(container, key) });
+const at = (container: unknown, key?: string | number) => ({ position: positionOf(container, key), range: spanOf(container, key) });
 
 /** Go's `%T`-like names of YAML values, as decode errors print them. */
 export function goTypeName(v: RawValue): string {

@@ -55,7 +55,7 @@ export function validateOtelcolYaml(input: string | Uint8Array, file: string, op
     return { diagnostics: out, source };
   }
   const { config, problems } = loadCollectorConfig(root);
-  for (const p of problems) push(p.severity, p.message, p.code, p.span);
+  for (const p of problems) push(p.severity, p.message, p.code, p.range);
   if (!(root instanceof Map)) return { diagnostics: out, source };
   checkReferences(root, (message, span) => push("error", message, "otelcol/expansion", span));
   for (const c of config.components) {
@@ -65,7 +65,7 @@ export function validateOtelcolYaml(input: string | Uint8Array, file: string, op
         "otelcol/unknown-type", c.container && spanOf(c.container, c.key));
     }
   }
-  for (const p of structuralProblems(config)) push(p.severity, p.message, p.code, p.span);
+  for (const p of structuralProblems(config)) push(p.severity, p.message, p.code, p.range);
   out.sort((a, b) => a.range.start - b.range.start);
   return { diagnostics: out, source };
 }
