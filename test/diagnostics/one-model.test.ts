@@ -26,7 +26,6 @@ const EDGE_FORMATS: Record<string, string> = {
 const NOT_YET_MIGRATED: Record<string, string> = {
   "packages/converter/src/diagnostics.ts:ConvertDiagnostic": "`summary` for `message`, `code` optional (toDiagnostic maps it onto the model)",
   "packages/converter/src/report/analyze.ts:ReportDiagnostic": "the stage of the migration report, line and column fields",
-  "packages/converter/src/modules/required.ts:RequirementDiagnostic": "no code",
   "packages/converter/src/engine/description.ts:ComponentNote": "a component mapping's note (`summary`, a settings path), reported as a converter diagnostic",
   "packages/converter/src/telemetry.ts:TelemetryNote": "a service::telemetry note (`summary`), reported as a converter diagnostic",
 };
