@@ -13,6 +13,7 @@ export const pagePath = path.join(root, "docs", "diagnostics.md");
 /** The packages whose entry exports a catalogue, and the export's name. */
 export const CATALOGUE_EXPORTS = [
   ["grammar", "GRAMMAR_DIAGNOSTICS"],
+  ["otel", "OTEL_DIAGNOSTICS"],
   ["converter", "CONVERTER_DIAGNOSTICS"],
   ["converter", "BUILD_DIAGNOSTICS"],
   ["runtime-lite", "RUNTIME_DIAGNOSTICS"],

@@ -4,6 +4,7 @@
  * YAML through this one loader; what they add (component schemas, conversion, execution) works on the model.
  */
 import type { Diagnostic } from "@alloy-ts/grammar";
+import type { ModelCode } from "./codes.js";
 import { parseComponentId, parsePipelineId, splitId } from "./ids.js";
 import { positionOf, spanOf, type Position, type RawMap, type RawValue, type Span } from "./yaml/load.js";
 import { PIPELINE_LISTS, SECTIONS, type Kind, type PipelineList, type SectionName } from "./vocabulary.js";
@@ -72,22 +73,8 @@ export interface CollectorConfig {
   readonly hasService?: boolean;
 }
 
-/** Problem codes: one per fault, shared by every consumer (the message texts are the collector's). */
-export type ProblemCode =
-  | "otelcol/shape"
-  | "otelcol/unknown-key"
-  | "otelcol/component-id"
-  | "otelcol/duplicate-id"
-  | "otelcol/pipeline-id"
-  | "otelcol/no-service"
-  | "otelcol/no-pipelines"
-  | "otelcol/pipeline-shape"
-  | "otelcol/undefined-component"
-  | "otelcol/duplicate-processor"
-  | "otelcol/connector-id-clash"
-  | "otelcol/connector-rule"
-  | "otelcol/connector-signal"
-  | "otelcol/unused-component";
+/** Problem codes: one per fault, shared by every consumer (the catalogue in codes.ts; texts are the collector's). */
+export type ProblemCode = (typeof ModelCode)[keyof typeof ModelCode];
 
 /**
  * A problem of the configuration's shape or IDs: the one diagnostic model, with the YAML line and column in
