@@ -14,6 +14,7 @@ export const pagePath = path.join(root, "docs", "diagnostics.md");
 export const CATALOGUE_EXPORTS = [
   ["grammar", "GRAMMAR_DIAGNOSTICS"],
   ["otel", "OTEL_DIAGNOSTICS"],
+  ["validator", "VALIDATOR_DIAGNOSTICS"],
   ["converter", "CONVERTER_DIAGNOSTICS"],
   ["converter", "BUILD_DIAGNOSTICS"],
   ["runtime-lite", "RUNTIME_DIAGNOSTICS"],

@@ -6,16 +6,32 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/shared.js";
-import { BUILD_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, convertOtelcol, requiredModules, toDiagnostic } from "@alloy-ts/converter";
+import { alloyOtelManifest, BUILD_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, convertOtelcol, requiredModules, toDiagnostic } from "@alloy-ts/converter";
 import { OTEL_DIAGNOSTICS } from "@alloy-ts/otel";
-import { validateOtelcolYaml } from "@alloy-ts/validator";
+import { getRegistry, readDistribution, validate, validateOtelcolYaml, VALIDATOR_DIAGNOSTICS } from "@alloy-ts/validator";
 import { RUNTIME_DIAGNOSTICS, graphFromAlloy, graphFromBridge, graphFromCollectorYaml } from "@alloy-ts/runtime-lite";
 import { GRAMMAR_DIAGNOSTICS, matchesTemplate, mergeCatalogues, parse, type Catalogue, type Diagnostic, type DiagnosticExample, type ExampleRunner } from "@alloy-ts/grammar";
 
 /** Every package's catalogue; a package that reports codes adds its catalogue here and in the page script. */
-export const CATALOGUES: readonly Catalogue[] = [GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS];
+export const CATALOGUES: readonly Catalogue[] = [GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, VALIDATOR_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS];
 
-const NAMED: Record<string, Catalogue> = { GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS };
+const NAMED: Record<string, Catalogue> = { GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, VALIDATOR_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS };
+
+/** `alloy validate`'s flags as the examples use them (the command line's names, the command's options). */
+function validateOptions(flags: readonly string[] = []): Parameters<typeof validate>[1] {
+  const value = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const level = value("stability.level");
+  const distribution = value("distribution");
+  return {
+    targetNotes: true,
+    ...(level ? { stabilityLevel: level as "experimental" } : {}),
+    ...(flags.includes("--feature.community-components.enabled") ? { communityComponents: true } : {}),
+    ...(value("compat") === "upstream" ? { compat: "upstream" as const } : {}),
+    ...(distribution === "alloy-otel"
+      ? { allowedOtelcolComponents: readDistribution(alloyOtelManifest(), getRegistry().listComponents().map((c) => c.name)).alloyComponents }
+      : {}),
+  };
+}
 
 /** One runner per kind of example: the entry point that reads the example's text. */
 const RUNNERS: Partial<Record<ExampleRunner, (e: DiagnosticExample) => readonly Diagnostic[]>> = {
@@ -23,6 +39,7 @@ const RUNNERS: Partial<Record<ExampleRunner, (e: DiagnosticExample) => readonly 
   // `alloy run`'s choice: collector YAML, the bridge dialect when the file has an otel.pipeline block, else Alloy.
   run: (e) =>
     (e.file.endsWith(".alloy") ? (/^otel\.pipeline /m.test(e.text) ? graphFromBridge(e.text) : graphFromAlloy(e.text)) : graphFromCollectorYaml(e.text)).diagnostics,
+  validate: (e) => validate([{ name: e.file, text: e.text }], validateOptions(e.flags)),
   "validate-otelcol": (e) => validateOtelcolYaml(e.text, e.file).diagnostics,
   requirements: (e) => requiredModules([{ name: e.file, text: e.text, format: e.file.endsWith(".alloy") ? "alloy" : "otelcol" }]).diagnostics,
   convert: (e) => convertOtelcol(e.text, { strict: e.flags?.includes("--strict") }).diagnostics.map((d) => toDiagnostic(d, e.file)),
