@@ -18,6 +18,7 @@ export const CATALOGUE_EXPORTS = [
   ["converter", "CONVERTER_DIAGNOSTICS"],
   ["converter", "BUILD_DIAGNOSTICS"],
   ["runtime-lite", "RUNTIME_DIAGNOSTICS"],
+  ["lsp", "LSP_DIAGNOSTICS"],
 ];
 
 async function load(pkg) {

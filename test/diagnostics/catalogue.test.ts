@@ -1,10 +1,11 @@
 /**
- * The diagnostic catalogues, merged: every code is listed once, every code that input can reach is reached by its
- * example, and the message reported there is one its template produces.
+ * The diagnostic catalogues, merged: every code is listed once, every code the sources spell out is listed, every
+ * code that input can reach is reached by its example, and the message reported there is one its template produces.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { LSP_DIAGNOSTICS } from "@alloy-ts/lsp";
 import { repoRoot } from "../support/shared.js";
 import { alloyOtelManifest, BUILD_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, convertOtelcol, requiredModules, toDiagnostic } from "@alloy-ts/converter";
 import { OTEL_DIAGNOSTICS } from "@alloy-ts/otel";
@@ -13,9 +14,9 @@ import { RUNTIME_DIAGNOSTICS, graphFromAlloy, graphFromBridge, graphFromCollecto
 import { GRAMMAR_DIAGNOSTICS, matchesTemplate, mergeCatalogues, parse, type Catalogue, type Diagnostic, type DiagnosticExample, type ExampleRunner } from "@alloy-ts/grammar";
 
 /** Every package's catalogue; a package that reports codes adds its catalogue here and in the page script. */
-export const CATALOGUES: readonly Catalogue[] = [GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, VALIDATOR_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS];
+export const CATALOGUES: readonly Catalogue[] = [GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, VALIDATOR_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS, LSP_DIAGNOSTICS];
 
-const NAMED: Record<string, Catalogue> = { GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, VALIDATOR_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS };
+const NAMED: Record<string, Catalogue> = { GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, VALIDATOR_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS, LSP_DIAGNOSTICS };
 
 /** `alloy validate`'s flags as the examples use them (the command line's names, the command's options). */
 function validateOptions(flags: readonly string[] = []): Parameters<typeof validate>[1] {
@@ -40,7 +41,8 @@ const RUNNERS: Partial<Record<ExampleRunner, (e: DiagnosticExample) => readonly 
   run: (e) =>
     (e.file.endsWith(".alloy") ? (/^otel\.pipeline /m.test(e.text) ? graphFromBridge(e.text) : graphFromAlloy(e.text)) : graphFromCollectorYaml(e.text)).diagnostics,
   validate: (e) => validate([{ name: e.file, text: e.text }], validateOptions(e.flags)),
-  "validate-otelcol": (e) => validateOtelcolYaml(e.text, e.file).diagnostics,
+  "validate-otelcol": (e) =>
+    validateOtelcolYaml(e.text, e.file, e.flags?.includes("--distribution=alloy-otel") ? { knownTypes: readDistribution(alloyOtelManifest(), getRegistry().listComponents().map((c) => c.name)).types } : {}).diagnostics,
   requirements: (e) => requiredModules([{ name: e.file, text: e.text, format: e.file.endsWith(".alloy") ? "alloy" : "otelcol" }]).diagnostics,
   convert: (e) => convertOtelcol(e.text, { strict: e.flags?.includes("--strict") }).diagnostics.map((d) => toDiagnostic(d, e.file)),
 };
@@ -55,6 +57,23 @@ describe("diagnostic catalogues", () => {
       expect(seen.has(i.code), i.code).toBe(false);
       seen.add(i.code);
     }
+  });
+
+  it("hold every code the packages' sources spell out", () => {
+    const listed = new Set(items.map((i) => i.code));
+    const spelled = new Set<string>();
+    const visit = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== "node_modules" && e.name !== "dist") visit(p);
+        } else if (e.name.endsWith(".ts") && !e.name.endsWith(".test.ts")) {
+          for (const m of readFileSync(p, "utf8").matchAll(/"((?:syntax|validator|otelcol|convert|ledger|build|run|bridge|lsp)\/[a-z0-9-]+)"/g)) spelled.add(m[1]!);
+        }
+      }
+    };
+    visit(path.join(repoRoot, "packages"));
+    expect([...spelled].filter((c) => !listed.has(c)), "list these codes in their package's catalogue").toEqual([]);
   });
 
   it("refuse a code listed by two packages", () => {

@@ -6,6 +6,8 @@ import { defineCatalogue } from "@alloy-ts/grammar";
 
 const A = (text: string, flags?: readonly string[]) => ({ runner: "validate", file: "config.alloy", text, ...(flags ? { flags } : {}) }) as const;
 const EXP = ["--stability.level=experimental"] as const;
+const Y = (text: string, flags?: readonly string[]) => ({ runner: "validate-otelcol", file: "collector.yaml", text, ...(flags ? { flags } : {}) }) as const;
+const PIPE = "exporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n";
 
 export const VALIDATOR_DIAGNOSTICS = defineCatalogue("@alloy-ts/validator", {
   topLevelAttribute: { code: "validator/top-level-attribute", severity: "error", upstream: true,
@@ -117,4 +119,24 @@ export const VALIDATOR_DIAGNOSTICS = defineCatalogue("@alloy-ts/validator", {
     summary: "The file has otel.* (bridge dialect) blocks, which stock Alloy cannot load; it runs with alloy run or an alloy build distribution.",
     message: "stock Alloy cannot load otel.* blocks ({blocks}): this file runs with `alloy run`, or in a collector distribution built with `alloy build`",
     example: A('otel.receiver.otlp "a" {\n}\n') },
+  bridgeStructure: { code: "bridge/structure", severity: "error",
+    summary: "The bridge dialect's structure is broken: a second otel.service, a pipeline label without a signal, a list that is not otel.* references of the right kind.",
+    message: "{message}", example: A('otel.pipeline "nosignal" {\n}\n') },
+  internal: { code: "validator/internal", severity: "error",
+    summary: "The validator failed on its own (a defect, not a problem of the input); reported on the first file instead of crashing.",
+    message: "internal validator error: {reason}",
+    example: { unreachable: "it guards against defects of the validator; no valid or invalid input is meant to reach it" } },
+  yamlSyntax: { code: "otelcol/yaml-syntax", severity: "error",
+    summary: "The collector configuration is not valid YAML (alloy validate --source-format=otelcol).",
+    message: "{message}", example: Y("receivers: [\n") },
+  empty: { code: "otelcol/empty", severity: "error", upstream: true,
+    summary: "The collector configuration file is empty.",
+    message: "empty configuration file", example: Y("") },
+  expansion: { code: "otelcol/expansion", severity: "error", upstream: true,
+    summary: "A `${...}` reference the collector's confmap cannot expand (invalid name, unknown scheme).",
+    message: "{message}", example: Y("receivers:\n  otlp:\n    endpoint: ${env:}\n" + PIPE) },
+  unknownType: { code: "otelcol/unknown-type", severity: "error", upstream: true,
+    summary: "A component type the distribution given with --distribution does not include.",
+    message: '{section}: unknown type: "{type}" for id: "{id}" (valid values: [{types}])',
+    example: Y("receivers:\n  otlp:\n  nosuchreceiver:\n" + PIPE, ["--distribution=alloy-otel"]) },
 });

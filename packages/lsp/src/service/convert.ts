@@ -6,6 +6,7 @@
 import type { Diagnostic } from "@alloy-ts/grammar";
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range as LspRange } from "vscode-languageserver-types";
 import type { ServiceContext } from "./context.js";
+import { LspCode } from "./codes.js";
 
 /** Command identifier shared by the server and the editor extension. */
 export const CONVERT_COMMAND = "alloy.convertOtelcol";
@@ -52,12 +53,12 @@ export function convertOtelcol(yaml: string, ctx: ServiceContext, refused?: stri
     output: "",
     diagnostics: [toLspConversionDiagnostic(yaml, { severity: "error", code, message })],
   });
-  if (refused !== undefined) return failed(refused, "lsp/convert-arguments");
-  if (!ctx.convert) return failed("no OpenTelemetry Collector converter is available in this build", "lsp/no-converter");
+  if (refused !== undefined) return failed(refused, LspCode.convertArguments);
+  if (!ctx.convert) return failed("no OpenTelemetry Collector converter is available in this build", LspCode.noConverter);
   try {
     const r = ctx.convert(yaml);
     return { output: r.output, diagnostics: r.diagnostics.map((d) => toLspConversionDiagnostic(yaml, d)) };
   } catch (e) {
-    return failed(`conversion failed: ${e instanceof Error ? e.message : String(e)}`, "lsp/conversion-failed");
+    return failed(`conversion failed: ${e instanceof Error ? e.message : String(e)}`, LspCode.conversionFailed);
   }
 }

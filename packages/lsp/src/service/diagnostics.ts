@@ -5,6 +5,7 @@
  */
 import type { RangedDiagnostic as Diagnostic } from "@alloy-ts/grammar";
 import { ValidationCode } from "@alloy-ts/validator";
+import { LspCode } from "./codes.js";
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
 import { LARGE_DOCUMENT, type Analysis } from "../workspace/analysis.js";
@@ -42,7 +43,7 @@ export function syntaxDiagnostics(analysis: Analysis): LspDiagnostic[] {
     out.unshift({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
-      code: "lsp/large-document",
+      code: LspCode.largeDocument,
       source: "alloy",
       message: `document is larger than ${LARGE_DOCUMENT / 1024 / 1024} MB: only syntax errors, outline, folding and navigation are provided (run \`alloy validate\` for the full checks)`,
     });
