@@ -186,8 +186,22 @@ describe.skipIf(!cliBuilt)("language server features over stdio", () => {
     expect(result.output).toContain('otelcol.receiver.otlp "default" {');
     expect(result.output).toContain('otelcol.exporter.otlp "default" {');
     expect(result.output).toContain("traces = [otelcol.exporter.otlp.default.input]");
-    const bad = await client.request<{ output: string; diagnostics: { severity: string }[] }>("workspace/executeCommand", { command: "alloy.convertOtelcol", arguments: [{ text: "receivers: [" }] });
+    const bad = await client.request<{ output: string; diagnostics: { severity: number }[] }>("workspace/executeCommand", { command: "alloy.convertOtelcol", arguments: [{ text: "receivers: [" }] });
     expect(bad.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it("gives the converter's diagnostics with their YAML ranges and codes", async () => {
+    const yaml = ["receivers:", "  otlp:", "    protocols:", "      grpc:", "  zipkin:", "exporters:", "  otlp:", "    endpoint: tempo:4317", "service:", "  pipelines:", "    traces:", "      receivers: [otlp]", "      exporters: [otlp]", ""].join("\n");
+    type Answer = { output: string; diagnostics: { severity: number; code: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] };
+    const result = await client.request<Answer>("workspace/executeCommand", { command: "alloy.convertOtelcol", arguments: [{ text: yaml }] });
+    const unused = result.diagnostics.find((d) => d.code === "ledger/unused-component");
+    expect(unused?.message).toBe("receiver/zipkin is not used by any pipeline: the collector does not start it, so it was not converted");
+    // `  zipkin:` on line 5: the key, without the colon.
+    expect(unused?.range).toEqual({ start: { line: 4, character: 2 }, end: { line: 4, character: 8 } });
+    expect(unused?.severity).toBe(3);
+    const converted = result.diagnostics.find((d) => d.message.startsWith("Converted receiver/otlp"));
+    expect(converted?.code).toBe("convert/otelcol");
+    expect(converted?.range.start).toEqual({ line: 1, character: 2 });
   });
 
   it("answers requests for unknown documents without failing", async () => {

@@ -15,7 +15,7 @@ import { componentLabel, splitId } from "./labels.js";
 import { convertTelemetry } from "./telemetry.js";
 import { rewriteEnvReferences } from "./env-rewrite.js";
 import { referenceErrors } from "./otel/resolve-refs.js";
-import type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
+import { ConvertCode, type ConvertDiagnostic, type ConvertSeverity } from "./diagnostics.js";
 import { byteOrder } from "./engine/values.js";
 // Native mappings, gap reporting and the hybrid dialect (default mode only; docs/native-mappings.md).
 import { findDefaultMode } from "./native/table.js";
@@ -351,7 +351,7 @@ class Conversion {
     for (let n = 2; this.holders.has(`${alloyName}.${label}`); n++) label = `${plain}_${n}`;
     const who = `"${id}" in pipeline group "${group}"`;
     if (label !== plain) {
-      this.report("info", `Labelled ${alloyName}.${label} (the component ${who}): the label "${plain}" is already used by the component ${this.holders.get(`${alloyName}.${plain}`)}`, undefined, "ledger/label");
+      this.report("info", `Labelled ${alloyName}.${label} (the component ${who}): the label "${plain}" is already used by the component ${this.holders.get(`${alloyName}.${plain}`)}`, undefined, ConvertCode.label);
     }
     this.labels.set(key, label);
     this.holders.set(`${alloyName}.${label}`, who);
@@ -626,12 +626,12 @@ class Conversion {
         const owner = `${c.kind}/${c.id}`;
         if (used.has(owner)) continue;
         if (profilesOnly.has(owner)) {
-          this.report("warning", `${owner} is used only by profiles pipelines and was not converted`, c.position, "ledger/profiles");
+          this.report("warning", `${owner} is used only by profiles pipelines and was not converted`, c.position, ConvertCode.profiles);
           this.record(uniformFates(owner, c.config, "not-carried", "its component is used only by profiles pipelines"));
           continue;
         }
         const what = kind === "extension" ? "is not listed in service::extensions" : "is not used by any pipeline";
-        this.report("info", `${owner} ${what}: the collector does not start it, so it was not converted`, c.position, "ledger/unused-component");
+        this.report("info", `${owner} ${what}: the collector does not start it, so it was not converted`, c.position, ConvertCode.unusedComponent);
         this.record(uniformFates(owner, c.config, "unused", `${owner} ${what}`));
       }
     }
@@ -639,12 +639,12 @@ class Conversion {
     const severity = this.options.strict ? "error" : "warning";
     for (const f of lost) {
       if (!f.detail.startsWith("no setting of ")) continue; // already named by the component's own diagnostic
-      this.report(severity, `${f.owner}: setting "${f.path}" is not carried: ${f.detail}; set its equivalent by hand or remove it`, f.position, "ledger/not-carried");
+      this.report(severity, `${f.owner}: setting "${f.path}" is not carried: ${f.detail}; set its equivalent by hand or remove it`, f.position, ConvertCode.notCarried);
     }
     if (lost.length > 0) {
       const names = lost.slice(0, 5).map((f) => `${f.owner} ${f.path}`).join(", ");
       const more = lost.length > 5 ? ` and ${lost.length - 5} more` : "";
-      this.report(severity, `${lost.length} setting${lost.length === 1 ? "" : "s"} not carried: ${names}${more}`, undefined, "ledger/summary");
+      this.report(severity, `${lost.length} setting${lost.length === 1 ? "" : "s"} not carried: ${names}${more}`, undefined, ConvertCode.summary);
     }
   }
 

@@ -3,7 +3,65 @@
  * file (§3.2, otelcol-conversion.md §10.4).
  */
 
+import { codes, defineCatalogue, type Diagnostic } from "@alloy-ts/grammar";
+
 export type ConvertSeverity = "critical" | "error" | "warning" | "info";
+
+const YAML = (text: string) => ({ runner: "convert", file: "collector.yaml", text }) as const;
+const PIPELINE = "exporters:\n  otlp:\n    endpoint: tempo:4317\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlp]\n";
+
+/**
+ * The converter's codes. Upstream's converter gives its diagnostics no code: those keep upstream's texts under
+ * `convert/otelcol`; the settings ledger's own diagnostics have one code each.
+ */
+export const CONVERTER_DIAGNOSTICS = defineCatalogue("@alloy-ts/converter", {
+  otelcol: {
+    code: "convert/otelcol",
+    severity: "critical",
+    summary: "A diagnostic of the OpenTelemetry Collector conversion as upstream's converter reports it (Critical, Error, Warning or Info; upstream has no codes for them).",
+    message: "{message}",
+    upstream: true,
+    example: YAML("receivers:\n  otlp:\n    protocols:\n      grpc:\n" + PIPELINE.replace("receivers: [otlp]", "receivers: [otlp, zipkin]")),
+  },
+  notCarried: {
+    code: "ledger/not-carried",
+    severity: "warning",
+    summary: "A setting of the collector configuration has no place in the converted component; it is an Error with --strict.",
+    message: '{component}: setting "{path}" is not carried: {reason}; set its equivalent by hand or remove it',
+    example: YAML("receivers:\n  otlp:\n    protocols:\n      grpc:\nprocessors:\n  batch:\n    foo_unknown: 1\n" + PIPELINE.replace("receivers: [otlp]", "receivers: [otlp]\n      processors: [batch]")),
+  },
+  summary: {
+    code: "ledger/summary",
+    severity: "warning",
+    summary: "How many settings were not carried, and which (after the per-setting diagnostics).",
+    message: "{count} {settings} not carried: {names}",
+    example: YAML("receivers:\n  otlp:\n    protocols:\n      grpc:\nprocessors:\n  batch:\n    foo_unknown: 1\n" + PIPELINE.replace("receivers: [otlp]", "receivers: [otlp]\n      processors: [batch]")),
+  },
+  label: {
+    code: "ledger/label",
+    severity: "info",
+    summary: "Two collector components map to the same Alloy label; the later one gets the first free numbered label.",
+    message: 'Labelled {component} (the component {who}): the label "{label}" is already used by the component {holder}',
+    example: YAML("receivers:\n  otlp/a-b:\n    protocols:\n      grpc:\n  otlp/a_b:\n    protocols:\n      http:\n" + PIPELINE.replace("receivers: [otlp]", "receivers: [otlp/a-b, otlp/a_b]")),
+  },
+  profiles: {
+    code: "ledger/profiles",
+    severity: "warning",
+    summary: "A component is used only by profiles pipelines, which no Alloy otelcol component carries, so it was not converted.",
+    message: "{component} is used only by profiles pipelines and was not converted",
+    example: YAML("receivers:\n  otlp:\n    protocols:\n      grpc:\n  zipkin:\n" + PIPELINE + "    profiles:\n      receivers: [zipkin]\n      exporters: [otlp]\n"),
+  },
+  unusedComponent: {
+    code: "ledger/unused-component",
+    severity: "info",
+    summary: "A component is defined but not started by the collector (no pipeline or service list names it), so it was not converted.",
+    message: "{component} {why}: the collector does not start it, so it was not converted",
+    example: YAML("receivers:\n  otlp:\n    protocols:\n      grpc:\n  zipkin:\n" + PIPELINE),
+  },
+});
+
+/** The converter's codes under their short names. */
+export const ConvertCode = codes(CONVERTER_DIAGNOSTICS);
 
 /** One converter diagnostic. `position` is the YAML location (1-based) it is about, when known. */
 export interface ConvertDiagnostic {
@@ -13,6 +71,21 @@ export interface ConvertDiagnostic {
   readonly position?: { readonly line: number; readonly column: number };
   /** Stable code of diagnostics that upstream does not have (the settings ledger's: `ledger/...`). */
   readonly code?: string;
+}
+
+/**
+ * The converter's diagnostic in the one model: upstream's summary as the message, its YAML position, its code
+ * (`convert/otelcol` for upstream's diagnostics, which have none) and the file it was read from when named.
+ */
+export function toDiagnostic(d: ConvertDiagnostic, file?: string): Diagnostic {
+  return {
+    severity: d.severity,
+    code: d.code ?? ConvertCode.otelcol,
+    message: d.summary,
+    ...(d.detail !== undefined && d.detail !== "" ? { detail: d.detail } : {}),
+    ...(d.position ? { position: d.position } : {}),
+    ...(file !== undefined ? { file } : {}),
+  };
 }
 
 const SEVERITY_TEXT: Record<ConvertSeverity, string> = {

@@ -4,7 +4,11 @@
  * parse → typed AST + diagnostics (never throws); print/format → canonical `alloy fmt` text; walk → traversal.
  */
 export type * from "./ast/nodes.js";
-export type { Diagnostic, Severity } from "./diagnostics/diagnostic.js";
+export type { Diagnostic, RangedDiagnostic, FileDiagnostic, Severity, LineColumn, Location, RelatedLocation, TextEdit, Fix } from "./diagnostics/diagnostic.js";
+export { isError, severityRank } from "./diagnostics/diagnostic.js";
+export { defineCatalogue, codes, formatMessage, templatePattern, matchesTemplate, mergeCatalogues } from "./diagnostics/catalogue.js";
+export type { Catalogue, CatalogueEntry, CatalogueItem, DiagnosticExample, ExampleRunner } from "./diagnostics/catalogue.js";
+export { GRAMMAR_DIAGNOSTICS } from "./diagnostics/codes.js";
 export { SourceFile, decodeUtf8 } from "./text/source-file.js";
 export type { Position, LspPosition, DecodedSource } from "./text/source-file.js";
 export { parse, parseExpression } from "./parser/parser.js";

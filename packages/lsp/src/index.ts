@@ -4,6 +4,7 @@
  * The language service is a set of pure functions of an analysed document and a position (./service); the
  * server (./server) adapts them to LSP over a connection.
  */
+export { LSP_DIAGNOSTICS } from "./service/codes.js";
 export { analyze, traversalParts } from "./workspace/analysis.js";
 export type { Analysis, ComponentInstance, Reference } from "./workspace/analysis.js";
 export { DocumentStore } from "./workspace/document-store.js";

@@ -2,10 +2,10 @@
  * The service context of a running server: the component catalogue and standard library from the validator's
  * registry, the validator's semantic checks, and the OpenTelemetry Collector converter.
  */
-import { convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
+import { convertOtelcol, toDiagnostic } from "@alloy-ts/converter";
 import { OTEL_MODULES, type OtelKind } from "@alloy-ts/otel";
 import { getRegistry, STDLIB_CONSTANTS, stdlibFunctions, validate } from "@alloy-ts/validator";
-import type { Diagnostic } from "@alloy-ts/grammar";
+import type { RangedDiagnostic as Diagnostic } from "@alloy-ts/grammar";
 import type { Catalog, FunctionInfo } from "./schema/catalog.js";
 import { catalogFromSchemas } from "./schema/schema-catalog.js";
 import { functionsFromStdlib } from "./schema/stdlib-functions.js";
@@ -64,7 +64,7 @@ export function defaultServiceContext(): ServiceContext {
     otelTypes: otelTypesFromModules,
     convert: (yaml) => {
       const r = convertOtelcol(yaml);
-      return { output: r.output ?? "", diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, message: renderDiagnostic(d) })) };
+      return { output: r.output ?? "", diagnostics: r.diagnostics.map((d) => toDiagnostic(d)) };
     },
   };
 }

@@ -9,6 +9,7 @@ export { resolvePlainScalar, type Scalar } from "./yaml/scalars.js";
 export * from "./expand/references.js";
 export { expandValue, expandText, expandTree, type Environment, type Expanded } from "./expand/expand.js";
 export * from "./model.js";
+export { OTEL_DIAGNOSTICS, ModelCode } from "./codes.js";
 export { structuralProblems } from "./rules.js";
 export { CONNECTOR_SIGNALS } from "./connectors.js";
 export * from "./modules.js";

@@ -3,6 +3,8 @@
  * `service.extensions` and `service.telemetry`, each with where it was written. Every consumer reads collector
  * YAML through this one loader; what they add (component schemas, conversion, execution) works on the model.
  */
+import type { Diagnostic } from "@alloy-ts/grammar";
+import type { ModelCode } from "./codes.js";
 import { parseComponentId, parsePipelineId, splitId } from "./ids.js";
 import { positionOf, spanOf, type Position, type RawMap, type RawValue, type Span } from "./yaml/load.js";
 import { PIPELINE_LISTS, SECTIONS, type Kind, type PipelineList, type SectionName } from "./vocabulary.js";
@@ -71,32 +73,16 @@ export interface CollectorConfig {
   readonly hasService?: boolean;
 }
 
-/** Problem codes: one per fault, shared by every consumer (the message texts are the collector's). */
-export type ProblemCode =
-  | "otelcol/shape"
-  | "otelcol/unknown-key"
-  | "otelcol/component-id"
-  | "otelcol/duplicate-id"
-  | "otelcol/pipeline-id"
-  | "otelcol/no-service"
-  | "otelcol/no-pipelines"
-  | "otelcol/pipeline-shape"
-  | "otelcol/undefined-component"
-  | "otelcol/duplicate-processor"
-  | "otelcol/connector-id-clash"
-  | "otelcol/connector-rule"
-  | "otelcol/connector-signal"
-  | "otelcol/unused-component";
+/** Problem codes: one per fault, shared by every consumer (the catalogue in codes.ts; texts are the collector's). */
+export type ProblemCode = (typeof ModelCode)[keyof typeof ModelCode];
 
-export interface ModelProblem {
-  readonly code: ProblemCode;
-  readonly message: string;
-  readonly severity: "error" | "warning";
-  readonly position?: Position;
-  readonly span?: Span;
-}
+/**
+ * A problem of the configuration's shape or IDs: the one diagnostic model, with the YAML line and column in
+ * `position` and the offsets in `range` when the document was read with spans.
+ */
+export type ModelProblem = Diagnostic & { readonly code: ProblemCode; readonly severity: "error" | "warning" };
 
-const at = (container: unknown, key?: string | number) => ({ position: positionOf(container, key), span: spanOf(container, key) });
+const at = (container: unknown, key?: string | number) => ({ position: positionOf(container, key), range: spanOf(container, key) });
 
 /** Go's `%T`-like names of YAML values, as decode errors print them. */
 export function goTypeName(v: RawValue): string {

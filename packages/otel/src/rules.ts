@@ -10,7 +10,7 @@ import { normalizeId } from "./model.js";
 import { positionOf, spanOf } from "./yaml/load.js";
 import { KINDS, type Kind } from "./vocabulary.js";
 
-const listedAt = (l: ListedId) => ({ position: positionOf(l.container, l.index), span: spanOf(l.container, l.index) });
+const listedAt = (l: ListedId) => ({ position: positionOf(l.container, l.index), range: spanOf(l.container, l.index) });
 
 /** Every structural problem, in the order of the configuration's text. */
 export function structuralProblems(config: CollectorConfig): ModelProblem[] {
@@ -18,7 +18,7 @@ export function structuralProblems(config: CollectorConfig): ModelProblem[] {
   const defined = new Map<Kind, Map<string, (typeof config.components)[number]>>(KINDS.map((k) => [k, new Map()]));
   for (const c of config.components) defined.get(c.kind)!.set(c.id, c);
   const used = new Map<Kind, Set<string>>(KINDS.map((k) => [k, new Set<string>()]));
-  const err = (code: ModelProblem["code"], message: string, where: { position?: ModelProblem["position"]; span?: ModelProblem["span"] }) =>
+  const err = (code: ModelProblem["code"], message: string, where: { position?: ModelProblem["position"]; range?: ModelProblem["range"] }) =>
     out.push({ code, message, severity: "error", ...where });
 
   for (const c of defined.get("connector")!.values()) {
@@ -27,7 +27,7 @@ export function structuralProblems(config: CollectorConfig): ModelProblem[] {
       if (clash) {
         err("otelcol/connector-id-clash",
           `connectors::${c.id}: ambiguous ID: Found both "${c.id}" ${other} and "${c.id}" connector. Change one of the components' IDs to eliminate ambiguity (e.g. rename "${c.id}" connector to "${c.id}/connector")`,
-          { position: c.position, span: c.container && spanOf(c.container, c.key) });
+          { position: c.position, range: c.container && spanOf(c.container, c.key) });
       }
     }
   }
@@ -40,13 +40,13 @@ export function structuralProblems(config: CollectorConfig): ModelProblem[] {
   }
   const hasService = config.hasService ?? true;
   if (!hasService || config.pipelines.length === 0) {
-    const where = config.root && hasService ? { position: positionOf(config.root, "service"), span: spanOf(config.root, "service") } : {};
+    const where = config.root && hasService ? { position: positionOf(config.root, "service"), range: spanOf(config.root, "service") } : {};
     err(hasService ? "otelcol/no-pipelines" : "otelcol/no-service", "service must have at least one pipeline", where);
   }
   const connectorUse = new Map<string, { asExporter: Set<string>; asReceiver: Set<string> }>();
   for (const p of config.pipelines) {
     const where = `service::pipelines::${p.id}`;
-    const self = { position: p.position, span: p.container && spanOf(p.container, p.key) };
+    const self = { position: p.position, range: p.container && spanOf(p.container, p.key) };
     const listed = {
       receivers: listedOrPlain(p.receivers, p.listed?.receivers),
       processors: listedOrPlain(p.processors, p.listed?.processors),
@@ -87,7 +87,7 @@ export function structuralProblems(config: CollectorConfig): ModelProblem[] {
   for (const [id, c] of defined.get("connector")!) {
     const u = connectorUse.get(id);
     if (!u) continue;
-    const self = { position: c.position, span: c.container && spanOf(c.container, c.key) };
+    const self = { position: c.position, range: c.container && spanOf(c.container, c.key) };
     if (u.asReceiver.size === 0) err("otelcol/connector-rule", `connectors::${id}: must be used as both receiver and exporter but is not used as receiver`, self);
     else if (u.asExporter.size === 0) err("otelcol/connector-rule", `connectors::${id}: must be used as both receiver and exporter but is not used as exporter`, self);
     else {
@@ -104,7 +104,7 @@ export function structuralProblems(config: CollectorConfig): ModelProblem[] {
   for (const c of hasService ? config.components : []) {
     if (used.get(c.kind)!.has(c.id)) continue;
     const what = c.kind === "extension" ? "is not listed in service::extensions" : "is not used by any pipeline";
-    out.push({ code: "otelcol/unused-component", severity: "warning", message: `${c.kind} "${c.id}" is defined but ${what}`, position: c.position, span: c.container && spanOf(c.container, c.key) });
+    out.push({ code: "otelcol/unused-component", severity: "warning", message: `${c.kind} "${c.id}" is defined but ${what}`, position: c.position, range: c.container && spanOf(c.container, c.key) });
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import { DataRefusedError, StartError, type ComponentContext, type ComponentInstance, type RuntimeEnvironment } from "./components/api.js";
 import { CaptureExporter } from "./components/exporters.js";
 import { factoryFor } from "./components/registry.js";
+import { RuntimeCode } from "./graph/codes.js";
 import type { Graph, GraphNode, RuntimeDiagnostic } from "./graph/types.js";
 import { getHeapStatistics } from "node:v8";
 import type { Signal, Telemetry } from "./pdata/types.js";
@@ -113,7 +114,7 @@ export class Engine {
       made = factory.create(node.config, ctx);
     } catch (e) {
       if (e instanceof StartError) {
-        this.diagnostics.push({ severity: "error", message: `${node.id}: ${e.message}`, component: node.id });
+        this.diagnostics.push({ severity: "error", code: RuntimeCode.componentStart, message: `${node.id}: ${e.message}`, subject: node.id });
         return { consume: () => undefined };
       }
       made = { unsupported: `configuration error: ${(e as Error).message}` };
@@ -167,7 +168,7 @@ export class Engine {
           throw e;
         }
         this.options.log?.(`${id}: ${(e as Error).message}`);
-        this.diagnostics.push({ severity: "error", message: `${id} failed: ${(e as Error).message}`, component: id });
+        this.diagnostics.push({ severity: "error", code: RuntimeCode.componentFailed, message: `${id} failed: ${(e as Error).message}`, subject: id });
       }
     });
   }

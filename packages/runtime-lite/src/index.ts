@@ -12,6 +12,7 @@ export { flatten } from "./pdata/canonical.js";
 export { parseOtlpJson, parseTelemetryFile, fromJsonValue } from "./pdata/otlp-json.js";
 export { decodeExportRequest, encodeExportRequest } from "./pdata/otlp-proto.js";
 export type { Graph, GraphNode, ComponentKind, RuntimeDiagnostic } from "./graph/types.js";
+export { RUNTIME_DIAGNOSTICS, RuntimeCode } from "./graph/codes.js";
 export { graphFromCollectorYaml } from "./graph/yaml-graph.js";
 export type { YamlGraphOptions } from "./graph/yaml-graph.js";
 export { graphFromAlloy } from "./alloy/alloy-graph.js";

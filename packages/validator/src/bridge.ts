@@ -5,7 +5,7 @@
  * pipeline has a receiver and an exporter, no processor twice, connectors used on both sides.
  */
 import { type Block, type Expr, type ParseResult, rangeOf } from "@alloy-ts/grammar";
-import { makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
+import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
 
 const KINDS = new Set(["receiver", "processor", "exporter", "connector", "extension"]);
 const TYPE = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
@@ -15,7 +15,7 @@ const LISTS: Record<string, readonly string[]> = {
   processors: ["processor"],
   exporters: ["exporter", "connector"],
 };
-const CODE = "bridge/structure";
+const CODE = Code.bridgeStructure;
 
 /** True for names the bridge dialect defines: they are accepted with any body (no schema to check against). */
 export function isBridgeComponent(name: string): boolean {

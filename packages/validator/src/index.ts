@@ -7,6 +7,7 @@ export { validate, validateDetailed } from "./validate.js";
 export type { ValidateOptions, ValidateInput, ValidationResult } from "./validate.js";
 export type { ValidationDiagnostic } from "./diagnostic.js";
 export { Code as ValidationCode } from "./diagnostic.js";
+export { VALIDATOR_DIAGNOSTICS } from "./codes.js";
 export { Registry, getRegistry, deref } from "./registry.js";
 export type { ComponentSchema, ComponentSummary, SchemaNode, SchemaMeta, Signal, Stability } from "./registry.js";
 export { stdlibFunctions, stdlibFunction, STDLIB_TOP_LEVEL, STDLIB_CONSTANTS } from "./stdlib.js";

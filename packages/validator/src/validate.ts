@@ -81,7 +81,7 @@ export function validateDetailed(files: ValidateInput, options: ValidateOptions 
   } catch (err) {
     // Defensive: a bug must not crash callers; report it as a diagnostic on the first file.
     const name = results[0]?.source.name ?? "";
-    return { diagnostics: [makeDiag(name, { start: 0, end: 0 }, `internal validator error: ${(err as Error).message}`, "validator/internal")], sources };
+    return { diagnostics: [makeDiag(name, { start: 0, end: 0 }, `internal validator error: ${(err as Error).message}`, Code.internal)], sources };
   }
 }
 

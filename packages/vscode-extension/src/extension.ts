@@ -9,9 +9,10 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 const CONVERT_COMMAND = "alloy.convertOtelcol";
 let client: LanguageClient | undefined;
 
+/** The server's answer: LSP diagnostics ranged on the YAML (severity 1 is Error), also published for its uri. */
 interface ConversionResult {
   output: string;
-  diagnostics: { severity: string; message: string }[];
+  diagnostics: { severity?: number; code?: string | number; message: string }[];
 }
 
 function serverOptions(context: vscode.ExtensionContext): ServerOptions {
@@ -48,19 +49,24 @@ async function convertActiveDocument(): Promise<void> {
     void vscode.window.showErrorMessage("Open an OpenTelemetry Collector YAML file first.");
     return;
   }
-  const text = editor.selection.isEmpty ? editor.document.getText() : editor.document.getText(editor.selection);
-  const result = (await client.sendRequest("workspace/executeCommand", { command: CONVERT_COMMAND, arguments: [{ text }] })) as ConversionResult | null;
+  // The whole document is sent with its uri, so the server publishes the converter's diagnostics on the YAML;
+  // a selection's ranges would not be the document's, so it gets the summary only.
+  const whole = editor.selection.isEmpty;
+  const text = whole ? editor.document.getText() : editor.document.getText(editor.selection);
+  const arg = whole ? { text, uri: editor.document.uri.toString() } : { text };
+  const result = (await client.sendRequest("workspace/executeCommand", { command: CONVERT_COMMAND, arguments: [arg] })) as ConversionResult | null;
   if (!result) {
     void vscode.window.showErrorMessage("The conversion did not produce a result.");
     return;
   }
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  const errors = result.diagnostics.filter((d) => d.severity === 1);
   if (result.output) {
     const doc = await vscode.workspace.openTextDocument({ language: "alloy", content: result.output });
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
   if (result.diagnostics.length) {
-    const summary = result.diagnostics.map((d) => `${d.severity}: ${d.message}`).join("\n");
+    const label = (d: ConversionResult["diagnostics"][number]) => (d.severity === 1 ? "error" : d.severity === 2 ? "warning" : "info");
+    const summary = result.diagnostics.map((d) => `${label(d)}: ${d.message}${d.code ? ` [${d.code}]` : ""}`).join("\n");
     if (errors.length) void vscode.window.showErrorMessage(`Conversion reported ${errors.length} error(s):\n${summary}`);
     else void vscode.window.showWarningMessage(`Conversion notes:\n${summary}`);
   }

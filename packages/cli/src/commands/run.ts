@@ -10,7 +10,7 @@ import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { safeMessage } from "@alloy-ts/grammar";
-import { Engine, envDetector, receiversOf, graphFromAlloy, graphFromCollectorYaml, renderTap, startServer, Tap, type EngineHolder } from "@alloy-ts/runtime-lite";
+import { Engine, envDetector, receiversOf, graphFromAlloy, graphFromCollectorYaml, renderTap, RuntimeCode, startServer, Tap, type EngineHolder } from "@alloy-ts/runtime-lite";
 import { CliError } from "../cli-error.js";
 import { readInputCapped } from "../read-limit.js";
 import { utf8Text } from "../io.js";
@@ -82,7 +82,7 @@ function load(file: string, tap: Tap | undefined): Loaded {
     try {
       receiversOf(engine, protocol);
     } catch (e) {
-      startErrors.push({ severity: "error", message: (e as Error).message });
+      startErrors.push({ severity: "error", code: RuntimeCode.componentStart, message: (e as Error).message });
     }
   if (startErrors.length) {
     void engine.shutdown();

@@ -15,6 +15,7 @@ import {
   toJsonReport,
   toSarif,
   validateDetailed,
+  ValidationCode,
   validateOtelcolYaml,
   type Distribution,
   type Stability,
@@ -97,7 +98,7 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
     ...(rawFlags.compat === "upstream" ? { compat: "upstream" as const } : {}),
     ...(distribution ? { allowedOtelcolComponents: distribution.alloyComponents } : {}),
   });
-  const missing = result.diagnostics.filter((d) => d.code === "validator/distribution-missing-component").map((d) => /"([^"]+)"/.exec(d.message)?.[1] ?? "");
+  const missing = result.diagnostics.filter((d) => d.code === ValidationCode.distribution).map((d) => /"([^"]+)"/.exec(d.message)?.[1] ?? "");
   report(result.diagnostics, result.sources, format, rawFlags.hints === true, [...new Set(missing)]);
 }
 

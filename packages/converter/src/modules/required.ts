@@ -4,16 +4,78 @@
  * Alloy file (`otelcol.*` components mapped back to OTel types through the converter's component table, and
  * `otel.<kind>.<type>` bridge blocks that name an OTel type directly).
  */
-import { parse as parseAlloy, type Statement } from "@alloy-ts/grammar";
+import { codes, defineCatalogue, parse as parseAlloy, type Diagnostic, type Statement } from "@alloy-ts/grammar";
 import { COMPONENTS } from "../components/registry.js";
 import { loadCollectorConfig, readManifestSections, readYaml } from "@alloy-ts/otel";
 import { moduleForType, OTEL_KIND_SINGULAR, OTEL_KINDS, OTEL_MODULES, type OtelKind, type OtelModule } from "@alloy-ts/otel";
 
-export interface RequirementDiagnostic {
-  readonly severity: "error" | "warning" | "info";
-  readonly file: string;
-  readonly message: string;
-}
+/** What reading the requirements reports: the one model, always naming its file. */
+export type RequirementDiagnostic = Diagnostic & { readonly file: string; readonly severity: "error" | "warning" | "info" };
+
+const Y = (text: string) => ({ runner: "requirements", file: "collector.yaml", text }) as const;
+const A = (text: string) => ({ runner: "requirements", file: "config.alloy", text }) as const;
+
+/** `alloy build`'s codes: what reading the component modules a configuration needs reports. */
+export const BUILD_DIAGNOSTICS = defineCatalogue("@alloy-ts/converter (alloy build)", {
+  unknownModule: {
+    code: "build/unknown-module",
+    severity: "error",
+    summary: "A component type has no Go module in the distribution table, so the manifest cannot list it.",
+    message: '{component}: no Go module known for {kind} type "{type}"; add its gomod line to the manifest by hand',
+    example: Y("receivers:\n  nosuchreceiver:\n"),
+  },
+  yaml: {
+    code: "build/yaml",
+    severity: "error",
+    summary: "The collector configuration is not YAML.",
+    message: "cannot parse the collector configuration: {reason}",
+    example: Y("receivers: [\n"),
+  },
+  notMapping: {
+    code: "build/not-mapping",
+    severity: "error",
+    summary: "The collector configuration is YAML but not a mapping of sections.",
+    message: "the collector configuration is not a YAML mapping",
+    example: Y("- receivers\n"),
+  },
+  section: {
+    code: "build/section",
+    severity: "error",
+    summary: "A component section is not a mapping of component IDs.",
+    message: "{section}: expected a mapping of component IDs",
+    example: Y("receivers: [otlp]\n"),
+  },
+  loggingExporter: {
+    code: "build/logging-exporter",
+    severity: "error",
+    summary: "The logging exporter was removed from the collector; the debug exporter replaces it.",
+    message: '{section}: "{id}": the logging exporter was removed from the collector; use debug',
+    example: Y("exporters:\n  logging:\n"),
+  },
+  alloyParse: {
+    code: "build/alloy-parse",
+    severity: "error",
+    summary: "The Alloy configuration does not parse (the parser's first message follows).",
+    message: "cannot parse the Alloy configuration: {message}",
+    example: A("otelcol.exporter.debug \"default\" {\n"),
+  },
+  noCollectorComponent: {
+    code: "build/no-collector-component",
+    severity: "warning",
+    summary: "An otelcol.* component of the Alloy file has no collector counterpart; it is left out of the manifest.",
+    message: "{component}: no collector component provides {name}; it is left out of the manifest",
+    example: A('otelcol.exporter.nosuch "default" {}\n'),
+  },
+  notCollector: {
+    code: "build/not-collector",
+    severity: "info",
+    summary: "Components of the Alloy file that are not collector components (prometheus.*, loki.*) are not in the manifest.",
+    message: "components without a collector counterpart are not in the manifest: {names}",
+    example: A('prometheus.scrape "default" {\n\ttargets    = []\n\tforward_to = []\n}\n'),
+  },
+});
+
+const BuildCode = codes(BUILD_DIAGNOSTICS);
 
 /** One component type a configuration uses, with the module that provides it. */
 export interface Requirement {
@@ -65,7 +127,7 @@ class Collector {
   add(file: string, kind: OtelKind, type: string, what: string): void {
     const module = moduleForType(kind, type);
     if (!module) {
-      this.diagnostics.push({ severity: "error", file, message: `${what}: no Go module known for ${OTEL_KIND_SINGULAR[kind]} type "${type}"; add its gomod line to the manifest by hand` });
+      this.diagnostics.push({ severity: "error", code: BuildCode.unknownModule, file, message: `${what}: no Go module known for ${OTEL_KIND_SINGULAR[kind]} type "${type}"; add its gomod line to the manifest by hand` });
       return;
     }
     const entry = this.found.get(module.module) ?? { kind, type, module, files: new Set<string>() };
@@ -77,11 +139,11 @@ class Collector {
 function fromCollectorYaml(c: Collector, file: string, text: string): void {
   const read = readYaml(text);
   if (!read.ok) {
-    c.diagnostics.push({ severity: "error", file, message: `cannot parse the collector configuration: ${read.message}` });
+    c.diagnostics.push({ severity: "error", code: BuildCode.yaml, file, message: `cannot parse the collector configuration: ${read.message}`, ...(read.position ? { position: read.position } : {}) });
     return;
   }
   if (read.value !== null && !(read.value instanceof Map)) {
-    c.diagnostics.push({ severity: "error", file, message: "the collector configuration is not a YAML mapping" });
+    c.diagnostics.push({ severity: "error", code: BuildCode.notMapping, file, message: "the collector configuration is not a YAML mapping" });
     return;
   }
   // The one collector model: every component defined in a section, used or not (the collector loads a factory
@@ -89,12 +151,12 @@ function fromCollectorYaml(c: Collector, file: string, text: string): void {
   const { config, problems } = loadCollectorConfig(read.value);
   for (const p of problems.filter((x) => x.code === "otelcol/shape")) {
     const section = /^'(\w+)' expected a map/.exec(p.message)?.[1];
-    if (section && (OTEL_KINDS as readonly string[]).includes(section)) c.diagnostics.push({ severity: "error", file, message: `${section}: expected a mapping of component IDs` });
+    if (section && (OTEL_KINDS as readonly string[]).includes(section)) c.diagnostics.push({ severity: "error", code: BuildCode.section, file, message: `${section}: expected a mapping of component IDs`, ...(p.position ? { position: p.position } : {}) });
   }
   for (const comp of config.components) {
     const kind = comp.section!;
     if (kind === "exporters" && comp.type === "logging") {
-      c.diagnostics.push({ severity: "error", file, message: `exporters: "${comp.key ?? comp.id}": the logging exporter was removed from the collector; use debug` });
+      c.diagnostics.push({ severity: "error", code: BuildCode.loggingExporter, file, message: `exporters: "${comp.key ?? comp.id}": the logging exporter was removed from the collector; use debug` });
       continue;
     }
     c.add(file, kind, comp.type, `${kind}: "${comp.key ?? comp.id}"`);
@@ -104,7 +166,7 @@ function fromCollectorYaml(c: Collector, file: string, text: string): void {
 function fromAlloy(c: Collector, file: string, text: string): void {
   const parsed = parseAlloy(text, { name: file });
   if (parsed.diagnostics.length) {
-    c.diagnostics.push({ severity: "error", file, message: `cannot parse the Alloy configuration: ${parsed.diagnostics[0]!.message}` });
+    c.diagnostics.push({ severity: "error", code: BuildCode.alloyParse, file, message: `cannot parse the Alloy configuration: ${parsed.diagnostics[0]!.message}`, range: parsed.diagnostics[0]!.range });
     return;
   }
   const others = new Set<string>();
@@ -118,7 +180,7 @@ function fromAlloy(c: Collector, file: string, text: string): void {
       else if (name.startsWith("otelcol.")) {
         const t = otelTypeOfAlloyComponent(name);
         if (t) c.add(file, t.kind, t.type, what);
-        else c.diagnostics.push({ severity: "warning", file, message: `${what}: no collector component provides ${name}; it is left out of the manifest` });
+        else c.diagnostics.push({ severity: "warning", code: BuildCode.noCollectorComponent, file, message: `${what}: no collector component provides ${name}; it is left out of the manifest` });
       } else if (name.includes(".") && !name.startsWith("otel.")) others.add(name);
       // Modules (`declare`) hold components of their own.
       if (name === "declare") visit(s.body);
@@ -126,7 +188,7 @@ function fromAlloy(c: Collector, file: string, text: string): void {
   };
   visit(parsed.file.body);
   if (others.size) {
-    c.diagnostics.push({ severity: "info", file, message: `components without a collector counterpart are not in the manifest: ${[...others].sort().join(", ")}` });
+    c.diagnostics.push({ severity: "info", code: BuildCode.notCollector, file, message: `components without a collector counterpart are not in the manifest: ${[...others].sort().join(", ")}` });
   }
 }
 

@@ -46,7 +46,8 @@ import {
   parenNode,
   unaryNode,
 } from "../ast/factory.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { RangedDiagnostic as Diagnostic } from "../diagnostics/diagnostic.js";
+import { ParseDiagnosticCode } from "../diagnostics/codes.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
 import { borrowCodeUnits, returnCodeUnits } from "../lexer/code-units.js";
 import { hashSpan, StringInterner } from "../lexer/interner.js";
@@ -87,13 +88,8 @@ export interface ParseExpressionResult {
   readonly source: SourceFile;
 }
 
-/** Diagnostic codes produced by the parser. */
-export const ParseDiagnosticCode = {
-  scanner: "syntax/scanner",
-  parser: "syntax/parser",
-  nesting: "syntax/nesting-limit",
-  internal: "syntax/internal",
-} as const;
+/** Diagnostic codes produced by the parser (the grammar's catalogue, diagnostics/codes.ts). */
+export { ParseDiagnosticCode };
 
 /**
  * Parses a whole Alloy file. Never throws: errors are diagnostics and a (possibly partial) tree is always

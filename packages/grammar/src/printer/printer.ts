@@ -8,7 +8,8 @@
  * `compat` is "upstream", the quirks of F30 and F33 that change meaning.
  */
 import type { CommentGroup, File, Statement } from "../ast/nodes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { RangedDiagnostic as Diagnostic } from "../diagnostics/diagnostic.js";
+import { ParseDiagnosticCode } from "../diagnostics/codes.js";
 import { parse, parseStreaming } from "../parser/parser.js";
 import { sameMeaning } from "./meaning.js";
 import { SourceFile, toSourceFile } from "../text/source-file.js";
@@ -99,7 +100,7 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
     const message = `internal formatter error: ${err instanceof Error ? err.message : String(err)}`;
     return {
       ok: false,
-      diagnostics: [{ severity: "error", message, code: "syntax/internal", range: { start: 0, end: 0 } }],
+      diagnostics: [{ severity: "error", message, code: ParseDiagnosticCode.internal, range: { start: 0, end: 0 } }],
       source,
     };
   }
@@ -122,7 +123,7 @@ function keepMeaning(source: SourceFile, text: string): string | Diagnostic {
   const precise = emitter.finish("\n");
   index.release();
   if (means(precise)) return precise;
-  return { severity: "error", message: "internal formatter error: the formatted text would not mean what the input means", code: "syntax/internal", range: { start: 0, end: 0 } };
+  return { severity: "error", message: "internal formatter error: the formatted text would not mean what the input means", code: ParseDiagnosticCode.internal, range: { start: 0, end: 0 } };
 }
 
 function hasError(diagnostics: readonly Diagnostic[]): boolean {

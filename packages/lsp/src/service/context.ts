@@ -1,5 +1,5 @@
 /** The facts and collaborators a language-service function may use besides the document itself. */
-import type { Diagnostic } from "@alloy-ts/grammar";
+import type { Diagnostic, RangedDiagnostic } from "@alloy-ts/grammar";
 import type { Analysis } from "../workspace/analysis.js";
 import type { Catalog } from "../schema/catalog.js";
 import type { OtelComponentKind, OtelTypeInfo } from "./otel-dialect.js";
@@ -7,7 +7,8 @@ import type { OtelComponentKind, OtelTypeInfo } from "./otel-dialect.js";
 /** Result of converting an OpenTelemetry Collector document. */
 export interface ConversionResult {
   readonly output: string;
-  readonly diagnostics: readonly { severity: string; message: string }[];
+  /** The converter's diagnostics as the one model (YAML line and column in `position`, codes where it has them). */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -24,7 +25,7 @@ export interface ServiceContext {
   /** Settings the validator is run with (`validate` reads them on every call). */
   readonly settings?: ValidationSettings;
   /** Semantic checks of a parsed document (the validator); absent until one is wired in. */
-  readonly validate?: (analysis: Analysis) => readonly Diagnostic[];
+  readonly validate?: (analysis: Analysis) => readonly RangedDiagnostic[];
   /** OpenTelemetry Collector YAML → Alloy conversion (the converter); absent until one is wired in. */
   readonly convert?: (yaml: string) => ConversionResult;
   /** Known collector component types of a kind, for `otel.<kind>.<type>` blocks; absent: none offered. */

@@ -3,7 +3,9 @@
  * Semantic checks come from the validator when one is wired in; without it, unresolved component references
  * are still reported so that the most common mistake is visible on syntax alone.
  */
-import type { Diagnostic } from "@alloy-ts/grammar";
+import type { RangedDiagnostic as Diagnostic } from "@alloy-ts/grammar";
+import { ValidationCode } from "@alloy-ts/validator";
+import { LspCode } from "./codes.js";
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
 import { LARGE_DOCUMENT, type Analysis } from "../workspace/analysis.js";
@@ -11,6 +13,7 @@ import type { ServiceContext } from "./context.js";
 import { isKnownRoot } from "./scope.js";
 
 const SEVERITY: Record<string, DiagnosticSeverity> = {
+  critical: DiagnosticSeverity.Error,
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
@@ -40,7 +43,7 @@ export function syntaxDiagnostics(analysis: Analysis): LspDiagnostic[] {
     out.unshift({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
-      code: "lsp/large-document",
+      code: LspCode.largeDocument,
       source: "alloy",
       message: `document is larger than ${LARGE_DOCUMENT / 1024 / 1024} MB: only syntax errors, outline, folding and navigation are provided (run \`alloy validate\` for the full checks)`,
     });
@@ -83,7 +86,8 @@ export function unresolvedReferences(analysis: Analysis, ctx: ServiceContext): D
     const path = ref.parts.map((p) => p.name).join(".");
     out.push({
       severity: "error",
-      code: "reference/unknown-component",
+      // The validator's check with its message, so the same problem has one code with or without syntax errors.
+      code: ValidationCode.unresolvedReference,
       message: `component "${path}" does not exist or is out of scope`,
       range: { start: ref.start, end: ref.end },
     });

@@ -3,7 +3,7 @@
  * and the references between them. Computed once per document version and shared by every service function.
  */
 import { nameSpanOf, parse } from "@alloy-ts/grammar";
-import type { Block, Diagnostic, Expr, File, NamedSpan, SourceFile, Statement } from "@alloy-ts/grammar";
+import type { Block, RangedDiagnostic as Diagnostic, Expr, File, NamedSpan, SourceFile, Statement } from "@alloy-ts/grammar";
 import { LineIndex, type PositionEncoding } from "../line-index.js";
 import { atStatementEnd, recover } from "./recovery.js";
 

@@ -11,7 +11,7 @@
  * error of its own parse. When the cut does not isolate the errors, the whole-file parse is kept as it is.
  */
 import { parse, SourceFile } from "@alloy-ts/grammar";
-import type { Diagnostic, File } from "@alloy-ts/grammar";
+import type { RangedDiagnostic as Diagnostic, File } from "@alloy-ts/grammar";
 
 export interface Recovered {
   /** Tree of the stubbed text (offsets are the document's). */

@@ -6,6 +6,7 @@
  */
 import { parse, type Block, type Statement } from "@alloy-ts/grammar";
 import { SIGNALS } from "../pdata/types.js";
+import { RuntimeCode } from "../graph/codes.js";
 import { canonicalType, noOutputs, type ComponentKind, type Graph, type GraphNode, type RuntimeDiagnostic } from "../graph/types.js";
 import { evaluate, unquote, type Scope } from "./evaluate.js";
 import { stdlib } from "./stdlib.js";
@@ -30,7 +31,7 @@ function evalBody(stmts: Statement[], scope: Scope, diags: RuntimeDiagnostic[], 
       try {
         body.attrs[s.name] = evaluate(s.value, scope);
       } catch (e) {
-        diags.push({ severity: "error", message: `${where}: ${s.name}: ${(e as Error).message}`, component: where });
+        diags.push({ severity: "error", code: RuntimeCode.arguments, message: `${where}: ${s.name}: ${(e as Error).message}`, subject: where });
       }
     } else {
       const name = s.name;
@@ -46,13 +47,13 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
   const graph: Graph = { source: "alloy", nodes: new Map(), diagnostics };
   const parsed = parse(text, { name: options.fileName });
   for (const d of parsed.diagnostics)
-    if (d.severity === "error") diagnostics.push({ severity: "error", message: `parse error: ${d.message}` });
+    if (d.severity === "error") diagnostics.push({ severity: "error", code: RuntimeCode.parse, message: `parse error: ${d.message}`, range: d.range, ...(options.fileName !== undefined ? { file: options.fileName } : {}) });
   if (diagnostics.length) return graph;
   const blocks = parsed.file.body.filter((s): s is Block => s.kind === "Block");
   // The bridge dialect (otel.* + otel.pipeline blocks) is the collector configuration in Alloy syntax: it runs as one.
   if (isBridgeDialect(blocks)) return graphFromBridge(text, options);
   for (const s of parsed.file.body)
-    if (s.kind === "Attribute") diagnostics.push({ severity: "error", message: `unrecognized attribute ${s.name}` });
+    if (s.kind === "Attribute") diagnostics.push({ severity: "error", code: RuntimeCode.statement, message: `unrecognized attribute ${s.name}`, range: { start: s.start, end: s.end } });
   const scope: Scope = { names: stdlib(options.env ?? process.env), components: new Set(blocks.filter((b) => b.label !== undefined).map(identity)) };
 
   for (const b of blocks) {
@@ -80,12 +81,12 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
         const refs = output.attrs[s];
         if (refs === undefined || refs === null) continue;
         if (!Array.isArray(refs)) {
-          diagnostics.push({ severity: "error", message: `${id}: output.${s} must be a list of consumers`, component: id });
+          diagnostics.push({ severity: "error", code: RuntimeCode.wiring, message: `${id}: output.${s} must be a list of consumers`, subject: id });
           continue;
         }
         for (const r of refs as AlloyValue[]) {
           if (isCapsule(r) && r.export === "input") node.outputs[s].push(r.component);
-          else diagnostics.push({ severity: "error", message: `${id}: output.${s} element is not a component input`, component: id });
+          else diagnostics.push({ severity: "error", code: RuntimeCode.wiring, message: `${id}: output.${s} element is not a component input`, subject: id });
         }
       }
     graph.nodes.set(id, node);
@@ -93,7 +94,7 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
   for (const n of graph.nodes.values())
     for (const s of SIGNALS)
       for (const t of n.outputs[s])
-        if (!graph.nodes.has(t)) diagnostics.push({ severity: "error", message: `${n.id}: output.${s} refers to ${t}, which is not an otelcol component`, component: n.id });
+        if (!graph.nodes.has(t)) diagnostics.push({ severity: "error", code: RuntimeCode.wiring, message: `${n.id}: output.${s} refers to ${t}, which is not an otelcol component`, subject: n.id });
   return graph;
 }
 

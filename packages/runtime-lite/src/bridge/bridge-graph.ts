@@ -9,6 +9,7 @@
 import { collectorFromAlloy, printCollectorYaml, type CollectorConfig, type ConvertDiagnostic } from "@alloy-ts/converter";
 import { parse, type Block } from "@alloy-ts/grammar";
 import { graphFromCollectorYaml } from "../graph/yaml-graph.js";
+import { RuntimeCode } from "../graph/codes.js";
 import type { ComponentKind, Graph, GraphNode, RuntimeDiagnostic } from "../graph/types.js";
 import { alloyLabel } from "../verify/verify.js";
 
@@ -32,7 +33,7 @@ export function isBridgeDialect(blocks: readonly Block[]): boolean {
 function runtimeDiagnostic(d: ConvertDiagnostic): RuntimeDiagnostic | undefined {
   if (d.severity === "info") return undefined;
   const where = d.position ? ` (line ${d.position.line})` : "";
-  return { severity: d.severity === "warning" ? "warning" : "error", message: `bridge dialect: ${d.summary}${where}` };
+  return { severity: d.severity === "warning" ? "warning" : "error", code: RuntimeCode.bridge, message: `bridge dialect: ${d.summary}${where}`, ...(d.position ? { position: d.position } : {}) };
 }
 
 /** Parses bridge-dialect Alloy text and builds its graph. Never throws; problems are diagnostics. */
@@ -40,14 +41,14 @@ export function graphFromBridge(text: string, options: BridgeGraphOptions = {}):
   const read = collectorFromAlloy(text, { fileName: options.fileName });
   const diagnostics = read.diagnostics.map(runtimeDiagnostic).filter((d): d is RuntimeDiagnostic => d !== undefined);
   if (!read.config) {
-    if (!diagnostics.some((d) => d.severity === "error")) diagnostics.push({ severity: "error", message: "bridge dialect: the configuration could not be read" });
+    if (!diagnostics.some((d) => d.severity === "error")) diagnostics.push({ severity: "error", code: RuntimeCode.bridge, message: "bridge dialect: the configuration could not be read" });
     return { source: "alloy", nodes: new Map(), diagnostics };
   }
   let yaml: string;
   try {
     yaml = printCollectorYaml(read.config);
   } catch (e) {
-    diagnostics.push({ severity: "error", message: `bridge dialect: ${(e as Error).message}` });
+    diagnostics.push({ severity: "error", code: RuntimeCode.bridge, message: `bridge dialect: ${(e as Error).message}` });
     return { source: "alloy", nodes: new Map(), diagnostics };
   }
   const collector = graphFromCollectorYaml(yaml, { env: options.env });

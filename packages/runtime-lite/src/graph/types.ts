@@ -2,18 +2,17 @@
  * The graph form both configuration languages compile to: component instances with evaluated arguments (in the
  * collector's YAML shape, see components/normalize.ts) and typed edges per signal.
  */
+import type { Diagnostic } from "@alloy-ts/grammar";
 import { moduleForType, type OtelKind } from "@alloy-ts/otel";
 import type { Signal } from "../pdata/types.js";
 
 export type ComponentKind = "receiver" | "processor" | "exporter" | "connector";
 
-/** A problem found while building or running a graph; never thrown. */
-export interface RuntimeDiagnostic {
-  severity: "error" | "warning";
-  message: string;
-  /** The component the diagnostic is about, when there is one. */
-  component?: string;
-}
+/**
+ * A problem found while building or running a graph; never thrown. The one diagnostic model, with the component
+ * it is about (when there is one) as its `subject`; codes from the runtime's catalogue (codes.ts).
+ */
+export type RuntimeDiagnostic = Diagnostic & { readonly severity: "error" | "warning" };
 
 export interface GraphNode {
   /** Unique within the graph: `exporter:otlp`, `traces/processor:batch` (YAML) or `otelcol.exporter.otlp.default`. */

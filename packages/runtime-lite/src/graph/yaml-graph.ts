@@ -5,6 +5,7 @@
  */
 import { expandTree, loadCollectorConfig, positionOf, readYaml, type RawValue } from "@alloy-ts/otel";
 import { SIGNALS, type Signal } from "../pdata/types.js";
+import { RuntimeCode } from "./codes.js";
 import { canonicalType, noOutputs, type ComponentKind, type Graph, type GraphNode, type RuntimeDiagnostic } from "./types.js";
 
 interface Pipeline {
@@ -43,13 +44,13 @@ export function graphFromCollectorYaml(text: string, options: YamlGraphOptions =
   const graph: Graph = { source: "otelcol", nodes: new Map(), diagnostics };
   const read = readYaml(text);
   if (!read.ok) {
-    diagnostics.push({ severity: "error", message: `cannot parse YAML: ${read.message}` });
+    diagnostics.push({ severity: "error", code: RuntimeCode.yaml, message: `cannot parse YAML: ${read.message}` });
     return graph;
   }
   // The collector's confmap expansion, with the environment given (process.env by default).
   expandTree(read.value, options.env ?? process.env, (container, key, error) => {
     const p = positionOf(container, key);
-    diagnostics.push({ severity: "error", message: `${p ? `${p.line}:${p.column}: ` : ""}${error.error}` });
+    diagnostics.push({ severity: "error", code: RuntimeCode.reference, message: `${p ? `${p.line}:${p.column}: ` : ""}${error.error}`, ...(p ? { position: p } : {}) });
   });
   const { config } = loadCollectorConfig(read.value);
   const sections: Record<ComponentKind, Record<string, unknown>> = { receiver: {}, processor: {}, exporter: {}, connector: {} };
@@ -63,7 +64,7 @@ export function graphFromCollectorYaml(text: string, options: YamlGraphOptions =
   for (const p of config.pipelines) {
     const signal = p.signal as Signal;
     if (!SIGNALS.includes(signal)) {
-      diagnostics.push({ severity: "error", message: `unknown pipeline type "${p.signal}" (pipeline "${p.id}")` });
+      diagnostics.push({ severity: "error", code: RuntimeCode.pipelineType, message: `unknown pipeline type "${p.signal}" (pipeline "${p.id}")` });
       continue;
     }
     pipelines.push({
@@ -74,18 +75,18 @@ export function graphFromCollectorYaml(text: string, options: YamlGraphOptions =
       exporters: [...new Set(p.exporters)],
     });
   }
-  if (pipelines.length === 0) diagnostics.push({ severity: "error", message: "service must have at least one pipeline" });
+  if (pipelines.length === 0) diagnostics.push({ severity: "error", code: RuntimeCode.noPipelines, message: "service must have at least one pipeline" });
 
   const isConnector = (id: string) => Object.prototype.hasOwnProperty.call(sections.connector, id);
   const ensure = (kind: ComponentKind, id: string, nodeId: string): GraphNode | undefined => {
     const existing = graph.nodes.get(nodeId);
     if (existing) return existing;
     if (kind === "processor" && !Object.prototype.hasOwnProperty.call(sections.processor, id)) {
-      diagnostics.push({ severity: "error", message: `processor "${id}" is used by a pipeline but not defined`, component: id });
+      diagnostics.push({ severity: "error", code: RuntimeCode.undefinedComponent, message: `processor "${id}" is used by a pipeline but not defined`, subject: id });
       return undefined;
     }
     if (!Object.prototype.hasOwnProperty.call(sections[kind], id)) {
-      diagnostics.push({ severity: "error", message: `${kind} "${id}" is used by a pipeline but not defined`, component: id });
+      diagnostics.push({ severity: "error", code: RuntimeCode.undefinedComponent, message: `${kind} "${id}" is used by a pipeline but not defined`, subject: id });
       return undefined;
     }
     const node: GraphNode = {
@@ -128,8 +129,8 @@ export function graphFromCollectorYaml(text: string, options: YamlGraphOptions =
       const node = ensure(isConnector(e) ? "connector" : "exporter", e, sharedNodeId(isConnector(e) ? "connector" : "exporter", e));
       if (node && !(node.pipelines ??= []).includes(p.id)) node.pipelines.push(p.id);
     }
-    if (p.receivers.length === 0) diagnostics.push({ severity: "error", message: `pipeline "${p.id}" must have at least one receiver` });
-    if (p.exporters.length === 0) diagnostics.push({ severity: "error", message: `pipeline "${p.id}" must have at least one exporter` });
+    if (p.receivers.length === 0) diagnostics.push({ severity: "error", code: RuntimeCode.pipelineShape, message: `pipeline "${p.id}" must have at least one receiver` });
+    if (p.exporters.length === 0) diagnostics.push({ severity: "error", code: RuntimeCode.pipelineShape, message: `pipeline "${p.id}" must have at least one exporter` });
   }
   return graph;
 }

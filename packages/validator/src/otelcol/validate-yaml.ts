@@ -9,7 +9,7 @@ import {
   loadCollectorConfig, readYamlBytes, spanOf, splitReferences, structuralProblems, unsupportedScheme,
   type RawValue, type Span,
 } from "@alloy-ts/otel";
-import type { ValidationDiagnostic } from "../diagnostic.js";
+import { Code, type ValidationDiagnostic } from "../diagnostic.js";
 
 export type Kind = "receivers" | "processors" | "exporters" | "connectors" | "extensions";
 
@@ -46,26 +46,26 @@ export function validateOtelcolYaml(input: string | Uint8Array, file: string, op
   const read = readYamlBytes(bytes, { spans: true });
   if (!read.ok) {
     const start = read.position ? source.offsetAt({ line: read.position.line - 1, character: read.position.column - 1 }) : 0;
-    push("error", read.message.replace(/^yaml: (line \d+: )?/, ""), "otelcol/yaml-syntax", { start, end: start + 1 });
+    push("error", read.message.replace(/^yaml: (line \d+: )?/, ""), Code.yamlSyntax, { start, end: start + 1 });
     return { diagnostics: out, source };
   }
   const root = read.value;
   if (root === null || root === "") {
-    push("error", "empty configuration file", "otelcol/empty", { start: 0, end: Math.max(1, text.length) });
+    push("error", "empty configuration file", Code.empty, { start: 0, end: Math.max(1, text.length) });
     return { diagnostics: out, source };
   }
   const { config, problems } = loadCollectorConfig(root);
-  for (const p of problems) push(p.severity, p.message, p.code, p.span);
+  for (const p of problems) push(p.severity, p.message, p.code, p.range);
   if (!(root instanceof Map)) return { diagnostics: out, source };
-  checkReferences(root, (message, span) => push("error", message, "otelcol/expansion", span));
+  checkReferences(root, (message, span) => push("error", message, Code.expansion, span));
   for (const c of config.components) {
     const known = opts.knownTypes?.[c.section!];
     if (known && !known.has(c.type)) {
       push("error", `${c.section}: unknown type: "${c.type}" for id: "${c.id}" (valid values: [${[...known].sort().join(" ")}])`,
-        "otelcol/unknown-type", c.container && spanOf(c.container, c.key));
+        Code.unknownType, c.container && spanOf(c.container, c.key));
     }
   }
-  for (const p of structuralProblems(config)) push(p.severity, p.message, p.code, p.span);
+  for (const p of structuralProblems(config)) push(p.severity, p.message, p.code, p.range);
   out.sort((a, b) => a.range.start - b.range.start);
   return { diagnostics: out, source };
 }

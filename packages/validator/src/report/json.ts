@@ -1,10 +1,10 @@
 /** Machine-readable diagnostics (`alloy validate --format=json`). */
-import { redactUrlCredentials, type SourceFile } from "@alloy-ts/grammar";
+import { redactUrlCredentials, type Severity, type SourceFile } from "@alloy-ts/grammar";
 import type { ValidationDiagnostic } from "../diagnostic.js";
 
 export interface JsonDiagnostic {
   readonly file: string;
-  readonly severity: "error" | "warning" | "info";
+  readonly severity: Severity;
   readonly code: string;
   readonly message: string;
   readonly hint?: string;

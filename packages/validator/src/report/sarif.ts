@@ -12,7 +12,7 @@ export interface SarifOptions {
   readonly uri?: (file: string) => string;
 }
 
-const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
+const LEVEL = { critical: "error", error: "error", warning: "warning", info: "note" } as const;
 
 /** Builds a SARIF log with one run. */
 export function toSarif(diags: readonly ValidationDiagnostic[], sources: ReadonlyMap<string, SourceFile>, opts: SarifOptions = {}): object {
