@@ -196,7 +196,7 @@ class Conversion {
   private checked(output: string): string {
     // A conversion that already failed claims nothing about its output; the check is for one that would succeed.
     if (this.compat || this.diagnostics.some((d) => d.severity === "error" || d.severity === "critical")) return output;
-    for (const p of checkOutput(output, this.origins)) this.report("error", p.summary, p.position);
+    for (const p of checkOutput(output, this.origins)) this.report("error", p.summary, p.position, ConvertCode.outputRefused);
     return output;
   }
 

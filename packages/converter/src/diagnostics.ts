@@ -23,6 +23,13 @@ export const CONVERTER_DIAGNOSTICS = defineCatalogue("@alloy-ts/converter", {
     upstream: true,
     example: YAML("receivers:\n  otlp:\n    protocols:\n      grpc:\n" + PIPELINE.replace("receivers: [otlp]", "receivers: [otlp, zipkin]")),
   },
+  outputRefused: {
+    code: "convert/output-refused",
+    severity: "error",
+    summary: "The converted file would not load in Alloy (the validator's checks, every run flag allowed); named at the collector component whose block it is.",
+    message: "{component}: Alloy would refuse the converted {block} (output line {where}): {message}",
+    example: YAML("receivers:\n  otlp:\n    protocols:\n      grpc:\nexporters:\n  otlphttp: {}\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlphttp]\n"),
+  },
   notCarried: {
     code: "ledger/not-carried",
     severity: "warning",

@@ -26,8 +26,7 @@ export function checkOutput(output: string, origins: ReadonlyMap<string, Defined
     const key = top?.kind === "Block" ? `${top.name}.${top.label ?? ""}` : undefined;
     const from = key === undefined ? undefined : origins.get(key);
     const where = `${source.formatPosition(e.range.start)}`.replace(/^converted\.alloy:/, "");
-    const what = key ? `${key}` : "the output";
-    const summary = `${from ? `${from.kind}/${from.id}: ` : ""}Alloy would refuse the converted ${what} (output line ${where}): ${e.message}`;
+    const summary = `${from ? `${from.kind}/${from.id}` : "the conversion"}: Alloy would refuse the converted ${key ?? "file"} (output line ${where}): ${e.message}`;
     out.push(from?.position ? { summary, position: from.position } : { summary });
   }
   return out;

@@ -96,7 +96,7 @@ export class Engine {
         consume: (t) => {
           const crossed = wire.apply(t);
           if ("error" in crossed) {
-            this.diagnostics.push({ severity: "error", component: node.id, message: `${node.id}: the ${wire.name} encoding of its ${t.signal} does not decode: ${crossed.error}` });
+            this.diagnostics.push({ severity: "error", code: RuntimeCode.wireEncoding, subject: node.id, message: `${node.id}: the ${wire.name} encoding of its ${t.signal} does not decode: ${crossed.error}` });
             return;
           }
           c.consume(crossed);

@@ -97,6 +97,13 @@ export const RUNTIME_DIAGNOSTICS = defineCatalogue("@alloy-ts/runtime-lite", {
     message: "{component} failed: {reason}",
     example: { unreachable: RUNNING },
   },
+  wireEncoding: {
+    code: "run/wire-encoding",
+    severity: "error",
+    summary: "In a verification run, what a network exporter sends does not decode at the receiving end (a defect of the OTLP codec).",
+    message: "{component}: the {encoding} encoding of its {signal} does not decode: {reason}",
+    example: { unreachable: "the generated telemetry always encodes; this guards the codec" },
+  },
 });
 
 /** The runtime's codes under their short names. */
