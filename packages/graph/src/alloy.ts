@@ -25,6 +25,8 @@ interface Scope {
   /** Nodes by their reference name (`prometheus.remote_write.default`). */
   readonly byName: Map<string, GraphNode>;
   readonly blocks: Array<{ block: Block; node: GraphNode }>;
+  /** The scope names not found here are looked up in: a `foreach` template sees its surroundings, a `declare` body does not. */
+  readonly outer: Scope | undefined;
 }
 
 export function graphOfAlloy(text: string, file: string, options: GraphOptions = {}): PipelineGraph {
@@ -47,7 +49,7 @@ export function graphOfAlloy(text: string, file: string, options: GraphOptions =
         const id = unique(ids, `${scope.prefix}${st.name}.${st.label ?? ""}`);
         const p = source.position(st.start);
         containers.push({ id, kind: st.name === "declare" ? "module" : "foreach", title: st.label !== undefined ? `${st.name} "${st.label}"` : st.name, line: p.line, column: p.column, ...(scope.parent ? { parent: scope.parent } : {}) });
-        const child: Scope = { prefix: `${id}/`, parent: id, byName: new Map(), blocks: [] };
+        const child: Scope = { prefix: `${id}/`, parent: id, byName: new Map(), blocks: [], outer: st.name === "foreach" ? scope : undefined };
         scopes.push(child);
         collect(inner(st), child);
         continue;
@@ -68,18 +70,20 @@ export function graphOfAlloy(text: string, file: string, options: GraphOptions =
         ...(st.name.startsWith("otel.") ? { marks: ["bridge" as const] } : {}),
       };
       nodes.push(node);
-      if (!scope.byName.has(name)) scope.byName.set(name, node);
+      // Only a labelled block has an identity others can name (upstream: a component without a label is an error).
+      if (st.label !== undefined && !scope.byName.has(name)) scope.byName.set(name, node);
       scope.blocks.push({ block: st, node });
     }
   };
-  const root: Scope = { prefix: "", parent: undefined, byName: new Map(), blocks: [] };
+  const root: Scope = { prefix: "", parent: undefined, byName: new Map(), blocks: [], outer: undefined };
   scopes.unshift(root);
   collect(parsed.file.body, root);
 
   for (const scope of scopes) {
     for (const { block, node } of scope.blocks) {
       for (const ref of referencesIn(block)) {
-        const target = resolve(scope.byName, ref.path);
+        let target: ReturnType<typeof resolve>;
+        for (let sc: Scope | undefined = scope; sc && !target; sc = sc.outer) target = resolve(sc.byName, ref.path);
         if (!target) continue;
         const consumer = target.field !== undefined ? consumerExport(target.node.component, target.field) : undefined;
         const signal: Signal | undefined = consumer ? consumer.signal ?? ref.outputSignal : undefined;

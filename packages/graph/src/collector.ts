@@ -30,7 +30,8 @@ export function graphOfCollector(yamlText: string, file: string, options: GraphO
   if (!read.ok) return empty([{ line: read.position?.line ?? 1, column: read.position?.column ?? 1, message: read.message }]);
   const { config, problems: modelProblems } = loadCollectorConfig(read.value);
   const problems: GraphProblem[] = modelProblems
-    .filter((p) => p.severity === "error" && p.code !== "otelcol/undefined-component")
+    // Only problems that keep the pipelines from being read stop the drawing; the rest are the validator's to report.
+    .filter((p) => p.code === "otelcol/shape")
     .map((p) => ({ line: p.position?.line ?? 1, column: p.position?.column ?? 1, message: p.message }));
   const lastLine = yamlText.split("\n").length;
   const endLines = endLinesOf(config.components, config.pipelines, lastLine);

@@ -19,3 +19,5 @@ export { kindOfBlock, consumerExport } from "./kinds.js";
 export { attachDiagnostics } from "./diagnostics.js";
 export { graphOfSource, sourceFormatOf } from "./source.js";
 export type { SourceFormat } from "./source.js";
+export { compareGraphs, renderCompareSvg, ownerOf } from "./compare.js";
+export type { Comparison, LedgerRow } from "./compare.js";
