@@ -10,6 +10,9 @@
 import ElkBundled from "elkjs/lib/elk.bundled.js";
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { PipelineGraph } from "./model.js";
+import { CONTAINER_HEADER, nodeWidth, NODE_HEIGHT } from "./metrics.js";
+
+export { nodeWidth } from "./metrics.js";
 
 export interface Box {
   readonly x: number;
@@ -32,18 +35,6 @@ export interface GraphLayout {
   readonly containers: Readonly<Record<string, Box>>;
   /** Absolute polyline of each edge, by edge id. */
   readonly edges: Readonly<Record<string, readonly Point[]>>;
-}
-
-/** Glyph advance assumed for the 12px sans-serif labels; the renderers clip titles to the box. */
-export const CHAR_WIDTH = 7.5;
-export const NODE_HEIGHT = 46;
-const MIN_WIDTH = 150;
-const MAX_WIDTH = 340;
-const CONTAINER_HEADER = 26;
-
-export function nodeWidth(title: string, kindLine: string): number {
-  const chars = Math.max(title.length, kindLine.length);
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, chars * CHAR_WIDTH + 28));
 }
 
 const LAYOUT_OPTIONS: Record<string, string> = {

@@ -3,7 +3,7 @@
  * node a `<g class="node" data-id data-line data-column>` so that a page can make it clickable.
  */
 import type { GraphLayout, Point } from "./layout.js";
-import { CHAR_WIDTH, NODE_HEIGHT } from "./layout.js";
+import { CHAR_WIDTH, NODE_HEIGHT } from "./metrics.js";
 import type { GraphNode, Signal } from "./model.js";
 import { escapeXml, KIND_STYLE, kindLine, SEVERITY_COLOR, SIGNAL_COLOR } from "./style.js";
 
