@@ -11,6 +11,7 @@ import ElkBundled from "elkjs/lib/elk.bundled.js";
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { PipelineGraph } from "./model.js";
 import { CONTAINER_HEADER, nodeWidth, NODE_HEIGHT } from "./metrics.js";
+import { kindLine } from "./style.js";
 
 export { nodeWidth } from "./metrics.js";
 
@@ -72,7 +73,7 @@ export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
   for (const n of graph.nodes) {
     push(n.parent, {
       id: n.id,
-      width: nodeWidth(n.title, n.kind),
+      width: nodeWidth(n.title, kindLine(n.kind, n.marks)),
       height: NODE_HEIGHT,
       layoutOptions: { "elk.portConstraints": "FIXED_SIDE" },
       ports: [
