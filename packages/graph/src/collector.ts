@@ -121,8 +121,12 @@ export function graphOfCollector(yamlText: string, file: string, options: GraphO
     const first = config.pipelines.find((p) => p.signal === s)!;
     return { id: `lane:${s}`, kind: "lane", title: s, line: first.position?.line ?? 1, column: first.position?.column ?? 1 };
   });
-  return { format: "otelcol", file, nodes: attachDiagnostics([...nodes.values()], options.diagnostics), edges, containers, problems };
+  const carried = options.carried;
+  const marked = carried ? [...nodes.values()].map((n) => (isConverted(n.kind) && !n.marks?.length && !carried(n.kind, n.component) ? { ...n, marks: ["not-carried" as Mark] } : n)) : [...nodes.values()];
+  return { format: "otelcol", file, nodes: attachDiagnostics(marked, options.diagnostics), edges, containers, problems };
 }
+
+const isConverted = (k: NodeKind): k is "receiver" | "processor" | "exporter" | "connector" => k === "receiver" || k === "processor" || k === "exporter" || k === "connector";
 
 function setAdd(m: Map<string, Set<Signal>>, id: string, s: Signal): void {
   let set = m.get(id);

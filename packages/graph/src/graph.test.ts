@@ -201,6 +201,13 @@ describe("graphOfCollector", () => {
     expect(JSON.stringify(g)).not.toContain("secret-value");
   });
 
+  it("marks started components the converter does not carry, when told which it carries", () => {
+    const marked = graphOfCollector(COLLECTOR, "c.yaml", { carried: (kind, type) => !(kind === "processor" && type === "memory_limiter") });
+    expect(marked.nodes.filter((n) => n.marks?.includes("not-carried")).map((n) => n.id)).toEqual(["processor/memory_limiter@traces"]);
+    // Unused and undefined components keep their own mark only.
+    expect(marked.nodes.find((n) => n.id === "receiver/prometheus/unused")?.marks).toEqual(["unused"]);
+  });
+
   it("reports a YAML error at its position", () => {
     const bad = graphOfCollector("receivers:\n  otlp: [\n", "bad.yaml");
     expect(bad.problems).toHaveLength(1);

@@ -125,4 +125,10 @@ export interface InputDiagnostic {
 
 export interface GraphOptions {
   readonly diagnostics?: readonly InputDiagnostic[];
+  /**
+   * Collector graphs: whether the converter carries a component of this kind and type to Alloy. A started
+   * component it does not carry is marked `not-carried`. Left out, nothing is marked (the graph package does not
+   * know the converter).
+   */
+  readonly carried?: (kind: "receiver" | "processor" | "exporter" | "connector", type: string) => boolean;
 }

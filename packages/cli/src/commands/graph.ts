@@ -4,7 +4,7 @@
  * converts to; `--compare collector.yaml collector.alloy` draws both sides of a migration, linked.
  */
 import type { Command } from "commander";
-import { convertDialect, convertOtelcol, convertOtelcolToHybrid } from "@alloy-ts/converter";
+import { convertDialect, convertOtelcol, convertOtelcolToHybrid, findComponent } from "@alloy-ts/converter";
 import {
   compareGraphs,
   graphOfAlloy,
@@ -85,7 +85,7 @@ async function singleText(file: string | undefined, flags: GraphFlags, format: F
     const converted = convertTo(text, name, flags.dialect);
     graph = graphOfAlloy(converted, `${name} (${flags.dialect} dialect)`, { diagnostics: alloyDiagnostics(converted, `${name}.alloy`) });
   } else {
-    graph = graphOfSource(text, name, source, { diagnostics: diagnosticsOf(text, name, source) });
+    graph = graphOfSource(text, name, source, { diagnostics: diagnosticsOf(text, name, source), carried });
   }
   failOnProblems(graph);
   return render(graph, format);
@@ -119,6 +119,9 @@ function convertTo(text: string, name: string, dialect: string): string {
   }
   return r.output;
 }
+
+/** Whether `alloy convert` has an Alloy component for a collector component type. */
+const carried = (kind: "receiver" | "processor" | "exporter" | "connector", type: string) => findComponent(kind, type) !== undefined;
 
 function diagnosticsOf(text: string, name: string, format: SourceFormat): InputDiagnostic[] {
   return format === "otelcol" ? collectorDiagnostics(text, name) : alloyDiagnostics(text, name);

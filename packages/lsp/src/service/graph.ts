@@ -4,6 +4,7 @@
  */
 import { graphOfSource, layoutGraph, renderSvg, sourceFormatOf, type InputDiagnostic, type PipelineGraph, type SourceFormat } from "@alloy-ts/graph";
 import { validateOtelcolYaml } from "@alloy-ts/validator";
+import { findComponent } from "@alloy-ts/converter";
 import type { ServiceContext } from "./context.js";
 import { allDiagnostics } from "./diagnostics.js";
 import { analyze } from "../workspace/analysis.js";
@@ -33,7 +34,8 @@ export async function graphOfDocument(
   ctx: ServiceContext,
 ): Promise<GraphAnswer> {
   const diagnostics = sourceFormat === "otelcol" ? collectorBadges(text, uri) : alloyBadges(uri, text, version ?? 0, ctx);
-  const graph = graphOfSource(text, uri, sourceFormat, { diagnostics });
+  const carried = (kind: "receiver" | "processor" | "exporter" | "connector", type: string) => findComponent(kind, type) !== undefined;
+  const graph = graphOfSource(text, uri, sourceFormat, { diagnostics, carried });
   const svg = formats.includes("svg") ? renderSvg(await layoutGraph(graph)) : undefined;
   return { version, sourceFormat, graph, ...(svg !== undefined ? { svg } : {}) };
 }
