@@ -118,6 +118,19 @@ describe("graphOfAlloy", () => {
     expect(d.nodes.filter((n) => n.diagnostics)).toHaveLength(1);
   });
 
+  it("draws a foreach template as a container whose blocks see the surrounding components", () => {
+    const text = 'prometheus.remote_write "w" {\n  endpoint {\n    url = "http://m"\n  }\n}\n\nforeach "targets" {\n  collection = [1, 2]\n  var        = "each"\n  template {\n    prometheus.scrape "s" {\n      targets    = []\n      forward_to = [prometheus.remote_write.w.receiver]\n    }\n  }\n}\n';
+    const f = graphOfAlloy(text, "f.alloy");
+    expect(f.containers).toEqual([expect.objectContaining({ id: "foreach.targets", kind: "foreach" })]);
+    expect(f.nodes.map((n) => [n.id, n.parent])).toEqual([["prometheus.remote_write.w", undefined], ["foreach.targets/prometheus.scrape.s", "foreach.targets"]]);
+    expect(f.edges).toEqual([expect.objectContaining({ from: "foreach.targets/prometheus.scrape.s", to: "prometheus.remote_write.w", signal: "metrics" })]);
+  });
+
+  it("does not let a declare body see the components around it", () => {
+    const text = 'loki.write "w" {\n  endpoint {\n    url = "http://l"\n  }\n}\n\ndeclare "m" {\n  loki.process "p" {\n    forward_to = [loki.write.w.receiver]\n  }\n}\n';
+    expect(graphOfAlloy(text, "d.alloy").edges).toEqual([]);
+  });
+
   it("keeps going after a syntax error and reports where it is", () => {
     const bad = graphOfAlloy('prometheus.scrape "a" {\n  targets = [\n}\nloki.write "w" {}\n', "bad.alloy");
     expect(bad.problems[0]).toMatchObject({ line: 3 });
