@@ -91,9 +91,19 @@ describe.skipIf(!cliBuilt)("alloy graph", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("refuses to draw a graph past the layout's bounds, and prints it as DOT", () => {
+    const f = path.join(tmp, "big.alloy");
+    writeFileSync(f, Array.from({ length: 5001 }, (_, i) => `loki.write "w${i}" {}\n`).join(""));
+    const r = runAlloy(["graph", f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/5001 nodes and 0 edges are more than a drawing is laid out for .*--format=json, dot or mermaid/);
+    expect(runAlloy(["graph", f, "--format=dot"]).code).toBe(0);
+  });
+
   it("refuses bad flags and YAML errors with a position", () => {
     expect(runAlloy(["graph", yaml, "--format=png"]).stderr).toBe('Error: invalid value "png" for --format: svg, html, dot, mermaid or json\n');
     expect(runAlloy(["graph", "--compare", yaml]).stderr).toMatch(/--compare takes two files/);
+    expect(runAlloy(["graph", tmp]).stderr).toBe("Error: cannot graph a directory\n");
     const f = path.join(tmp, "bad.yaml");
     writeFileSync(f, "receivers:\n  otlp: [\n");
     const r = runAlloy(["graph", f]);

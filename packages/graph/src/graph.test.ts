@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { graphOfAlloy, graphOfCollector, layoutGraph, renderDot, renderHtml, renderMermaid, renderSvg } from "./index.js";
+import { graphOfAlloy, graphOfCollector, layoutGraph, MAX_LAYOUT_NODES, renderDot, renderHtml, renderMermaid, renderSvg, tooLargeToLayOut } from "./index.js";
 
 const ALLOY = `otelcol.receiver.otlp "default" {
   grpc {}
@@ -238,6 +238,14 @@ describe("layout and renderers", () => {
     expect(renderSvg(await layoutGraph(graphOfAlloy(ALLOY, "pipeline.alloy")))).toBe(svg);
     expect(svg.match(/<g class="node /g)).toHaveLength(g.nodes.length);
     expect(svg.match(/<path class="edge /g)).toHaveLength(g.edges.length);
+  });
+
+  it("refuses to lay out a graph past its bounds, with a reason", async () => {
+    const text = Array.from({ length: MAX_LAYOUT_NODES + 1 }, (_, i) => `loki.write "w${i}" {}\n`).join("");
+    const big = graphOfAlloy(text, "big.alloy");
+    expect(tooLargeToLayOut(big)).toMatch(/^5001 nodes and 0 edges are more than/);
+    await expect(layoutGraph(big)).rejects.toThrow(RangeError);
+    expect(tooLargeToLayOut(graphOfAlloy(ALLOY, "p.alloy"))).toBeUndefined();
   });
 
   it("renders DOT, Mermaid and HTML with every node", async () => {

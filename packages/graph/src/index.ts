@@ -9,7 +9,7 @@ export type * from "./model.js";
 export { SIGNALS } from "./model.js";
 export { graphOfAlloy } from "./alloy.js";
 export { graphOfCollector } from "./collector.js";
-export { layoutGraph, nodeWidth } from "./layout.js";
+export { layoutGraph, nodeWidth, tooLargeToLayOut, MAX_LAYOUT_NODES, MAX_LAYOUT_EDGES } from "./layout.js";
 export type { GraphLayout, Box, Point } from "./layout.js";
 export { renderSvg } from "./svg.js";
 export { renderHtml, viewOf, scriptJson } from "./html.js";

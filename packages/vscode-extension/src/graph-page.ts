@@ -11,6 +11,8 @@ export interface GraphAnswer {
   readonly version?: number;
   readonly graph: PipelineGraph;
   readonly svg?: string;
+  /** Why there is no drawing (the graph is past the layout's bounds). */
+  readonly svgError?: string;
 }
 
 export interface RevealMessage {

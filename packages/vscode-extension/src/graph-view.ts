@@ -30,8 +30,8 @@ export async function showPipelineGraph(client: LanguageClient | undefined): Pro
   const doc = editor.document;
   const title = `Graph: ${vscode.workspace.asRelativePath(doc.uri)}`;
   const first = await requestGraph(client, doc);
-  if (!first) {
-    void vscode.window.showErrorMessage("The language server could not draw this document.");
+  if (!first || first.svg === undefined) {
+    void vscode.window.showErrorMessage(`The language server could not draw this document${first?.svgError ? `: ${first.svgError}` : "."}`);
     return;
   }
   const panel = vscode.window.createWebviewPanel("alloyPipelineGraph", title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
@@ -40,7 +40,7 @@ export async function showPipelineGraph(client: LanguageClient | undefined): Pro
   let timer: NodeJS.Timeout | undefined;
   const redraw = async () => {
     const answer = await requestGraph(client, doc).catch(() => null);
-    if (answer) void panel.webview.postMessage(graphMessage(answer, title));
+    if (answer?.svg !== undefined) void panel.webview.postMessage(graphMessage(answer, title));
   };
   const subscriptions = [
     vscode.workspace.onDidChangeTextDocument((e) => {

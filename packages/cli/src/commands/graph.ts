@@ -3,6 +3,7 @@
  * a self-contained HTML page, DOT, Mermaid or the JSON graph; `--dialect` draws the Alloy a collector file
  * converts to; `--compare collector.yaml collector.alloy` draws both sides of a migration, linked.
  */
+import { statSync } from "node:fs";
 import type { Command } from "commander";
 import { convertDialect, convertOtelcol, convertOtelcolToHybrid, findComponent } from "@alloy-ts/converter";
 import {
@@ -17,6 +18,7 @@ import {
   renderMermaid,
   renderSvg,
   sourceFormatOf,
+  tooLargeToLayOut,
   viewOf,
   type InputDiagnostic,
   type PipelineGraph,
@@ -66,8 +68,18 @@ export async function runGraph(file: string | undefined, flags: GraphFlags): Pro
 }
 
 function readText(file: string | undefined): { name: string; text: string } {
+  // Said here rather than by the reader, whose message names the verbs of the other commands.
+  if (file !== undefined && file !== "-" && isDirectory(file)) throw new CliError("cannot graph a directory");
   const { name, bytes } = readInputCapped(file, "convert");
   return { name, text: utf8Text(name, bytes) };
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false; // the reader reports a missing file with upstream's wording
+  }
 }
 
 /** Fails with every problem that kept part of the graph from being read, each as `file:line:col: message`. */
@@ -91,7 +103,14 @@ async function singleText(file: string | undefined, flags: GraphFlags, format: F
   return render(graph, format);
 }
 
+/** Refuses a drawing past the layout's bounds before starting it (the other formats need no layout). */
+function checkSize(graph: PipelineGraph): void {
+  const tooLarge = tooLargeToLayOut(graph);
+  if (tooLarge) throw new CliError(`${graph.file}: ${tooLarge}; --format=json, dot or mermaid prints it without a layout`);
+}
+
 async function render(graph: PipelineGraph, format: Format): Promise<string> {
+  if (format === "svg" || format === "html") checkSize(graph);
   switch (format) {
     case "json":
       return renderJson(graph);
@@ -153,6 +172,8 @@ async function compareText(file: string | undefined, flags: GraphFlags, format: 
   const { ledger } = convertOtelcol(yaml.text, { fileName: yaml.name });
   const cmp = compareGraphs(left, right, ledger);
   if (format === "json") return JSON.stringify(cmp, null, 2) + "\n";
+  checkSize(cmp.collector);
+  checkSize(cmp.alloy);
   const [l, r] = [await layoutGraph(cmp.collector), await layoutGraph(cmp.alloy)];
   if (format === "svg") return renderCompareSvg(l, r, cmp.links);
   return renderHtml([viewOf(l), viewOf(r)], { links: cmp.links, title: `${yaml.name} → ${alloy.name}` });

@@ -2,7 +2,7 @@
  * The pipeline graph of a document for `alloy/graph`: the graph package's model, badged with the diagnostics the
  * server publishes for the document, laid out and drawn as SVG when asked. A pure function of the text.
  */
-import { graphOfSource, layoutGraph, renderSvg, sourceFormatOf, type InputDiagnostic, type PipelineGraph, type SourceFormat } from "@alloy-ts/graph";
+import { graphOfSource, layoutGraph, renderSvg, sourceFormatOf, tooLargeToLayOut, type InputDiagnostic, type PipelineGraph, type SourceFormat } from "@alloy-ts/graph";
 import { validateOtelcolYaml } from "@alloy-ts/validator";
 import { findComponent } from "@alloy-ts/converter";
 import type { ServiceContext } from "./context.js";
@@ -18,6 +18,8 @@ export interface GraphAnswer {
   readonly graph: PipelineGraph;
   /** The SVG drawing, when `format` asked for it. */
   readonly svg?: string;
+  /** Why there is no SVG although `format` asked for it (the graph is past the layout's bounds). */
+  readonly svgError?: string;
 }
 
 /** Whether a document is collector YAML: as the client says, else by its name. */
@@ -36,6 +38,8 @@ export async function graphOfDocument(
   const diagnostics = sourceFormat === "otelcol" ? collectorBadges(text, uri) : alloyBadges(uri, text, version ?? 0, ctx);
   const carried = (kind: "receiver" | "processor" | "exporter" | "connector", type: string) => findComponent(kind, type) !== undefined;
   const graph = graphOfSource(text, uri, sourceFormat, { diagnostics, carried });
+  const tooLarge = formats.includes("svg") ? tooLargeToLayOut(graph) : undefined;
+  if (tooLarge) return { version, sourceFormat, graph, svgError: tooLarge };
   const svg = formats.includes("svg") ? renderSvg(await layoutGraph(graph)) : undefined;
   return { version, sourceFormat, graph, ...(svg !== undefined ? { svg } : {}) };
 }
