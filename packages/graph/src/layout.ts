@@ -105,23 +105,38 @@ export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
       layoutOptions: { "elk.padding": `[top=${CONTAINER_HEADER + 8},left=12,bottom=12,right=12]` },
     });
   }
-  const build = (parent: string | undefined): ElkNode[] =>
-    (containerChildren.get(parent) ?? []).map((n) => (containerIds.has(n.id) ? { ...n, children: build(n.id) } : n));
   const known = new Set(graph.nodes.map((n) => n.id));
-  const edges: ElkExtendedEdge[] = graph.edges
-    .filter((e) => known.has(e.from) && known.has(e.to))
-    .map((e) => ({ id: e.id, sources: [`${e.from}\u0000out`], targets: [`${e.to}\u0000in`] }));
+  const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parent !== undefined && containerIds.has(n.parent) ? n.parent : undefined]));
+  const drawn = graph.edges.filter((e) => known.has(e.from) && known.has(e.to));
+  // An edge between two nodes of one container is laid out with that container; only when an edge crosses
+  // containers (a connector between signal lanes) is the whole hierarchy laid out at once, which loses the
+  // written order of the containers.
+  const crossing = drawn.some((e) => parentOf.get(e.from) !== parentOf.get(e.to));
+  const edgesIn = new Map<string | undefined, ElkExtendedEdge[]>();
+  for (const e of drawn) {
+    const where = crossing ? undefined : parentOf.get(e.from);
+    const list = edgesIn.get(where) ?? [];
+    list.push({ id: e.id, sources: [`${e.from}\u0000out`], targets: [`${e.to}\u0000in`] });
+    edgesIn.set(where, list);
+  }
+  const inner = { ...LAYOUT_OPTIONS };
+  const build = (parent: string | undefined): ElkNode[] =>
+    (containerChildren.get(parent) ?? []).map((n) =>
+      containerIds.has(n.id) ? { ...n, layoutOptions: { ...(crossing ? {} : inner), ...n.layoutOptions }, children: build(n.id), edges: edgesIn.get(n.id) ?? [] } : n,
+    );
   const root: ElkNode = {
     id: "\u0000root",
-    layoutOptions: { ...LAYOUT_OPTIONS, ...(graph.containers.length > 0 ? { "elk.hierarchyHandling": "INCLUDE_CHILDREN" } : {}) },
+    layoutOptions: { ...LAYOUT_OPTIONS, ...(crossing ? { "elk.hierarchyHandling": "INCLUDE_CHILDREN" } : {}) },
     children: build(undefined),
-    edges,
+    edges: edgesIn.get(undefined) ?? [],
   };
   const out = await elk.layout(root);
 
   const nodes: Record<string, Box> = {};
   const containers: Record<string, Box> = {};
+  const laidEdges: ElkExtendedEdge[] = [];
   const visit = (n: ElkNode) => {
+    laidEdges.push(...(n.edges ?? []));
     for (const c of n.children ?? []) {
       const box = { x: r(c.x), y: r(c.y), width: r(c.width), height: r(c.height) };
       if (containerIds.has(c.id)) containers[c.id] = box;
@@ -131,7 +146,7 @@ export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
   };
   visit(out);
   const edgePoints: Record<string, Point[]> = {};
-  for (const e of out.edges ?? []) {
+  for (const e of laidEdges) {
     const pts: Point[] = [];
     for (const s of e.sections ?? []) {
       pts.push(p(s.startPoint), ...(s.bendPoints ?? []).map(p), p(s.endPoint));
