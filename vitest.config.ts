@@ -13,6 +13,7 @@ export default defineConfig({
       "@alloy-ts/validator": src("validator"),
       "@alloy-ts/lsp": src("lsp"),
       "@alloy-ts/runtime-lite": src("runtime-lite"),
+      "@alloy-ts/graph": src("graph"),
     },
   },
   test: {

@@ -10,6 +10,7 @@ const suites = [
   ["lsp", "./lsp.mjs", "packages/cli/dist/bundle/alloy.mjs"],
   ["runtime", "./runtime.mjs", "packages/runtime-lite/dist/index.js"],
   ["report", "./report.mjs", "packages/cli/dist/bundle/alloy.mjs"],
+  ["graph", "./graph.mjs", "packages/graph/dist/index.js"],
 ];
 const only = process.argv.slice(2);
 console.log(`# alloy toolchain benchmarks (node ${process.version}, ${process.platform}/${process.arch})`);

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   run: () => import("./commands/run.js"),
   report: () => import("./commands/report.js"),
   build: () => import("./commands/build.js"),
+  graph: () => import("./commands/graph.js"),
 };
 
 /** The modules needed for this command line: only the named sub-command's, or all of them (help, unknown). */

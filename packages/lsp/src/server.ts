@@ -18,6 +18,7 @@ import { register as registerCommands } from "./handlers/commands.js";
 import { register as registerCompletion } from "./handlers/completion.js";
 import { register as registerDefinition } from "./handlers/definition.js";
 import { register as registerFormatting } from "./handlers/formatting.js";
+import { register as registerGraph } from "./handlers/graph.js";
 import { register as registerHover } from "./handlers/hover.js";
 import { register as registerRename } from "./handlers/rename.js";
 import { register as registerSemanticTokens } from "./handlers/semantic-tokens.js";
@@ -133,6 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     registerSignatureHelp,
     registerCodeActions,
     registerCommands,
+    registerGraph,
   ]) register(state);
 
   connection.listen();

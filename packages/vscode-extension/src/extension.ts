@@ -5,6 +5,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { showPipelineGraph, SHOW_GRAPH_COMMAND } from "./graph-view.js";
 
 const CONVERT_COMMAND = "alloy.convertOtelcol";
 let client: LanguageClient | undefined;
@@ -75,6 +76,7 @@ async function convertActiveDocument(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
     vscode.commands.registerCommand(CONVERT_COMMAND, () => convertActiveDocument()),
+    vscode.commands.registerCommand(SHOW_GRAPH_COMMAND, () => showPipelineGraph(client)),
     vscode.commands.registerCommand("alloy.restartServer", async () => {
       await client?.stop();
       await startClient(context);

@@ -17,6 +17,8 @@ import {
 import { validateDetailed, ValidationCode } from "@alloy-ts/validator";
 import { graphFromAlloy, graphFromCollectorYaml, implementedComponents, verifyGraphs } from "@alloy-ts/runtime-lite";
 import { withLedger } from "./verify-ledger.js";
+// The HTML page's pipeline graphs (docs/cli/graph.md).
+import { graphOfCollector, layoutGraph, renderSvg } from "@alloy-ts/graph";
 import { CliError } from "../cli-error.js";
 import { decodeUtf8, SourceFile } from "@alloy-ts/grammar";
 import { errnoText, makeDirectory, writeFileAtomic } from "../io.js";
@@ -329,9 +331,10 @@ export async function runReport(dir: string, flags: ReportFlags): Promise<void> 
   const report: MigrationReport = { generatedAt: new Date().toISOString(), root: dir, summary: summarize(reports), files: reports };
   const out = flags.out ?? "alloy-report";
   makeDirectory(out);
+  const graphs = formats.includes("html") ? await fileGraphs(dir, files) : undefined;
   for (const f of formats) {
     const [name, render] = FORMATS[f];
-    writeFileAtomic(path.join(out, name), render(report));
+    writeFileAtomic(path.join(out, name), f === "html" ? renderHtml(report, { graphs }) : render(report));
   }
   const s = report.summary;
   process.stdout.write(
@@ -341,6 +344,22 @@ export async function runReport(dir: string, flags: ReportFlags): Promise<void> 
   if (minSuccess !== undefined && s.successRate < minSuccess) {
     throw new CliError(`success rate ${(s.successRate * 100).toFixed(1)}% is below --min-success ${minSuccess}`);
   }
+}
+
+/** The SVG pipeline graph of each readable file (one that cannot be read or drawn has none). */
+async function fileGraphs(dir: string, files: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const decoded = decodeUtf8(readFileSync(path.join(dir, file)));
+      if (decoded.invalidOffsets.length > 0) continue;
+      const graph = graphOfCollector(decoded.text, file);
+      if (graph.problems.length === 0 && graph.nodes.length > 0) out.set(file, renderSvg(await layoutGraph(graph)));
+    } catch {
+      // The file's row already says what is wrong with it.
+    }
+  }
+  return out;
 }
 
 /** Worker side: analyse the files the main thread sends, one at a time. */

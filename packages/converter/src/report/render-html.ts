@@ -74,7 +74,23 @@ ${rows.join("\n")}
 const targetBadges = (outcomes: readonly TargetOutcome[]) =>
   outcomes.map((o) => `<span class="badge" style="background:${TARGET_COLORS[o]}">${TARGET_TEXT[o]}</span>`).join(" ");
 
-export function renderHtml(report: MigrationReport): string {
+/** What the HTML page adds to the report's data: drawings made by the caller (the converter does no layout). */
+export interface ReportHtmlOptions {
+  /** The pipeline graph of each file (an SVG document), by the file's path in the report. */
+  readonly graphs?: ReadonlyMap<string, string>;
+}
+
+/** A "Pipeline graphs" section: each file's drawing, folded, in the order of the file table. */
+function graphSection(report: MigrationReport, graphs: ReadonlyMap<string, string> | undefined): string {
+  if (!graphs || graphs.size === 0) return "";
+  const items = report.files.flatMap((f, i) => {
+    const svg = graphs.get(f.file);
+    return svg === undefined ? [] : [`<details class="graph" id="graph-${i}"><summary>${escapeHtml(f.file)}</summary>\n${svg}</details>`];
+  });
+  return `<h2>Pipeline graphs</h2>\n<p>Each file's pipelines as the collector builds them (receivers, processors and exporters by signal lane; dashed: not started).</p>\n${items.join("\n")}\n`;
+}
+
+export function renderHtml(report: MigrationReport, options: ReportHtmlOptions = {}): string {
   const s = report.summary;
   const fileRows = report.files.map((f) => {
     const ds = f.diagnostics.filter((d) => d.severity !== "info");
@@ -96,6 +112,8 @@ td, th { border: 1px solid #e0e0e0; padding: 4px 8px; text-align: left; vertical
 ul { margin: 0; padding-left: 1.2rem; }
 .track { width: 300px; height: 14px; background: #eeeeee; }
 .bar { height: 14px; }
+details.graph { margin: 0.5rem 0; }
+details.graph svg { display: block; margin: 0.5rem 0; max-width: 100%; height: auto; }
 </style>
 </head>
 <body>
@@ -115,7 +133,7 @@ ${componentRows.join("\n")}
 <table id="files"><thead><tr><th>file</th><th>status</th><th>dialect</th><th>verification</th><th>diagnostics</th><th>targets</th></tr></thead><tbody>
 ${fileRows.join("\n")}
 </tbody></table>
-</body>
+${graphSection(report, options.graphs)}</body>
 </html>
 `;
 }
