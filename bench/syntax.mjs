@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { parse, format } from "../packages/grammar/dist/index.js";
 import { generateAlloy, generateJson } from "./generate.mjs";
 import { time, mb, fmtMs, fmtRatio, check, table } from "./harness.mjs";
+import { haveCorpus, corpusMissing, alloyFiles, concatTo, asciiOnly, nonAsciiSummary } from "./corpus.mjs";
 
 const MEASURE_FLAG = "--measure-syntax";
 
@@ -26,18 +27,32 @@ const NO_GC_FLAGS = ["--max-semi-space-size=128", "--min-semi-space-size=128", "
  * Median ms of `op` ("json", "parse" or "format") on the generated input of about `size` bytes, in a new process
  * (started with the V8 `flags` given).
  */
-function measure(op, size, runs, flags = []) {
-  const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), MEASURE_FLAG, op, String(size), String(runs)], { encoding: "utf8" });
+function measure(op, size, runs, flags = [], content = "generated") {
+  const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), MEASURE_FLAG, op, String(size), String(runs), content], { encoding: "utf8" });
   if (child.status !== 0) throw new Error(`measuring ${op} at ${size} bytes failed: ${child.stderr}`);
   return Number(child.stdout);
 }
 
 if (process.argv[2] === MEASURE_FLAG) {
-  const [op, size, runs] = [process.argv[3], Number(process.argv[4]), Number(process.argv[5])];
-  const alloy = generateAlloy(size);
+  const [op, size, runs, content] = [process.argv[3], Number(process.argv[4]), Number(process.argv[5]), process.argv[6]];
+  const alloy = content === "generated" ? generateAlloy(size) : realAlloy(size, content === "real-ascii");
   const json = op === "json" ? generateJson(alloy.length) : "";
   const fn = op === "json" ? () => JSON.parse(json) : op === "parse" ? () => parse(alloy) : () => format(alloy);
   process.stdout.write(String(time(fn, { runs })));
+}
+
+/** Files of the corpus that parse without errors (others' `.river` files and broken examples are left out). */
+function parsesClean(text) {
+  return parse(text).diagnostics.length === 0;
+}
+
+/**
+ * The corpus's `.alloy` files concatenated to about `size` characters; with `ascii`, every non-ASCII character
+ * replaced by `_` (the same content on the ASCII path, to show what non-ASCII text costs).
+ */
+function realAlloy(size, ascii = false) {
+  const text = concatTo(alloyFiles(parsesClean).map(([, t]) => t), size);
+  return ascii ? asciiOnly(text) : text;
 }
 
 /** Measured runs per process: fewer for the larger inputs, whose single runs are long enough to time alone. */
@@ -88,6 +103,8 @@ export async function run() {
   const noGc = (tLarge / tSmall) * (10 / (large0.size / small0.size));
   console.log(`diagnostic, not a goal: parse ${mb(small0.size).toFixed(1)} → ${mb(large0.size).toFixed(1)} MB with no collection inside a parse (${NO_GC_FLAGS.join(" ")}): ${fmtMs(tSmall)} → ${fmtMs(tLarge)}, ${fmtRatio(noGc)}`);
 
+  await runReal(results);
+
   const dir = path.resolve(".bench-tmp");
   mkdirSync(dir, { recursive: true });
   const small = path.join(dir, "small.alloy");
@@ -103,4 +120,47 @@ export async function run() {
   samples.sort((a, b) => a - b);
   const med = samples[samples.length >> 1];
   console.log(`\n\`alloy fmt\` on a 2 KB file, wall time: median ${fmtMs(med)} (goal ≤ 150 ms: ${check(med <= 150)}); bare \`node -e ""\`: ${fmtMs(nodeOnly)} (${fmtRatio(med / nodeOnly)})`);
+}
+
+/**
+ * The same measurements on real content: the corpus's `.alloy` files concatenated to 1 MB and 10 MB, beside the
+ * same text with its non-ASCII characters replaced (what non-ASCII text costs) and the generated figure.
+ */
+async function runReal(generated) {
+  console.log("\n### Real content: ../shared/corpus .alloy files concatenated (goals: parse and format ≥ 30 MB/s, ≥ 90% of the generated figure; 10× input ≤ 11× time for format)\n");
+  if (!haveCorpus) {
+    console.log(`(${corpusMissing})`);
+    return;
+  }
+  const rows = [];
+  const results = [];
+  for (const size of [1_000_000, 10_000_000]) {
+    const text = realAlloy(size);
+    const runs = runsFor(size);
+    let tJson = Infinity, tParse = Infinity, tFormat = Infinity, tFormatAscii = Infinity;
+    for (let round = 0; round < 2; round++) {
+      tJson = Math.min(tJson, measure("json", size, runs));
+      tParse = Math.min(tParse, measure("parse", size, runs, [], "real"));
+      tFormat = Math.min(tFormat, measure("format", size, runs, [], "real"));
+      tFormatAscii = Math.min(tFormatAscii, measure("format", size, runs, [], "real-ascii"));
+    }
+    const m = mb(text.length);
+    const gen = generated.find((g) => Math.abs(g.size - text.length) / text.length < 0.1);
+    const speed = (t) => m / (t / 1000);
+    const pct = (t, key) => (gen ? `${((speed(t) / (mb(gen.size) / (gen[key] / 1000))) * 100).toFixed(0)}%` : "-");
+    results.push({ size: text.length, tFormat });
+    rows.push([
+      `${m.toFixed(1)} MB`,
+      nonAsciiSummary(text),
+      fmtMs(tJson),
+      `${fmtMs(tParse)} (${speed(tParse).toFixed(1)} MB/s) ${check(speed(tParse) >= 30)}`,
+      `${pct(tParse, "tParse")}`,
+      `${fmtMs(tFormat)} (${speed(tFormat).toFixed(1)} MB/s) ${check(speed(tFormat) >= 30)}`,
+      `${pct(tFormat, "tFormat")}`,
+      `${fmtMs(tFormatAscii)} (${speed(tFormatAscii).toFixed(1)} MB/s)`,
+    ]);
+  }
+  table(["input", "text", "JSON.parse", "parse", "of generated", "format", "of generated", "format, non-ASCII replaced"], rows);
+  const f = (results[1].tFormat / results[0].tFormat) * (10 / (results[1].size / results[0].size));
+  console.log(`\nscaling, real content 1.0 → 10.0 MB: format ${fmtRatio(f)} ${check(f <= 11)}`);
 }

@@ -189,7 +189,7 @@ export class Emitter {
     this.lastWasNumber = false;
     const codes = this.index.codes;
     const n = inner.length;
-    if (codes !== undefined && at >= 0 && codes[at] === QUOTE && codes[at + n + 1] === QUOTE) this.text(inner, false, at, n + 2);
+    if (at >= 0 && codes[at] === QUOTE && codes[at + n + 1] === QUOTE) this.text(inner, false, at, n + 2);
     else this.text(`"${inner}"`, false, -1, 0);
   }
 
@@ -361,7 +361,7 @@ export class Emitter {
   private writeString(off: number, line: number, s: string, escaped: boolean, mayBreak: boolean, at: number, n: number): void {
     if (this.atLineStart) this.writeIndent();
     const codes = this.index.codes;
-    if (at >= 0 && codes !== undefined && this.writeSpan(off, line, codes, at, n, escaped, mayBreak)) return;
+    if (at >= 0 && this.index.asciiSpan(at, n) && this.writeSpan(off, line, codes, at, n, escaped, mayBreak)) return;
     if (s.length > 0 || escaped) this.written = true;
     const ascii = this.index.ascii;
     let newlines = 0;
@@ -425,10 +425,10 @@ export class Emitter {
   }
 
   /**
-   * `writeString` for `codes[at, at + n)` of an ASCII source; false (nothing written) for a text that is not a
+   * `writeString` for an ASCII span `codes[at, at + n)` of the source; false (nothing written) for a text that is not a
    * comment and holds tabs or line breaks, which `writeString` splits.
    */
-  private writeSpan(off: number, line: number, codes: Uint8Array, at: number, n: number, escaped: boolean, mayBreak: boolean): boolean {
+  private writeSpan(off: number, line: number, codes: Uint8Array | Uint16Array, at: number, n: number, escaped: boolean, mayBreak: boolean): boolean {
     const end = at + n;
     if (escaped) {
       this.sink.escapedSpan(codes, at, end, n);

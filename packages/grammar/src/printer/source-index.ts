@@ -15,13 +15,26 @@ export class SourceIndex {
   /** True when UTF-16 offsets equal byte offsets (the source is ASCII). */
   readonly ascii: boolean;
   /**
-   * The source's characters as bytes when it is ASCII (texts that are source slices are then copied from here,
-   * where widths and byte lengths are their lengths), else undefined. Valid until `release`.
+   * The source's code units: bytes when it is ASCII, else UTF-16 units. Texts that are source slices are copied
+   * from here when they are ASCII (`asciiSpan`), where widths and byte lengths are their lengths. Valid until
+   * `release`.
    */
-  readonly codes: Uint8Array | undefined;
+  readonly codes: Uint8Array | Uint16Array;
+  /** The bytes behind `codes`, given back by `release`. */
+  private readonly bytes: Uint8Array;
   private readonly lines: LineCursor;
-  private byteCursor = 0;
-  private byteAtCursor = 0;
+  /**
+   * A source that is not ASCII: the offsets of its non-ASCII code units in increasing order, and for each the
+   * extra bytes (UTF-8 length minus UTF-16 length) of the source up to and including it. A byte offset is then
+   * the offset plus the extra bytes before it, so a file with a few non-ASCII characters costs a cursor step per
+   * lookup, not a walk over the text between lookups.
+   */
+  private readonly wide: Int32Array | undefined;
+  private readonly extra: Int32Array | undefined;
+  /** Number of entries of `wide` before the last offset looked up. */
+  private wideCursor = 0;
+  /** Number of entries of `wide` before the last span checked by `asciiSpan`. */
+  private spanCursor = 0;
 
   constructor(private readonly source: SourceFile) {
     this.lines = new LineCursor(source.lineStarts);
@@ -31,12 +44,30 @@ export class SourceIndex {
       asciiCache.set(source, ascii);
     }
     this.ascii = ascii;
-    this.codes = ascii ? acquireCodes(source.text) : undefined;
+    // A source with non-ASCII text keeps its ASCII spans on the same copying path as an ASCII source: only the
+    // spans that hold non-ASCII units (found in `wide`) take the general one.
+    this.bytes = acquireCodes(source.text, !ascii);
+    this.codes = ascii ? this.bytes : new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, source.text.length);
+    if (!ascii) [this.wide, this.extra] = wideUnits(source.text);
   }
 
   /** Gives the code unit buffer back for the next source; `codes` must not be used afterwards. */
   release(): void {
-    if (this.codes !== undefined) spareCodes.release(this.codes);
+    spareCodes.release(this.bytes);
+  }
+
+  /** Whether `codes[from, from + n)` is ASCII (its widths and byte lengths are then its length). */
+  asciiSpan(from: number, n: number): boolean {
+    const wide = this.wide;
+    if (wide === undefined) return true;
+    let k = this.spanCursor;
+    const len = wide.length;
+    if (k < len && wide[k]! < from) {
+      if (k + 8 < len && wide[k + 8]! < from) k = lowerBound(wide, from, k + 8, len);
+      else while (k < len && wide[k]! < from) k++;
+    } else if (k > 0 && wide[k - 1]! >= from) k = lowerBound(wide, from, 0, k);
+    this.spanCursor = k;
+    return k === len || wide[k]! >= from + n;
   }
 
   /** The source's code unit at an offset. */
@@ -79,21 +110,17 @@ export class SourceIndex {
 
   /** Upstream byte offset of a UTF-16 offset. */
   byteOffset(offset: number): number {
-    if (this.ascii) return offset;
-    const text = this.source.text;
-    if (offset < this.byteCursor) {
-      if (offset < this.byteCursor - offset) {
-        this.byteCursor = 0;
-        this.byteAtCursor = 0;
-      } else {
-        this.byteAtCursor -= utf8Length(text, offset, this.byteCursor);
-        this.byteCursor = offset;
-        return this.byteAtCursor;
-      }
-    }
-    this.byteAtCursor += utf8Length(text, this.byteCursor, offset);
-    this.byteCursor = offset;
-    return this.byteAtCursor;
+    const wide = this.wide;
+    if (wide === undefined) return offset;
+    let k = this.wideCursor;
+    const n = wide.length;
+    if (k < n && wide[k]! < offset) {
+      // Forward, the usual direction: a few steps, else a search.
+      if (k + 8 < n && wide[k + 8]! < offset) k = lowerBound(wide, offset, k + 8, n);
+      else while (k < n && wide[k]! < offset) k++;
+    } else if (k > 0 && wide[k - 1]! >= offset) k = lowerBound(wide, offset, 0, k);
+    this.wideCursor = k;
+    return k === 0 ? offset : offset + this.extra![k - 1]!;
   }
 
   /** Number of UTF-8 bytes of a printed text. */
@@ -105,13 +132,19 @@ export class SourceIndex {
 /** Source bytes are kept between prints up to 32 MiB (`SpareBytes`). */
 const spareCodes = new SpareBytes(32 << 20);
 
-/** The characters of the ASCII `text` as bytes, in the kept buffer when it is large enough. */
-function acquireCodes(text: string): Uint8Array {
+/**
+ * The code units of `text` in bytes, in the kept buffer when it is large enough: one byte each for an ASCII text,
+ * else two (UTF-16, little-endian as typed arrays are on every platform Node runs on).
+ */
+function acquireCodes(text: string, wide: boolean): Uint8Array {
   const n = text.length;
-  const units = spareCodes.acquire(n);
-  if (nativeWrite) writeText(units, text, "latin1");
-  else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
-  return units;
+  const bytes = spareCodes.acquire(wide ? 2 * n : n);
+  if (nativeWrite) writeText(bytes, text, wide ? "utf16le" : "latin1");
+  else if (wide) {
+    const units = new Uint16Array(bytes.buffer, bytes.byteOffset, n);
+    for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+  } else for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
 
 /**
@@ -121,6 +154,63 @@ function acquireCodes(text: string): Uint8Array {
 function isAscii(text: string): boolean {
   const NodeBuffer = (globalThis as { Buffer?: { byteLength(s: string, e: string): number } }).Buffer;
   return NodeBuffer ? NodeBuffer.byteLength(text, "utf8") === text.length : !NON_ASCII.test(text);
+}
+
+/** Index of the first entry of `a[from, to)` that is ≥ `x` (`to` when none is). */
+function lowerBound(a: Int32Array, x: number, from: number, to: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (a[mid]! < x) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
+
+/**
+ * The non-ASCII code units of `text` and the extra UTF-8 bytes up to each (see `SourceIndex.wide`), counted as
+ * `utf8Length` counts them: a surrogate pair's two extra bytes on its first unit, a lone surrogate as three bytes.
+ * Runs are found by a regular expression, which scans the ASCII between them natively.
+ */
+function wideUnits(text: string): [Int32Array, Int32Array] {
+  let wide: Int32Array<ArrayBuffer> = new Int32Array(64);
+  let extra: Int32Array<ArrayBuffer> = new Int32Array(64);
+  let n = 0;
+  let total = 0;
+  NON_ASCII_RUN.lastIndex = 0;
+  for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text)) {
+    const end = m.index + m[0].length;
+    for (let i = m.index; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const add = c < 0x800 ? 1 : 2;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          // The pair's second unit adds nothing: its entry keeps the total.
+          if (n + 2 > wide.length) [wide, extra] = [grow(wide), grow(extra)];
+          total += 2;
+          wide[n] = i;
+          extra[n++] = total;
+          wide[n] = i + 1;
+          extra[n++] = total;
+          i++;
+          continue;
+        }
+      }
+      if (n === wide.length) [wide, extra] = [grow(wide), grow(extra)];
+      total += add;
+      wide[n] = i;
+      extra[n++] = total;
+    }
+  }
+  return [wide.subarray(0, n), extra.subarray(0, n)];
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** UTF-8 length of `s[from, to)`. */
