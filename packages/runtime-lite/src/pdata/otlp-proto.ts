@@ -202,7 +202,7 @@ class Reader {
     let result = 0;
     for (let shift = 0; ; shift += 7) {
       if (pos >= buf.length) throw new Error("truncated varint");
-      const b = buf[pos++];
+      const b = buf[pos++]!;
       if (shift < 32) result |= (b & 0x7f) << shift;
       if (b < 0x80) {
         this.pos = pos;
@@ -233,7 +233,7 @@ class Reader {
     for (let shift = 0; ; shift += 7) {
       if (this.pos >= buf.length) throw new Error("truncated varint");
       if (shift > 63) throw new Error("varint too long");
-      const b = buf[this.pos++];
+      const b = buf[this.pos++]!;
       const bits = b & 0x7f;
       if (shift < 28) lo |= bits << shift;
       else if (shift === 28) {
@@ -246,7 +246,7 @@ class Reader {
   /** Offset just past a length-delimited field's bytes. */
   end(): number {
     // Most lengths fit one byte.
-    const first = this.buf[this.pos];
+    const first = this.buf[this.pos]!;
     const n = first < 0x80 ? (this.pos++, first) : this.uint32();
     const end = this.pos + n;
     if (end > this.buf.length) throw new Error("truncated field");
@@ -308,7 +308,8 @@ function u64Text(lo: number, hi: number): string {
   return digitText(p);
 }
 
-const chars = String.fromCharCode;
+// Its arguments are reads of the fixed-size scratch and hex tables, in range by construction.
+const chars = String.fromCharCode as (...codes: (number | undefined)[]) => string;
 
 /**
  * The scratch digits from `p` to the end as a string. Nanosecond timestamps have 16–20 digits; for those the
@@ -339,15 +340,15 @@ for (let i = 0; i < 256; i++) {
 
 /** Lowercase hex of the 8 bytes at `p` (a span ID), built like `digitText`. */
 function hex8(b: Buffer, p: number): string {
-  const a0 = b[p], a1 = b[p + 1], a2 = b[p + 2], a3 = b[p + 3], a4 = b[p + 4], a5 = b[p + 5], a6 = b[p + 6], a7 = b[p + 7];
+  const a0 = b[p]!, a1 = b[p + 1]!, a2 = b[p + 2]!, a3 = b[p + 3]!, a4 = b[p + 4]!, a5 = b[p + 5]!, a6 = b[p + 6]!, a7 = b[p + 7]!;
   const H = HEX_HI, L = HEX_LO;
   return chars(H[a0], L[a0], H[a1], L[a1], H[a2], L[a2], H[a3], L[a3], H[a4], L[a4], H[a5], L[a5], H[a6], L[a6], H[a7], L[a7]);
 }
 
 /** Lowercase hex of the 16 bytes at `p` (a trace ID). */
 function hex16(b: Buffer, p: number): string {
-  const a0 = b[p], a1 = b[p + 1], a2 = b[p + 2], a3 = b[p + 3], a4 = b[p + 4], a5 = b[p + 5], a6 = b[p + 6], a7 = b[p + 7];
-  const a8 = b[p + 8], a9 = b[p + 9], a10 = b[p + 10], a11 = b[p + 11], a12 = b[p + 12], a13 = b[p + 13], a14 = b[p + 14], a15 = b[p + 15];
+  const a0 = b[p]!, a1 = b[p + 1]!, a2 = b[p + 2]!, a3 = b[p + 3]!, a4 = b[p + 4]!, a5 = b[p + 5]!, a6 = b[p + 6]!, a7 = b[p + 7]!;
+  const a8 = b[p + 8]!, a9 = b[p + 9]!, a10 = b[p + 10]!, a11 = b[p + 11]!, a12 = b[p + 12]!, a13 = b[p + 13]!, a14 = b[p + 14]!, a15 = b[p + 15]!;
   const H = HEX_HI, L = HEX_LO;
   return chars(
     H[a0], L[a0], H[a1], L[a1], H[a2], L[a2], H[a3], L[a3], H[a4], L[a4], H[a5], L[a5], H[a6], L[a6], H[a7], L[a7],
@@ -391,7 +392,7 @@ function utf8(r: Reader, start: number, end: number): string {
     last = view.getInt32(end - 4, true);
     middle = view.getInt32(start + ((n >> 1) & ~3), true);
   } else {
-    first = buf[start] | (n > 1 ? buf[start + 1] << 8 : 0) | (n > 2 ? buf[start + 2] << 16 : 0);
+    first = buf[start]! | (n > 1 ? buf[start + 1]! << 8 : 0) | (n > 2 ? buf[start + 2]! << 16 : 0);
     last = first;
     middle = first;
   }
@@ -413,7 +414,7 @@ function utf8(r: Reader, start: number, end: number): string {
     }
   }
   let bits = 0;
-  for (let i = start; i < end; i++) bits |= buf[i];
+  for (let i = start; i < end; i++) bits |= buf[i]!;
   if (bits >= 0x80) return sliced(buf).utf8Slice(start, end);
   const s = sliced(buf).latin1Slice(start, end);
   recent[slot] = s;
