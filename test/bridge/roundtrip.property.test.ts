@@ -42,7 +42,7 @@ function ids(n: number): fc.Arbitrary<string[]> {
 
 const config: fc.Arbitrary<CollectorConfig> = fc
   .record({
-    receivers: ids(1), processors: ids(0), exporters: ids(1), connectors: fc.oneof(fc.constant([]), ids(1).map((l) => l.map((id) => `fwd${id}`))), extensions: ids(0),
+    receivers: ids(1), processors: ids(0), exporters: ids(1), connectors: fc.oneof(fc.constant<string[]>([]), ids(1).map((l) => l.map((id) => `fwd${id}`))), extensions: ids(0),
     pipelineNames: fc.uniqueArray(fc.tuple(fc.constantFrom("traces", "metrics", "logs"), componentName), { minLength: 2, maxLength: 4, selector: ([s, n]) => `${s}/${n}` }),
     bodies: fc.array(body, { minLength: 20, maxLength: 20 }),
     telemetry: fc.option(value, { nil: undefined }),

@@ -62,14 +62,14 @@ describe.skipIf(!sharedDir)("alloy verify detects changes to a bridge-dialect fi
     const r = await verify(yaml, mutate(alloy, /action = "insert"/, 'action = "upsert"'));
     expect(r.ok).toBe(false);
     expect(r.exporters.map((e) => e.verdict)).toEqual(["different"]);
-    expect(r.exporters[0].onlyInCollector ?? r.exporters[0].onlyInAlloy).toContain("account_id");
+    expect(r.exporters[0]!.onlyInCollector ?? r.exporters[0]!.onlyInAlloy).toContain("account_id");
   });
 
   it("a processor dropped from one pipeline", async () => {
     const { yaml, alloy } = load("attributes");
     const r = await verify(yaml, mutate(alloy, /(otel\.pipeline "traces" \{\n[^}]*?)\tprocessors = \[otel\.processor\.attributes\.example\]\n/, "$1"));
     expect(r.exporters.map((e) => e.verdict)).toEqual(["different"]);
-    expect(r.exporters[0].onlyInCollector).toContain('"signal":"span"');
+    expect(r.exporters[0]!.onlyInCollector).toContain('"signal":"span"');
   });
 
   it("an exporter dropped from one pipeline", async () => {

@@ -37,7 +37,8 @@ const inside = (a: Box, outer: Box) => a.x >= outer.x - 0.5 && a.y >= outer.y - 
 /** Rendered boxes (CSS pixels) of the chart with this aria-label and of its rects and texts. */
 async function chartBoxes(page: Page, label: string) {
   return page.$eval(`svg[aria-label="${label}"]`, (svg) => {
-    const box = (e: Element) => {
+    // Runs in the page; typed by the one method it uses (the DOM library is not part of the Node test build).
+    const box = (e: { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }) => {
       const r = e.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height };
     };

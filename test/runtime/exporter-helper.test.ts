@@ -42,7 +42,7 @@ describe("otlphttp exporter retries", () => {
       req.on("end", () => {
         const body = req.headers["content-encoding"] === "gzip" ? gunzipSync(Buffer.concat(chunks)) : Buffer.concat(chunks);
         const t = decodeExportRequest("traces", body);
-        seen.push({ at: Date.now(), encoding: req.headers["content-encoding"], spans: "error" in t ? -1 : t.data.resourceSpans[0]!.scopeSpans[0]!.spans.length });
+        seen.push({ at: Date.now(), encoding: req.headers["content-encoding"], spans: "error" in t || t.signal !== "traces" ? -1 : t.data.resourceSpans[0]!.scopeSpans[0]!.spans.length });
         const status = answers.shift() ?? 200;
         res.writeHead(status, status === 503 ? { "retry-after": "1" } : {}).end();
       });
@@ -105,7 +105,7 @@ describe("otlp (gRPC) exporter compression", () => {
       const seen: { encoding?: string; flag: number }[] = [];
       const server = createHttp2Server((req, res) => {
         const chunks: Buffer[] = [];
-        req.on("data", (c) => chunks.push(c));
+        req.on("data", (c: Buffer) => chunks.push(c));
         req.on("end", () => {
           seen.push({ encoding: req.headers["grpc-encoding"] as string | undefined, flag: Buffer.concat(chunks)[0] ?? -1 });
           res.writeHead(200, { "content-type": "application/grpc" });

@@ -88,7 +88,7 @@ async function outage(name: string, queue: string, retry: string) {
   return { output, upstream, second: () => second, acknowledged };
 }
 
-describe.concurrent.skipIf(!haveBundle)("otlp exporter across a 5 s downstream outage", () => {
+describe.skipIf(!haveBundle).concurrent("otlp exporter across a 5 s downstream outage", () => {
   it("delivers every acknowledged span exactly once with the default queue", async () => {
     const run = await outage("default", "{}", "{ initial_interval: 100ms, max_interval: 500ms, max_elapsed_time: 30s }");
     // The queue drains by retrying once gRPC has reconnected (its reconnect backoff is gRPC's own, a few seconds

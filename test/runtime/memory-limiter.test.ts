@@ -39,7 +39,7 @@ describe("memory_limiter limits", () => {
 });
 
 describe("memory_limiter under pressure", () => {
-  const traces = (): Telemetry => ({ signal: "traces", data: structuredClone(generateTelemetry().traces[0]) });
+  const traces = (): Telemetry => ({ signal: "traces", data: structuredClone(generateTelemetry().traces[0]!) });
 
   it("refuses above the soft limit and accepts below it (measured at start and every check_interval)", () => {
     let used = 95 * MIB;

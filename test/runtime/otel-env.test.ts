@@ -31,7 +31,7 @@ describe.skipIf(!haveBundle)("OTEL_RESOURCE_ATTRIBUTES", () => {
     const r = await fetch(`${p.url}/v1/traces`, { method: "POST", body: Buffer.from(encodeExportRequest(spansNamed(["x"]))), headers: { "content-type": "application/x-protobuf" } });
     expect(r.status).toBe(200);
     expect(await p.stop()).toBe(0);
-    const [{ resource }] = spansInFile(out);
+    const { resource } = spansInFile(out)[0]!;
     expect(attr(resource.attributes, "deployment.environment")).toBe("prod");
     expect(attr(resource.attributes, "team")).toBe("a b");
     // override: false keeps what the span's resource already had.

@@ -90,7 +90,7 @@ describe.skipIf(!haveBundle)("alloy run flags", () => {
     ["--request-timeout", "-5"],
     ["--listen", "nowhere"],
     ["--grpc-listen", "127.0.0.1:99999"],
-  ]) {
+  ] as const) {
     it(`rejects ${flag} ${value}`, () => {
       const r = spawnSync(process.execPath, [bundle, "run", config, flag, value], { encoding: "utf8", timeout: 20_000, env: { ...process.env, RUN_TEST_OUTPUT: "/dev/null" } });
       expect(r.status).toBe(1);

@@ -42,7 +42,7 @@ describe("OTLP protobuf codec", () => {
     }
   });
   it("reports truncated input instead of throwing", () => {
-    const bytes = encodeExportRequest({ signal: "traces", data: generateTelemetry().traces[0] });
+    const bytes = encodeExportRequest({ signal: "traces", data: generateTelemetry().traces[0]! });
     expect(decodeExportRequest("traces", bytes.subarray(0, bytes.length - 3))).toHaveProperty("error");
   });
 });
@@ -51,7 +51,7 @@ describe("alloy run server", () => {
   it("accepts JSON and protobuf, rejects bad bodies, and flushes batches on shutdown", async () => {
     const out = tempFile();
     const server = await startFixture(out, 64 * 1024);
-    const post = (p: string, body: BodyInit, type: string, extra: Record<string, string> = {}) =>
+    const post = (p: string, body: NonNullable<RequestInit["body"]>, type: string, extra: Record<string, string> = {}) =>
       fetch(`${server.url}${p}`, { method: "POST", body, headers: { "content-type": type, ...extra } });
 
     expect((await fetch(`${server.url}/-/healthy`)).status).toBe(200);
@@ -59,13 +59,13 @@ describe("alloy run server", () => {
 
     const json = readFileSync(fixture("one-span.json"), "utf8");
     expect((await post("/v1/traces", json, "application/json")).status).toBe(200);
-    const proto = encodeExportRequest({ signal: "logs", data: generateTelemetry().logs[0] });
+    const proto = encodeExportRequest({ signal: "logs", data: generateTelemetry().logs[0]! });
     expect((await post("/v1/logs", proto, "application/x-protobuf")).status).toBe(200);
-    expect((await post("/v1/metrics", gzipSync(JSON.stringify(generateTelemetry().metrics[0])), "application/json", { "content-encoding": "gzip" })).status).toBe(200);
+    expect((await post("/v1/metrics", gzipSync(JSON.stringify(generateTelemetry().metrics[0]!)), "application/json", { "content-encoding": "gzip" })).status).toBe(200);
 
     const bad = await post("/v1/traces", "{not json", "application/json");
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toMatch(/invalid JSON/);
+    expect(await bad.json()).toMatchObject({ message: expect.stringMatching(/invalid JSON/) });
     const badProto = await post("/v1/traces", new Uint8Array([0x0a, 0xff, 0xff]), "application/x-protobuf");
     expect(badProto.status).toBe(400);
     expect((await post("/v1/traces", '{"resourceSpans": 5}', "application/json")).status).toBe(400);
@@ -99,11 +99,11 @@ describe("alloy run server", () => {
         const m = /listening on (\S+)/.exec(stdout);
         if (m) {
           clearTimeout(timer);
-          resolve(m[1]);
+          resolve(m[1]!);
         }
       });
     });
-    const res = await fetch(`${url}/v1/traces`, { method: "POST", body: encodeExportRequest({ signal: "traces", data: generateTelemetry().traces[0] }), headers: { "content-type": "application/x-protobuf" } });
+    const res = await fetch(`${url}/v1/traces`, { method: "POST", body: encodeExportRequest({ signal: "traces", data: generateTelemetry().traces[0]! }), headers: { "content-type": "application/x-protobuf" } });
     expect(res.status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");

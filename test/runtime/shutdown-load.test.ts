@@ -98,7 +98,7 @@ describe("engine shutdown", () => {
   it("takes no payload once shutdown has begun, and says so", async () => {
     const { Engine, graphFromAlloy, generateTelemetry } = await import("@alloy-ts/runtime-lite");
     const engine = new Engine(graphFromAlloy(readFileSync(path.join(repoRoot, "fixtures", "telemetry", "shutdown-load.alloy"), "utf8"), { env: { LOAD_OUTPUT: path.join(dir, "unused.jsonl") } }), { live: true });
-    const t = (): Telemetry => ({ signal: "traces", data: structuredClone(generateTelemetry().traces[0]) });
+    const t = (): Telemetry => ({ signal: "traces", data: structuredClone(generateTelemetry().traces[0]!) });
     expect(engine.accept("otelcol.receiver.otlp.default", t())).toEqual({ status: "accepted" });
     expect(engine.accept("otelcol.receiver.otlp.default", { signal: "logs", data: { resourceLogs: [] } })).toEqual({ status: "unwired" });
     const done = engine.shutdown();

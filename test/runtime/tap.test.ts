@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { encodeExportRequest } from "@alloy-ts/runtime-lite";
+import { encodeExportRequest, type ComponentTap, type TracesData } from "@alloy-ts/runtime-lite";
 import { haveBundle, startAlloyRun, type AlloyProcess } from "./support/alloy-process.js";
 import { spansNamed } from "./support/grpc-client.js";
 
@@ -38,13 +38,13 @@ service:
       const r = await fetch(`${p.url}/v1/traces`, { method: "POST", body: Buffer.from(encodeExportRequest(spansNamed(names))), headers: { "content-type": "application/x-protobuf" } });
       expect(r.status).toBe(200);
     }
-    const tap = await (await fetch(`${p.url}/-/tap`)).json();
-    expect(tap["receiver:otlp"].counts.traces).toEqual({ in: 5, out: 5, refused: 0 });
-    expect(tap["traces/processor:filter"].counts.traces).toEqual({ in: 5, out: 4, refused: 0 });
-    expect(tap["exporter:nop"].counts.traces.in).toBe(4);
-    const last = tap["exporter:nop"].last;
+    const tap = (await (await fetch(`${p.url}/-/tap`)).json()) as Record<string, ComponentTap>;
+    expect(tap["receiver:otlp"]?.counts.traces).toEqual({ in: 5, out: 5, refused: 0 });
+    expect(tap["traces/processor:filter"]?.counts.traces).toEqual({ in: 5, out: 4, refused: 0 });
+    expect(tap["exporter:nop"]?.counts.traces?.in).toBe(4);
+    const last = tap["exporter:nop"]?.last ?? [];
     expect(last).toHaveLength(2);
-    expect(last.map((x: any) => x.data.resourceSpans[0].scopeSpans[0].spans.map((s: any) => s.name))).toEqual([["b"], ["c", "d"]]);
+    expect(last.map((x) => (x.data as TracesData).resourceSpans[0]?.scopeSpans[0]?.spans.map((s) => s.name))).toEqual([["b"], ["c", "d"]]);
     const text = await (await fetch(`${p.url}/-/tap?format=text`)).text();
     expect(text).toContain("traces/processor:filter (processor filter): traces in 5 out 4");
     expect(await p.stop()).toBe(0);

@@ -31,7 +31,7 @@ function run(statements: string[]) {
   engine.receive("receiver:otlp", input());
   void engine.shutdown();
   const out = engine.captured("exporter:debug")[0];
-  return { unverified: [...engine.unverified.values()], metrics: out?.signal === "metrics" ? out.data.resourceMetrics[0].scopeMetrics[0].metrics : [] };
+  return { unverified: [...engine.unverified.values()], metrics: out?.signal === "metrics" ? out.data.resourceMetrics[0]!.scopeMetrics[0]!.metrics : [] };
 }
 
 describe("transform metric type conversions", () => {
@@ -44,7 +44,7 @@ describe("transform metric type conversions", () => {
   it("convert_gauge_to_sum sets the given temporality and monotonicity, with a where clause", () => {
     const { metrics } = run(['convert_gauge_to_sum("cumulative", false) where name == "g1"']);
     expect(metrics[1]).toEqual({ name: "g1", sum: { dataPoints: [point], aggregationTemporality: 2, isMonotonic: false } });
-    expect(metrics[0].sum?.aggregationTemporality).toBe(1);
+    expect(metrics[0]!.sum?.aggregationTemporality).toBe(1);
   });
   it("rejects bad arguments at compile time (the component is then unverified)", () => {
     expect(run(['convert_gauge_to_sum("sideways", false)']).unverified).toHaveLength(1);

@@ -29,7 +29,7 @@ describe.skipIf(!sharedDir)("verify detects differences on the Alloy side", () =
     const r = await verdicts(yaml, mutate(alloy, 'action = "insert"', 'action = "upsert"'));
     expect(r.ok).toBe(false);
     expect(r.verdicts).toEqual(["different"]);
-    expect(r.report.exporters[0].onlyInCollector ?? r.report.exporters[0].onlyInAlloy).toContain("account_id");
+    expect(r.report.exporters[0]!.onlyInCollector ?? r.report.exporters[0]!.onlyInAlloy).toContain("account_id");
   });
 
   it("a wrong attribute value", async () => {
@@ -41,7 +41,7 @@ describe.skipIf(!sharedDir)("verify detects differences on the Alloy side", () =
     const { yaml, alloy } = load("attributes");
     const r = await verdicts(yaml, mutate(alloy, /\t\tlogs    = \[otelcol\.exporter\.otlp\.default\.input\]\n/, ""));
     expect(r.verdicts).toEqual(["different"]);
-    expect(r.report.exporters[0].onlyInCollector).toContain('"signal":"log"');
+    expect(r.report.exporters[0]!.onlyInCollector).toContain('"signal":"log"');
   });
 
   it("a swapped signal (traces wired where metrics were)", async () => {

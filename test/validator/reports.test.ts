@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import Ajv04 from "ajv-draft-04";
+import ajvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { compileSchema, renderPretty, toJsonReport, toSarif, validateDetailed } from "@alloy-ts/validator";
 import { repoRoot } from "../support/shared.js";
@@ -50,7 +50,7 @@ describe("reports", () => {
     const dir = path.dirname(require.resolve("@microsoft/jest-sarif/package.json"));
     const schema = JSON.parse(readFileSync(path.join(dir, "lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
     // The schema's language pattern is not valid with the `u` flag, so patterns are compiled without it.
-    const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const ajv = new ajvDraft04.default({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validateSarif = ajv.compile(schema);
     const sarif = toSarif(result.diagnostics, result.sources);
     expect(validateSarif(sarif), JSON.stringify(validateSarif.errors, null, 1)).toBe(true);

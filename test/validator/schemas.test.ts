@@ -45,7 +45,7 @@ describe("generated schemas", () => {
     expect(prom.properties.forward_to["x-alloy-type"]).toBe("list(MetricsReceiver)");
     const headers = load("components/otelcol.auth.headers.json");
     const header = Object.values(headers.$defs as Record<string, { properties: Record<string, { enum?: string[] }> }>).find((d) => d.properties.action);
-    expect(header?.properties.action.enum).toEqual(["insert", "update", "upsert", "delete"]);
+    expect(header?.properties.action?.enum).toEqual(["insert", "update", "upsert", "delete"]);
     const lokiWrite = load("components/loki.write.json");
     expect(lokiWrite["x-alloy-exports"].receiver["x-alloy-type"]).toBe("LogsReceiver");
   });

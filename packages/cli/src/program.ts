@@ -5,8 +5,8 @@
  */
 import { Command, CommanderError } from "commander";
 import { CliError, reportFailure, setUpstreamErrorLog } from "./cli-error.js";
+import { VERSION } from "./generated/version.js";
 
-const VERSION = "0.1.0";
 
 /**
  * Makes a reader that goes away (`alloy tools components | head`) end the process quietly: not an error of ours.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { stringify } from "yaml";
-import { convertOtelcol, renderDiagnostic, renderReport, supportedTypes } from "./index.js";
+import { convertOtelcol, renderDiagnostic, renderReport } from "./index.js";
+import { supportedTypes } from "./components/registry.js";
 import { base2Bytes, goDuration, goFloat, goQuote, parseGoDuration } from "./alloy/go-text.js";
 import { resolveString } from "./otel/resolve-refs.js";
 import { rewriteEnvReferences } from "./env-rewrite.js";

@@ -35,10 +35,12 @@ import { DocumentStore } from "./workspace/document-store.js";
 import { Folder, withoutCrossFileFalsePositives } from "./workspace/folder.js";
 import type { PositionEncoding } from "./line-index.js";
 import { ResilientMessageReader, type Malformed } from "./transport.js";
+import { VERSION } from "./generated/version.js";
 import type { Message } from "vscode-languageserver/node.js";
 
 export const SERVER_NAME = "alloy-lsp";
-export const SERVER_VERSION = "0.1.0";
+/** The server version reported in `initialize` (that of this package). */
+export const SERVER_VERSION = VERSION;
 
 export interface ServerOptions {
   readonly ctx?: ServiceContext;

@@ -47,7 +47,7 @@ export function startAlloyRun(config: string, env: Record<string, string>, extra
       if (!m || (grpc && !g)) return;
       clearTimeout(timer);
       resolve({
-        url: m[1],
+        url: m[1]!,
         grpc: g?.[1],
         child,
         stderr: () => stderr,

@@ -53,8 +53,7 @@ describe("printedCanonically", () => {
         const printed = printFile(blocks);
         fc.pre(printedCanonically(blocks, printed));
         const formatted = format(printed);
-        expect(formatted.ok).toBe(true);
-        expect(formatted.text).toBe(printed + "\n");
+        expect(formatted).toMatchObject({ ok: true, text: printed + "\n" });
       }),
       { numRuns: 1000 },
     );

@@ -43,7 +43,7 @@ export class EnvExpr extends Expr {
 
 /** `"a" + sys.env("B") + "c"`; one reference alone with upstream's form `coalesce(sys.env("B"), "")`. */
 export function stringExpression(parts: readonly Part[]): string {
-  if (parts.length === 1 && parts[0]!.t === "ref") return referenceExpression(parts[0], true);
+  if (parts.length === 1 && parts[0]!.t === "ref") return referenceExpression(parts[0]!, true);
   if (parts.length === 0) return '""';
   return parts.map((p) => (p.t === "text" ? goQuote(p.text) : referenceExpression(p, false))).join(" + ");
 }

@@ -8,7 +8,8 @@ const productionAccepts = (text: string): boolean => parse(text).diagnostics.len
 
 describe("reference grammar (Chevrotain)", () => {
   it("builds: Chevrotain's grammar analysis finds no ambiguity or left recursion", () => {
-    expect(referenceGrammar().definitionErrors).toEqual([]);
+    // performSelfAnalysis throws with the list of definition errors when there are any.
+    expect(() => referenceGrammar()).not.toThrow();
   });
 
   it.each([

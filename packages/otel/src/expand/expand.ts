@@ -29,7 +29,7 @@ function expandRound(s: string, env: Environment, round: number, typed = true): 
   const parts = splitReferences(s);
   if ("error" in parts) return parts;
   if (typed && parts.length === 1 && parts[0]!.t === "ref") {
-    const text = lookup(parts[0], env, round);
+    const text = lookup(parts[0]!, env, round);
     if (typeof text !== "string") return text;
     // An empty expansion stays an empty string: the collector keeps a reference's text beside its YAML value and
     // a string setting receives the text, which is what nearly every referenced setting is.

@@ -69,9 +69,9 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
       (graph.extensions ??= new Map()).set(id, { type: authTypeOfAlloy(parts[2]!), config: toCollectorShape(`auth.${parts[2]}`, body), enabled: true });
       continue;
     }
-    if ((parts[0] !== "otelcol" && !hybrid) || !(parts[1] in KINDS) || parts.length !== 3) continue;
-    const kind = KINDS[parts[1]];
-    const alloyType = parts[2];
+    if ((parts[0] !== "otelcol" && !hybrid) || !(parts[1]! in KINDS) || parts.length !== 3) continue;
+    const kind = KINDS[parts[1]!]!;
+    const alloyType = parts[2]!;
     const type = hybrid ? alloyType : canonicalType(kind, alloyType);
     const config = hybrid ? collectorMapOf(body) : toCollectorShape(`${kind}.${type}`, body);
     const node: GraphNode = { id, kind, type, name: b.label === undefined ? "" : unquote(`"${b.label}"`), config, outputs: noOutputs() };

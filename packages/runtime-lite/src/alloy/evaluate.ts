@@ -26,8 +26,9 @@ export function unquote(raw: string): string {
       i += ch.length - 1;
       continue;
     }
-    const n = body[++i];
-    if (n in simple) bytes.push(simple[n]);
+    // A backslash is never last: the scanner accepted the literal.
+    const n = body[++i]!;
+    if (n in simple) bytes.push(simple[n]!);
     else if (n === "x") bytes.push(parseInt(body.slice(i + 1, (i += 2) + 1), 16));
     else if (n === "u") pushText(String.fromCodePoint(parseInt(body.slice(i + 1, (i += 4) + 1), 16)));
     else if (n === "U") pushText(String.fromCodePoint(parseInt(body.slice(i + 1, (i += 8) + 1), 16)));
@@ -101,12 +102,12 @@ export function evaluate(e: Expr, scope: Scope): AlloyValue {
       }
       if (e.kind === "Identifier") {
         if (!(e.name in scope.names)) throw new EvalError(`identifier "${e.name}" does not exist`);
-        return scope.names[e.name];
+        return scope.names[e.name]!;
       }
       const base = evaluate(e.value, scope);
       if (base && typeof base === "object" && !Array.isArray(base) && !isCapsule(base)) {
         if (!(e.name in base)) throw new EvalError(`field "${e.name}" does not exist`);
-        return base[e.name];
+        return base[e.name]!;
       }
       throw new EvalError(`cannot access field "${e.name}" on value of type ${typeName(base)}`);
     }
@@ -117,7 +118,7 @@ export function evaluate(e: Expr, scope: Scope): AlloyValue {
         if (typeof idx !== "number") throw new EvalError(`should be number, got ${typeName(idx)}`);
         const i = Math.trunc(idx);
         if (i < 0 || i >= base.length) throw new EvalError(`index ${i} is out of range of array with length ${base.length}`);
-        return base[i];
+        return base[i]!;
       }
       if (base && typeof base === "object" && !isCapsule(base) && typeof base !== "function") return base[String(idx)] ?? null;
       throw new EvalError(`expected object or array, got ${typeName(base)}`);

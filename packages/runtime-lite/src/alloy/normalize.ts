@@ -39,7 +39,7 @@ const SEVERITY_NAMES = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
 
 function severityNumber(name: unknown): number {
   const m = /^([A-Z]+)([234])?$/.exec(String(name));
-  const i = m ? SEVERITY_NAMES.indexOf(m[1]) : -1;
+  const i = m ? SEVERITY_NAMES.indexOf(m[1]!) : -1;
   return i < 0 ? 0 : i * 4 + 1 + (m![2] ? Number(m![2]) - 1 : 0);
 }
 
@@ -56,7 +56,7 @@ function shape(body: Body, repeated: Record<string, string>): Record<string, unk
   for (const [name, list] of Object.entries(body.blocks)) {
     if (name === "output") continue;
     const shaped = list.map((b) => shape(b, repeated));
-    if (name in repeated) out[repeated[name]] = [...((out[repeated[name]] as unknown[]) ?? []), ...shaped];
+    if (name in repeated) out[repeated[name]!] = [...((out[repeated[name]!] as unknown[]) ?? []), ...shaped];
     else out[RENAMED[name] ?? name] = shaped[shaped.length - 1];
   }
   if (out.log_severity_number && typeof out.log_severity_number === "object") {

@@ -121,7 +121,7 @@ export function durationMs(v: unknown, dflt: number): number {
   let m: RegExpExecArray | null;
   let consumed = 0;
   while ((m = re.exec(v))) {
-    total += Number(m[1]) * units[m[2]];
+    total += Number(m[1]) * units[m[2]!]!;
     consumed += m[0].length;
   }
   return consumed === v.length ? total : dflt;

@@ -119,8 +119,8 @@ export function compileActions(actions: unknown, options: { fuse?: boolean } = {
           // The common case (a configured scalar): one pass, and a value object only for the attribute set.
           out.push((attrs) => {
             for (let i = 0; i < attrs.length; i++)
-              if (attrs[i].key === key) {
-                attrs[i].value = fresh();
+              if (attrs[i]!.key === key) {
+                attrs[i]!.value = fresh();
                 return;
               }
             attrs.push({ key, value: fresh() });
@@ -136,7 +136,7 @@ export function compileActions(actions: unknown, options: { fuse?: boolean } = {
           // The common case, without allocations: drop every attribute named `key` in place.
           out.push((attrs) => {
             let j = 0;
-            for (let i = 0; i < attrs.length; i++) if (attrs[i].key !== key) attrs[j++] = attrs[i];
+            for (let i = 0; i < attrs.length; i++) if (attrs[i]!.key !== key) attrs[j++] = attrs[i]!;
             if (j !== attrs.length) attrs.length = j;
           });
         else

@@ -89,13 +89,13 @@ export const countConnector: ComponentFactory = {
     const defs: Record<string, CountMetric[]> = {};
     for (const kind of Object.keys(COUNT_DEFAULTS)) {
       const entries = Object.entries(asRecord(config[kind]));
-      if (entries.length === 0) entries.push([COUNT_DEFAULTS[kind][0], { description: COUNT_DEFAULTS[kind][1] }]);
+      if (entries.length === 0) entries.push([COUNT_DEFAULTS[kind]![0], { description: COUNT_DEFAULTS[kind]![1] }]);
       defs[kind] = [];
       for (const [name, raw] of entries) {
         const r = asRecord(raw);
         const conditions: CompiledCondition[] = [];
         for (const src of asStrings(r.conditions)) {
-          const c = compileCondition(COUNT_CONTEXT[kind], src);
+          const c = compileCondition(COUNT_CONTEXT[kind]!, src);
           if ("error" in c) return { unsupported: c.error };
           conditions.push(c);
         }
@@ -110,7 +110,7 @@ export const countConnector: ComponentFactory = {
         const perResource = (resource: Resource, visit: (count: (kind: string, c: OttlCtx, attrs: KeyValue[]) => void) => void) => {
           const counts = new Map<string, { def: CountMetric; groups: Map<string, { attrs: KeyValue[]; n: number }> }>();
           visit((kind, c, attrs) => {
-            for (const def of defs[kind]) {
+            for (const def of defs[kind]!) {
               if (def.conditions.length && !def.conditions.some((f) => f(c))) continue;
               const key: KeyValue[] = [];
               let ok = true;
@@ -287,7 +287,7 @@ export const spanMetricsConnector: ComponentFactory = {
               s.sum += ms / scale;
               let i = bounds.findIndex((b) => ms <= b);
               if (i < 0) i = bounds.length;
-              s.counts[i]++;
+              s.counts[i]!++;
             }
       },
       shutdown: flush,

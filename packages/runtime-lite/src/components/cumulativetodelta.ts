@@ -59,7 +59,7 @@ export const cumulativeToDeltaProcessor: ComponentFactory = {
               if (count < (prev.count ?? 0) || counts.length !== prev.counts?.length) return true;
               p.count = String(count - prev.count!);
               if (p.sum !== undefined) p.sum -= prev.value;
-              p.bucketCounts = counts.map((c, i) => String(c - prev.counts![i]));
+              p.bucketCounts = counts.map((c, i) => String(c - prev.counts![i]!));
               delete p.min;
               delete p.max;
               p.startTimeUnixNano = prev.time;

@@ -96,7 +96,7 @@ export const k8sAttributesProcessor: ComponentFactory = {
       }
       return undefined;
     };
-    const tags: Tag[] = [...metadata.map((m) => ({ name: m, value: POD_METADATA[m] })), ...labels, ...annotations];
+    const tags: Tag[] = [...metadata.map((m) => ({ name: m, value: POD_METADATA[m]! })), ...labels, ...annotations];
     return {
       consume(t) {
         for (const attrs of resourceAttributeLists(t)) {

@@ -10,7 +10,7 @@ import { pruneEmpty } from "./processors-ottl.js";
 /** Concatenates payloads of one signal into one. */
 export function mergeTelemetry(items: Telemetry[]): Telemetry | undefined {
   if (items.length === 0) return undefined;
-  const first = items[0];
+  const first = items[0]!;
   if (first.signal === "traces")
     return { signal: "traces", data: { resourceSpans: items.flatMap((i) => (i.signal === "traces" ? i.data.resourceSpans : [])) } };
   if (first.signal === "metrics")
@@ -64,8 +64,8 @@ export function byteSize(v: unknown): number | undefined {
   let total = 0;
   let consumed = 0;
   for (const m of v.matchAll(/(\d+)([KMGT]i?B|B)/g)) {
-    if (!(m[2] in BYTE_UNITS)) return undefined;
-    total += Number(m[1]) * BYTE_UNITS[m[2]];
+    if (!(m[2]! in BYTE_UNITS)) return undefined;
+    total += Number(m[1]) * BYTE_UNITS[m[2]!]!;
     consumed += m[0].length;
   }
   return consumed === v.length ? total : undefined;
@@ -222,8 +222,8 @@ function compilePolicy(raw: unknown, rateState: { count: number }): Policy | { u
       const lo = Number(cfg.threshold_ms ?? 0);
       const hi = Number(cfg.upper_threshold_ms ?? 0);
       return (t) => {
-        let min = BigInt(t.spans[0].span.startTimeUnixNano);
-        let max = BigInt(t.spans[0].span.endTimeUnixNano);
+        let min = BigInt(t.spans[0]!.span.startTimeUnixNano);
+        let max = BigInt(t.spans[0]!.span.endTimeUnixNano);
         for (const s of t.spans) {
           if (BigInt(s.span.startTimeUnixNano) < min) min = BigInt(s.span.startTimeUnixNano);
           if (BigInt(s.span.endTimeUnixNano) > max) max = BigInt(s.span.endTimeUnixNano);
@@ -245,7 +245,7 @@ function compilePolicy(raw: unknown, rateState: { count: number }): Policy | { u
     case "probabilistic": {
       const pct = Number(cfg.sampling_percentage ?? 0);
       const salt = String(cfg.hash_salt ?? "");
-      return (t) => (hashSampled(0, pct, Buffer.concat([Buffer.from(salt), Buffer.from(t.spans[0].span.traceId, "hex")])) ? "sampled" : "not");
+      return (t) => (hashSampled(0, pct, Buffer.concat([Buffer.from(salt), Buffer.from(t.spans[0]!.span.traceId, "hex")])) ? "sampled" : "not");
     }
     case "status_code": {
       const codes = asStrings(cfg.status_codes).map((c) => ({ UNSET: 0, OK: 1, ERROR: 2 })[c as "OK"]);
@@ -279,7 +279,7 @@ function compilePolicy(raw: unknown, rateState: { count: number }): Policy | { u
         t.spans.some((s) =>
           (s.span.traceState ?? "").split(",").some((kv) => {
             const [k, v] = kv.trim().split("=");
-            return k === key && values.includes(v);
+            return k === key && v !== undefined && values.includes(v);
           }),
         )
           ? "sampled"

@@ -54,7 +54,8 @@ export const filterProcessor: ComponentFactory = {
     const dp = conditions("datapoint", me.datapoint);
     const log = conditions("log", lo.log_record);
     for (const c of [span, event, metric, dp, log]) if ("unsupported" in c) return c;
-    const [fSpan, fEvent, fMetric, fDp, fLog] = [span, event, metric, dp, log].map((c) => anyOf(c as CompiledCondition[]));
+    const compiled = (c: unknown) => anyOf(c as CompiledCondition[]);
+    const [fSpan, fEvent, fMetric, fDp, fLog] = [compiled(span), compiled(event), compiled(metric), compiled(dp), compiled(log)];
     const has = (c: unknown) => (c as CompiledCondition[]).length > 0;
     return {
       consume(t) {
@@ -103,7 +104,7 @@ function groups(key: string, list: unknown): StatementGroup[] | { unsupported: s
   for (const raw of asArray(list)) {
     const g = asRecord(raw);
     const context = String(g.context ?? "") as OttlContextName;
-    if (!CONTEXTS[key].includes(context)) return { unsupported: `${key} context "${context}"` };
+    if (!CONTEXTS[key]!.includes(context)) return { unsupported: `${key} context "${context}"` };
     const statements: CompiledStatement[] = [];
     for (const src of asStrings(g.statements)) {
       const s = compileStatement(context, src);

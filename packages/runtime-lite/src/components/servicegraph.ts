@@ -59,7 +59,7 @@ export const serviceGraphConnector: ComponentFactory = {
     const bucket = (counts: number[], seconds: number) => {
       const ms = seconds * 1000;
       const i = bounds.findIndex((b) => ms <= b);
-      counts[i < 0 ? bounds.length : i]++;
+      counts[i < 0 ? bounds.length : i]!++;
     };
     const pair = (client: Side & { messaging: boolean }, server: Side) => {
       const attrs: KeyValue[] = [

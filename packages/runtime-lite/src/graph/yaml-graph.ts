@@ -25,7 +25,7 @@ function toPlain(v: RawValue | unknown): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
   return v;
 }
-const typeOf = (id: string): string => id.split("/")[0];
+const typeOf = (id: string): string => id.split("/")[0]!;
 
 /** Node ID of a receiver, exporter or connector (shared instances). */
 export const sharedNodeId = (kind: ComponentKind, id: string): string => `${kind}:${id}`;
@@ -103,7 +103,7 @@ export function graphFromCollectorYaml(text: string, options: YamlGraphOptions =
 
   /** Where data entering pipeline `p` goes first. */
   const entryOf = (p: Pipeline): string[] => {
-    if (p.processors.length > 0) return [processorNodeId(p.id, p.processors[0])];
+    if (p.processors.length > 0) return [processorNodeId(p.id, p.processors[0]!)];
     return p.exporters.map((e) => sharedNodeId(isConnector(e) ? "connector" : "exporter", e));
   };
 
@@ -121,7 +121,7 @@ export function graphFromCollectorYaml(text: string, options: YamlGraphOptions =
       if (!node) return;
       const next =
         i + 1 < p.processors.length
-          ? [processorNodeId(p.id, p.processors[i + 1])]
+          ? [processorNodeId(p.id, p.processors[i + 1]!)]
           : p.exporters.map((e) => sharedNodeId(isConnector(e) ? "connector" : "exporter", e));
       addAll(node.outputs[p.signal], next);
     });

@@ -84,7 +84,7 @@ const nanos = (s: string | undefined): OttlValue => BigInt(s ?? "0");
 function baseRef(ctx: OttlContextName, fields: string[]): Ref | string {
   let target = ctx;
   let rest = fields;
-  const prefix = CONTEXT_PREFIX[fields[0]];
+  const prefix = CONTEXT_PREFIX[fields[0]!];
   if (prefix && fields.length > 1 && !(ctx === "span" && fields[0] === "status")) {
     target = prefix;
     rest = fields.slice(1);
@@ -181,7 +181,7 @@ function keyedRef(base: Ref, keys: Evaluator[]): Ref | string {
     let attrs = list(c);
     for (let i = 0; i < keys.length; i++) {
       if (!attrs) return undefined;
-      const k = keys[i](c);
+      const k = keys[i]!(c);
       if (typeof k !== "string") return undefined;
       if (i === keys.length - 1) return { attrs, key: k };
       let v = getAttr(attrs, k);
@@ -224,7 +224,7 @@ function compileRef(ctx: OttlContextName, e: OttlExpr): Ref {
 type Converter = (args: OttlValue[]) => OttlValue;
 
 const CONVERTERS: Record<string, Converter> = {
-  IsMatch: ([t, p]) => (t === null ? false : goRegExp(String(p)).test(asString(t))),
+  IsMatch: ([t, p]) => (t === null || t === undefined ? false : goRegExp(String(p)).test(asString(t))),
   Concat: ([list, delim]) => (Array.isArray(list) ? list.map(asString).join(String(delim ?? "")) : null),
   Len: ([v]) =>
     BigInt(typeof v === "string" ? [...v].length : Array.isArray(v) ? v.length : v && typeof v === "object" ? Object.keys(v).length : 0),
@@ -233,7 +233,7 @@ const CONVERTERS: Record<string, Converter> = {
   Int: ([v]) =>
     typeof v === "bigint" ? v : typeof v === "number" ? BigInt(Math.trunc(v)) : typeof v === "boolean" ? BigInt(v ? 1 : 0) : typeof v === "string" && /^-?\d+$/.test(v) ? BigInt(v) : null,
   Double: ([v]) => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : null),
-  String: ([v]) => asString(v),
+  String: ([v]) => asString(v ?? null),
   IsString: ([v]) => typeof v === "string",
   IsInt: ([v]) => typeof v === "bigint",
   IsDouble: ([v]) => typeof v === "number",
@@ -242,8 +242,8 @@ const CONVERTERS: Record<string, Converter> = {
   IsList: ([v]) => Array.isArray(v),
   Substring: ([v, s, l]) => (typeof v === "string" ? v.slice(Number(s), Number(s) + Number(l)) : null),
   Split: ([v, d]) => (typeof v === "string" ? v.split(String(d)) : null),
-  SHA256: ([v]) => createHash("sha256").update(asString(v)).digest("hex"),
-  SHA1: ([v]) => createHash("sha1").update(asString(v)).digest("hex"),
+  SHA256: ([v]) => createHash("sha256").update(asString(v ?? null)).digest("hex"),
+  SHA1: ([v]) => createHash("sha1").update(asString(v ?? null)).digest("hex"),
   Trim: ([v]) => (typeof v === "string" ? v.trim() : null),
   HasPrefix: ([v, p]) => typeof v === "string" && v.startsWith(String(p)),
   HasSuffix: ([v, p]) => typeof v === "string" && v.endsWith(String(p)),
@@ -357,6 +357,12 @@ function mapArg(ctx: OttlContextName, e: OttlExpr | undefined): (c: OttlCtx) => 
   return r.map;
 }
 
+/** An editor's argument that must be present, as `mapArg` requires its map. */
+function required(e: OttlExpr | undefined, what: string): OttlExpr {
+  if (!e) throw new CompileError(`missing ${what} argument`);
+  return e;
+}
+
 function constString(e: OttlExpr | undefined, what: string): string {
   if (e?.kind !== "lit" || typeof e.value !== "string") throw new CompileError(`${what} must be a string literal`);
   return e.value;
@@ -391,10 +397,11 @@ const EDITORS: Record<string, Editor> = {
       delete m.gauge;
     };
   },
-  set: (ctx, [t, v]) => {
+  set: (ctx, [target, v]) => {
+    const t = required(target, "target");
     const r = compileRef(ctx, t);
     if (!r.set) throw new CompileError(`path ${t.kind === "path" ? t.fields.join(".") : ""} cannot be set`);
-    const val = compileValue(ctx, v);
+    const val = compileValue(ctx, required(v, "value"));
     return (c) => {
       const x = val(c);
       // Setting nil leaves the target unchanged (upstream: set with nil is a no-op).
@@ -403,7 +410,7 @@ const EDITORS: Record<string, Editor> = {
   },
   delete_key: (ctx, [m, k]) => {
     const map = mapArg(ctx, m);
-    const key = compileValue(ctx, k);
+    const key = compileValue(ctx, required(k, "key"));
     return (c) => {
       const l = map(c);
       const kv = key(c);
@@ -420,7 +427,7 @@ const EDITORS: Record<string, Editor> = {
   },
   keep_keys: (ctx, [m, k]) => {
     const map = mapArg(ctx, m);
-    const keys = compileValue(ctx, k);
+    const keys = compileValue(ctx, required(k, "keys"));
     return (c) => {
       const l = map(c);
       const ks = keys(c);
@@ -439,7 +446,7 @@ const EDITORS: Record<string, Editor> = {
     };
   },
   replace_pattern: (ctx, [t, p, r]) => {
-    const ref = compileRef(ctx, t);
+    const ref = compileRef(ctx, required(t, "target"));
     const re = goRegExp(constString(p, "pattern"), "g");
     const repl = goReplacement(constString(r, "replacement"));
     return (c) => {
@@ -463,7 +470,7 @@ const EDITORS: Record<string, Editor> = {
     };
   },
   replace_match: (ctx, [t, g, r]) => {
-    const ref = compileRef(ctx, t);
+    const ref = compileRef(ctx, required(t, "target"));
     const glob = globToRegExp(constString(g, "pattern"));
     const repl = constString(r, "replacement");
     return (c) => {
@@ -481,7 +488,7 @@ const EDITORS: Record<string, Editor> = {
   },
   truncate_all: (ctx, [m, n]) => {
     const map = mapArg(ctx, m);
-    const limit = compileValue(ctx, n);
+    const limit = compileValue(ctx, required(n, "limit"));
     return (c) => {
       const lim = int(limit(c));
       if (lim === undefined || lim < 0) return;
@@ -494,7 +501,7 @@ const EDITORS: Record<string, Editor> = {
   },
   limit: (ctx, [m, n, p]) => {
     const map = mapArg(ctx, m);
-    const limit = compileValue(ctx, n);
+    const limit = compileValue(ctx, required(n, "limit"));
     const prio = p ? compileValue(ctx, p) : () => [];
     return (c) => {
       const l = map(c);
@@ -509,7 +516,7 @@ const EDITORS: Record<string, Editor> = {
   },
   merge_maps: (ctx, [t, s, st]) => {
     const target = mapArg(ctx, t);
-    const source = compileValue(ctx, s);
+    const source = compileValue(ctx, required(s, "source"));
     const strategy = constString(st, "strategy");
     return (c) => {
       const l = target(c);

@@ -48,27 +48,27 @@ export function enumValue(name: string): bigint | undefined {
   let m = /^SEVERITY_NUMBER_([A-Z]+)([234])?$/.exec(name);
   if (m) {
     if (m[1] === "UNSPECIFIED") return 0n;
-    const i = SEVERITY.indexOf(m[1]);
+    const i = SEVERITY.indexOf(m[1]!);
     return i < 0 ? undefined : BigInt(i * 4 + 1 + (m[2] ? Number(m[2]) - 1 : 0));
   }
   m = /^SPAN_KIND_([A-Z]+)$/.exec(name);
   if (m) {
-    const i = SPAN_KIND.indexOf(m[1]);
+    const i = SPAN_KIND.indexOf(m[1]!);
     return i < 0 ? undefined : BigInt(i);
   }
   m = /^STATUS_CODE_([A-Z]+)$/.exec(name);
   if (m) {
-    const i = ["UNSET", "OK", "ERROR"].indexOf(m[1]);
+    const i = ["UNSET", "OK", "ERROR"].indexOf(m[1]!);
     return i < 0 ? undefined : BigInt(i);
   }
   m = /^METRIC_DATA_TYPE_([A-Z_]+)$/.exec(name);
   if (m) {
-    const i = METRIC_TYPE.indexOf(m[1]);
+    const i = METRIC_TYPE.indexOf(m[1]!);
     return i < 0 ? undefined : BigInt(i);
   }
   m = /^AGGREGATION_TEMPORALITY_([A-Z]+)$/.exec(name);
   if (m) {
-    const i = ["UNSPECIFIED", "DELTA", "CUMULATIVE"].indexOf(m[1]);
+    const i = ["UNSPECIFIED", "DELTA", "CUMULATIVE"].indexOf(m[1]!);
     return i < 0 ? undefined : BigInt(i);
   }
   return undefined;
@@ -102,7 +102,7 @@ export function goRegExp(src: string, flags = ""): RegExp {
   const inline = /^\(\?([imsU]+)\)/.exec(s);
   if (inline) {
     s = s.slice(inline[0].length);
-    for (const c of inline[1]) if ("ims".includes(c) && !f.includes(c)) f += c;
+    for (const c of inline[1]!) if ("ims".includes(c) && !f.includes(c)) f += c;
   }
   return new RegExp(s, f);
 }
@@ -120,7 +120,7 @@ export function goReplacement(tpl: string): string {
 export function globToRegExp(glob: string): RegExp {
   let re = "^";
   for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
+    const c = glob[i]!;
     if (c === "*") re += "[^/]*";
     else if (c === "?") re += "[^/]";
     else if (c === "[") {

@@ -100,7 +100,7 @@ export function deleteAttr(attrs: KeyValue[], key: string): void {
 /** Removes attributes in place for which `keep` is false. */
 export function filterAttrs(attrs: KeyValue[], keep: (kv: KeyValue) => boolean): void {
   let j = 0;
-  for (let i = 0; i < attrs.length; i++) if (keep(attrs[i])) attrs[j++] = attrs[i];
+  for (let i = 0; i < attrs.length; i++) if (keep(attrs[i]!)) attrs[j++] = attrs[i]!;
   attrs.length = j;
 }
 

@@ -34,7 +34,7 @@ const BASE = 1704067200000000000n;
 /** Generates the built-in set; the same seed always gives the same data. */
 export function generateTelemetry(seed = 1, scale = 1): TelemetrySet {
   const r = rng(seed);
-  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const set: TelemetrySet = { traces: [], metrics: [], logs: [] };
   for (let batch = 0; batch < 2 * scale; batch++) {
     set.traces.push({
@@ -46,7 +46,7 @@ export function generateTelemetry(seed = 1, scale = 1): TelemetrySet {
             spans: Array.from({ length: 4 }, (_, i): Span => {
               const traceId = hex(r, 16);
               const start = BASE + BigInt(batch * 1_000_000_000 + i * 10_000_000);
-              const durMs = [1, 3, 7, 45, 120, 900, 2500, 16000][Math.floor(r() * 8)];
+              const durMs = pick([1, 3, 7, 45, 120, 900, 2500, 16000]);
               const route = pick(ROUTES);
               const attrs: Record<string, unknown> = {
                 "http.method": pick(["GET", "POST", "GET"]),

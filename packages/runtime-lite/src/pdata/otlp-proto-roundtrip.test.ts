@@ -18,6 +18,9 @@ const hexId = (bytes: number) => fc.uint8Array({ minLength: bytes, maxLength: by
 const b64 = fc.uint8Array({ maxLength: 12 }).map((b) => Buffer.from(b).toString("base64"));
 
 /** A record whose optional keys may be left out, keys in the given (field-number) order. */
+/** The generated payloads have the OTLP/JSON shape; `record` types them loosely, the encoder checks them. */
+const telemetry = (t: { signal: Telemetry["signal"]; data: unknown }) => t as Telemetry;
+
 const record = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T, required: (keyof T)[] = []) =>
   fc.record(fields, { requiredKeys: required as never });
 
@@ -69,7 +72,7 @@ const span = record(
 );
 const traces: fc.Arbitrary<Telemetry> = fc
   .array(record({ resource, scopeSpans: fc.array(record({ scope, spans: fc.array(span, { maxLength: 3 }), schemaUrl: text }, ["spans"]), { maxLength: 2 }), schemaUrl: text }, ["resource", "scopeSpans"]), { maxLength: 2 })
-  .map((resourceSpans) => ({ signal: "traces", data: { resourceSpans } }) as Telemetry);
+  .map((resourceSpans) => telemetry({ signal: "traces", data: { resourceSpans } }));
 
 const logRecord = record(
   {
@@ -89,7 +92,7 @@ const logRecord = record(
 );
 const logs: fc.Arbitrary<Telemetry> = fc
   .array(record({ resource, scopeLogs: fc.array(record({ scope, logRecords: fc.array(logRecord, { maxLength: 3 }), schemaUrl: text }, ["logRecords"]), { maxLength: 2 }), schemaUrl: text }, ["resource", "scopeLogs"]), { maxLength: 2 })
-  .map((resourceLogs) => ({ signal: "logs", data: { resourceLogs } }) as Telemetry);
+  .map((resourceLogs) => telemetry({ signal: "logs", data: { resourceLogs } }));
 
 const exemplars = fc.array(
   record({ timeUnixNano: u64, asDouble: double, spanId: hexId(8), traceId: hexId(16), asInt: i64, filteredAttributes: someAttributes }),
@@ -159,7 +162,7 @@ const metric = fc.tuple(
 ).map(([head, data, metadata]) => ({ ...head, ...data, ...(metadata ? { metadata } : {}) }));
 const metrics: fc.Arbitrary<Telemetry> = fc
   .array(record({ resource, scopeMetrics: fc.array(record({ scope, metrics: fc.array(metric, { maxLength: 3 }), schemaUrl: text }, ["metrics"]), { maxLength: 2 }), schemaUrl: text }, ["resource", "scopeMetrics"]), { maxLength: 2 })
-  .map((resourceMetrics) => ({ signal: "metrics", data: { resourceMetrics } }) as Telemetry);
+  .map((resourceMetrics) => telemetry({ signal: "metrics", data: { resourceMetrics } }));
 
 const roundTrip = (t: Telemetry) => {
   const back = decodeExportRequest(t.signal, encodeExportRequest(t));

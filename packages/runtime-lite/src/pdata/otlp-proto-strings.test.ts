@@ -23,7 +23,7 @@ const traces = (keys: string[]): Telemetry => ({
 
 const keysOf = (t: Telemetry | { error: string }) => {
   if ("error" in t || t.signal !== "traces") throw new Error("not traces");
-  return t.data.resourceSpans[0].scopeSpans[0].spans[0].attributes.map((a) => [a.key, a.value.stringValue]);
+  return t.data.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.attributes.map((a) => [a.key, a.value.stringValue]);
 };
 
 describe("short string table", () => {

@@ -160,7 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = (req.url ?? "/").split("?")[0];
+    const url = (req.url ?? "/").split("?")[0]!;
     if (req.method === "GET" && url === "/-/healthy") return void res.writeHead(200).end("All Alloy components are healthy.\n");
     if (req.method === "GET" && url === "/-/ready") {
       const why = closing ? "Alloy is shutting down." : options.notReady?.();
@@ -194,7 +194,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           throw new HttpError(tooBig ? 413 : 400, tooBig ? `decompressed body exceeds the limit of ${limit} bytes` : `invalid gzip body: ${(e as Error).message}`);
         }
       } else if (encoding !== "" && encoding !== "identity") throw new HttpError(400, `unsupported content encoding ${encoding}`);
-      const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+      const type = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
       let parsed;
       if (type === "application/json") parsed = parseOtlpJson(signal, body.toString("utf8"));
       else if (type === "application/x-protobuf" || type === "application/protobuf") parsed = decodeExportRequest(signal, body);
