@@ -35,7 +35,7 @@ const sourceOf = (c: Case): SourceFile =>
 
 /** `LINE:COL: MESSAGE`, as upstream renders a diagnostic without a file name. */
 const render = (source: SourceFile, diags: readonly Diagnostic[]): string[] =>
-  diags.map((d) => `${source.formatPosition(d.range.start)}: ${d.message}`);
+  diags.map((d) => `${source.formatPosition(d.range!.start)}: ${d.message}`);
 
 function checkParseOutcome(c: Case, rendered: string[]): void {
   const messages = rendered.map((r) => r.replace(/^\d+:\d+: /, ""));

@@ -13,8 +13,10 @@ export type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
 export { renderLedger, countFates } from "./ledger/ledger.js";
 export type { SettingFate, Fate } from "./ledger/ledger.js";
 export type { ComponentKind } from "./engine/description.js";
+// The component table: which collector types convert and to which Alloy component (the graph marks the others).
+export { findComponent } from "./components/registry.js";
 export { alloyOtelManifest } from "./modules/alloy-otel.js";
-export { manifestModules, requiredModules } from "./modules/required.js";
+export { manifestModules, requiredModules, BUILD_DIAGNOSTICS } from "./modules/required.js";
 export type { Requirement, Requirements, RequirementDiagnostic } from "./modules/required.js";
 export { convertOtelcolToBridge } from "./dialects/to-bridge.js";
 export type { BridgeConvertOptions, BridgeConvertResult } from "./dialects/to-bridge.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { borrowCodeUnits, codeUnitsOf, returnCodeUnits } from "../lexer/code-units.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, RangedDiagnostic } from "../diagnostics/diagnostic.js";
 import { parse, parseStreaming } from "../parser/parser.js";
 import { ForwardLineCounter, LineCursor } from "./line-cursor.js";
 import { SourceFile } from "./source-file.js";
@@ -81,7 +81,7 @@ describe("borrowed code units", () => {
       const r = parse(inner);
       expect(r.diagnostics).toEqual([]);
       expect(r.file.body.map((t) => t.name)).toEqual(Array(30).fill("x"));
-    }, [], diagnostics);
+    }, [], diagnostics as RangedDiagnostic[]);
     expect(diagnostics).toEqual([]);
     expect(names).toEqual(Array(20).fill("b"));
     expect(parse(outer).file.body).toHaveLength(20);
