@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -41,6 +42,7 @@ const browserNode = {
   setup(b) {
     b.onResolve({ filter: /^alloy-playground:schemas$/ }, () => ({ path: "schemas", namespace: "alloy-playground" }));
     b.onLoad({ filter: /.*/, namespace: "alloy-playground" }, () => ({ contents: `export const files = ${JSON.stringify(schemaFiles())};`, loader: "js" }));
+    b.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: path.join(shims, "elk.ts") }));
     b.onResolve({ filter: /^(?:node:)?[a-z0-9_]+$|^@grpc\// }, (args) => {
       const name = args.path.replace(/^node:/, "");
       // The `buffer` package itself, when imported by the shim that wraps it.
@@ -77,4 +79,7 @@ const result = await build({
   logOverride: { "empty-import-meta": "silent" },
 });
 for (const f of ["index.html", "playground.css"]) copyFileSync(path.join(here, "src", f), path.join(out, f));
+// elkjs as it is published, loaded by src/shims/elk.ts when the first graph is drawn.
+const graphPackage = path.join(root, "packages", "graph", "package.json");
+copyFileSync(createRequire(graphPackage).resolve("elkjs/lib/elk.bundled.js"), path.join(out, "elk.js"));
 if (process.argv.includes("--analyze")) console.log(Object.keys(result.metafile.outputs).join("\n"));

@@ -89,7 +89,7 @@ export function analyze(text: string, format: InputFormat): Analysis {
   return { format, conversions, diagnostics, graph };
 }
 
-function convertOne(dialect: Dialect, text: string, fileName: string): Conversion {
+export function convertOne(dialect: Dialect, text: string, fileName: string): Conversion {
   const start = performance.now();
   const r = safely(
     () => dialect.convert(text, fileName),
