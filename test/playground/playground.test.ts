@@ -14,7 +14,8 @@ import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { convertOtelcol } from "@alloy-ts/converter";
+import { convertDialect, convertOtelcol } from "@alloy-ts/converter";
+import { format } from "@alloy-ts/grammar";
 import { graphOfCollector } from "@alloy-ts/graph";
 import { Engine, FIXED_NOW, generateTelemetry, graphFromCollectorYaml, SIGNALS, Tap, type Telemetry } from "@alloy-ts/runtime-lite";
 import { validateOtelcolYaml } from "@alloy-ts/validator";
@@ -201,6 +202,22 @@ describe.skipIf(missing.length > 0)("the playground in headless Chromium", () =>
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:"))).toEqual([]);
     await file.close();
+  });
+
+  it("takes an Alloy file: converts it to collector YAML and formats it with fmt", async () => {
+    const alloy = 'otelcol.receiver.otlp "in" {\n  grpc {}\n  output {\n    traces = [otelcol.exporter.otlp.tempo.input]\n  }\n}\notelcol.exporter.otlp "tempo" {\n  client {\n  endpoint = "tempo:4317"\n  }\n}\n';
+    await paste(page, alloy);
+    expect(await page.locator("#detected").innerText()).toBe("(Alloy)");
+    expect(await page.locator("#tabs button").evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.dialect))).toEqual(["collector", "otelcol", "otel"]);
+    await page.click('#tabs button[data-dialect="collector"]');
+    expect(await pageText(page, "output")).toBe(convertDialect(alloy, { sourceFormat: "alloy", target: "otelcol", fileName: "config.alloy" }).output);
+    const formatted = format(alloy);
+    expect(formatted.ok && formatted.changed).toBe(true);
+    const before = await generation(page);
+    await page.click("#fmt");
+    await page.waitForFunction((g) => Number(document.body.dataset.generation ?? 0) > g, before, { timeout: 15_000 });
+    expect(await pageText(page, "text")).toBe(formatted.ok ? formatted.text : "");
+    expect(await page.locator("#graph svg .node").count()).toBe(2);
   });
 
   it("sent nothing anywhere and raised no errors", () => {
