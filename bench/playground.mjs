@@ -13,7 +13,7 @@ const SIZE_GOAL = 1.5e6;
 const FIRST_GOAL_MS = 300;
 const CHROMIUM = "/usr/bin/chromium";
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "packages", "playground", "dist");
-const FILES = ["index.html", "playground.js", "playground.css", "elk.js"];
+const FILES = ["index.html", "playground.js", "playground.css", "elk.js", "schemas.js"];
 
 async function firstConversion(browser, url) {
   const page = await browser.newPage();

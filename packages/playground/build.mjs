@@ -2,7 +2,7 @@
 // workspace packages' built output. Run by the root build (scripts/bundle.mjs) after `tsc -b`.
 // The page is one classic script, not an ES module, so that it also runs when opened as a file (file://).
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -40,8 +40,6 @@ function schemaFiles() {
 const browserNode = {
   name: "browser-node",
   setup(b) {
-    b.onResolve({ filter: /^alloy-playground:schemas$/ }, () => ({ path: "schemas", namespace: "alloy-playground" }));
-    b.onLoad({ filter: /.*/, namespace: "alloy-playground" }, () => ({ contents: `export const files = ${JSON.stringify(schemaFiles())};`, loader: "js" }));
     b.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: path.join(shims, "elk.ts") }));
     b.onResolve({ filter: /^(?:node:)?[a-z0-9_]+$|^@grpc\// }, (args) => {
       const name = args.path.replace(/^node:/, "");
@@ -79,6 +77,8 @@ const result = await build({
   logOverride: { "empty-import-meta": "silent" },
 });
 for (const f of ["index.html", "playground.css"]) copyFileSync(path.join(here, "src", f), path.join(out, f));
+// The component schemas, for the validator (src/shims/fs.ts loads them after the first conversion).
+writeFileSync(path.join(out, "schemas.js"), `window.alloyPlaygroundSchemas = ${JSON.stringify(schemaFiles())};\n`);
 // elkjs as it is published, loaded by src/shims/elk.ts when the first graph is drawn.
 const graphPackage = path.join(root, "packages", "graph", "package.json");
 copyFileSync(createRequire(graphPackage).resolve("elkjs/lib/elk.bundled.js"), path.join(out, "elk.js"));

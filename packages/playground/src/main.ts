@@ -14,6 +14,7 @@ import { analyze, convertOne, detectFormat, DIALECTS, drawGraph, fileNameOf, for
 import { runSample, type RunResult } from "./run.js";
 import { decodeState, encodeState, type PageState } from "./state.js";
 import { SAMPLE } from "./sample.js";
+import { loadSchemas } from "./shims/fs.js";
 
 const DEBOUNCE_MS = 250;
 
@@ -120,6 +121,13 @@ async function refresh(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (mine !== generation) return;
   }
+  try {
+    await loadSchemas();
+  } catch (e) {
+    ui.status.textContent = e instanceof Error ? e.message : String(e);
+    return;
+  }
+  if (mine !== generation) return;
   const started = performance.now();
   current = analyze(state.text, format);
   showConversions(current);

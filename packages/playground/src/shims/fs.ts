@@ -1,13 +1,29 @@
 /**
- * `node:fs` in the page: a read-only file system holding the component schemas (schemas/ of the repository,
- * embedded by the build as `/schemas/...`), which is all the validator's registry reads. Writing is refused: the
- * page keeps nothing and sends nothing.
+ * `node:fs` in the page: a read-only file system holding the component schemas (schemas/ of the repository, as
+ * `/schemas/...`), which is all the validator's registry reads. The build writes them to schemas.js beside the page,
+ * loaded by `loadSchemas` after the first conversion is on screen (the converter does not read them) and before
+ * anything validates. Writing is refused: the page keeps nothing and sends nothing.
  */
-import { files } from "alloy-playground:schemas";
-
+type Files = Record<string, string>;
+let files: Files = {};
 const directories = new Set<string>();
-for (const name of Object.keys(files)) {
-  for (let i = name.lastIndexOf("/"); i > 0; i = name.lastIndexOf("/", i - 1)) directories.add(name.slice(0, i));
+let loading: Promise<void> | undefined;
+
+/** Loads schemas.js once; validation must wait for it (the registry keeps the first index it reads). */
+export function loadSchemas(): Promise<void> {
+  return (loading ??= new Promise<void>((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = "schemas.js";
+    script.onload = () => {
+      files = (globalThis as { alloyPlaygroundSchemas?: Files }).alloyPlaygroundSchemas ?? {};
+      for (const name of Object.keys(files)) {
+        for (let i = name.lastIndexOf("/"); i > 0; i = name.lastIndexOf("/", i - 1)) directories.add(name.slice(0, i));
+      }
+      resolve();
+    };
+    script.onerror = () => reject(new Error("schemas.js (the component schemas) could not be loaded"));
+    document.head.append(script);
+  }));
 }
 
 function notFound(p: string): Error {
