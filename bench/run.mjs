@@ -11,6 +11,7 @@ const suites = [
   ["runtime", "./runtime.mjs", "packages/runtime-lite/dist/index.js"],
   ["report", "./report.mjs", "packages/cli/dist/bundle/alloy.mjs"],
   ["graph", "./graph.mjs", "packages/graph/dist/index.js"],
+  ["playground", "./playground.mjs", "packages/playground/dist/playground.js"],
 ];
 const only = process.argv.slice(2);
 console.log(`# alloy toolchain benchmarks (node ${process.version}, ${process.platform}/${process.arch})`);

@@ -52,3 +52,6 @@ const makeCache = `
 `;
 const cache = spawnSync(process.execPath, ["-e", makeCache], { input: readFileSync("fixtures/examples/pipeline.alloy"), stdio: ["pipe", "ignore", "inherit"] });
 if (cache.status !== 0) throw new Error("could not write the code cache of the fmt bundle");
+
+// The browser playground: a static folder (packages/playground/dist) that `alloy playground` serves.
+await import("../packages/playground/build.mjs");

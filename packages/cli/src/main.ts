@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   report: () => import("./commands/report.js"),
   build: () => import("./commands/build.js"),
   graph: () => import("./commands/graph.js"),
+  playground: () => import("./commands/playground.js"),
 };
 
 /** The modules needed for this command line: only the named sub-command's, or all of them (help, unknown). */
