@@ -21,8 +21,6 @@ export type PlacedDiagnostic = Pick<Diagnostic, "message"> & {
   readonly source: string;
 };
 
-const drawn = (s: Diagnostic["severity"]): PlacedDiagnostic["severity"] => (s === "critical" ? "error" : s);
-
 /** One conversion the page offers, by the input's format. */
 export interface Dialect {
   readonly id: string;
@@ -105,12 +103,12 @@ function validateAlloy(text: string, fileName: string): PlacedDiagnostic[] {
   const r = validateDetailed([{ name: fileName, text }]);
   return r.diagnostics
     .filter((d) => d.file === fileName)
-    .map((d) => ({ from: d.range.start, to: Math.max(d.range.end, d.range.start), severity: drawn(d.severity), message: d.hint ? `${d.message} (${d.hint})` : d.message, source: "validator" }));
+    .map((d) => ({ from: d.range.start, to: Math.max(d.range.end, d.range.start), severity: SEVERITY[d.severity], message: d.hint ? `${d.message} (${d.hint})` : d.message, source: "validator" }));
 }
 
 function validateCollector(text: string, fileName: string): PlacedDiagnostic[] {
   const r = validateOtelcolYaml(text, fileName);
-  return r.diagnostics.map((d) => ({ from: d.range.start, to: Math.max(d.range.end, d.range.start), severity: drawn(d.severity), message: d.hint ? `${d.message} (${d.hint})` : d.message, source: "validator" }));
+  return r.diagnostics.map((d) => ({ from: d.range.start, to: Math.max(d.range.end, d.range.start), severity: SEVERITY[d.severity], message: d.hint ? `${d.message} (${d.hint})` : d.message, source: "validator" }));
 }
 
 const SEVERITY: Record<ConvertDiagnostic["severity"], PlacedDiagnostic["severity"]> = { critical: "error", error: "error", warning: "warning", info: "info" };

@@ -150,12 +150,12 @@ function diagnosticsOf(text: string, name: string, format: SourceFormat): InputD
 function alloyDiagnostics(text: string, name: string): InputDiagnostic[] {
   const r = validateDetailed([{ name, text }]);
   const source = r.sources.get(name) ?? new SourceFile(name, text);
-  return r.diagnostics.filter((d) => d.file === name).map((d) => ({ severity: d.severity === "critical" ? "error" : d.severity, message: d.message, line: source.position(d.range.start).line }));
+  return r.diagnostics.filter((d) => d.file === name).map((d) => ({ severity: d.severity, message: d.message, line: source.position(d.range.start).line }));
 }
 
 function collectorDiagnostics(text: string, name: string): InputDiagnostic[] {
   const r = validateOtelcolYaml(text, name);
-  return r.diagnostics.map((d) => ({ severity: d.severity === "critical" ? "error" : d.severity, message: d.message, line: r.source.position(d.range.start).line }));
+  return r.diagnostics.map((d) => ({ severity: d.severity, message: d.message, line: r.source.position(d.range.start).line }));
 }
 
 async function compareText(file: string | undefined, flags: GraphFlags, format: Format): Promise<string> {

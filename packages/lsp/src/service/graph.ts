@@ -55,5 +55,5 @@ function alloyBadges(uri: string, text: string, version: number, ctx: ServiceCon
 
 function collectorBadges(text: string, uri: string): InputDiagnostic[] {
   const r = validateOtelcolYaml(text, uri);
-  return r.diagnostics.map((d) => ({ severity: d.severity === "critical" ? "error" : d.severity, message: d.message, line: r.source.position(d.range.start).line }));
+  return r.diagnostics.map((d) => ({ severity: d.severity, message: d.message, line: r.source.position(d.range.start).line }));
 }
