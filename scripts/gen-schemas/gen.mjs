@@ -7,14 +7,18 @@
  *
  * Facts taken from upstream: component names, stability levels, community flags, argument and export structs
  * (names, Alloy types, required/optional, block kinds, labels, enumerations, defaults) from the Go sources, and
- * the telemetry signals each `otelcol.Consumer` input accepts from the reference documentation. Descriptions
- * are written by this script from those facts; no upstream prose is copied.
+ * from the reference documentation (docs/sources/reference, Apache-2.0): the telemetry signals each
+ * `otelcol.Consumer` input accepts, the first sentence of each page, argument and block description, and the
+ * defaults the pages document where the Go sources give none. Only first sentences are kept, never whole pages;
+ * a component or block the page does not introduce keeps a description written by this script from the facts.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openSource } from "./go-source.mjs";
 import { SchemaBuilder, indexPackages, dirOfImport } from "./go-types.mjs";
 import { signalsFromDocs } from "./docs.mjs";
+import { pageOf, readPage } from "./docs-tables.mjs";
+import { applyPage, countProperties, newStats } from "./enrich.mjs";
 
 const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 const ID_BASE = "https://alloy-ts.dev/schemas/";
@@ -75,11 +79,40 @@ function main(argv) {
   const blocks = CONFIG_BLOCKS.map((cb) => configBlockSchema(builder, pkgs, cb));
   blocks.push(declareSchema());
 
+  const before = { properties: 0, described: 0, defaults: 0 };
+  const after = { properties: 0, described: 0, defaults: 0 };
+  const stats = newStats();
+  for (const s of [...components, ...blocks]) {
+    const c0 = countProperties(s);
+    for (const k of Object.keys(before)) before[k] += c0[k];
+    const file = pageOf(src, s.title, s["x-alloy"].kind);
+    const page = file && readPage(src, file);
+    if (page) {
+      stats.pages++;
+      applyPage(s, page, stats);
+      s["x-alloy-docs"] = file;
+    } else stats.noPage.push(s.title);
+    const c1 = countProperties(s);
+    for (const k of Object.keys(after)) after[k] += c1[k];
+  }
+
   rmSync(path.join(out, "components"), { recursive: true, force: true });
   rmSync(path.join(out, "blocks"), { recursive: true, force: true });
   mkdirSync(path.join(out, "components"), { recursive: true });
   mkdirSync(path.join(out, "blocks"), { recursive: true });
-  const index = { upstream: { repository: "github.com/grafana/alloy", revision: src.revision }, components: [], blocks: [] };
+  const index = {
+    upstream: {
+      repository: "github.com/grafana/alloy",
+      revision: src.revision,
+      documentation: {
+        path: "docs/sources/reference",
+        license: "Apache-2.0",
+        notice: "description texts are the first sentences of upstream's reference documentation (Copyright Grafana Labs, Apache License 2.0); x-alloy-docs names the page each schema's texts come from",
+      },
+    },
+    components: [],
+    blocks: [],
+  };
   for (const c of components) {
     writeFileSync(path.join(out, "components", `${c.title}.json`), JSON.stringify(c, null, 1) + "\n");
     index.components.push(indexEntry(c, `components/${c.title}.json`));
@@ -90,6 +123,14 @@ function main(argv) {
   }
   writeFileSync(path.join(out, "index.json"), JSON.stringify(index, null, 1) + "\n");
   console.log(`wrote ${components.length} component schemas and ${blocks.length} block schemas to ${out}`);
+  console.log(`reference pages read: ${stats.pages}; without a page: ${stats.noPage.join(", ") || "none"}`);
+  console.log(`properties: ${after.properties}; with a description: ${before.described} -> ${after.described}; with a default: ${before.defaults} -> ${after.defaults}`);
+  console.log(`documented defaults: ${stats.documented}; missing from the Go sources: ${stats.missingBefore}; taken from the pages: ${stats.defaultsFromDocs}; still missing: ${stats.unusable.length}`);
+  if (process.argv.includes("--verbose")) {
+    for (const u of stats.unusable) console.log(`  not a literal of the argument's type: ${u.schema} ${u.attr} = ${u.docs}`);
+    for (const c of stats.conflicts) console.log(`  page and source differ: ${c.schema} ${c.attr}: source ${JSON.stringify(c.source)}, page ${JSON.stringify(c.docs)}`);
+  }
+  console.log(`defaults where the page and the Go sources differ (source kept): ${stats.conflicts.length}`);
 }
 
 function indexEntry(s, file) {
