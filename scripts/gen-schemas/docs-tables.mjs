@@ -154,6 +154,7 @@ function rowAnchor(cell, refs) {
  *   intro: string | undefined,
  *   attrs: Map<string, Map<string, { description?: string, default?: string }>>,
  *   blocks: Map<string, string>,
+ *   exports: Map<string, string>,
  * } | undefined} attrs and blocks are keyed by the block path joined with "/" ("" for the top level);
  *   a default is the cell's raw text (an Alloy literal in backticks, or prose).
  */
@@ -227,8 +228,22 @@ export function readPage(src, file) {
     }
   }
 
+  const exports = new Map();
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
+    if (s.level === 2 && /^exported fields$/i.test(plainText(s.title))) {
+      for (const t of s.tables) {
+        const ni = t.header.indexOf("name");
+        const di = t.header.indexOf("description");
+        if (ni < 0 || di < 0) continue;
+        for (const r of t.rows) {
+          const names = namePath(r[ni] ?? "");
+          const d = firstSentence(plainText(r[di] ?? ""));
+          if (names.length === 1 && d && !exports.has(names[0])) exports.set(names[0], d);
+        }
+      }
+      continue;
+    }
     if (s.level === 2 && /^arguments$/i.test(plainText(s.title))) {
       for (const t of s.tables) addAttrs("", t);
       continue;
@@ -237,7 +252,7 @@ export function readPage(src, file) {
     if (!paths) continue;
     for (const p of paths) for (const t of s.tables) addAttrs(p, t);
   }
-  return { intro, attrs, blocks };
+  return { intro, attrs, blocks, exports };
 }
 
 /** Where upstream documents a component or config block. */

@@ -62,6 +62,14 @@ export function literalDefault(cell, prop) {
   return undefined;
 }
 
+/** Whether a value is Go's zero value for the argument's type (as Alloy writes it). */
+function isZero(v, prop) {
+  const t = prop["x-alloy-type"] ?? "";
+  if (t === "duration") return typeof v === "string" && durationNanos(v) === 0;
+  if (Array.isArray(v) || (v && typeof v === "object")) return Object.keys(v).length === 0;
+  return v === "" || v === 0 || v === false;
+}
+
 /** Whether a Go-source default and a documented one are the same value (durations compared as spans). */
 function sameDefault(a, b, prop) {
   if (prop["x-alloy-type"] === "duration" && typeof a === "string" && typeof b === "string") return durationNanos(a) === durationNanos(b);
@@ -112,6 +120,10 @@ export function newStats() {
 export function applyPage(schema, page, stats) {
   if (page.intro) schema.description = page.intro;
   normalizeDurations(schema);
+  for (const [name, text] of page.exports) {
+    const ex = schema["x-alloy-exports"]?.[name];
+    if (ex && !ex.description) ex.description = text;
+  }
   const paths = allBlockPaths(schema);
   // Pages sometimes name a nested block by its last segment only (`tls` for `client` > `tls`).
   const byLast = new Map();
@@ -151,26 +163,27 @@ export function applyPage(schema, page, stats) {
     const last = key.split("/").pop();
     if (key && !attrsByLast.has(last)) attrsByLast.set(last, attrs);
   }
-  const applyAttrs = (body, attrs) => {
+  // Documented defaults are gathered per block path first: a Go struct shared by several blocks (the kafka
+  // receiver's `logs`, `metrics` and `traces`) gets a page's default only when every block reaching it documents
+  // the same value, since its parents may set different defaults.
+  const reaching = new Map();
+  reaching.set(schema, [""]);
+  for (const p of paths) {
+    const body = blockAt(schema, p)?.body;
+    if (!body) continue;
+    if (!reaching.has(body)) reaching.set(body, []);
+    reaching.get(body).push(p.join("/"));
+  }
+  const documented = new Map();
+  const applyAttrs = (body, attrs, pathKey) => {
     for (const [name, doc] of attrs) {
       const prop = body?.properties?.[name];
       if (!prop || prop["x-alloy-kind"] !== "attr") continue;
       if (doc.description && !prop.description) prop.description = doc.description;
-      if (doc.default === undefined || stats.seen.has(prop)) continue;
-      stats.seen.add(prop);
-      stats.documented++;
-      if (!("default" in prop)) stats.missingBefore++;
-      const v = literalDefault(doc.default, prop);
-      if (v === undefined) {
-        if (!("default" in prop)) stats.unusable.push({ schema: schema.title, attr: name, docs: doc.default });
-        continue;
-      }
-      if (!("default" in prop)) {
-        prop.default = v;
-        stats.defaultsFromDocs++;
-      } else if (!sameDefault(prop.default, v, prop)) {
-        stats.conflicts.push({ schema: schema.title, attr: name, source: prop.default, docs: v });
-      }
+      if (doc.default === undefined) continue;
+      if (!documented.has(prop)) documented.set(prop, { name, body, byPath: new Map() });
+      const d = documented.get(prop);
+      if (!d.byPath.has(pathKey)) d.byPath.set(pathKey, doc.default);
     }
   };
   const done = new Set();
@@ -179,14 +192,45 @@ export function applyPage(schema, page, stats) {
       const body = p.length ? blockAt(schema, p)?.body : schema;
       if (!body) continue;
       done.add(p.join("/"));
-      applyAttrs(body, attrs);
+      applyAttrs(body, attrs, p.join("/"));
     }
   }
   // Blocks whose section the page reaches only under another path (a shared struct, a renamed parent).
   for (const p of paths) {
     if (done.has(p.join("/"))) continue;
     const attrs = attrsByLast.get(p[p.length - 1]);
-    if (attrs) applyAttrs(blockAt(schema, p)?.body, attrs);
+    if (attrs) applyAttrs(blockAt(schema, p)?.body, attrs, p.join("/"));
+  }
+  for (const [prop, { name, body, byPath }] of documented) {
+    if (stats.seen.has(prop)) continue;
+    stats.seen.add(prop);
+    stats.documented++;
+    const had = "default" in prop;
+    if (!had) stats.missingBefore++;
+    const values = [...byPath.values()].map((cell) => literalDefault(cell, prop));
+    const v = values[0];
+    if (v === undefined) {
+      if (!had) stats.unusable.push({ schema: schema.title, attr: name, docs: [...byPath.values()][0] });
+      continue;
+    }
+    const everyPath = (reaching.get(body) ?? []).every((k) => byPath.has(k));
+    const agree = values.every((x) => x !== undefined && sameDefault(x, v, prop));
+    if (!had && (Array.isArray(v) || typeof v === "object") && Object.keys(v).length === 0) {
+      // `[]` or `{}` on a page does not say whether Alloy starts from an empty value or from none (nil); only
+      // the code can, and the code has not said.
+      stats.unusable.push({ schema: schema.title, attr: name, docs: `empty, nil or not (page: ${[...byPath.values()][0]})` });
+    } else if (!had && prop.__zeroDefault && !isZero(v, prop)) {
+      stats.conflicts.push({ schema: schema.title, attr: name, source: "Go's zero value (SetToDefault replaces the whole struct)", docs: v });
+    } else if (!had && prop.__defaultFromCode) {
+      stats.unusable.push({ schema: schema.title, attr: name, docs: `set by SetToDefault from a value this reader cannot evaluate (page: ${[...byPath.values()][0]})` });
+    } else if (had) {
+      if (!sameDefault(prop.default, v, prop)) stats.conflicts.push({ schema: schema.title, attr: name, source: prop.default, docs: v });
+    } else if (!everyPath || !agree) {
+      stats.unusable.push({ schema: schema.title, attr: name, docs: `${agree ? "documented on only some of" : "differs between"} the blocks sharing it (${[...byPath].map(([k, c]) => `${k || "top level"}: ${c}`).join(", ")})` });
+    } else {
+      prop.default = v;
+      stats.defaultsFromDocs++;
+    }
   }
 }
 

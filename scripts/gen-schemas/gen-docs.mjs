@@ -53,13 +53,13 @@ function table(body, root, prefix, out, depth = 0) {
   const attrs = Object.entries(b.properties ?? {}).filter(([, p]) => p["x-alloy-kind"] === "attr");
   const blocks = Object.entries(b.properties ?? {}).filter(([, p]) => p["x-alloy-kind"] === "block");
   if (attrs.length) {
-    out.push(`| Name | Type | Default | Required |`, `| --- | --- | --- | --- |`);
+    out.push(`| Name | Type | Description | Default | Required |`, `| --- | --- | --- | --- | --- |`);
     for (const [n, p] of attrs) {
       const d = deref(p, root);
       let type = `\`${p["x-alloy-type"] ?? "any"}\``;
       if (d.enum) type += ` (one of ${d.enum.map((x) => `\`"${x}"\``).join(", ")})`;
       const def = p.default !== undefined ? `\`${JSON.stringify(p.default)}\`` : "";
-      out.push(`| \`${n}\` | ${cell(type)} | ${cell(def)} | ${req.has(n) ? "yes" : "no"} |`);
+      out.push(`| \`${n}\` | ${cell(type)} | ${cell(p.description ?? "")} | ${cell(def)} | ${req.has(n) ? "yes" : "no"} |`);
     }
     out.push("");
   } else if (depth === 0) out.push("This block takes no arguments.", "");
@@ -67,7 +67,7 @@ function table(body, root, prefix, out, depth = 0) {
     if (depth > 6) break;
     const full = prefix ? `${prefix} > ${n}` : n;
     const repeat = p["x-alloy-repeat"] === "multiple" ? "repeatable" : p["x-alloy-repeat"] === "fixed" ? `exactly ${p["x-alloy-count"]} times` : "at most once";
-    out.push(`### ${full}`, "", `Block, ${req.has(n) ? "required" : "optional"}, ${repeat}.`, "");
+    out.push(`### ${full}`, "", `Block, ${req.has(n) ? "required" : "optional"}, ${repeat}.${p.description ? ` ${p.description}` : ""}`, "");
     table(p["x-alloy-repeat"] === "single" ? p : (p.items ?? {}), root, full, out, depth + 1);
   }
 }
@@ -81,8 +81,8 @@ function page(s) {
   out.push("## Exports", "");
   if (!exps.length) out.push("Nothing is exported.", "");
   else {
-    out.push("| Name | Type | Accepts |", "| --- | --- | --- |");
-    for (const [n, e] of exps) out.push(`| \`${n}\` | \`${e["x-alloy-type"] ?? "any"}\` | ${(e["x-alloy-signals"] ?? []).join(", ")} |`);
+    out.push("| Name | Type | Description | Accepts |", "| --- | --- | --- | --- |");
+    for (const [n, e] of exps) out.push(`| \`${n}\` | \`${e["x-alloy-type"] ?? "any"}\` | ${cell(e.description ?? "")} | ${(e["x-alloy-signals"] ?? []).join(", ")} |`);
     out.push("");
   }
   const rules = rulesOf(s);
@@ -91,6 +91,9 @@ function page(s) {
     out.push("| Applies to | Error | Upstream |", "| --- | --- | --- |");
     for (const r of rules) out.push(`| ${cell(r.on === s.title ? "component" : r.on.replace(/^.*?\.(?=[^.]+$)/, ""))} | ${cell(r.message)} | \`${cell(r.source)}\` |`);
     out.push("");
+  }
+  if (s["x-alloy-docs"]) {
+    out.push("---", "", `Descriptions are the first sentences of upstream's reference page \`${s["x-alloy-docs"]}\` (grafana/alloy, Apache License 2.0).`, "");
   }
   return out.join("\n");
 }
@@ -115,6 +118,10 @@ const idx = [
   "its diagnostic points at the attribute it names, or inside the string at the part of a pattern RE2 rejects.",
   "`node scripts/gen-schemas/rules-coverage.mjs <upstream tree>` prints how many upstream functions are covered",
   "and lists the rest.",
+  "",
+  "Descriptions and the defaults the Go sources do not state are the first sentences and documented literals of",
+  "upstream's reference pages (grafana/alloy docs/sources/reference, Apache License 2.0); each page names its source.",
+  "The same texts appear in the editor (hover, completion) and in `alloy tools describe`.",
   "", "| Name | Kind | Stability |", "| --- | --- | --- |"];
 for (const e of list) idx.push(`| [${e.name}](${e.name}.md) | ${e.kind} | ${e.stability}${e.community ? " (community)" : ""} |`);
 writeFileSync(path.join(outDir, "README.md"), idx.join("\n") + "\n");

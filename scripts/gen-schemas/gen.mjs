@@ -127,7 +127,7 @@ function main(argv) {
   console.log(`properties: ${after.properties}; with a description: ${before.described} -> ${after.described}; with a default: ${before.defaults} -> ${after.defaults}`);
   console.log(`documented defaults: ${stats.documented}; missing from the Go sources: ${stats.missingBefore}; taken from the pages: ${stats.defaultsFromDocs}; still missing: ${stats.unusable.length}`);
   if (process.argv.includes("--verbose")) {
-    for (const u of stats.unusable) console.log(`  not a literal of the argument's type: ${u.schema} ${u.attr} = ${u.docs}`);
+    for (const u of stats.unusable) console.log(`  no default taken: ${u.schema} ${u.attr} = ${u.docs}`);
     for (const c of stats.conflicts) console.log(`  page and source differ: ${c.schema} ${c.attr}: source ${JSON.stringify(c.source)}, page ${JSON.stringify(c.docs)}`);
   }
   console.log(`defaults where the page and the Go sources differ (source kept): ${stats.conflicts.length}`);

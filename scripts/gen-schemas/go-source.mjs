@@ -176,7 +176,7 @@ export function goString(tok) {
 
 /**
  * Parses a Go file into declarations.
- * @returns {{pkg: string, imports: Map<string,string>, types: Map<string, any>, methods: {recv: string, name: string, body: any[]}[], vars: Map<string, any[]>, registrations: any[]}}
+ * @returns {{pkg: string, imports: Map<string,string>, types: Map<string, any>, methods: {recv: string, recvVar?: string, name: string, body: any[]}[], vars: Map<string, any[]>, registrations: any[]}}
  */
 export function parseGoFile(src) {
   let toks = tokenize(src);
@@ -407,10 +407,12 @@ export function parseGoFile(src) {
     if (t.v === "func") {
       p++;
       let recv;
+      let recvVar;
       if (is("(")) {
         const r = skipGroup();
         const idents = r.filter((x) => x.t === "ident");
         recv = idents[idents.length - 1]?.v;
+        if (idents.length > 1) recvVar = idents[0].v;
         if (r.some((x) => x.v === "[")) {
           // generic receiver T[X]: take the ident before '['
           const bi = r.findIndex((x) => x.v === "[");
@@ -427,7 +429,7 @@ export function parseGoFile(src) {
       }
       let body = [];
       if (is("{")) body = skipGroup();
-      if (recv) out.methods.push({ recv, name, body });
+      if (recv) out.methods.push({ recv, recvVar, name, body });
       else if (name === "init") scanRegistrations(body);
       else out.funcs ??= [], out.funcs.push({ name, body });
       return;

@@ -255,6 +255,14 @@ export class SchemaBuilder {
     const body = this.structBody(structType, ctx);
     const defaults = pkg && decl ? defaultsOf(this, pkg, decl, body) : undefined;
     if (defaults) for (const [k, v] of Object.entries(defaults)) if (body.properties[k]) body.properties[k].default = v;
+    // Fields SetToDefault assigns from something this reader cannot evaluate (often the collector factory's
+    // default config): a page's documented default for them is not trusted over the code.
+    for (const k of defaults?.[UNRESOLVED] ?? []) {
+      if (body.properties[k]) Object.defineProperty(body.properties[k], "__defaultFromCode", { value: true, enumerable: false });
+    }
+    for (const k of defaults?.[ZEROED] ?? []) {
+      if (body.properties[k]) Object.defineProperty(body.properties[k], "__zeroDefault", { value: true, enumerable: false });
+    }
     this.defs[id] = body;
     this.defsInProgress.delete(id);
     return id;
@@ -265,16 +273,19 @@ export class SchemaBuilder {
     const body = { type: "object", properties: {}, required: [], additionalProperties: false };
     const goNames = {};
     const embeds = [];
-    this.collectFields(structType, ctx, body, goNames, 0, embeds);
+    const embedOf = {};
+    this.collectFields(structType, ctx, body, goNames, 0, embeds, embedOf);
     if (!body.required.length) delete body.required;
     // Squashed (embedded) Go structs, by $defs-style key: rules written for a Go type apply to every body
     // that embeds it, as its Validate method runs for the enclosing struct upstream.
     if (embeds.length) body["x-alloy-embeds"] = [...new Set(embeds)];
     Object.defineProperty(body, "__goNames", { value: goNames, enumerable: false });
+    Object.defineProperty(body, "__embedOf", { value: embedOf, enumerable: false });
     return body;
   }
 
-  collectFields(structType, ctx, body, goNames, depth, embeds = []) {
+  /** `embedOf` maps each attribute reached through a squashed field to that top-level field's Go name. */
+  collectFields(structType, ctx, body, goNames, depth, embeds = [], embedOf = {}, owner = undefined) {
     if (depth > 8) return;
     for (const f of structType.fields) {
       const tag = alloyTag(f.tag);
@@ -282,7 +293,12 @@ export class SchemaBuilder {
       if (tag.kind === "squash") {
         const inner = this.structOf(f.type, ctx);
         if (inner?.key) embeds.push(inner.key.replace(/[^A-Za-z0-9_.]/g, "_"));
-        if (inner) this.collectFields(inner.type, inner.ctx, body, goNames, depth + 1, embeds);
+        // An embedded struct's SetToDefault is promoted to the enclosing struct, so its fields are not zero.
+        if (inner?.pkg && inner.decl && this.methodsOf(inner.pkg, inner.decl.name).some((x) => x.name === "SetToDefault")) {
+          Object.defineProperty(body, "__embedsDefaulter", { value: true, enumerable: false, configurable: true });
+        }
+        const name = owner ?? f.name ?? (f.type.k === "named" ? f.type.name.split(".").pop() : f.type.elem?.name?.split(".").pop());
+        if (inner) this.collectFields(inner.type, inner.ctx, body, goNames, depth + 1, embeds, embedOf, name);
         continue;
       }
       if (tag.kind === "label") {
@@ -293,9 +309,11 @@ export class SchemaBuilder {
         const v = this.value(f.type, ctx);
         body.properties[tag.name] = { "x-alloy-kind": "attr", ...v };
         if (f.name) goNames[f.name] = tag.name;
+        if (owner) embedOf[tag.name] = owner;
       } else if (tag.kind === "block") {
         body.properties[tag.name] = this.block(f.type, ctx);
         if (f.name) goNames[f.name] = tag.name;
+        if (owner) embedOf[tag.name] = owner;
       } else if (tag.kind === "enum") {
         const elem = this.structOf(stripSlice(f.type), ctx);
         if (!elem) continue;
@@ -323,7 +341,17 @@ export class SchemaBuilder {
     if (!r.decl) return undefined;
     const dctx = { dir: r.decl.dir, imports: r.decl.imports };
     if (r.decl.type.k === "struct") return { type: r.decl.type, ctx: dctx, key: r.key, pkg: r.pkg, decl: r.decl };
-    return this.structOf(r.decl.type, dctx);
+    const under = this.structOf(r.decl.type, dctx);
+    // `type GRPCClientArguments otelcol.GRPCClientArguments` with a SetToDefault of its own: the fields are the
+    // underlying struct's, the defaults the copy's.
+    // A copy whose SetToDefault only converts the underlying type's defaults (`*a = T(pkg.DefaultArguments)`)
+    // keeps the underlying struct, whose defaults this reader can evaluate.
+    const own = r.pkg && this.methodsOf(r.pkg, r.decl.name).find((x) => x.name === "SetToDefault");
+    const converts = own && own.body.some((t, i) => t.v === "*" && own.body[i + 2]?.v === "=" && own.body[i + 3]?.t === "ident" && own.body[i + 4]?.v === "(");
+    if (under && own && !converts) {
+      return { ...under, key: r.key, pkg: r.pkg, decl: r.decl };
+    }
+    return under;
   }
 
   /** Schema of a block field: single, repeated (slice), fixed count (array) or map block. */
@@ -451,27 +479,76 @@ export function evalLiteral(toks, pkg, depth = 0) {
   return undefined;
 }
 
+/** Key of the (non-enumerable) list of attributes whose default assignment could not be evaluated. */
+export const UNRESOLVED = Symbol("unresolved defaults");
+/** Key of the list of attributes a whole-struct assignment in SetToDefault leaves at Go's zero value. */
+export const ZEROED = Symbol("zero defaults");
+
 /** Finds the composite literal a type's `SetToDefault` assigns (directly or through a `Default*` variable). */
 function defaultsOf(builder, pkg, decl, body) {
   const goNames = body.__goNames ?? {};
   const out = {};
-  const applyKeyed = (tokens) => {
+  const unresolved = [];
+  const zeroed = [];
+  const embedOf = body.__embedOf ?? {};
+  const owners = new Set(Object.values(embedOf));
+  /** Records a Go field the defaults set (an attribute, or every attribute of an embedded struct); false if unknown. */
+  const markSet = (goField) => {
+    if (!whole) return true;
+    if (goNames[goField]) {
+      whole.add(goNames[goField]);
+      return true;
+    }
+    if (!owners.has(goField)) return false;
+    for (const [an, o] of Object.entries(embedOf)) if (o === goField) whole.add(an);
+    return true;
+  };
+  // `*args = T{...}` replaces the whole struct: every attribute the literal leaves out defaults to Go's zero
+  // value, unless a key is not an attribute or block of this body (an embedded struct set as a whole).
+  let whole;
+  const applyKeyed = (tokens, full = false) => {
     const open = tokens.findIndex((t) => t.v === "{");
     if (open < 0 || tokens[tokens.length - 1]?.v !== "}") return;
-    for (const [k, v] of parseKeyed(tokens.slice(open + 1, -1))) {
+    let keyed = [...parseKeyed(tokens.slice(open + 1, -1))];
+    if (full) {
+      whole = new Set();
+      const flat = [];
+      for (const [k, v] of keyed) {
+        // An embedded struct given as a literal (`HTTPServer: otelcol.HTTPServerArguments{Endpoint: ...}`) sets
+        // only the fields it names; they are this body's attributes.
+        const inner = owners.has(k) ? nestedKeyed(v) : undefined;
+        if (inner && inner.every(([ik]) => goNames[ik] && embedOf[goNames[ik]] === k)) flat.push(...inner);
+        else flat.push([k, v]);
+      }
+      keyed = flat;
+      for (const [k] of keyed) if (!markSet(k)) whole = undefined;
+    }
+    for (const [k, v] of keyed) {
       const an = goNames[k];
       if (!an) continue;
       const val = evalLiteral(v, pkg);
       if (val !== undefined) out[an] = val;
+      else if (fromLocal(v)) unresolved.push(an);
     }
+  };
+  /** The keyed elements of a composite literal `T{...}` or `&T{...}`, or undefined. */
+  const nestedKeyed = (v) => {
+    const i = v.findIndex((t) => t.v === "{");
+    if (i < 0 || v[v.length - 1]?.v !== "}" || v.slice(0, i).some((t) => t.v === "(" || t.v === "[")) return undefined;
+    return [...parseKeyed(v.slice(i + 1, -1))];
   };
   const fromExpr = (tokens) => {
     if (tokens.length === 1 && tokens[0].t === "ident") {
       const v = pkg.vars.get(tokens[0].v);
-      if (v) applyKeyed(v.value);
-    } else applyKeyed(tokens);
+      if (v) applyKeyed(v.value, true);
+    } else applyKeyed(tokens, true);
   };
   const m = builder.methodsOf(pkg, decl.name).find((x) => x.name === "SetToDefault");
+  // Variables declared in SetToDefault (`cfg := factory.CreateDefaultConfig()`): a value read from one comes
+  // from code this reader does not follow.
+  const locals = new Set();
+  for (let i = 0; m && i + 1 < m.body.length; i++) if (m.body[i].t === "ident" && m.body[i + 1].v === ":=") locals.add(m.body[i].v);
+  const fromLocal = (toks) => toks.some((t, i) => t.t === "ident" && locals.has(t.v) && toks[i - 1]?.v !== ".");
   if (m) {
     const b = m.body;
     for (let i = 0; i < b.length; i++) {
@@ -493,11 +570,32 @@ function defaultsOf(builder, pkg, decl, body) {
         const an = goNames[b[i + 2].v];
         const val = an ? evalLiteral(b.slice(start, j), pkg) : undefined;
         if (val !== undefined) out[an] = val;
+        else if (an && fromLocal(b.slice(start, j))) unresolved.push(an);
       }
     }
   } else {
     const v = pkg.vars.get(`Default${decl.name}`) ?? (decl.name === "Arguments" ? pkg.vars.get("DefaultArguments") : undefined);
     if (v) applyKeyed(v.value);
+    // Neither SetToDefault nor a Default value (nor an embedded struct with a SetToDefault to promote):
+    // Alloy leaves every attribute at Go's zero value.
+    else if (!body.__embedsDefaulter) whole = new Set();
   }
-  return Object.keys(out).length ? out : undefined;
+  // A SetToDefault that assigns fields one by one leaves the others zero, as long as the receiver is used
+  // only to name this struct's own fields (not passed to a helper, nor an embedded struct's method).
+  const replaced = m ? m.body.some((t, i) => t.v === "*" && m.body[i + 1]?.v === m.recvVar && m.body[i + 2]?.v === "=") : false;
+  if (m && !whole && !replaced && m.recvVar) whole = new Set();
+  if (whole && m) {
+    const b = m.body;
+    const recv = m.recvVar;
+    for (let i = 0; i < b.length && whole; i++) {
+      if (b[i].t !== "ident" || b[i].v !== recv || b[i - 1]?.v === ".") continue;
+      if (b[i - 1]?.v === "*" && b[i + 1]?.v === "=") continue;
+      if (!(b[i + 1]?.v === "." && b[i + 2]?.t === "ident" && markSet(b[i + 2].v))) whole = undefined;
+    }
+  }
+  if (whole) for (const an of Object.values(goNames)) if (!whole.has(an) && !(an in out)) zeroed.push(an);
+  void m;
+  if (unresolved.length) Object.defineProperty(out, UNRESOLVED, { value: unresolved, enumerable: false });
+  if (zeroed.length) Object.defineProperty(out, ZEROED, { value: zeroed, enumerable: false });
+  return Object.keys(out).length || unresolved.length || zeroed.length ? out : undefined;
 }

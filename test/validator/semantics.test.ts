@@ -108,7 +108,9 @@ describe("registry API", () => {
   it("lists components and describes them", () => {
     expect(listComponents().length).toBeGreaterThanOrEqual(180);
     const batch = getComponent("otelcol.processor.batch")!;
-    expect(batch.exports).toEqual([{ name: "input", kind: "attribute", type: "otelcol.Consumer", required: false, signals: ["metrics", "logs", "traces"] }]);
+    expect(batch.exports).toEqual([
+      { name: "input", kind: "attribute", type: "otelcol.Consumer", required: false, description: "A value that other components can use to send telemetry data to.", signals: ["metrics", "logs", "traces"] },
+    ]);
     expect(batch.arguments.find((a) => a.name === "timeout")).toMatchObject({ type: "duration", default: "200ms", required: false });
     expect(batch.blocks.find((b) => b.name === "output")?.required).toBe(true);
     expect(getComponent("logging")?.arguments.map((a) => a.name)).toEqual(expect.arrayContaining(["level", "format", "write_to"]));

@@ -10,6 +10,8 @@ export interface MemberInfo {
   /** Alloy type as documented (`list(string)`, `duration`, `otelcol.Consumer`, `block`). */
   readonly type: string;
   readonly required: boolean;
+  /** First sentence of upstream's reference documentation, when the page describes it. */
+  readonly description?: string;
   readonly default?: unknown;
   readonly enum?: readonly string[];
   /** For blocks: `single`, `multiple` or `fixed`. */
@@ -63,6 +65,7 @@ export function getComponent(name: string): ComponentInfo | undefined {
       kind: "attribute" as const,
       type: s["x-alloy-type"] ?? "any",
       required: false,
+      ...(s.description ? { description: s.description } : {}),
       ...(s["x-alloy-signals"] ? { signals: s["x-alloy-signals"] } : {}),
     })),
     schema,
@@ -81,6 +84,7 @@ function membersOf(node: SchemaNode, root: ComponentSchema, depth: number): Memb
         kind: "block",
         type: "block",
         required: req.has(name),
+        ...(p.description ? { description: p.description } : {}),
         repeat: p["x-alloy-repeat"],
         labelled: item["x-alloy-label"] === true,
         members: depth < 12 ? membersOf(item, root, depth + 1) : [],
@@ -92,6 +96,7 @@ function membersOf(node: SchemaNode, root: ComponentSchema, depth: number): Memb
         kind: "attribute",
         type: p["x-alloy-type"] ?? "any",
         required: req.has(name),
+        ...(p.description ? { description: p.description } : {}),
         ...(p.default !== undefined ? { default: p.default } : {}),
         ...(d.enum ? { enum: d.enum } : {}),
         ...(p["x-alloy-signal"] ? { signals: [p["x-alloy-signal"]] } : {}),
@@ -111,9 +116,11 @@ export function describeComponent(info: ComponentInfo): string {
       if (m.enum) extra.push(`one of ${m.enum.map((x) => JSON.stringify(x)).join(", ")}`);
       if (m.signals) extra.push(`signal ${m.signals.join(", ")}`);
       lines.push(`${indent}${m.name} = ${m.type} (${extra.join("; ")})`);
+      if (m.description) lines.push(`${indent}    ${m.description}`);
     } else {
       const r = m.repeat === "multiple" ? ", repeatable" : "";
       lines.push(`${indent}${m.name}${m.labelled ? ' "LABEL"' : ""} { } (${m.required ? "required" : "optional"}${r})`);
+      if (m.description) lines.push(`${indent}    ${m.description}`);
       for (const c of m.members ?? []) fmt(c, indent + "  ");
     }
   };
@@ -125,6 +132,9 @@ export function describeComponent(info: ComponentInfo): string {
   for (const m of info.blocks) fmt(m, "  ");
   lines.push("", "Exports:");
   if (!info.exports.length) lines.push("  (none)");
-  for (const e of info.exports) lines.push(`  ${e.name} ${e.type}${e.signals ? ` (accepts ${e.signals.join(", ")})` : ""}`);
+  for (const e of info.exports) {
+    lines.push(`  ${e.name} ${e.type}${e.signals ? ` (accepts ${e.signals.join(", ")})` : ""}`);
+    if (e.description) lines.push(`      ${e.description}`);
+  }
   return lines.join("\n") + "\n";
 }

@@ -219,7 +219,7 @@ export const tcplogReceiver: ComponentDescription = {
   notes: operatorsNotCarried("tcplog"),
   rows: [
     { attr: "listen_address", as: "string", required: true },
-    { attr: "max_log_size", as: "bytes" },
+    { attr: "max_log_size", as: "bytes", alloyDefault: "1MiB" },
     optionalTls,
     inputBase.add_attributes,
     inputBase.one_log_per_packet,

@@ -105,8 +105,9 @@ export function argumentDoc(name: string, info: ArgumentInfo | undefined): strin
 }
 
 function argumentTable(args: readonly ArgumentInfo[]): string {
-  const rows = args.map((a) => `| \`${a.name}\` | \`${a.type}\` | ${a.default !== undefined ? `\`${a.default}\`` : ""} | ${a.required ? "yes" : "no"} |`);
-  return ["| Name | Type | Default | Required |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  const cell = (s: string) => s.replace(/\|/g, "\\|");
+  const rows = args.map((a) => `| \`${a.name}\` | \`${cell(a.type)}\` | ${cell(a.description ?? "")} | ${a.default !== undefined ? `\`${cell(a.default)}\`` : ""} | ${a.required ? "yes" : "no"} |`);
+  return ["| Name | Type | Description | Default | Required |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
 function referenceDoc(target: ComponentInstance, exportName: string | undefined, exp: ExportInfo | undefined, info: ComponentInfo | undefined, analysis: Analysis, file?: string): string {
