@@ -15,7 +15,7 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /** The built outputs each packed package needs. */
 export const packable = {
-  cli: ["packages/cli/dist/bundle/alloy.mjs", "packages/cli/dist/fast/fmt.cjs"],
+  cli: ["packages/cli/dist/bundle/alloy.mjs", ...["fmt", "validate", "convert", "lsp"].map((c) => `packages/cli/dist/fast/${c}.cjs`)],
   grammar: ["packages/grammar/dist/index.js"],
   "prettier-plugin": ["packages/prettier-plugin/dist/index.js"],
 } as const;

@@ -36,7 +36,7 @@ function request(sender: number, seq: number, spans: number): { body: Uint8Array
   for (let k = 0; k < spans; k++) {
     const spanId = hex(sender, 4) + hex(seq, 8) + hex(k, 4);
     ids.push(spanId);
-    list.push({ traceId: hex(sender, 8) + hex(seq, 24), spanId, name: `op-${k}`, kind: 2, startTimeUnixNano: "1704067200000000000", endTimeUnixNano: "1704067200001000000" });
+    list.push({ traceId: hex(sender, 8) + hex(seq, 24), spanId, name: `op-${k}`, kind: 2, startTimeUnixNano: "1704067200000000000", endTimeUnixNano: "1704067200001000000", attributes: [] });
   }
   const t: Telemetry = { signal: "traces", data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: `soak-${sender}` } }] }, scopeSpans: [{ scope: { name: "soak" }, spans: list }] }] } };
   return { body: encodeExportRequest(t), ids };
