@@ -6,7 +6,8 @@
  */
 import { type Block, nameSpanOf, parse, type ParseResult, type Range, rangeOf, SourceFile, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
-import { checkWiring } from "./check/wiring.js";
+import { checkWiring, type ResolveRef } from "./check/wiring.js";
+import { checkReferenceTypes } from "./check/reference-types.js";
 import { Graph } from "./check/graph.js";
 import { didYouMean } from "./check/suggest.js";
 import { traversalsFromBody, traversalString, type Traversal } from "./check/traversal.js";
@@ -657,7 +658,7 @@ function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): vo
   if (rt.opts.extraChecks !== false) {
     checkStdlibCalls(n.body, n.file, rt.vars, (id) => resolve(s.graph, [{ name: id, range: { start: 0, end: 0 } }]) !== undefined, out);
     if (n.schema) {
-      checkWiring(n.body, n.schema.node, n.schema.root, n.file, (t) => {
+      const resolveRef: ResolveRef = (t) => {
         const r = resolve(s.graph, t);
         if (!r) return undefined;
         if (!r.node.schema && r.node.kind === "component") {
@@ -666,7 +667,9 @@ function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): vo
         }
         const schema = r.node.schema?.root;
         return schema ? { id: r.node.id, rest: r.rest, schema } : undefined;
-      }, out);
+      };
+      checkWiring(n.body, n.schema.node, n.schema.root, n.file, resolveRef, out);
+      checkReferenceTypes(n.body, n.schema.node, n.schema.root, n.file, resolveRef, out);
     }
   }
 }

@@ -17,7 +17,7 @@ import {
 } from "./literal.js";
 import { didYouMean } from "./suggest.js";
 
-type Kind = "any" | "string" | "duration" | "number" | "bool" | "array" | "map" | "struct" | "capsule" | "function";
+export type Kind = "any" | "string" | "duration" | "number" | "bool" | "array" | "map" | "struct" | "capsule" | "function";
 
 /** Context shared by one type check run. */
 interface Ctx {
@@ -116,7 +116,7 @@ function checkAttribute(ctx: Ctx, a: Extract<Statement, { kind: "Attribute" }>, 
 }
 
 /** The Go-level kind of a schema value (what upstream's reflection switches on). */
-function kindOf(s: SchemaNode): Kind {
+export function kindOf(s: SchemaNode): Kind {
   if (s["x-alloy-function"]) return "function";
   if (s["x-alloy-capsule"] && !s.type) return "capsule";
   if (s["x-alloy-secret"]) return "capsule";
@@ -138,7 +138,7 @@ function kindOf(s: SchemaNode): Kind {
 }
 
 /** Alloy type name of a schema value, as upstream prints expected types. */
-function alloyTypeName(k: Kind): string {
+export function alloyTypeName(k: Kind): string {
   switch (k) {
     case "duration":
       return "string";
