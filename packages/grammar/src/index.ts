@@ -14,7 +14,7 @@ export type { Position, LspPosition, DecodedSource } from "./text/source-file.js
 export { parse, parseExpression } from "./parser/parser.js";
 export type { ParseResult, ParseOptions } from "./parser/parser.js";
 export { isValidIdentifier, sanitizeIdentifier } from "./lexer/identifier.js";
-export { goQuote, quotesAsIs } from "./parser/quote.js";
+export { fieldKey, goQuote, quotesAsIs, unquote } from "./parser/quote.js";
 export { print, format } from "./printer/printer.js";
 export type { FormatResult, FormatOptions } from "./printer/printer.js";
 export { walk } from "./ast/walk.js";

@@ -3,7 +3,7 @@
  * The inverse of to-bridge.ts: blocks become maps, attributes values, `sys.env` expressions `${env:...}`
  * references, `otel.pipeline` and `otel.service` blocks the `service` section. See docs/dialects.md.
  */
-import { parse, type Block, type Expr, type ObjectField, type SourceFile, type Statement } from "@alloy-ts/grammar";
+import { fieldKey, parse, type Block, type Expr, type SourceFile, type Statement } from "@alloy-ts/grammar";
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import type { ComponentKind } from "../engine/description.js";
 import { COMPONENT_TYPE } from "@alloy-ts/otel";
@@ -40,7 +40,8 @@ class ValueError extends Error {
   }
 }
 
-const labelOf = (b: Block) => (b.label === undefined ? undefined : decodeStringLiteral(`"${b.label}"`));
+// A label is an identifier (the parser reports any other), so its text needs no decoding.
+const labelOf = (b: Block) => b.label;
 
 class Reader {
   readonly diagnostics: ConvertDiagnostic[] = [];
@@ -211,7 +212,7 @@ class Reader {
       case "Array": return e.elements.map((x) => this.evaluate(x));
       case "Object": {
         const out: RawMap = new Map();
-        for (const f of e.fields) out.set(fieldKey(f), this.evaluate(f.value));
+        for (const f of e.fields) out.set(fieldKey(f, this.source.text), this.evaluate(f.value));
         return out;
       }
       case "Call":
@@ -308,12 +309,6 @@ class Reader {
     }
     return ids;
   }
-}
-
-/** An object key's text. The parser reports an empty quoted key `""` as an unquoted key spelled `""`. */
-function fieldKey(f: ObjectField): string {
-  if (f.quoted) return decodeStringLiteral(`"${f.name}"`);
-  return f.name === '""' ? "" : f.name;
 }
 
 function traversal(e: Expr): string[] | undefined {

@@ -6,7 +6,7 @@
  * inverted and are reported. Component IDs come from labels: `default` is the bare type, `default_NAME` (the
  * otelcol converter's label for a component outside named pipelines) is `type/NAME`, any other label `type/LABEL`.
  */
-import type { Block, Expr, Statement } from "@alloy-ts/grammar";
+import { fieldKey, type Block, type Expr, type Statement } from "@alloy-ts/grammar";
 import { parseBase2Bytes, goDuration } from "../alloy/go-text.js";
 import { COMPONENTS } from "../components/registry.js";
 import type { ConvertDiagnostic } from "../diagnostics.js";
@@ -53,7 +53,7 @@ export function invertOtelcolBlocks(blocks: readonly Block[], report: (d: Conver
       report({ severity: "error", summary: `${name} has no description to invert; it was left out`, position: position(b.start) });
       continue;
     }
-    const label = decodeStringLiteral(`"${b.label}"`);
+    const label = b.label; // an identifier (the parser reports any other label), so nothing to decode
     const type = description.otelTypes[0]!;
     const name2 = label === "default" ? "" : label.startsWith("default_") ? label.slice("default_".length) : label;
     nodes.set(`${name}.${label}`, { block: b, description, identity: `${name}.${label}`, id: name2 === "" ? type : `${type}/${name2}` });
@@ -243,7 +243,7 @@ function evaluate(e: Expr): Value {
       return e.op === "-" && typeof v === "number" ? -v : e.op === "!" && typeof v === "boolean" ? !v : null;
     }
     case "Array": return e.elements.map(evaluate);
-    case "Object": return new Map(e.fields.map((f) => [f.quoted ? decodeStringLiteral(`"${f.name}"`) : f.name === '""' ? "" : f.name, evaluate(f.value)]));
+    case "Object": return new Map(e.fields.map((f) => [fieldKey(f), evaluate(f.value)]));
     case "Identifier":
     case "Access": {
       const t = traversal(e);

@@ -3,10 +3,9 @@
  * and checked with the shared OTTL checker (@alloy-ts/otel), and a problem is reported at the character it
  * is about inside the string literal. Upstream fails the component at load with the same problem.
  */
-import type { Attribute, Block, Expr, LiteralExpr, Range, Statement } from "@alloy-ts/grammar";
+import { unquote, type Attribute, type Block, type Expr, type LiteralExpr, type Range, type Statement } from "@alloy-ts/grammar";
 import { ottl } from "@alloy-ts/otel";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
-import { unquote } from "./literal.js";
 
 type Ctx = ottl.ContextName;
 
@@ -110,11 +109,12 @@ function contextOf(body: readonly Statement[], allowed: readonly Ctx[]): Ctx | u
   const [lit] = stringsOf(a.value);
   if (!lit || a.value.kind !== "Literal") return "invalid";
   const v = unquote(lit.raw);
-  return (allowed as readonly string[]).includes(v) ? (v as Ctx) : "invalid";
+  return v !== undefined && (allowed as readonly string[]).includes(v) ? (v as Ctx) : "invalid";
 }
 
 function checkLiteral(lit: LiteralExpr, f: Field, context: Ctx | undefined, contexts: readonly Ctx[], editors: ottl.EditorSet, file: string, out: ValidationDiagnostic[]): void {
   const src = unquote(lit.raw);
+  if (src === undefined) return; // the literal does not scan: the parser has reported it
   const opts = { context, contexts, editors };
   const problems = f.kind === "statement" ? ottl.checkStatement(src, opts) : ottl.checkCondition(src, opts);
   for (const p of problems) {
