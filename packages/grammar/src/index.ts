@@ -13,7 +13,7 @@ export { SourceFile, decodeUtf8 } from "./text/source-file.js";
 export type { Position, LspPosition, DecodedSource } from "./text/source-file.js";
 export { parse, parseExpression } from "./parser/parser.js";
 export type { ParseResult, ParseOptions } from "./parser/parser.js";
-export { isValidIdentifier, sanitizeIdentifier } from "./lexer/identifier.js";
+export { IDENTIFIER_PATTERN, KEYWORDS, dottedIdentifierEnd, identifierEnd, isIdentifierPart, isIdentifierStart, isKeyword, isValidIdentifier, objectKeyText, sanitizeIdentifier } from "./lexer/identifier.js";
 export { fieldKey, goQuote, quotesAsIs, unquote } from "./parser/quote.js";
 export { print, format } from "./printer/printer.js";
 export type { FormatResult, FormatOptions } from "./printer/printer.js";

@@ -5,10 +5,10 @@
  * pipeline has a receiver and an exporter, no processor twice, connectors used on both sides.
  */
 import { type Block, type Expr, type ParseResult, rangeOf } from "@alloy-ts/grammar";
+import { COMPONENT_TYPE } from "@alloy-ts/otel";
 import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
 
 const KINDS = new Set(["receiver", "processor", "exporter", "connector", "extension"]);
-const TYPE = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
 const SIGNALS = new Set(["traces", "metrics", "logs", "profiles"]);
 const LISTS: Record<string, readonly string[]> = {
   receivers: ["receiver", "connector"],
@@ -22,7 +22,7 @@ export function isBridgeComponent(name: string): boolean {
   const parts = name.split(".");
   if (parts[0] !== "otel") return false;
   if (parts.length === 2) return parts[1] === "pipeline" || parts[1] === "service";
-  return parts.length === 3 && KINDS.has(parts[1]!) && TYPE.test(parts[2]!);
+  return parts.length === 3 && KINDS.has(parts[1]!) && COMPONENT_TYPE.test(parts[2]!);
 }
 
 function traversal(e: Expr): string | undefined {
