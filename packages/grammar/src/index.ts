@@ -14,7 +14,8 @@ export type { Position, LspPosition, DecodedSource } from "./text/source-file.js
 export { parse, parseExpression } from "./parser/parser.js";
 export type { ParseResult, ParseOptions } from "./parser/parser.js";
 export { IDENTIFIER_PATTERN, KEYWORDS, dottedIdentifierEnd, identifierEnd, isIdentifierPart, isIdentifierStart, isKeyword, isValidIdentifier, objectKeyText, sanitizeIdentifier } from "./lexer/identifier.js";
-export { fieldKey, goQuote, quotesAsIs, unquote } from "./parser/quote.js";
+export { goQuote, quotesAsIs } from "./parser/quote.js";
+export { fieldKey, unquote, unquoteWithOffsets } from "./parser/unquote.js";
 export { print, format } from "./printer/printer.js";
 export type { FormatResult, FormatOptions } from "./printer/printer.js";
 export { walk } from "./ast/walk.js";

@@ -5,7 +5,7 @@
  * parse (see `format`).
  */
 import type { CommentGroup, File, ObjectField } from "../ast/nodes.js";
-import { fieldKey, unquote } from "../parser/quote.js";
+import { fieldKey, unquote } from "../parser/unquote.js";
 
 const POSITIONS: ReadonlySet<string> = new Set(["start", "end", "opStart", "opEnd", "lBrack", "lParen", "lCurly", "rCurly", "nameEnd", "labelStart", "labelEnd", "comments"]);
 

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { scanTokens } from "../lexer/scanner.js";
 import { Tok } from "../lexer/token.js";
-import { goQuote, unquote } from "./quote.js";
+import { goQuote } from "./quote.js";
+import { unquote, unquoteWithOffsets } from "./unquote.js";
 
 describe("unquote: the value of a string literal (Go strconv.Unquote under Alloy's scanner rules)", () => {
   test.each([
@@ -72,6 +73,32 @@ describe("unquote: the value of a string literal (Go strconv.Unquote under Alloy
         expect(unquote(raw) !== undefined).toBe(clean);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  test("offsets: each unit of the value maps to the text it comes from", () => {
+    const raw = '"a\\xc3\\xa9b\\U0001F600\\n\\xffc"';
+    const r = unquoteWithOffsets(raw)!;
+    expect(r.value).toBe("aéb\u{1f600}\n\ufffdc");
+    //                 a  é  b   😀 (2 units)  \n  \xff  c   end
+    expect(r.offsets).toEqual([1, 2, 10, 11, 11, 21, 23, 27, 28]);
+    expect(unquoteWithOffsets("`a\r\nb`")).toEqual({ value: "a\nb", offsets: [1, 3, 4, 5] });
+    expect(unquoteWithOffsets('"\\q"')).toBeUndefined();
+  });
+
+  test("offsets increase, one per unit and one for the end, and a plain unit maps to itself", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 12 }), (s) => {
+        const raw = goQuote(s);
+        const r = unquoteWithOffsets(raw)!;
+        expect(r.offsets).toHaveLength(r.value.length + 1);
+        expect(r.offsets.at(-1)).toBe(raw.length - 1);
+        for (let i = 0; i < r.value.length; i++) {
+          expect(r.offsets[i]!).toBeLessThanOrEqual(r.offsets[i + 1]!);
+          if (raw[r.offsets[i]!] !== "\\") expect(raw[r.offsets[i]!]).toBe(r.value[i]);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
