@@ -36,8 +36,17 @@ export function isIdentifierPart(cp: number): boolean {
  * `start` itself when none is there or the first is a digit. Keywords are not excluded: the caller has the word.
  */
 export function identifierEnd(text: string, start: number): number {
+  const n = text.length;
   let i = start;
-  while (i < text.length) {
+  // ASCII first, decided inline as the scanner does; the Unicode tests only for what follows.
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const l = c | 0x20;
+    if ((l >= 0x61 && l <= 0x7a) || c === 0x5f || (i > start && c >= 0x30 && c <= 0x39)) continue;
+    if (c < 0x80) return i;
+    break;
+  }
+  while (i < n) {
     const cp = text.codePointAt(i)!;
     if (cp >= 0xd800 && cp <= 0xdfff) break; // a lone surrogate stands for bytes that are not UTF-8
     if (i === start ? !isIdentifierStart(cp) : !isIdentifierPart(cp)) break;
