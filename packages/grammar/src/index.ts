@@ -16,6 +16,8 @@ export type { ParseResult, ParseOptions } from "./parser/parser.js";
 export { IDENTIFIER_PATTERN, KEYWORDS, dottedIdentifierEnd, identifierEnd, isIdentifierPart, isIdentifierStart, isKeyword, isValidIdentifier, objectKeyText, sanitizeIdentifier } from "./lexer/identifier.js";
 export { goQuote, quotesAsIs } from "./parser/quote.js";
 export { fieldKey, unquote, unquoteWithOffsets } from "./parser/unquote.js";
+export { numberValue } from "./parser/number.js";
+export type { NumberValue } from "./parser/number.js";
 export { print, format } from "./printer/printer.js";
 export type { FormatResult, FormatOptions } from "./printer/printer.js";
 export { walk } from "./ast/walk.js";

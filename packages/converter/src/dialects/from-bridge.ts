@@ -12,7 +12,7 @@ import { BRIDGE_KINDS, idFromComponentLabel, idFromPipelineLabel, PIPELINE_BLOCK
 import { META } from "./bridge-values.js";
 import { printCollectorYaml, type CollectorComponent, type CollectorConfig, type CollectorPipeline } from "./collector-model.js";
 import { envRef, joinReferences as joinEnvParts, type Part as StringPart } from "@alloy-ts/otel";
-import { decodeStringLiteral } from "./string-literal.js";
+import { decodeNumberLiteral, decodeStringLiteral } from "./literals.js";
 import { invertOtelcolBlocks } from "./from-otelcol.js";
 
 /** Result of reading Alloy into a collector configuration. */
@@ -202,7 +202,7 @@ class Reader {
         if (e.literal === "null") return null;
         if (e.literal === "bool") return e.raw === "true";
         if (e.literal === "string") return joinEnvParts([{ t: "text", text: decodeStringLiteral(e.raw) }]);
-        return numberLiteral(e.raw);
+        return decodeNumberLiteral(e.raw);
       case "Unary": {
         const v = this.evaluate(e.operand);
         if (e.op === "-" && typeof v === "number") return -v;
@@ -318,14 +318,6 @@ function traversal(e: Expr): string[] | undefined {
     return base ? [...base, e.name] : undefined;
   }
   return undefined;
-}
-
-function numberLiteral(raw: string): number {
-  const text = raw.replace(/_/g, "");
-  if (/^0[xX]/.test(text)) return parseInt(text.slice(2), 16);
-  if (/^0[oO]/.test(text)) return parseInt(text.slice(2), 8);
-  if (/^0[bB]/.test(text)) return parseInt(text.slice(2), 2);
-  return Number(text);
 }
 
 /** Reads Alloy text (bridge dialect) into a collector configuration. Never throws. */

@@ -16,7 +16,7 @@ import { MapSource } from "../engine/engine.js";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
 import type { CollectorComponent, CollectorConfig, CollectorPipeline } from "./collector-model.js";
 import { envRef, joinReferences as joinEnvParts, type Part as StringPart } from "@alloy-ts/otel";
-import { decodeStringLiteral } from "./string-literal.js";
+import { decodeNumberLiteral, decodeStringLiteral } from "./literals.js";
 
 /** A component reference inside an Alloy value. */
 class Ref {
@@ -237,7 +237,7 @@ function evaluate(e: Expr): Value {
       if (e.literal === "null") return null;
       if (e.literal === "bool") return e.raw === "true";
       if (e.literal === "string") return decodeStringLiteral(e.raw);
-      return Number(e.raw.replace(/_/g, ""));
+      return decodeNumberLiteral(e.raw);
     case "Unary": {
       const v = evaluate(e.operand);
       return e.op === "-" && typeof v === "number" ? -v : e.op === "!" && typeof v === "boolean" ? !v : null;

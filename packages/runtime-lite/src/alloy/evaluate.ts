@@ -1,5 +1,5 @@
 /** Expression evaluation over the grammar's AST (spec alloy-syntax.md §10), with component references as capsules. */
-import { fieldKey, unquote, type Expr } from "@alloy-ts/grammar";
+import { fieldKey, numberValue, unquote, type Expr } from "@alloy-ts/grammar";
 import { EvalError, isCapsule, typeName, type AlloyValue } from "./values.js";
 
 /** Resolves `a.b.c` traversals that name a component (shortest matching prefix, spec §8.5). */
@@ -23,8 +23,9 @@ function literal(e: Extract<Expr, { kind: "Literal" }>): AlloyValue {
       return v;
     }
     default: {
-      const raw = e.raw.replace(/_/g, "");
-      return /^0[xX]/.test(raw) ? parseInt(raw, 16) : /^0[oO]/.test(raw) ? parseInt(raw.slice(2), 8) : /^0[bB]/.test(raw) ? parseInt(raw.slice(2), 2) : Number(raw);
+      const n = numberValue(e.raw);
+      if (n.goType === "error") throw new EvalError(n.message);
+      return n.value;
     }
   }
 }

@@ -12,4 +12,11 @@ describe("literal values", () => {
   test("a string literal Alloy does not scan has no value to check", () => {
     expect(literal('"\\q"')).toBeUndefined();
   });
+
+  test("number literals have Go's type and value", () => {
+    expect(literal("010")).toEqual({ t: "number", v: 8, goType: "int64" });
+    expect(literal("09")).toEqual({ t: "number", v: 9, goType: "float64" });
+    expect(literal("18446744073709551615")).toMatchObject({ goType: "uint64" });
+    expect(literal("1e400")).toBeUndefined();
+  });
 });

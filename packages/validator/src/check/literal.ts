@@ -3,7 +3,7 @@
  * upstream syntax/internal/value decode): only what is needed to report the errors upstream's type check
  * reports for literals.
  */
-import { unquote, type BinaryExpr, type LiteralExpr, type UnaryExpr } from "@alloy-ts/grammar";
+import { numberValue, unquote, type BinaryExpr, type LiteralExpr, type UnaryExpr } from "@alloy-ts/grammar";
 
 export type LiteralValue =
   | { readonly t: "null" }
@@ -16,7 +16,10 @@ export function typeName(v: LiteralValue): string {
   return v.t;
 }
 
-/** The value of a literal expression; undefined for a string literal that does not scan (the parser reported it). */
+/**
+ * The value of a literal expression; undefined for a string literal that does not scan (the parser reported it)
+ * and a number Go cannot represent (`1e400`).
+ */
 export function literalValue(e: LiteralExpr): LiteralValue | undefined {
   switch (e.literal) {
     case "null":
@@ -28,13 +31,9 @@ export function literalValue(e: LiteralExpr): LiteralValue | undefined {
       return v === undefined ? undefined : { t: "string", v };
     }
     case "float":
-      return { t: "number", v: Number(e.raw), goType: "float64" };
     case "number": {
-      const n = Number(e.raw);
-      if (/[.eE]/.test(e.raw)) return { t: "number", v: n, goType: "float64" };
-      const big = BigInt(e.raw);
-      const goType = big <= 9223372036854775807n ? "int64" : big <= 18446744073709551615n ? "uint64" : "float64";
-      return { t: "number", v: n, goType };
+      const n = numberValue(e.raw);
+      return n.goType === "error" ? undefined : { t: "number", v: n.value, goType: n.goType };
     }
   }
 }
