@@ -31,6 +31,6 @@ export type { ParseExpressionResult } from "./parser/parser.js";
 export { children } from "./ast/walk.js";
 export type { Visitor } from "./ast/walk.js";
 export { equalIgnoringRanges } from "./ast/equal.js";
-export { rangeOf, labelRangeOf, opRangeOf, nameSpanOf } from "./ast/factory.js";
+export { rangeOf, labelRangeOf, opRangeOf, nameSpanOf, traversalName, traversalParts } from "./ast/factory.js";
 export { REDACTED, redactUrlCredentials, isSecretKey, maskSecretValues, escapeControl, safeMessage } from "./text/safe-text.js";
 export type { SecretPredicate } from "./text/safe-text.js";

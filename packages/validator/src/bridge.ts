@@ -4,7 +4,7 @@
  * collector's own structural ones (otel-config.md §3): pipeline lists name components of the right kind, each
  * pipeline has a receiver and an exporter, no processor twice, connectors used on both sides.
  */
-import { type Block, type Expr, type ParseResult, rangeOf } from "@alloy-ts/grammar";
+import { type Block, type Expr, type ParseResult, rangeOf, traversalName } from "@alloy-ts/grammar";
 import { COMPONENT_TYPE } from "@alloy-ts/otel";
 import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
 
@@ -23,15 +23,6 @@ export function isBridgeComponent(name: string): boolean {
   if (parts[0] !== "otel") return false;
   if (parts.length === 2) return parts[1] === "pipeline" || parts[1] === "service";
   return parts.length === 3 && KINDS.has(parts[1]!) && COMPONENT_TYPE.test(parts[2]!);
-}
-
-function traversal(e: Expr): string | undefined {
-  if (e.kind === "Identifier") return e.name;
-  if (e.kind === "Access") {
-    const base = traversal(e.value);
-    return base === undefined ? undefined : `${base}.${e.name}`;
-  }
-  return undefined;
 }
 
 /** The bridge dialect's structural checks over parsed files (nothing is reported for files without it). */
@@ -61,7 +52,7 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
       return;
     }
     for (const item of e.elements) {
-      const ref = traversal(item);
+      const ref = traversalName(item);
       const kind = ref === undefined ? undefined : kindOf.get(ref);
       if (kind === undefined) continue; // Unresolved references are reported by the reference check.
       if (!kinds.includes(kind)) {

@@ -3,7 +3,7 @@
  * The inverse of to-bridge.ts: blocks become maps, attributes values, `sys.env` expressions `${env:...}`
  * references, `otel.pipeline` and `otel.service` blocks the `service` section. See docs/dialects.md.
  */
-import { fieldKey, parse, type Block, type Expr, type SourceFile, type Statement } from "@alloy-ts/grammar";
+import { fieldKey, parse, traversalName, type Block, type Expr, type SourceFile, type Statement } from "@alloy-ts/grammar";
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import type { ComponentKind } from "../engine/description.js";
 import { COMPONENT_TYPE } from "@alloy-ts/otel";
@@ -231,7 +231,7 @@ class Reader {
     if (e.kind === "Literal" && e.literal === "string") return [{ t: "text", text: decodeStringLiteral(e.raw) }];
     if (e.kind === "Binary" && e.op === "+") return [...this.stringParts(e.left), ...this.stringParts(e.right)];
     if (e.kind === "Call") {
-      const callee = traversal(e.callee)?.join(".");
+      const callee = traversalName(e.callee);
       if (callee === "sys.env" && e.args.length === 1) return [envRef(this.literalString(e.args[0]!))];
       if (callee === "coalesce" && e.args.length === 2) {
         const [env] = this.stringParts(e.args[0]!);
@@ -295,7 +295,7 @@ class Reader {
         ids.push(decodeStringLiteral(item.raw));
         continue;
       }
-      const path = traversal(item)?.join(".");
+      const path = traversalName(item);
       const target = path === undefined ? undefined : this.identities.get(path);
       if (!target) {
         this.report("critical", `${path ?? "this expression"} does not name a component block`, item.start);
@@ -309,15 +309,6 @@ class Reader {
     }
     return ids;
   }
-}
-
-function traversal(e: Expr): string[] | undefined {
-  if (e.kind === "Identifier") return [e.name];
-  if (e.kind === "Access") {
-    const base = traversal(e.value);
-    return base ? [...base, e.name] : undefined;
-  }
-  return undefined;
 }
 
 /** Reads Alloy text (bridge dialect) into a collector configuration. Never throws. */

@@ -6,7 +6,7 @@
  * inverted and are reported. Component IDs come from labels: `default` is the bare type, `default_NAME` (the
  * otelcol converter's label for a component outside named pipelines) is `type/NAME`, any other label `type/LABEL`.
  */
-import { fieldKey, type Block, type Expr, type Statement } from "@alloy-ts/grammar";
+import { fieldKey, traversalName, type Block, type Expr, type Statement } from "@alloy-ts/grammar";
 import { parseBase2Bytes, goDuration } from "../alloy/go-text.js";
 import { COMPONENTS } from "../components/registry.js";
 import type { ConvertDiagnostic } from "../diagnostics.js";
@@ -246,7 +246,7 @@ function evaluate(e: Expr): Value {
     case "Object": return new Map(e.fields.map((f) => [fieldKey(f), evaluate(f.value)]));
     case "Identifier":
     case "Access": {
-      const t = traversal(e);
+      const t = traversalName(e);
       return t === undefined ? null : new Ref(t);
     }
     case "Call":
@@ -267,7 +267,7 @@ function stringParts(e: Expr): StringPart[] | undefined {
     return l && r ? [...l, ...r] : undefined;
   }
   if (e.kind === "Call") {
-    const callee = traversal(e.callee);
+    const callee = traversalName(e.callee);
     const lit = (x: Expr | undefined) => (x?.kind === "Literal" && x.literal === "string" ? decodeStringLiteral(x.raw) : undefined);
     if (callee === "sys.env" && e.args.length === 1) {
       const name = lit(e.args[0]);
@@ -278,15 +278,6 @@ function stringParts(e: Expr): StringPart[] | undefined {
       const d = lit(e.args[1]);
       if (env?.t === "ref" && d !== undefined) return [envRef(env.name, d)];
     }
-  }
-  return undefined;
-}
-
-function traversal(e: Expr): string | undefined {
-  if (e.kind === "Identifier") return e.name;
-  if (e.kind === "Access") {
-    const base = traversal(e.value);
-    return base === undefined ? undefined : `${base}.${e.name}`;
   }
   return undefined;
 }

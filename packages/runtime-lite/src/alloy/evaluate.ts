@@ -1,5 +1,5 @@
 /** Expression evaluation over the grammar's AST (spec alloy-syntax.md §10), with component references as capsules. */
-import { fieldKey, numberValue, unquote, type Expr } from "@alloy-ts/grammar";
+import { fieldKey, numberValue, traversalParts, unquote, type Expr } from "@alloy-ts/grammar";
 import { EvalError, isCapsule, typeName, type AlloyValue } from "./values.js";
 
 /** Resolves `a.b.c` traversals that name a component (shortest matching prefix, spec §8.5). */
@@ -30,16 +30,6 @@ function literal(e: Extract<Expr, { kind: "Literal" }>): AlloyValue {
   }
 }
 
-/** The identifier chain of a pure traversal (`a.b.c`), or undefined. */
-function traversal(e: Expr): string[] | undefined {
-  if (e.kind === "Identifier") return [e.name];
-  if (e.kind === "Access") {
-    const base = traversal(e.value);
-    return base ? [...base, e.name] : undefined;
-  }
-  return undefined;
-}
-
 const same = (a: AlloyValue, b: AlloyValue): boolean => {
   if (typeof a === "number" && typeof b === "number") return a === b;
   if (typeof a === "function" || typeof b === "function") return false;
@@ -67,7 +57,7 @@ export function evaluate(e: Expr, scope: Scope): AlloyValue {
     }
     case "Identifier":
     case "Access": {
-      const path = traversal(e);
+      const path = traversalParts(e)?.map((p) => p.name);
       if (path) {
         for (let i = 1; i <= path.length; i++) {
           const id = path.slice(0, i).join(".");
