@@ -4,7 +4,7 @@
  * (root, declare body, foreach template) gets a graph whose nodes are checked in insertion order, then
  * references are resolved, then cycles are reported.
  */
-import { type Block, nameSpanOf, parse, type ParseResult, type Range, rangeOf, SourceFile, type Statement } from "@alloy-ts/grammar";
+import { type Block, nameSpanOf, parse, type ParseResult, type Range, rangeOf, SourceFile, type Statement, unquote } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
 import { checkWiring, type ResolveRef } from "./check/wiring.js";
 import { checkReferenceTypes } from "./check/reference-types.js";
@@ -18,7 +18,6 @@ import { checkStdlibCalls } from "./check/calls.js";
 import { bridgeTargetNotes, checkBridge, isBridgeComponent } from "./bridge.js";
 import { checkRules } from "./rules/engine.js";
 import { checkOttl } from "./check/ottl.js";
-import { unquote } from "./check/literal.js";
 
 export interface ValidateOptions {
   /** Minimum stability level (`--stability.level`); default `generally-available`. */
@@ -466,7 +465,8 @@ function buildForeach(rt: Run, s: State, node: Node): void {
     arguments: [],
   };
   const v = body.find((x) => x.kind === "Attribute" && x.name === "var");
-  if (v?.kind === "Attribute" && v.value.kind === "Literal" && v.value.literal === "string") rt.vars.add(v.value.raw.slice(1, -1));
+  const varName = v?.kind === "Attribute" && v.value.kind === "Literal" && v.value.literal === "string" ? unquote(v.value.raw) : undefined;
+  if (varName !== undefined) rt.vars.add(varName);
   build(rt, fs);
   node.state = fs;
   s.graph.add(node);

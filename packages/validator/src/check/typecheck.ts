@@ -152,9 +152,11 @@ export function alloyTypeName(k: Kind): string {
 
 function checkExpr(ctx: Ctx, e: Expr, want: SchemaNode): void {
   switch (e.kind) {
-    case "Literal":
-      checkValue(ctx, rangeOf(e), literalValue(e), want);
+    case "Literal": {
+      const v = literalValue(e);
+      if (v) checkValue(ctx, rangeOf(e), v, want);
       return;
+    }
     case "Array":
       checkArray(ctx, e, want);
       return;
@@ -163,13 +165,16 @@ function checkExpr(ctx: Ctx, e: Expr, want: SchemaNode): void {
       return;
     case "Unary":
       if (e.operand.kind === "Literal") {
-        const v = unaryValue(e, literalValue(e.operand));
+        const operand = literalValue(e.operand);
+        const v = operand && unaryValue(e, operand);
         if (v) checkValue(ctx, rangeOf(e.operand), v, want);
       }
       return;
     case "Binary":
       if (e.left.kind === "Literal" && e.right.kind === "Literal") {
-        const v = binaryValue(e, literalValue(e.left), literalValue(e.right));
+        const l = literalValue(e.left);
+        const r = literalValue(e.right);
+        const v = l && r && binaryValue(e, l, r);
         if (v) checkValue(ctx, rangeOf(e), v, want);
       }
       return;
