@@ -235,7 +235,7 @@ class TreeBuilder {
     const merges: RawValue[] = [];
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
-      const key = keyText(isScalar(keyNode) ? keyNode.value : keyNode === null ? null : this.build(keyNode));
+      const key = isScalar(keyNode) ? scalarKeyText(keyNode) : keyText(keyNode === null ? null : this.build(keyNode));
       const value = this.build(pair.value as Node | null);
       if (key === "<<" && isScalar(keyNode) && keyNode.source === "<<") {
         merges.push(value);
@@ -286,6 +286,15 @@ function scalar(v: unknown): RawValue {
   if (typeof v === "number") return v;
   if (typeof v === "bigint") return Number(v);
   return String(v);
+}
+
+/**
+ * A mapping key as the collector reads it: go-yaml decodes keys into strings, and a plain scalar decoded into a
+ * string keeps its text as written (`0o17`, `1_000` and `1.0` stay so; only a null key becomes empty).
+ */
+function scalarKeyText(n: Node & { value: unknown; type?: string; source?: string; tag?: string }): string {
+  if (n.type === "PLAIN" && n.tag === undefined && n.value !== null && typeof n.source === "string") return n.source;
+  return keyText(n.value);
 }
 
 function keyText(v: unknown): string {
