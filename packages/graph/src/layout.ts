@@ -1,15 +1,16 @@
 /**
- * Places a pipeline graph with elkjs's layered algorithm, data flowing left to right, each node with one input
- * port on its west side and one output port on its east side; containers (modules, signal lanes) are compound
- * nodes laid out with their contents. elkjs's bundled build runs in the calling thread (no worker), so the same
- * code runs in Node and in a browser.
+ * Places a pipeline graph, data flowing left to right, each node with its input on its west side and its output
+ * on its east side; containers (modules, signal lanes) are drawn around their contents. Trees are placed directly
+ * (pack.ts); other components go to elkjs's layered algorithm. elkjs's bundled build runs in the calling thread
+ * (no worker), so the same code runs in Node and in a browser, and a graph of trees never loads it.
  *
- * Deterministic: the input to elk is built in graph order, sizes come from character counts (not from font
+ * Deterministic: everything is built in graph order, sizes come from character counts (not from font
  * measurement, which differs by machine), and elk's layered algorithm is seeded; every coordinate is rounded.
  */
 import ElkBundled from "elkjs/lib/elk.bundled.js";
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
-import type { PipelineGraph } from "./model.js";
+import type { GraphEdge, PipelineGraph } from "./model.js";
+import { components, packRows, placeTree, type Link, type Placed, type Rect, type XY } from "./pack.js";
 import { CONTAINER_HEADER, nodeWidth, NODE_HEIGHT } from "./metrics.js";
 import { kindLine } from "./style.js";
 
@@ -75,10 +76,188 @@ export function tooLargeToLayOut(graph: PipelineGraph): string | undefined {
   return `${graph.nodes.length} nodes and ${graph.edges.length} edges are more than a drawing is laid out for (${MAX_LAYOUT_NODES} nodes, ${MAX_LAYOUT_EDGES} edges)`;
 }
 
-/** Lays a graph out; throws when it is past the bounds of {@link tooLargeToLayOut}. */
+/**
+ * Lays a graph out; throws when it is past the bounds of {@link tooLargeToLayOut}.
+ *
+ * Pipelines are mostly independent of each other, and a layered layout costs more than linearly in the size of
+ * the graph it is given (and, in a fresh process, elkjs's code runs unoptimised at first), so a graph is laid out
+ * by parts: each container's nodes are split into connected components; a component that is a tree is placed
+ * directly (see pack.ts), every other one is laid out by elk's layered algorithm as its own graph (all of them in
+ * one call); then each container's components and sub-containers are packed in rows in the written order,
+ * innermost containers first. Only when an edge crosses containers (a connector between signal lanes, a reference
+ * out of a module) is the whole hierarchy given to elk at once.
+ */
 export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
   const tooLarge = tooLargeToLayOut(graph);
   if (tooLarge) throw new RangeError(tooLarge);
+  const containerIds = new Set(graph.containers.map((c) => c.id));
+  const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parent !== undefined && containerIds.has(n.parent) ? n.parent : undefined]));
+  const drawn = graph.edges.filter((e) => parentOf.has(e.from) && parentOf.has(e.to));
+  const crossing = drawn.some((e) => parentOf.get(e.from) !== parentOf.get(e.to));
+  return crossing ? layoutWhole(graph, containerIds, drawn) : layoutByParts(graph, containerIds, parentOf, drawn);
+}
+
+/** The parent of each container that is drawn inside another: none when it names no container, or when following parents comes back to it. */
+function containerParents(graph: PipelineGraph, containerIds: ReadonlySet<string>): Map<string, string | undefined> {
+  const declared = new Map(graph.containers.map((c) => [c.id, c.parent !== undefined && containerIds.has(c.parent) ? c.parent : undefined]));
+  const out = new Map<string, string | undefined>();
+  for (const c of graph.containers) {
+    const seen = new Set([c.id]);
+    let p = declared.get(c.id);
+    while (p !== undefined && !seen.has(p)) {
+      seen.add(p);
+      p = declared.get(p);
+    }
+    out.set(c.id, p === undefined ? declared.get(c.id) : undefined);
+  }
+  return out;
+}
+
+const ROOT_PADDING = 12;
+const CONTAINER_PADDING = { top: CONTAINER_HEADER + 8, left: 12, bottom: 12, right: 12 };
+
+interface Scope {
+  readonly nodes: number[];
+  readonly links: Link[];
+  readonly containers: string[];
+  /** Laid-out components, in the order of their first node. */
+  readonly parts: (Placed | undefined)[];
+}
+
+async function layoutByParts(graph: PipelineGraph, containerIds: ReadonlySet<string>, parentOf: ReadonlyMap<string, string | undefined>, drawn: readonly GraphEdge[]): Promise<GraphLayout> {
+  const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const widths = graph.nodes.map((n) => nodeWidth(n.title, kindLine(n.kind, n.marks)));
+  const scopes = new Map<string | undefined, Scope>();
+  const scope = (key: string | undefined): Scope => {
+    let s = scopes.get(key);
+    if (!s) scopes.set(key, (s = { nodes: [], links: [], containers: [], parts: [] }));
+    return s;
+  };
+  scope(undefined);
+  graph.nodes.forEach((n, i) => scope(parentOf.get(n.id)).nodes.push(i));
+  for (const [id, parent] of containerParents(graph, containerIds)) {
+    scope(id);
+    scope(parent).containers.push(id);
+  }
+  for (const e of drawn) scope(parentOf.get(e.from)).links.push({ id: e.id, from: index.get(e.from)!, to: index.get(e.to)! });
+
+  // Trees are placed at once; the other components wait for one elk call.
+  const pending: { readonly parts: (Placed | undefined)[]; readonly at: number; readonly nodes: number[]; readonly links: Link[] }[] = [];
+  for (const s of scopes.values()) {
+    const linksFrom = new Map<number, Link[]>();
+    for (const l of s.links) linksFrom.set(l.from, [...(linksFrom.get(l.from) ?? []), l]);
+    for (const nodes of components(s.nodes, s.links)) {
+      const links = nodes.flatMap((n) => linksFrom.get(n) ?? []);
+      const placed = placeTree(nodes, links, (n) => widths[n]!);
+      if (!placed) pending.push({ parts: s.parts, at: s.parts.length, nodes, links });
+      s.parts.push(placed);
+    }
+  }
+  if (pending.length > 0) {
+    const laid = await layoutParts(graph, widths, pending);
+    pending.forEach((p, k) => (p.parts[p.at] = laid[k]));
+  }
+
+  // Sizes, innermost containers first: a container is its packed contents and its padding.
+  const sizes = new Map<string, { width: number; height: number }>();
+  const packed = new Map<string | undefined, ReturnType<typeof packRows>>();
+  const sizeOf = (key: string | undefined): { width: number; height: number } => {
+    const s = scopes.get(key)!;
+    const blocks = [...s.parts.map((p) => p!), ...s.containers.map((c) => sizeOf(c))];
+    const pack = packRows(blocks);
+    packed.set(key, pack);
+    const pad = key === undefined ? { top: ROOT_PADDING, left: ROOT_PADDING, bottom: ROOT_PADDING, right: ROOT_PADDING } : CONTAINER_PADDING;
+    const size = { width: pack.width + pad.left + pad.right, height: pack.height + pad.top + pad.bottom };
+    if (key !== undefined) sizes.set(key, size);
+    return size;
+  };
+  const total = sizeOf(undefined);
+
+  const nodes: Record<string, Box> = {};
+  const containers: Record<string, Box> = {};
+  const edges: Record<string, Point[]> = {};
+  const place = (key: string | undefined, x: number, y: number) => {
+    const s = scopes.get(key)!;
+    const pad = key === undefined ? { top: ROOT_PADDING, left: ROOT_PADDING } : CONTAINER_PADDING;
+    const { positions } = packed.get(key)!;
+    s.parts.forEach((part, k) => {
+      const dx = x + pad.left + positions[k]!.x;
+      const dy = y + pad.top + positions[k]!.y;
+      for (const [n, b] of part!.nodes) nodes[graph.nodes[n]!.id] = { x: r(dx + b.x), y: r(dy + b.y), width: r(b.width), height: r(b.height) };
+      for (const [id, pts] of part!.edges) edges[id] = pts.map((pt) => ({ x: r(dx + pt.x), y: r(dy + pt.y) }));
+    });
+    s.containers.forEach((c, k) => {
+      const at = positions[s.parts.length + k]!;
+      const cx = x + pad.left + at.x;
+      const cy = y + pad.top + at.y;
+      const size = sizes.get(c)!;
+      containers[c] = { x: r(cx), y: r(cy), width: r(size.width), height: r(size.height) };
+      place(c, cx, cy);
+    });
+  };
+  place(undefined, 0, 0);
+  return { graph, width: r(total.width), height: r(total.height), nodes, containers, edges };
+}
+
+/** The elk input of one node: its size, and one port on the west side for what comes in and one on the east for what goes out. */
+function elkNode(id: string, width: number): ElkNode {
+  return {
+    id,
+    width,
+    height: NODE_HEIGHT,
+    layoutOptions: { "elk.portConstraints": "FIXED_SIDE" },
+    ports: [
+      { id: `${id}\u0000in`, layoutOptions: { "elk.port.side": "WEST" } },
+      { id: `${id}\u0000out`, layoutOptions: { "elk.port.side": "EAST" } },
+    ],
+  };
+}
+
+const elkEdge = (e: { id: string; from: string; to: string }): ElkExtendedEdge => ({ id: e.id, sources: [`${e.from}\u0000out`], targets: [`${e.to}\u0000in`] });
+
+/**
+ * Components that are not trees, each laid out by elk as a graph of its own: one elk call whose root holds each
+ * component as a child laid out separately (elk's default hierarchy handling); each comes back relative to its
+ * own corner.
+ */
+async function layoutParts(graph: PipelineGraph, widths: readonly number[], parts: readonly { readonly nodes: number[]; readonly links: Link[] }[]): Promise<Placed[]> {
+  elk ??= new ElkClass();
+  const partOptions = { ...LAYOUT_OPTIONS, "elk.padding": "[top=0,left=0,bottom=0,right=0]" };
+  const root: ElkNode = {
+    id: "\u0000root",
+    layoutOptions: LAYOUT_OPTIONS,
+    children: parts.map((p, k) => ({
+      id: `\u0000part${k}`,
+      layoutOptions: partOptions,
+      children: p.nodes.map((n) => elkNode(graph.nodes[n]!.id, widths[n]!)),
+      edges: p.links.map((l) => elkEdge({ id: l.id, from: graph.nodes[l.from]!.id, to: graph.nodes[l.to]!.id })),
+    })),
+  };
+  const out = await elk.layout(root);
+  return parts.map((p, k) => {
+    const c = out.children![k]!;
+    const ox = c.x ?? 0;
+    const oy = c.y ?? 0;
+    const byId = new Map((c.children ?? []).map((n) => [n.id, n]));
+    const nodes = new Map<number, Rect>();
+    for (const n of p.nodes) {
+      const b = byId.get(graph.nodes[n]!.id)!;
+      nodes.set(n, { x: (b.x ?? 0) - ox, y: (b.y ?? 0) - oy, width: b.width ?? 0, height: b.height ?? 0 });
+    }
+    const edges = new Map<string, XY[]>();
+    for (const e of c.edges ?? []) edges.set(e.id, sectionPoints(e).map((pt) => ({ x: pt.x - ox, y: pt.y - oy })));
+    return { width: c.width ?? 0, height: c.height ?? 0, nodes, edges };
+  });
+}
+
+function sectionPoints(e: ElkExtendedEdge): { x: number; y: number }[] {
+  const pts: { x: number; y: number }[] = [];
+  for (const s of e.sections ?? []) pts.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
+  return pts;
+}
+
+/** The whole hierarchy in one elk call, for a graph where an edge crosses containers. */
+async function layoutWhole(graph: PipelineGraph, containerIds: ReadonlySet<string>, drawn: readonly GraphEdge[]): Promise<GraphLayout> {
   elk ??= new ElkClass();
   const containerChildren = new Map<string | undefined, ElkNode[]>();
   const push = (parent: string | undefined, n: ElkNode) => {
@@ -86,49 +265,21 @@ export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
     if (list) list.push(n);
     else containerChildren.set(parent, [n]);
   };
-  for (const n of graph.nodes) {
-    push(n.parent, {
-      id: n.id,
-      width: nodeWidth(n.title, kindLine(n.kind, n.marks)),
-      height: NODE_HEIGHT,
-      layoutOptions: { "elk.portConstraints": "FIXED_SIDE" },
-      ports: [
-        { id: `${n.id}\u0000in`, layoutOptions: { "elk.port.side": "WEST" } },
-        { id: `${n.id}\u0000out`, layoutOptions: { "elk.port.side": "EAST" } },
-      ],
-    });
-  }
-  const containerIds = new Set(graph.containers.map((c) => c.id));
+  for (const n of graph.nodes) push(n.parent !== undefined && containerIds.has(n.parent) ? n.parent : undefined, elkNode(n.id, nodeWidth(n.title, kindLine(n.kind, n.marks))));
+  const parents = containerParents(graph, containerIds);
   for (const c of graph.containers) {
-    push(c.parent !== undefined && containerIds.has(c.parent) ? c.parent : undefined, {
+    push(parents.get(c.id), {
       id: c.id,
-      layoutOptions: { "elk.padding": `[top=${CONTAINER_HEADER + 8},left=12,bottom=12,right=12]` },
+      layoutOptions: { "elk.padding": `[top=${CONTAINER_PADDING.top},left=${CONTAINER_PADDING.left},bottom=${CONTAINER_PADDING.bottom},right=${CONTAINER_PADDING.right}]` },
     });
   }
-  const known = new Set(graph.nodes.map((n) => n.id));
-  const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parent !== undefined && containerIds.has(n.parent) ? n.parent : undefined]));
-  const drawn = graph.edges.filter((e) => known.has(e.from) && known.has(e.to));
-  // An edge between two nodes of one container is laid out with that container; only when an edge crosses
-  // containers (a connector between signal lanes) is the whole hierarchy laid out at once, which loses the
-  // written order of the containers.
-  const crossing = drawn.some((e) => parentOf.get(e.from) !== parentOf.get(e.to));
-  const edgesIn = new Map<string | undefined, ElkExtendedEdge[]>();
-  for (const e of drawn) {
-    const where = crossing ? undefined : parentOf.get(e.from);
-    const list = edgesIn.get(where) ?? [];
-    list.push({ id: e.id, sources: [`${e.from}\u0000out`], targets: [`${e.to}\u0000in`] });
-    edgesIn.set(where, list);
-  }
-  const inner = { ...LAYOUT_OPTIONS };
   const build = (parent: string | undefined): ElkNode[] =>
-    (containerChildren.get(parent) ?? []).map((n) =>
-      containerIds.has(n.id) ? { ...n, layoutOptions: { ...(crossing ? {} : inner), ...n.layoutOptions }, children: build(n.id), edges: edgesIn.get(n.id) ?? [] } : n,
-    );
+    (containerChildren.get(parent) ?? []).map((n) => (containerIds.has(n.id) ? { ...n, children: build(n.id), edges: [] } : n));
   const root: ElkNode = {
     id: "\u0000root",
-    layoutOptions: { ...LAYOUT_OPTIONS, ...(crossing ? { "elk.hierarchyHandling": "INCLUDE_CHILDREN" } : {}) },
+    layoutOptions: { ...LAYOUT_OPTIONS, "elk.hierarchyHandling": "INCLUDE_CHILDREN" },
     children: build(undefined),
-    edges: edgesIn.get(undefined) ?? [],
+    edges: drawn.map(elkEdge),
   };
   const out = await elk.layout(root);
 
@@ -146,13 +297,7 @@ export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
   };
   visit(out);
   const edgePoints: Record<string, Point[]> = {};
-  for (const e of laidEdges) {
-    const pts: Point[] = [];
-    for (const s of e.sections ?? []) {
-      pts.push(p(s.startPoint), ...(s.bendPoints ?? []).map(p), p(s.endPoint));
-    }
-    edgePoints[e.id] = pts;
-  }
+  for (const e of laidEdges) edgePoints[e.id] = sectionPoints(e).map(p);
   return { graph, width: r(out.width), height: r(out.height), nodes, containers, edges: edgePoints };
 }
 
