@@ -2,7 +2,8 @@
  * Places a pipeline graph, data flowing left to right, each node with its input on its west side and its output
  * on its east side; containers (modules, signal lanes) are drawn around their contents. Trees are placed directly
  * (pack.ts); other components go to elkjs's layered algorithm. elkjs's bundled build runs in the calling thread
- * (no worker), so the same code runs in Node and in a browser, and a graph of trees never loads it.
+ * (no worker), so the same code runs in Node and in a browser; a graph of trees never starts it (and the
+ * playground, which loads elk on demand, never loads it).
  *
  * Deterministic: everything is built in graph order, sizes come from character counts (not from font
  * measurement, which differs by machine), and elk's layered algorithm is seeded; every coordinate is rounded.
