@@ -217,37 +217,47 @@ function elkNode(id: string, width: number): ElkNode {
 const elkEdge = (e: { id: string; from: string; to: string }): ElkExtendedEdge => ({ id: e.id, sources: [`${e.from}\u0000out`], targets: [`${e.to}\u0000in`] });
 
 /**
- * Components that are not trees, each laid out by elk as a graph of its own: one elk call whose root holds each
- * component as a child laid out separately (elk's default hierarchy handling); each comes back relative to its
- * own corner.
+ * Components that are not trees, laid out by elk in one call: elk's layered algorithm lays out each connected
+ * component of its input on its own and packs them; each is taken back out by its bounding box (its nodes and
+ * the points of its edges) and returned relative to its own corner, for packing with the trees. Nodes are given
+ * without ports and elk merges the edges that meet at a node into one point on its west or east side, the same
+ * drawing as one port on each side at less cost (a quarter less for a 1,000-node input).
  */
 async function layoutParts(graph: PipelineGraph, widths: readonly number[], parts: readonly { readonly nodes: number[]; readonly links: Link[] }[]): Promise<Placed[]> {
   elk ??= new ElkClass();
-  const partOptions = { ...LAYOUT_OPTIONS, "elk.padding": "[top=0,left=0,bottom=0,right=0]" };
   const root: ElkNode = {
     id: "\u0000root",
-    layoutOptions: LAYOUT_OPTIONS,
-    children: parts.map((p, k) => ({
-      id: `\u0000part${k}`,
-      layoutOptions: partOptions,
-      children: p.nodes.map((n) => elkNode(graph.nodes[n]!.id, widths[n]!)),
-      edges: p.links.map((l) => elkEdge({ id: l.id, from: graph.nodes[l.from]!.id, to: graph.nodes[l.to]!.id })),
-    })),
+    layoutOptions: { ...LAYOUT_OPTIONS, "elk.layered.mergeEdges": "true" },
+    children: parts.flatMap((p) => p.nodes.map((n) => ({ id: graph.nodes[n]!.id, width: widths[n]!, height: NODE_HEIGHT }))),
+    edges: parts.flatMap((p) => p.links.map((l) => ({ id: l.id, sources: [graph.nodes[l.from]!.id], targets: [graph.nodes[l.to]!.id] }))),
   };
   const out = await elk.layout(root);
-  return parts.map((p, k) => {
-    const c = out.children![k]!;
-    const ox = c.x ?? 0;
-    const oy = c.y ?? 0;
-    const byId = new Map((c.children ?? []).map((n) => [n.id, n]));
+  const nodeAt = new Map((out.children ?? []).map((n) => [n.id, n]));
+  const edgeAt = new Map((out.edges ?? []).map((e) => [e.id, sectionPoints(e)]));
+  return parts.map((p) => {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    const grow = (x: number, y: number, w = 0, h = 0) => {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x + w);
+      maxY = Math.max(maxY, y + h);
+    };
+    const boxes = p.nodes.map((n) => {
+      const b = nodeAt.get(graph.nodes[n]!.id)!;
+      const box = { x: b.x ?? 0, y: b.y ?? 0, width: b.width ?? 0, height: b.height ?? 0 };
+      grow(box.x, box.y, box.width, box.height);
+      return box;
+    });
+    const routes = p.links.map((l) => edgeAt.get(l.id) ?? []);
+    for (const pts of routes) for (const pt of pts) grow(pt.x, pt.y);
     const nodes = new Map<number, Rect>();
-    for (const n of p.nodes) {
-      const b = byId.get(graph.nodes[n]!.id)!;
-      nodes.set(n, { x: (b.x ?? 0) - ox, y: (b.y ?? 0) - oy, width: b.width ?? 0, height: b.height ?? 0 });
-    }
+    p.nodes.forEach((n, i) => nodes.set(n, { ...boxes[i]!, x: boxes[i]!.x - minX, y: boxes[i]!.y - minY }));
     const edges = new Map<string, XY[]>();
-    for (const e of c.edges ?? []) edges.set(e.id, sectionPoints(e).map((pt) => ({ x: pt.x - ox, y: pt.y - oy })));
-    return { width: c.width ?? 0, height: c.height ?? 0, nodes, edges };
+    p.links.forEach((l, i) => edges.set(l.id, routes[i]!.map((pt) => ({ x: pt.x - minX, y: pt.y - minY }))));
+    return { width: maxX - minX, height: maxY - minY, nodes, edges };
   });
 }
 
