@@ -83,8 +83,8 @@ export function tooLargeToLayOut(graph: PipelineGraph): string | undefined {
  * Pipelines are mostly independent of each other, and a layered layout costs more than linearly in the size of
  * the graph it is given (and, in a fresh process, elkjs's code runs unoptimised at first), so a graph is laid out
  * by parts: each container's nodes are split into connected components; a component that is a tree is placed
- * directly (see pack.ts), every other one is laid out by elk's layered algorithm as its own graph (all of them in
- * one call); then each container's components and sub-containers are packed in rows in the written order,
+ * directly (see pack.ts), the others are laid out by elk's layered algorithm (all of them in one call, which lays
+ * out each connected component on its own); then each container's components and sub-containers are packed in rows in the written order,
  * innermost containers first. Only when an edge crosses containers (a connector between signal lanes, a reference
  * out of a module) is the whole hierarchy given to elk at once.
  */
@@ -146,7 +146,11 @@ async function layoutByParts(graph: PipelineGraph, containerIds: ReadonlySet<str
   const pending: { readonly parts: (Placed | undefined)[]; readonly at: number; readonly nodes: number[]; readonly links: Link[] }[] = [];
   for (const s of scopes.values()) {
     const linksFrom = new Map<number, Link[]>();
-    for (const l of s.links) linksFrom.set(l.from, [...(linksFrom.get(l.from) ?? []), l]);
+    for (const l of s.links) {
+      const list = linksFrom.get(l.from);
+      if (list) list.push(l);
+      else linksFrom.set(l.from, [l]);
+    }
     for (const nodes of components(s.nodes, s.links)) {
       const links = nodes.flatMap((n) => linksFrom.get(n) ?? []);
       const placed = placeTree(nodes, links, (n) => widths[n]!);
