@@ -85,8 +85,9 @@ export function tooLargeToLayOut(graph: PipelineGraph): string | undefined {
  * by parts: each container's nodes are split into connected components; a component that is a tree is placed
  * directly (see pack.ts), the others are laid out by elk's layered algorithm (all of them in one call, which lays
  * out each connected component on its own); then each container's components and sub-containers are packed in rows in the written order,
- * innermost containers first. Only when an edge crosses containers (a connector between signal lanes, a reference
- * out of a module) is the whole hierarchy given to elk at once.
+ * innermost containers first. When edges cross containers (a connector between signal lanes, a reference out of
+ * a module), the components they join are laid out by elk with the whole hierarchy at once, each container
+ * holding them and one box of its other components packed as above (see {@link layoutAcross}).
  */
 export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
   const tooLarge = tooLargeToLayOut(graph);
@@ -95,7 +96,7 @@ export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
   const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parent !== undefined && containerIds.has(n.parent) ? n.parent : undefined]));
   const drawn = graph.edges.filter((e) => parentOf.has(e.from) && parentOf.has(e.to));
   const crossing = drawn.some((e) => parentOf.get(e.from) !== parentOf.get(e.to));
-  return crossing ? layoutWhole(graph, containerIds, drawn) : layoutByParts(graph, containerIds, parentOf, drawn);
+  return crossing ? layoutAcross(graph, containerIds, parentOf, drawn) : layoutByParts(graph, containerIds, parentOf, drawn);
 }
 
 /** The parent of each container that is drawn inside another: none when it names no container, or when following parents comes back to it. */
@@ -125,26 +126,13 @@ interface Scope {
   readonly parts: (Placed | undefined)[];
 }
 
-async function layoutByParts(graph: PipelineGraph, containerIds: ReadonlySet<string>, parentOf: ReadonlyMap<string, string | undefined>, drawn: readonly GraphEdge[]): Promise<GraphLayout> {
-  const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
-  const widths = graph.nodes.map((n) => nodeWidth(n.title, kindLine(n.kind, n.marks)));
-  const scopes = new Map<string | undefined, Scope>();
-  const scope = (key: string | undefined): Scope => {
-    let s = scopes.get(key);
-    if (!s) scopes.set(key, (s = { nodes: [], links: [], containers: [], parts: [] }));
-    return s;
-  };
-  scope(undefined);
-  graph.nodes.forEach((n, i) => scope(parentOf.get(n.id)).nodes.push(i));
-  for (const [id, parent] of containerParents(graph, containerIds)) {
-    scope(id);
-    scope(parent).containers.push(id);
-  }
-  for (const e of drawn) scope(parentOf.get(e.from)).links.push({ id: e.id, from: index.get(e.from)!, to: index.get(e.to)! });
-
-  // Trees are placed at once; the other components wait for one elk call.
+/**
+ * Lays out the components of each scope into its `parts`, in the order of their first node: trees at once, the
+ * other components in one elk call.
+ */
+async function placeComponents(graph: PipelineGraph, widths: readonly number[], scopes: Iterable<Scope>): Promise<void> {
   const pending: { readonly parts: (Placed | undefined)[]; readonly at: number; readonly nodes: number[]; readonly links: Link[] }[] = [];
-  for (const s of scopes.values()) {
+  for (const s of scopes) {
     const linksFrom = new Map<number, Link[]>();
     for (const l of s.links) {
       const list = linksFrom.get(l.from);
@@ -162,6 +150,32 @@ async function layoutByParts(graph: PipelineGraph, containerIds: ReadonlySet<str
     const laid = await layoutParts(graph, widths, pending);
     pending.forEach((p, k) => (p.parts[p.at] = laid[k]));
   }
+}
+
+/** Copies a laid-out component's boxes and edges into the layout, moved by (dx, dy) and rounded. */
+function emit(graph: PipelineGraph, part: Placed, dx: number, dy: number, nodes: Record<string, Box>, edges: Record<string, Point[]>): void {
+  for (const [n, b] of part.nodes) nodes[graph.nodes[n]!.id] = { x: r(dx + b.x), y: r(dy + b.y), width: r(b.width), height: r(b.height) };
+  for (const [id, pts] of part.edges) edges[id] = pts.map((pt) => ({ x: r(dx + pt.x), y: r(dy + pt.y) }));
+}
+
+async function layoutByParts(graph: PipelineGraph, containerIds: ReadonlySet<string>, parentOf: ReadonlyMap<string, string | undefined>, drawn: readonly GraphEdge[]): Promise<GraphLayout> {
+  const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const widths = graph.nodes.map((n) => nodeWidth(n.title, kindLine(n.kind, n.marks)));
+  const scopes = new Map<string | undefined, Scope>();
+  const scope = (key: string | undefined): Scope => {
+    let s = scopes.get(key);
+    if (!s) scopes.set(key, (s = { nodes: [], links: [], containers: [], parts: [] }));
+    return s;
+  };
+  scope(undefined);
+  graph.nodes.forEach((n, i) => scope(parentOf.get(n.id)).nodes.push(i));
+  for (const [id, parent] of containerParents(graph, containerIds)) {
+    scope(id);
+    scope(parent).containers.push(id);
+  }
+  for (const e of drawn) scope(parentOf.get(e.from)).links.push({ id: e.id, from: index.get(e.from)!, to: index.get(e.to)! });
+
+  await placeComponents(graph, widths, scopes.values());
 
   // Sizes, innermost containers first: a container is its packed contents and its padding.
   const sizes = new Map<string, { width: number; height: number }>();
@@ -188,8 +202,7 @@ async function layoutByParts(graph: PipelineGraph, containerIds: ReadonlySet<str
     s.parts.forEach((part, k) => {
       const dx = x + pad.left + positions[k]!.x;
       const dy = y + pad.top + positions[k]!.y;
-      for (const [n, b] of part!.nodes) nodes[graph.nodes[n]!.id] = { x: r(dx + b.x), y: r(dy + b.y), width: r(b.width), height: r(b.height) };
-      for (const [id, pts] of part!.edges) edges[id] = pts.map((pt) => ({ x: r(dx + pt.x), y: r(dy + pt.y) }));
+      emit(graph, part!, dx, dy, nodes, edges);
     });
     s.containers.forEach((c, k) => {
       const at = positions[s.parts.length + k]!;
@@ -271,8 +284,39 @@ function sectionPoints(e: ElkExtendedEdge): { x: number; y: number }[] {
   return pts;
 }
 
-/** The whole hierarchy in one elk call, for a graph where an edge crosses containers. */
-async function layoutWhole(graph: PipelineGraph, containerIds: ReadonlySet<string>, drawn: readonly GraphEdge[]): Promise<GraphLayout> {
+/**
+ * A graph where edges cross containers. The components those edges join (a connector and the pipelines on both
+ * of its sides) are laid out by elk with the whole hierarchy at once, so that each of their nodes stays in its
+ * container; every other component stays in one container and is laid out as in {@link layoutByParts}, the
+ * components of each container packed into one block that elk places as a single box among that container's
+ * nodes. Elk's share of the work is then the crossing components only, however many other pipelines there are.
+ */
+async function layoutAcross(graph: PipelineGraph, containerIds: ReadonlySet<string>, parentOf: ReadonlyMap<string, string | undefined>, drawn: readonly GraphEdge[]): Promise<GraphLayout> {
+  const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const widths = graph.nodes.map((n) => nodeWidth(n.title, kindLine(n.kind, n.marks)));
+  const links = drawn.map((e) => ({ id: e.id, from: index.get(e.from)!, to: index.get(e.to)! }));
+  const across = new Set<number>();
+  const parts = components(graph.nodes.map((_, i) => i), links);
+  const partOf = new Map<number, number>();
+  parts.forEach((nodes, k) => nodes.forEach((n) => partOf.set(n, k)));
+  for (const l of links) if (parentOf.get(graph.nodes[l.from]!.id) !== parentOf.get(graph.nodes[l.to]!.id)) across.add(partOf.get(l.from)!);
+  const isAcross = (n: number) => across.has(partOf.get(n)!);
+
+  // The components that stay in one container, laid out and packed per container.
+  const scopes = new Map<string | undefined, Scope>();
+  const scope = (key: string | undefined): Scope => {
+    let s = scopes.get(key);
+    if (!s) scopes.set(key, (s = { nodes: [], links: [], containers: [], parts: [] }));
+    return s;
+  };
+  graph.nodes.forEach((n, i) => {
+    if (!isAcross(i)) scope(parentOf.get(n.id)).nodes.push(i);
+  });
+  for (const l of links) if (!isAcross(l.from)) scope(parentOf.get(graph.nodes[l.from]!.id)).links.push(l);
+  await placeComponents(graph, widths, scopes.values());
+  const packed = new Map([...scopes].map(([key, s]) => [key, packRows(s.parts.map((p) => p!))]));
+  const blockId = (key: string | undefined) => `\u0000block\u0000${key ?? ""}`;
+
   elk ??= new ElkClass();
   const containerChildren = new Map<string | undefined, ElkNode[]>();
   const push = (parent: string | undefined, n: ElkNode) => {
@@ -280,7 +324,10 @@ async function layoutWhole(graph: PipelineGraph, containerIds: ReadonlySet<strin
     if (list) list.push(n);
     else containerChildren.set(parent, [n]);
   };
-  for (const n of graph.nodes) push(n.parent !== undefined && containerIds.has(n.parent) ? n.parent : undefined, elkNode(n.id, nodeWidth(n.title, kindLine(n.kind, n.marks))));
+  graph.nodes.forEach((n, i) => {
+    if (isAcross(i)) push(parentOf.get(n.id), elkNode(n.id, widths[i]!));
+  });
+  for (const [key, pack] of packed) if (pack.positions.length > 0) push(key, { id: blockId(key), width: pack.width, height: pack.height });
   const parents = containerParents(graph, containerIds);
   for (const c of graph.containers) {
     push(parents.get(c.id), {
@@ -294,16 +341,24 @@ async function layoutWhole(graph: PipelineGraph, containerIds: ReadonlySet<strin
     id: "\u0000root",
     layoutOptions: { ...LAYOUT_OPTIONS, "elk.hierarchyHandling": "INCLUDE_CHILDREN" },
     children: build(undefined),
-    edges: drawn.map(elkEdge),
+    edges: drawn.filter((e) => isAcross(index.get(e.from)!)).map(elkEdge),
   };
   const out = await elk.layout(root);
 
   const nodes: Record<string, Box> = {};
   const containers: Record<string, Box> = {};
+  const edges: Record<string, Point[]> = {};
+  const blocks = new Map([...packed.keys()].map((key) => [blockId(key), key]));
   const laidEdges: ElkExtendedEdge[] = [];
   const visit = (n: ElkNode) => {
     laidEdges.push(...(n.edges ?? []));
     for (const c of n.children ?? []) {
+      if (blocks.has(c.id)) {
+        const key = blocks.get(c.id);
+        const { positions } = packed.get(key)!;
+        scopes.get(key)!.parts.forEach((part, k) => emit(graph, part!, (c.x ?? 0) + positions[k]!.x, (c.y ?? 0) + positions[k]!.y, nodes, edges));
+        continue;
+      }
       const box = { x: r(c.x), y: r(c.y), width: r(c.width), height: r(c.height) };
       if (containerIds.has(c.id)) containers[c.id] = box;
       else nodes[c.id] = box;
@@ -311,9 +366,8 @@ async function layoutWhole(graph: PipelineGraph, containerIds: ReadonlySet<strin
     }
   };
   visit(out);
-  const edgePoints: Record<string, Point[]> = {};
-  for (const e of laidEdges) edgePoints[e.id] = sectionPoints(e).map(p);
-  return { graph, width: r(out.width), height: r(out.height), nodes, containers, edges: edgePoints };
+  for (const e of laidEdges) edges[e.id] = sectionPoints(e).map(p);
+  return { graph, width: r(out.width), height: r(out.height), nodes, containers, edges };
 }
 
 /** Coordinates to one decimal: the same layout prints the same bytes. */

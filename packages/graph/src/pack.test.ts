@@ -156,3 +156,63 @@ describe("a whole graph", () => {
     expect(JSON.stringify(await layoutGraph(graphOfCollector(COLLECTOR, "c.yaml")))).toBe(JSON.stringify(layout));
   });
 });
+
+const WITH_CONNECTOR = `receivers:
+  otlp:
+    protocols:
+      grpc:
+  filelog:
+    include: [/var/log/*.log]
+processors:
+  batch:
+connectors:
+  spanmetrics:
+exporters:
+  otlp:
+    endpoint: tempo:4317
+  prometheusremotewrite:
+    endpoint: http://mimir/api/v1/push
+  debug:
+service:
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [batch]
+      exporters: [otlp, spanmetrics]
+    metrics:
+      receivers: [spanmetrics]
+      exporters: [prometheusremotewrite]
+    metrics/2:
+      receivers: [otlp]
+      processors: [batch]
+      exporters: [debug]
+    logs:
+      receivers: [filelog]
+      processors: [batch]
+      exporters: [debug]
+`;
+
+describe("a graph whose edges cross containers", () => {
+  it("keeps every node in its lane, the connector between lanes, boxes apart, every edge drawn, the same way twice", async () => {
+    const g = graphOfCollector(WITH_CONNECTOR, "c.yaml");
+    const parents = new Map(g.nodes.map((n) => [n.id, n.parent]));
+    expect(g.edges.some((e) => parents.get(e.from) !== parents.get(e.to))).toBe(true);
+    const layout = await layoutGraph(g);
+    const boxes = g.nodes.map((n) => layout.nodes[n.id]!);
+    boxes.forEach((b, i) => {
+      for (let j = i + 1; j < boxes.length; j++) expect(overlap(b, boxes[j]!)).toBe(false);
+    });
+    for (const n of g.nodes) {
+      const box = layout.nodes[n.id]!;
+      for (const [id, lane] of Object.entries(layout.containers)) expect(inside(box, lane)).toBe(id === n.parent);
+    }
+    for (const e of g.edges) {
+      const pts = layout.edges[e.id]!;
+      expect(pts.length).toBeGreaterThanOrEqual(2);
+      // Each edge leaves its source's east side and reaches its target's west side.
+      expect(pts[0]!.x).toBeCloseTo(layout.nodes[e.from]!.x + layout.nodes[e.from]!.width, 0);
+      expect(pts[pts.length - 1]!.x).toBeCloseTo(layout.nodes[e.to]!.x, 0);
+    }
+    expect(JSON.stringify(await layoutGraph(graphOfCollector(WITH_CONNECTOR, "c.yaml")))).toBe(JSON.stringify(layout));
+  });
+});
