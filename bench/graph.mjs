@@ -1,5 +1,6 @@
 // `alloy graph`: model, layout and SVG of a 1,000-component file (goal: ≤ 500 ms), for an Alloy file of mixed
-// component families, for collector YAML of about as many component instances, and for an Alloy file whose
+// component families, for collector YAML of about as many component instances (also with one connector, whose
+// edges cross signal lanes), and for an Alloy file whose
 // pipelines share their discovery and their writer (no component is a tree, so all of it goes to elk's layered
 // layout). A user's `alloy graph big.alloy` is always the first drawing in its process, so that is measured in a
 // fresh process per input (nothing loaded or optimised by an earlier drawing), beside the median of later ones.
@@ -67,10 +68,24 @@ export function generateSharedGraphAlloy(count) {
   return parts.join("\n");
 }
 
+/**
+ * The collector YAML of the bench with one spanmetrics connector: the first traces pipeline also exports to it,
+ * and a metrics pipeline receives from it and exports where the first metrics pipeline does. The connector's
+ * edges cross signal lanes.
+ */
+export function withConnector(yaml) {
+  const pipeline = (signal) => yaml.match(new RegExp(` {4}${signal}/g\\d+:\n {6}receivers: \\[[^\\]]*\\]\n {6}processors: \\[[^\\]]*\\]\n {6}exporters: \\[([^\\]]*)\\]`));
+  const traces = pipeline("traces");
+  const metrics = pipeline("metrics");
+  const linked = yaml.replace(traces[0], traces[0].replace(`exporters: [${traces[1]}]`, `exporters: [${traces[1]}, spanmetrics]`));
+  return `connectors:\n  spanmetrics:\n${linked}    metrics/spanmetrics:\n      receivers: [spanmetrics]\n      exporters: [${metrics[1]}]\n`;
+}
+
 const INPUTS = {
   alloy: { name: "Alloy, mixed families", build: () => { const text = generateGraphAlloy(1000); return () => graphOfAlloy(text, "graph.alloy"); } },
   // About 1,000 component instances (7,000 lines of the generator's YAML).
   collector: { name: "collector YAML", build: () => { const text = generateCollectorYaml(7000); return () => graphOfCollector(text, "collector.yaml"); } },
+  connector: { name: "collector YAML, one connector", build: () => { const text = withConnector(generateCollectorYaml(7000)); return () => graphOfCollector(text, "connector.yaml"); } },
   shared: { name: "Alloy, shared discovery and writer", build: () => { const text = generateSharedGraphAlloy(1000); return () => graphOfAlloy(text, "shared.alloy"); } },
 };
 
