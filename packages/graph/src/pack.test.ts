@@ -80,6 +80,8 @@ describe("placing a tree", () => {
     expect(placeTree([0, 1, 2, 3, 4], shared, w)).toBeUndefined();
     expect(placeTree([0, 1], [{ id: "a", from: 0, to: 1 }, { id: "b", from: 1, to: 0 }], w)).toBeUndefined();
     expect(placeTree([0], [{ id: "a", from: 0, to: 0 }], w)).toBeUndefined();
+    // Two nodes in a cycle and one apart: as many links as a tree of three, but not connected.
+    expect(placeTree([0, 1, 2], [{ id: "a", from: 0, to: 1 }, { id: "b", from: 1, to: 0 }], w)).toBeUndefined();
     // A diamond: one source, two paths, one sink.
     expect(placeTree([0, 1, 2, 3], [{ id: "a", from: 0, to: 1 }, { id: "b", from: 0, to: 2 }, { id: "c", from: 1, to: 3 }, { id: "d", from: 2, to: 3 }], w)).toBeUndefined();
   });

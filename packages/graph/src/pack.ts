@@ -116,6 +116,8 @@ export function placeTree(nodes: readonly number[], links: readonly Link[], widt
       stack.push(c);
     }
   }
+  // Not connected after all (a caller that passed more than one component): not a tree.
+  if (order.length !== nodes.length) return undefined;
   const maxDepth = Math.max(...depth.values());
   const layerOf = (n: number) => (outTree ? depth.get(n)! : maxDepth - depth.get(n)!);
   const layerWidth = new Array<number>(maxDepth + 1).fill(0);
@@ -123,8 +125,9 @@ export function placeTree(nodes: readonly number[], links: readonly Link[], widt
   const layerX: number[] = [];
   for (let i = 0, x = 0; i <= maxDepth; x += layerWidth[i]! + LAYER_SPACING, i++) layerX.push(x);
 
-  // Vertical centres: leaves on consecutive rows in the written order, a parent midway between its first and
-  // last child (children are finished before their parent when `order` is walked backwards).
+  // Vertical centres: leaves on consecutive rows in the written order (a subtree's leaves together), a parent
+  // level with its middle child, the upper one of two (children are finished before their parent when `order`
+  // is walked backwards). The middle child keeps a chain straight through a fork.
   const centre = new Map<number, number>();
   const leaves = new Map<number, number>();
   let row = 0;
