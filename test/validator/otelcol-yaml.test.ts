@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { SourceFile } from "@alloy-ts/grammar";
 import { parseComponentId } from "@alloy-ts/otel";
 import { expansionErrors, listComponents, readDistribution, validateOtelcolYaml } from "@alloy-ts/validator";
+import { decodeWithDescription } from "@alloy-ts/converter";
 import { shared, sharedDir } from "../support/shared.js";
 
 function check(text: string): string[] {
-  const r = validateOtelcolYaml(text, "c.yaml");
+  const r = validateOtelcolYaml(text, "c.yaml", { decodeFallback: decodeWithDescription });
   const src = new SourceFile("c.yaml", text);
   return r.diagnostics.map((d) => `${d.severity === "warning" ? "W" : "E"} ${src.position(d.range.start).line}:${src.position(d.range.start).column} ${d.message}`);
 }

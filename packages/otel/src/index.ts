@@ -15,3 +15,5 @@ export { CONNECTOR_SIGNALS } from "./connectors.js";
 export * from "./modules.js";
 export * from "./manifest.js";
 export * as ottl from "./ottl/index.js";
+export { decodeComponentConfig, collectorSchemaFor, durationError, COLLECTOR_SCHEMA_COMMIT, type DecodeProblem } from "./decode/check.js";
+export type { CollectorShape, CollectorField, CollectorComponentSchema } from "./decode/shapes.js";
