@@ -87,7 +87,10 @@ function main(argv) {
     const doc = parse(repo.read(f)) ?? {};
     for (const [name, node] of Object.entries(doc.$defs ?? {})) raw.set(`${dir}.${name}`, { dir, node, go: `${path.posix.basename(dir)}.${camel(name)}` });
     if (doc.type || doc.properties || doc.allOf) {
-      raw.set(dir, { dir, node: doc, go: `${path.posix.basename(dir)}.Config` });
+      // `type Config = memorylimiter.Config` (an alias): reflect names the aliased type in decode errors.
+      const configGo = repo.files.includes(`${dir}/config.go`) ? repo.read(`${dir}/config.go`) : "";
+      const alias = /^type Config = (\w+\.\w+)$/m.exec(configGo)?.[1];
+      raw.set(dir, { dir, node: doc, go: alias ?? `${path.posix.basename(dir)}.Config` });
       const meta = repo.files.includes(`${dir}/metadata.yaml`) ? parse(repo.read(`${dir}/metadata.yaml`)) : undefined;
       if (meta?.type && meta?.status?.class) components.push({ kind: `${meta.status.class}s`, type: meta.type, config: dir, file: f });
     }

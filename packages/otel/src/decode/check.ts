@@ -109,7 +109,10 @@ class Decoder {
         this.report(frame, `unexpected type ${t} for 'enabled': got '${shown}' value expected 'true' or 'false'`, container, key);
         return;
       }
-      const inner: Frame = { prefix: `${frame.prefix}'${frame.path}' ${JOINED}`, path: "" };
+      // Its decode runs the inner type's own Unmarshal first (WithForceUnmarshaler), whose failure that decode
+      // names at '' (the value itself) and joins again.
+      const own = shape.kind === "struct" && shape.unmarshaler ? `'' ${JOINED}` : "";
+      const inner: Frame = { prefix: `${frame.prefix}'${frame.path}' ${JOINED}${own}`, path: "" };
       this.struct(shape, v, inner, container, key, new Set(["enabled"]));
       return;
     }
@@ -152,12 +155,8 @@ class Decoder {
         return;
       }
       case "list": {
-        // StringToSliceHookFunc(","): a string where a list is expected is split at commas.
-        if (typeof v === "string") {
-          const items = v === "" ? [] : v.split(",");
-          items.forEach((x, i) => this.field(shape.item, x, { ...frame, path: `${frame.path}[${i}]` }, container, key));
-          return;
-        }
+        // StringToSliceHookFunc(","): a string where a []string is expected (that type only) is split at commas.
+        if (typeof v === "string" && goOf(shape.item) === "string") return;
         if (!Array.isArray(v)) return this.report(frame, `source data must be an array or slice, got ${goKindOf(v)}`, container, key);
         v.forEach((x, i) => this.field(shape.item, x, { ...frame, path: `${frame.path}[${i}]` }, v, i));
         return;
@@ -185,8 +184,8 @@ class Decoder {
       case "struct":
         if (!(v instanceof Map)) return this.report(frame, `expected a map or struct, got "${goKindOf(v)}"`, container, key);
         if (shape.unmarshaler) {
-          // Its Unmarshal decodes the struct again; the outer decode names the failure at '' (the struct itself).
-          this.struct(shape, v, { prefix: `${frame.prefix}'${frame.path}' '' ${JOINED}`, path: "" }, container, key);
+          // Its Unmarshal decodes the struct anew (field paths restart), called by the decode hook at this field.
+          this.struct(shape, v, { prefix: `${frame.prefix}'${frame.path}' ${JOINED}`, path: "" }, container, key);
           return;
         }
         this.struct(shape, v, frame, container, key);

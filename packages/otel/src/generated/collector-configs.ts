@@ -1070,7 +1070,7 @@ export const COLLECTOR_SHAPES: Readonly<Record<string, CollectorShape>> = {
  },
  "extension/memorylimiterextension": {
   "kind": "struct",
-  "go": "memorylimiterextension.Config",
+  "go": "memorylimiter.Config",
   "fields": {},
   "embeds": [
    "internal/memorylimiter.config"
@@ -1203,7 +1203,7 @@ export const COLLECTOR_SHAPES: Readonly<Record<string, CollectorShape>> = {
  },
  "processor/memorylimiterprocessor": {
   "kind": "struct",
-  "go": "memorylimiterprocessor.Config",
+  "go": "memorylimiter.Config",
   "fields": {},
   "embeds": [
    "internal/memorylimiter.config"
