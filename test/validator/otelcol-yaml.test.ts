@@ -38,7 +38,7 @@ describe("collector YAML", () => {
       "E 15:5 service::pipelines::logs: must have at least one receiver",
     ]);
     expect(check("receivers:\n  otlp:\n")).toEqual(["E 1:1 service must have at least one pipeline"]);
-    expect(check("receivers:\n  otlp:\nfoo: 1\nservice:\n  pipelines: {}\n")).toContain("E 3:1 '' has invalid keys: foo");
+    expect(check("receivers:\n  otlp:\nfoo: 1\nservice:\n  pipelines: {}\n")).toContain("E 3:1 'otelcol.configSettings' has invalid keys: foo");
   });
 
   it("checks ${...} references", () => {
