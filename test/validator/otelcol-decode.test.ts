@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "@alloy-ts/grammar";
-import { durationError } from "@alloy-ts/otel";
+import { collectorSchemaFor, COLLECTOR_COMPONENT_SCHEMAS, COLLECTOR_SHAPES, durationError, type CollectorField, type CollectorShape } from "@alloy-ts/otel";
 import { validateOtelcolYaml } from "@alloy-ts/validator";
-import { decodeWithDescription } from "@alloy-ts/converter";
+import { decodeWithDescription, findComponent, typeSpellings } from "@alloy-ts/converter";
 
 const GATEWAY = `extensions:
   zpages:
@@ -170,5 +170,84 @@ describe("collector settings decoding", () => {
     expect(durationError("5x")).toBe("time: unknown unit");
     expect(durationError("5s3")).toBe("time: missing unit in duration");
     expect(durationError("-")).toBe("time: invalid duration");
+  });
+});
+
+describe("the published schemas and the converter's descriptions", () => {
+  const shapeOf = (f: CollectorField): CollectorShape | undefined => f.shape ?? COLLECTOR_SHAPES[f.ref!];
+  const fields = (s: Extract<CollectorShape, { kind: "struct" }>): Map<string, CollectorField> => {
+    const out = new Map<string, CollectorField>();
+    for (const e of s.embeds ?? []) {
+      const x = COLLECTOR_SHAPES[e];
+      if (x?.kind === "struct") for (const [k, v] of fields(x)) out.set(k, v);
+    }
+    for (const [k, v] of Object.entries(s.fields)) out.set(k, v);
+    return out;
+  };
+  const lookup = (root: CollectorShape | undefined, segs: readonly string[]): CollectorShape | undefined => {
+    let s = root;
+    for (const seg of segs) {
+      while (s && (s.kind === "list" || s.kind === "maplist")) s = shapeOf(s.item);
+      if (!s || s.kind !== "struct") return s?.kind === "map" || s?.kind === "any" ? s : undefined;
+      const f = fields(s).get(seg);
+      s = f && shapeOf(f);
+    }
+    return s;
+  };
+  /** Which shape kinds each conversion of the descriptions reads. */
+  const READS: Record<string, readonly string[] | null> = {
+    string: ["string"], int: ["int", "uint"], float: ["float"], float32: ["float"], bool: ["bool"], duration: ["duration"],
+    bytes: ["int", "uint"], mib: ["int", "uint"], strings: ["list"], ints: ["list"], floats: ["list"], durations: ["list"],
+    map: ["map", "maplist"], any: null, extension: ["string"],
+  };
+  type Rows = NonNullable<ReturnType<typeof findComponent>>["rows"];
+  const split = (p: string | readonly string[]) => (typeof p === "string" ? p.split(".") : p);
+
+  it("every schema is reachable by its type and resolves", () => {
+    for (const c of COLLECTOR_COMPONENT_SCHEMAS) {
+      expect(collectorSchemaFor(c.kind as never, c.type), `${c.kind}/${c.type}`).toBe(c);
+      expect(COLLECTOR_SHAPES[c.config]?.kind).toBe("struct");
+    }
+    for (const [key, s] of Object.entries(COLLECTOR_SHAPES)) {
+      const refs = s.kind === "struct" ? [...Object.values(s.fields), ...(s.embeds ?? []).map((ref) => ({ ref }))] : s.kind === "list" || s.kind === "maplist" ? [s.item] : s.kind === "map" ? [s.value] : [];
+      for (const f of refs) if (f.ref) expect(COLLECTOR_SHAPES[f.ref], `${key} → ${f.ref}`).toBeDefined();
+    }
+  });
+
+  it("every key a description reads is a setting of the published schema, of a kind it decodes", () => {
+    const problems: string[] = [];
+    let read = 0;
+    for (const c of COLLECTOR_COMPONENT_SCHEMAS) {
+      const d = typeSpellings(c.kind.replace(/s$/, "") as never, c.type).map((t) => findComponent(c.kind.replace(/s$/, "") as never, t)).find(Boolean);
+      if (!d) continue;
+      const root = COLLECTOR_SHAPES[c.config];
+      const walk = (rows: Rows, base: readonly string[]) => {
+        for (const r of rows) {
+          if ("attr" in r) {
+            if (r.otel === null) continue;
+            const p = [...base, ...split(r.otel ?? r.attr)];
+            const s = lookup(root, p);
+            read++;
+            const kinds = READS[r.as];
+            const textual = s !== undefined && "text" in s && s.text !== undefined;
+            if (!s) problems.push(`${c.kind}/${c.type} ${p.join(".")}: not in the schema`);
+            else if (kinds && s.kind !== "any" && !kinds.includes(s.kind) && !(textual && r.as === "string")) problems.push(`${c.kind}/${c.type} ${p.join(".")}: ${r.as} read, ${s.kind} in the schema`);
+          } else if ("block" in r) {
+            if (r.otel === null) continue;
+            const o = r.otel ?? r.block;
+            const p = o === "" ? base : [...base, ...split(o)];
+            if (o !== "" && !lookup(root, p)) problems.push(`${c.kind}/${c.type} ${p.join(".")}: block not in the schema`);
+            walk(r.rows, p);
+          } else if ("blocks" in r) {
+            const p = [...base, ...split(r.otel ?? r.blocks)];
+            if (!lookup(root, p)) problems.push(`${c.kind}/${c.type} ${p.join(".")}: list not in the schema`);
+            walk(r.rows, p);
+          }
+        }
+      };
+      walk(d.rows, []);
+    }
+    expect(problems).toEqual([]);
+    expect(read).toBeGreaterThan(50);
   });
 });

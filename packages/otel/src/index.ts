@@ -17,3 +17,4 @@ export * from "./manifest.js";
 export * as ottl from "./ottl/index.js";
 export { decodeComponentConfig, collectorSchemaFor, durationError, COLLECTOR_SCHEMA_COMMIT, type DecodeProblem } from "./decode/check.js";
 export type { CollectorShape, CollectorField, CollectorComponentSchema } from "./decode/shapes.js";
+export { COLLECTOR_SHAPES, COLLECTOR_COMPONENT_SCHEMAS } from "./generated/collector-configs.js";

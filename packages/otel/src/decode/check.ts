@@ -22,6 +22,7 @@ const CORE = "go.opentelemetry.io/collector/";
 const JOINED = "decoding failed due to the following error(s):\n\n";
 
 const bySchemaDir = new Map(COLLECTOR_COMPONENT_SCHEMAS.map((c) => [`${c.kind}:${c.config}`, c]));
+const bySchemaType = new Map(COLLECTOR_COMPONENT_SCHEMAS.map((c) => [`${c.kind}:${c.type}`, c]));
 
 export { COLLECTOR_SCHEMA_COMMIT };
 
@@ -31,7 +32,9 @@ export { COLLECTOR_SCHEMA_COMMIT };
  */
 export function collectorSchemaFor(kind: OtelKind, type: string): CollectorComponentSchema | undefined {
   const m = moduleForType(kind, type);
-  if (!m || !m.module.startsWith(CORE)) return undefined;
+  // A type the module table does not list (the memory_limiter extension) is still known by its schema's name.
+  if (!m) return bySchemaType.get(`${kind}:${type}`);
+  if (!m.module.startsWith(CORE)) return undefined;
   return bySchemaDir.get(`${kind}:${m.module.slice(CORE.length)}`);
 }
 
