@@ -3,9 +3,13 @@
  * configuration in the shape real ones take, changed in one place each, gives exactly one decoding error at the
  * changed key with the collector's message; unchanged, it gives none.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "@alloy-ts/grammar";
-import { collectorSchemaFor, COLLECTOR_COMPONENT_SCHEMAS, COLLECTOR_SHAPES, durationError, type CollectorField, type CollectorShape } from "@alloy-ts/otel";
+import {
+  collectorSchemaFor, COLLECTOR_COMPONENT_SCHEMAS, COLLECTOR_SHAPES, decodeComponentConfig, durationError,
+  type CollectorField, type CollectorShape, type RawValue,
+} from "@alloy-ts/otel";
 import { validateOtelcolYaml } from "@alloy-ts/validator";
 import { decodeWithDescription, findComponent, typeSpellings } from "@alloy-ts/converter";
 
@@ -249,5 +253,37 @@ describe("the published schemas and the converter's descriptions", () => {
     }
     expect(problems).toEqual([]);
     expect(read).toBeGreaterThan(50);
+  });
+});
+
+describe("decoding arbitrary settings", () => {
+  /** Keys the schemas have, misspellings and `enabled`, so that generated bodies reach deep into the shapes. */
+  const KEYS = ["protocols", "grpc", "http", "endpoint", "endpont", "tls", "insecure", "cors", "allowed_origins", "keepalive",
+    "server_parameters", "time", "headers", "sending_queue", "queue_size", "batch", "enabled", "timeout", "verbosity", "compression",
+    "retry_on_failure", "multiplier", "auth", "authenticator", "middlewares", "id", "name", "value"];
+  const scalar = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true, min: -3, max: 3 }), fc.boolean(), fc.constant(null), fc.constant("${env:X}"), fc.constant("5s"));
+  const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      scalar,
+      fc.array(tie("value"), { maxLength: 3 }),
+      fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), tie("value")), { maxLength: 4, selector: (t) => t[0] }).map((es) => new Map(es)),
+    ),
+  }));
+  const TYPES = [["receivers", "otlp"], ["exporters", "otlp"], ["exporters", "otlphttp"], ["exporters", "debug"], ["processors", "batch"], ["extensions", "zpages"]] as const;
+
+  it("never throws, and every problem names a key of the container it points at", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TYPES), value, ([kind, type], body) => {
+        const container = new Map([[type, body as RawValue]]);
+        const problems = decodeComponentConfig(kind, type, type, body as RawValue, container, type) ?? [];
+        for (const p of problems) {
+          expect(p.message.startsWith(`'${kind}' `)).toBe(true);
+          if (p.container instanceof Map) expect(p.container.has(p.key as string)).toBe(true);
+          else expect(Array.isArray(p.container) && typeof p.key === "number" && p.key < p.container.length).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
