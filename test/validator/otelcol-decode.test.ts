@@ -287,3 +287,14 @@ describe("decoding arbitrary settings", () => {
     );
   });
 });
+
+describe("component bodies", () => {
+  it("a body that is not a map is refused whatever the type, once", () => {
+    const text = GATEWAY.replace("  debug:\n    verbosity: detailed\n", "  debug: [1]\n  kafka: text\n  nosuch: 3\n");
+    expect(check(text)).toEqual([
+      `45:3 'exporters' ${J}'[debug]' expected type 'map[string]interface {}', got unconvertible type '[]interface {}'`,
+      `46:3 'exporters' ${J}'[kafka]' expected type 'map[string]interface {}', got unconvertible type 'string'`,
+      `47:3 'exporters' ${J}'[nosuch]' expected type 'map[string]interface {}', got unconvertible type 'int'`,
+    ]);
+  });
+});

@@ -268,14 +268,19 @@ export function decodeComponentConfig(
   if (!schema) return undefined;
   const shape = COLLECTOR_SHAPES[schema.config];
   if (!shape) return undefined;
+  const body = bodyProblem(kind, id, config, container, key);
+  if (body) return [body];
+  if (!(config instanceof Map)) return [];
   const d = new Decoder();
-  const frame: Frame = { prefix: `'${kind}' error reading configuration for "${id}": ${JOINED}`, path: "" };
-  if (config === null || isReference(config)) return [];
-  if (!(config instanceof Map)) {
-    // The section decodes into map[component.ID]map[string]any before any component sees its body.
-    d.problems.push({ message: `'${kind}' ${JOINED}'[${id}]' expected type 'map[string]interface {}', got unconvertible type '${goTypeOf(config)}'`, container, key });
-    return d.problems;
-  }
-  d.struct(shape, config, frame, container, key);
+  d.struct(shape, config, { prefix: `'${kind}' error reading configuration for "${id}": ${JOINED}`, path: "" }, container, key);
   return d.problems;
+}
+
+/**
+ * A component body that is neither a map nor empty, whatever its type: the section decodes into
+ * map[component.ID]map[string]any before any factory sees it (otelcol/internal/configunmarshaler/configs.go).
+ */
+export function bodyProblem(kind: OtelKind, id: string, config: RawValue, container: object, key: string): DecodeProblem | undefined {
+  if (config === null || config instanceof Map || isReference(config)) return undefined;
+  return { message: `'${kind}' ${JOINED}'[${id}]' expected type 'map[string]interface {}', got unconvertible type '${goTypeOf(config)}'`, container, key };
 }

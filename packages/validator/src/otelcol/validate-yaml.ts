@@ -6,7 +6,7 @@
  */
 import { SourceFile } from "@alloy-ts/grammar";
 import {
-  decodeComponentConfig, loadCollectorConfig, readYamlBytes, spanOf, splitReferences, structuralProblems, unsupportedScheme,
+  bodyProblem, decodeComponentConfig, loadCollectorConfig, readYamlBytes, spanOf, splitReferences, structuralProblems, unsupportedScheme,
   type DecodeProblem, type OtelKind, type RawValue, type Span,
 } from "@alloy-ts/otel";
 import { Code, type ValidationDiagnostic } from "../diagnostic.js";
@@ -94,6 +94,11 @@ function checkSettings(
   for (const c of components) {
     if (!c.section || !c.container || c.key === undefined) continue;
     const args = [c.section, c.id, c.type, c.config, c.container, c.key] as const;
+    const body = bodyProblem(c.section, c.id, c.config, c.container, c.key);
+    if (body) {
+      push("error", body.message, Code.decode, spanOf(body.container, body.key));
+      continue;
+    }
     const problems = decodeComponentConfig(...args) ?? fallback?.(...args);
     if (problems === undefined) {
       const name = `${c.section.replace(/s$/, "")} "${c.type}"`;
