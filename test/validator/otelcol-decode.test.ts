@@ -131,6 +131,13 @@ const MUTATIONS: readonly (readonly [string, string, string, string])[] = [
   ["unknown verbosity", "    verbosity: detailed", "    verbosity: loud", `46:5 ${E("debug")}'verbosity' unknown metrics level "loud"`],
   ["a converter-known key of the wrong type", '        port: "4317"', "        port: 4317",
     `54:9 ${E("loadbalancing")}'resolver.dns.port' expected type 'string', got unconvertible type 'int'`],
+  ["a misspelt service key", "  extensions: [zpages]", "  extentions: [zpages]", "56:3 'service' has invalid keys: extentions"],
+  ["a map where service.extensions is a list", "  extensions: [zpages]", "  extensions: {zpages: {}}",
+    "56:3 'service.extensions' source data must be an array or slice, got map"],
+  ["a misspelt pipeline key", "      processors: [memory_limiter, batch]", "      procesors: [memory_limiter, batch]",
+    "64:7 'service.pipelines[metrics]' has invalid keys: procesors"],
+  ["a string where a pipeline's list is expected", "      receivers: [otlp]", "      receivers: otlp",
+    "59:7 'service.pipelines[traces].receivers' source data must be an array or slice, got string"],
   ["an extension's misspelt key", "    endpoint: localhost:55679", "    endpoit: localhost:55679",
     `3:5 ${X("zpages")}'zpagesextension.Config' has invalid keys: endpoit`],
 ];
