@@ -305,3 +305,14 @@ describe("component bodies", () => {
     ]);
   });
 });
+
+describe("hints", () => {
+  it("suggests the key an unknown one is closest to, outside the message", () => {
+    const r = validateOtelcolYaml(GATEWAY.replace("        endpoint: 0.0.0.0:4317", "        endpont: 0.0.0.0:4317"), "g.yaml", { decodeFallback: decodeWithDescription });
+    const d = r.diagnostics.filter((x) => x.code === "otelcol/decode");
+    expect(d.map((x) => x.hint)).toEqual(['did you mean "endpoint"?']);
+    expect(d[0]!.message).not.toContain("did you mean");
+    const far = validateOtelcolYaml(GATEWAY.replace("    timeout: 5s", "    zzzzzzzz: 5s"), "g.yaml").diagnostics.filter((x) => x.code === "otelcol/decode");
+    expect(far.map((x) => x.hint)).toEqual([undefined]);
+  });
+});

@@ -16,6 +16,8 @@ export interface DecodeProblem {
   readonly message: string;
   readonly container: object;
   readonly key: string | number;
+  /** For unknown keys: the keys the struct has (for a did-you-mean). */
+  readonly known?: readonly string[];
 }
 
 const CORE = "go.opentelemetry.io/collector/";
@@ -214,7 +216,7 @@ class Decoder {
       // mapstructure names the struct type where a decode starts (empty path), else the path; keys sorted.
       const name = frame.path === "" ? shape.go : frame.path;
       const keys = [...unknown].sort();
-      this.problems.push({ message: `${frame.prefix}'${name}' has invalid keys: ${keys.join(", ")}`, container: v, key: unknown[0]! });
+      this.problems.push({ message: `${frame.prefix}'${name}' has invalid keys: ${keys.join(", ")}`, container: v, key: unknown[0]!, known: [...fields.keys(), ...taken] });
     }
   }
 }

@@ -10,6 +10,7 @@ import {
   type DecodeProblem, type OtelKind, type RawValue, type Span,
 } from "@alloy-ts/otel";
 import { Code, type ValidationDiagnostic } from "../diagnostic.js";
+import { didYouMean } from "../check/suggest.js";
 
 export type Kind = "receivers" | "processors" | "exporters" | "connectors" | "extensions";
 
@@ -50,8 +51,8 @@ export function validateOtelcolYaml(input: string | Uint8Array, file: string, op
   const text = typeof input === "string" ? input : Buffer.from(input).toString("utf8");
   const source = new SourceFile(file, text);
   const out: ValidationDiagnostic[] = [];
-  const push = (severity: "error" | "warning", message: string, code: string, span: Span | undefined) =>
-    out.push({ severity, message, code, file, range: span ?? { start: 0, end: Math.max(1, Math.min(1, text.length)) } });
+  const push: Push = (severity, message, code, span, hint) =>
+    out.push({ severity, message, code, file, range: span ?? { start: 0, end: Math.max(1, Math.min(1, text.length)) }, ...(hint ? { hint } : {}) });
 
   const read = readYamlBytes(bytes, { spans: true });
   if (!read.ok) {
@@ -81,7 +82,7 @@ export function validateOtelcolYaml(input: string | Uint8Array, file: string, op
   return { diagnostics: out, source };
 }
 
-type Push = (severity: "error" | "warning", message: string, code: string, span: Span | undefined) => void;
+type Push = (severity: "error" | "warning", message: string, code: string, span: Span | undefined, hint?: string) => void;
 
 /**
  * Decodes every defined component (used or not: the collector decodes them all at load time) against its
@@ -105,7 +106,10 @@ function checkSettings(
       if (!unchecked.has(name)) unchecked.set(name, spanOf(c.container, c.key));
       continue;
     }
-    for (const p of problems) push("error", p.message, Code.decode, spanOf(p.container, p.key));
+    for (const p of problems) {
+      const hint = p.known && typeof p.key === "string" ? didYouMean(p.key, p.known) : undefined;
+      push("error", p.message, Code.decode, spanOf(p.container, p.key), hint);
+    }
   }
   if (unchecked.size > 0) {
     const names = [...unchecked.keys()];
