@@ -5,12 +5,13 @@
  * structs), as the collector's decoder sees them: field names (mapstructure tags), Go types, squashed embedded
  * structs (`allOf`) and `configoptional.Optional` fields (`x-optional`, decoded by their own Unmarshal).
  *
- *   node scripts/gen-collector-configs.mjs <open-telemetry/opentelemetry-collector checkout or git dir>
+ *   node scripts/gen-collector-configs.mjs <open-telemetry/opentelemetry-collector checkout or git dir> [--check]
  *
+ * `--check` writes nothing and exits 1 when the committed file differs from what the source gives.
  * Only facts are kept (names, types, which component a schema belongs to); no description text.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -179,6 +180,11 @@ export const COLLECTOR_SHAPES: Readonly<Record<string, CollectorShape>> = ${JSON
 /** Components with a published schema: kind, type (current name) and the key of their Config shape. */
 export const COLLECTOR_COMPONENT_SCHEMAS: readonly CollectorComponentSchema[] = ${JSON.stringify(out, null, 1)};
 `;
+  if (argv.includes("--check")) {
+    const same = existsSync(OUT) && readFileSync(OUT, "utf8") === text;
+    console.log(same ? `${path.relative(root, OUT)} is up to date` : `${path.relative(root, OUT)} differs from what ${src} gives: regenerate it`);
+    process.exit(same ? 0 : 1);
+  }
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, text);
   console.log(`${out.length} components, ${Object.keys(sortedDefs).length} shapes from ${schemaFiles.length} schema files (${repo.commit})`);

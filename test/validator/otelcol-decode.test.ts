@@ -3,6 +3,8 @@
  * configuration in the shape real ones take, changed in one place each, gives exactly one decoding error at the
  * changed key with the collector's message; unchanged, it gives none.
  */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "@alloy-ts/grammar";
@@ -12,6 +14,7 @@ import {
 } from "@alloy-ts/otel";
 import { validateOtelcolYaml } from "@alloy-ts/validator";
 import { decodeWithDescription, findComponent, typeSpellings } from "@alloy-ts/converter";
+import { repoRoot } from "../support/shared.js";
 
 const GATEWAY = `extensions:
   zpages:
@@ -314,5 +317,13 @@ describe("hints", () => {
     expect(d[0]!.message).not.toContain("did you mean");
     const far = validateOtelcolYaml(GATEWAY.replace("    timeout: 5s", "    zzzzzzzz: 5s"), "g.yaml").diagnostics.filter((x) => x.code === "otelcol/decode");
     expect(far.map((x) => x.hint)).toEqual([undefined]);
+  });
+});
+
+describe.skipIf(!process.env.OTELCOL_SOURCE)("the generated shapes", () => {
+  it("are what the collector source in $OTELCOL_SOURCE gives (scripts/gen-collector-configs.mjs --check)", () => {
+    const r = spawnSync(process.execPath, [path.join(repoRoot, "scripts/gen-collector-configs.mjs"), process.env.OTELCOL_SOURCE!, "--check"], { encoding: "utf8" });
+    expect(r.stdout).toContain("is up to date");
+    expect(r.status).toBe(0);
   });
 });
