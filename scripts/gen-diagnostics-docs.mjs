@@ -30,7 +30,7 @@ async function load(pkg) {
 const RUNNER_TEXT = {
   parse: (e) => `alloy fmt ${e.file}`,
   validate: (e) => `alloy validate ${[...(e.flags ?? []), e.file].join(" ")}`,
-  "validate-otelcol": (e) => `alloy validate --config.format=otelcol ${e.file}`,
+  "validate-otelcol": (e) => `alloy validate --source-format=otelcol ${[...(e.flags ?? []), e.file].join(" ")}`,
   convert: (e) => `alloy convert --source-format=otelcol ${[...(e.flags ?? []), e.file].join(" ")}`,
   "convert-bridge": (e) => `the bridge dialect of ${e.file} converted back to collector YAML`,
   "collector-model": (e) => `any command reading ${e.file} as a collector configuration`,

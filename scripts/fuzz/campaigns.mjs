@@ -239,7 +239,7 @@ export function createCampaigns(libs) {
     "validate-yaml": {
       arbitrary: fc.oneof(gen.collectorYaml, gen.wiredCollectorYaml, gen.mutatedYaml),
       check(text) {
-        const r = guarded("validate --source-format=otelcol", () => validator.validateOtelcolYaml(text, "fuzz.yaml"));
+        const r = guarded("validate --source-format=otelcol", () => validator.validateOtelcolYaml(text, "fuzz.yaml", { decodeFallback: converter.decodeWithDescription }));
         const diags = Array.isArray(r) ? r : (r.diagnostics ?? []);
         const bad = internal(diags);
         if (bad) throw new Finding("crash", `validate --source-format=otelcol reported an internal error: ${bad.message}`);

@@ -58,6 +58,48 @@ describe.skipIf(!existsSync(path.join(repoRoot, "packages/cli/dist/bundle/alloy.
     expect(r.stderr).toContain(`Error: ${y}:9:19: service::pipelines::traces: references exporter "nope" which is not configured`);
   });
 
+  it("reports a collector decoding failure once, at the key, and fails", () => {
+    const y = path.join(dir, "endpont.yaml");
+    writeFileSync(y, "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpont: 0.0.0.0:4317\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n");
+    const r = run("validate", "--source-format=otelcol", y);
+    expect(r.status).toBe(1);
+    const head = `Error: ${y}:5:9: 'receivers' error reading configuration for "otlp": decoding failed due to the following error(s):\n\n` +
+      "'protocols.grpc' decoding failed due to the following error(s):\n\n'configgrpc.ServerConfig' has invalid keys: endpont\n";
+    expect(r.stderr.startsWith(head)).toBe(true);
+    expect(r.stderr.split("has invalid keys").length).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 0 for a collector file with warnings only", () => {
+    const y = path.join(dir, "warn.yaml");
+    writeFileSync(y, "receivers:\n  otlp:\n  nosuchreceiver:\n    x: 1\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n");
+    const r = run("validate", "--source-format=otelcol", y);
+    expect(r.stderr).toContain('Warning: ');
+    expect(r.stderr).toContain('receiver "nosuchreceiver" is defined but is not used by any pipeline');
+    expect(r.stderr).toContain('the settings of 1 component type(s) are not checked (no published schema, not known to the converter): receiver "nosuchreceiver"');
+    expect(r.stderr).not.toContain("validation failed");
+    expect(r.status).toBe(0);
+  });
+
+  it("refuses what convert refuses: excessive aliasing, bad encodings", () => {
+    let lol = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    for (let i = 1; i < 10; i++) lol += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]\n`;
+    const cases: [string, string | Buffer, string][] = [
+      ["lol.yaml", lol, "excessive aliasing"],
+      ["utf16.yaml", Buffer.from("\ufeffreceivers:\n  otlp:\n", "utf16le"), "invalid UTF-8"],
+      ["latin1.yaml", Buffer.from("receivers:\n  otlp:\n    x: caf\xe9\n", "latin1"), "invalid UTF-8"],
+    ];
+    for (const [name, content, text] of cases) {
+      const y = path.join(dir, name);
+      writeFileSync(y, content);
+      const v = run("validate", "--source-format=otelcol", y);
+      const c = run("convert", "--source-format=otelcol", y);
+      expect([v.status, c.status], name).toEqual([1, 1]);
+      expect(v.stderr, name).toContain(text);
+      expect(c.stderr, name).toContain(text);
+    }
+  });
+
   it("lists and describes components", () => {
     const list = JSON.parse(run("tools", "components", "--json").stdout);
     expect(list.length).toBeGreaterThanOrEqual(180);

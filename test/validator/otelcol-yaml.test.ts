@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { SourceFile } from "@alloy-ts/grammar";
 import { parseComponentId } from "@alloy-ts/otel";
 import { expansionErrors, listComponents, readDistribution, validateOtelcolYaml } from "@alloy-ts/validator";
+import { decodeWithDescription } from "@alloy-ts/converter";
 import { shared, sharedDir } from "../support/shared.js";
 
 function check(text: string): string[] {
-  const r = validateOtelcolYaml(text, "c.yaml");
+  const r = validateOtelcolYaml(text, "c.yaml", { decodeFallback: decodeWithDescription });
   const src = new SourceFile("c.yaml", text);
   return r.diagnostics.map((d) => `${d.severity === "warning" ? "W" : "E"} ${src.position(d.range.start).line}:${src.position(d.range.start).column} ${d.message}`);
 }
@@ -37,7 +38,7 @@ describe("collector YAML", () => {
       "E 15:5 service::pipelines::logs: must have at least one receiver",
     ]);
     expect(check("receivers:\n  otlp:\n")).toEqual(["E 1:1 service must have at least one pipeline"]);
-    expect(check("receivers:\n  otlp:\nfoo: 1\nservice:\n  pipelines: {}\n")).toContain("E 3:1 '' has invalid keys: foo");
+    expect(check("receivers:\n  otlp:\nfoo: 1\nservice:\n  pipelines: {}\n")).toContain("E 3:1 'otelcol.configSettings' has invalid keys: foo");
   });
 
   it("checks ${...} references", () => {

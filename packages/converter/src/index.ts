@@ -33,3 +33,5 @@ export type { HybridConvertOptions } from "./dialects/hybrid.js";
 export { NATIVE_MAPPINGS, findDefaultMode } from "./native/table.js";
 export { typeSpellings } from "./native/spellings.js";
 export { inAlloyOtelEngine } from "./native/gaps.js";
+// The descriptions' settings as a decoding check, for collector types without a published schema (validate).
+export { decodeWithDescription } from "./otel/decode-check.js";

@@ -21,7 +21,7 @@ export const OTEL_DIAGNOSTICS = defineCatalogue("@alloy-ts/otel", {
     code: "otelcol/unknown-key",
     severity: "error",
     summary: "A key the collector does not know at the top level, in service or in a pipeline.",
-    message: "{where}'' has invalid keys: {key}",
+    message: "'{name}' has invalid keys: {key}",
     upstream: true,
     example: Y(BASE + PIPE + "extras: 1\n"),
   },

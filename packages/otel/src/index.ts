@@ -15,3 +15,6 @@ export { CONNECTOR_SIGNALS } from "./connectors.js";
 export * from "./modules.js";
 export * from "./manifest.js";
 export * as ottl from "./ottl/index.js";
+export { decodeComponentConfig, bodyProblem, collectorSchemaFor, durationError, COLLECTOR_SCHEMA_COMMIT, type DecodeProblem } from "./decode/check.js";
+export type { CollectorShape, CollectorField, CollectorComponentSchema } from "./decode/shapes.js";
+export { COLLECTOR_SHAPES, COLLECTOR_COMPONENT_SCHEMAS } from "./generated/collector-configs.js";

@@ -105,7 +105,8 @@ export function loadCollectorConfig(root: RawValue): { config: CollectorConfig; 
   (config as { root?: RawMap }).root = top;
   for (const key of top.keys()) {
     if (key !== "service" && !SECTIONS.some(([s]) => s === key)) {
-      problems.push({ code: "otelcol/unknown-key", severity: "error", message: `'' has invalid keys: ${key}`, ...at(top, key) });
+      // mapstructure names the struct type where the decode starts (go-viper/mapstructure v2.5, decodeStructFromMap).
+      problems.push({ code: "otelcol/unknown-key", severity: "error", message: `'otelcol.configSettings' has invalid keys: ${key}`, ...at(top, key) });
     }
   }
   for (const [section, kind] of SECTIONS) {
@@ -182,13 +183,13 @@ function loadService(service: RawMap, config: CollectorConfig, problems: ModelPr
       continue;
     }
     if (body !== null && !(body instanceof Map)) {
-      problems.push({ code: "otelcol/shape", severity: "error", message: `'service.pipelines[${parsed.id}]' expected a map, got '${goTypeName(body)}'`, ...at(pipelines, rawId) });
+      problems.push({ code: "otelcol/shape", severity: "error", message: `'service.pipelines[${parsed.id}]' expected a map or struct, got "${goTypeName(body)}"`, ...at(pipelines, rawId) });
       continue;
     }
     const lists: RawMap = body ?? new Map();
     for (const k of lists.keys()) {
       if (!(PIPELINE_LISTS as readonly string[]).includes(k)) {
-        problems.push({ code: "otelcol/unknown-key", severity: "error", message: `${where}: '' has invalid keys: ${k}`, ...at(lists, k) });
+        problems.push({ code: "otelcol/unknown-key", severity: "error", message: `'service.pipelines[${parsed.id}]' has invalid keys: ${k}`, ...at(lists, k) });
       }
     }
     const listed = {

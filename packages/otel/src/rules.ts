@@ -5,7 +5,7 @@
  * receiver or exporter. Components defined but unused are warnings (the collector ignores them silently).
  */
 import { CONNECTOR_SIGNALS } from "./connectors.js";
-import type { CollectorConfig, ListedId, ModelProblem } from "./model.js";
+import type { CollectorConfig, CollectorPipeline, ListedId, ModelProblem } from "./model.js";
 import { normalizeId } from "./model.js";
 import { positionOf, spanOf } from "./yaml/load.js";
 import { KINDS, type Kind } from "./vocabulary.js";
@@ -52,8 +52,10 @@ export function structuralProblems(config: CollectorConfig): ModelProblem[] {
       processors: listedOrPlain(p.processors, p.listed?.processors),
       exporters: listedOrPlain(p.exporters, p.listed?.exporters),
     };
-    if (p.receivers.length === 0) err("otelcol/pipeline-shape", `${where}: must have at least one receiver`, self);
-    if (p.exporters.length === 0) err("otelcol/pipeline-shape", `${where}: must have at least one exporter`, self);
+    // A list that does not decode (a string, a map) is reported where it is written; the collector stops there,
+    // before its pipeline is validated, so it is not also a pipeline without receivers.
+    if (p.receivers.length === 0 && !undecoded(p, "receivers")) err("otelcol/pipeline-shape", `${where}: must have at least one receiver`, self);
+    if (p.exporters.length === 0 && !undecoded(p, "exporters")) err("otelcol/pipeline-shape", `${where}: must have at least one exporter`, self);
     const seenProcessor = new Set<string>();
     for (const l of listed.processors) {
       const id = normalizeId(l.id);
@@ -107,4 +109,11 @@ export function structuralProblems(config: CollectorConfig): ModelProblem[] {
     out.push({ code: "otelcol/unused-component", severity: "warning", message: `${c.kind} "${c.id}" is defined but ${what}`, position: c.position, range: c.container && spanOf(c.container, c.key) });
   }
   return out;
+}
+
+/** Whether the pipeline's `list` is written but is not a list (a decoding failure of its own). */
+function undecoded(p: CollectorPipeline, list: "receivers" | "exporters"): boolean {
+  const body = p.container?.get(p.key ?? "");
+  const v = body instanceof Map ? body.get(list) : undefined;
+  return v !== undefined && v !== null && !Array.isArray(v);
 }

@@ -3,7 +3,7 @@
  * the conversion in each dialect, the validator's and converter's diagnostics as editor ranges, and the pipeline
  * graph. Pure functions of the text; the page (main.ts) only displays what comes back.
  */
-import { convertDialect, convertOtelcol, convertOtelcolToHybrid, type ConvertDiagnostic } from "@alloy-ts/converter";
+import { convertDialect, convertOtelcol, convertOtelcolToHybrid, decodeWithDescription, type ConvertDiagnostic } from "@alloy-ts/converter";
 import { format, SourceFile, type Diagnostic } from "@alloy-ts/grammar";
 import { graphOfSource, layoutGraph, renderSvg, type InputDiagnostic, type PipelineGraph } from "@alloy-ts/graph";
 import { validateDetailed, validateOtelcolYaml } from "@alloy-ts/validator";
@@ -107,7 +107,7 @@ function validateAlloy(text: string, fileName: string): PlacedDiagnostic[] {
 }
 
 function validateCollector(text: string, fileName: string): PlacedDiagnostic[] {
-  const r = validateOtelcolYaml(text, fileName);
+  const r = validateOtelcolYaml(text, fileName, { decodeFallback: decodeWithDescription });
   return r.diagnostics.map((d) => ({ from: d.range.start, to: Math.max(d.range.end, d.range.start), severity: SEVERITY[d.severity], message: d.hint ? `${d.message} (${d.hint})` : d.message, source: "validator" }));
 }
 

@@ -143,4 +143,12 @@ export const VALIDATOR_DIAGNOSTICS = defineCatalogue("@alloy-ts/validator", {
     summary: "A component type the distribution given with --distribution does not include.",
     message: '{section}: unknown type: "{type}" for id: "{id}" (valid values: [{types}])',
     example: Y("receivers:\n  otlp:\n  nosuchreceiver:\n" + PIPE, ["--distribution=alloy-otel"]) },
+  decode: { code: "otelcol/decode", severity: "error", upstream: true,
+    summary: "A component setting the collector's decoder refuses: an unknown key (misspelt, or removed from the collector), or a value of the wrong type (text where a number is expected, a list where a map is). Checked against the schema upstream publishes for the component, else against the settings the converter knows.",
+    message: "'{section}' error reading configuration for \"{id}\": decoding failed due to the following error(s):\n\n{errors}",
+    example: Y("receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpont: 0.0.0.0:4317\n" + PIPE) },
+  uncheckedSettings: { code: "otelcol/unchecked-settings", severity: "warning",
+    summary: "Components whose settings cannot be checked: upstream publishes no schema for them and the converter does not know them. Said once per file; their keys and values are not checked.",
+    message: "the settings of {count} component type(s) are not checked (no published schema, not known to the converter): {types}",
+    example: Y("receivers:\n  otlp:\nprocessors:\n  nosuchprocessor:\n    x: 1\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [nosuchprocessor]\n      exporters: [debug]\n") },
 });

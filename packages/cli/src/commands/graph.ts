@@ -5,7 +5,7 @@
  */
 import { statSync } from "node:fs";
 import type { Command } from "commander";
-import { convertDialect, convertOtelcol, convertOtelcolToHybrid, findComponent } from "@alloy-ts/converter";
+import { convertDialect, convertOtelcol, convertOtelcolToHybrid, decodeWithDescription, findComponent } from "@alloy-ts/converter";
 import {
   compareGraphs,
   graphOfAlloy,
@@ -154,7 +154,7 @@ function alloyDiagnostics(text: string, name: string): InputDiagnostic[] {
 }
 
 function collectorDiagnostics(text: string, name: string): InputDiagnostic[] {
-  const r = validateOtelcolYaml(text, name);
+  const r = validateOtelcolYaml(text, name, { decodeFallback: decodeWithDescription });
   return r.diagnostics.map((d) => ({ severity: d.severity, message: d.message, line: r.source.position(d.range.start).line }));
 }
 

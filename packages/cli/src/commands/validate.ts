@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { parse, SourceFile, type ParseResult } from "@alloy-ts/grammar";
-import { alloyOtelManifest, blocksOutput, convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
+import { alloyOtelManifest, blocksOutput, convertOtelcol, decodeWithDescription, renderDiagnostic } from "@alloy-ts/converter";
 import {
   getRegistry,
   readDistribution,
@@ -83,8 +83,9 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
   if (rawFlags.sourceFormat !== undefined) {
     if (rawFlags.sourceFormat !== "otelcol") throw new CliError(`unsupported --source-format "${rawFlags.sourceFormat}": only otelcol`);
     const { name, text } = readFileArg(target);
-    const r = validateOtelcolYaml(text, name, distribution ? { knownTypes: distribution.types } : {});
-    report(r.diagnostics, new Map([[name, r.source]]), format, rawFlags.hints === true, []);
+    const r = validateOtelcolYaml(text, name, { decodeFallback: decodeWithDescription, ...(distribution ? { knownTypes: distribution.types } : {}) });
+    // The collector starts with warnings (unused components, unchecked settings): only errors fail the file.
+    report(r.diagnostics, new Map([[name, r.source]]), format, rawFlags.hints === true, [], "error");
     return;
   }
 
@@ -203,7 +204,8 @@ function useColor(): boolean {
   return process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== "dumb";
 }
 
-function report(diags: ValidationDiagnostic[], sources: Map<string, SourceFile>, format: string, hints: boolean, missing: string[]): void {
+/** `failOn`: the severities that fail the run (Alloy files: anything but info; collector files: errors). */
+function report(diags: ValidationDiagnostic[], sources: Map<string, SourceFile>, format: string, hints: boolean, missing: string[], failOn: "error" | "warning" = "warning"): void {
   if (format === "json") {
     process.stdout.write(JSON.stringify(toJsonReport(diags, sources), null, 2) + "\n");
   } else if (format === "sarif") {
@@ -214,7 +216,7 @@ function report(diags: ValidationDiagnostic[], sources: Map<string, SourceFile>,
   }
   if (missing.length) process.stderr.write(`the distribution lacks ${missing.length} component(s) this configuration needs: ${missing.join(", ")}\n`);
   // Info diagnostics (where a file can run) say something true of a valid file: they do not fail it.
-  if (diags.some((d) => d.severity !== "info")) throw new CliError("validation failed");
+  if (diags.some((d) => d.severity === "error" || (failOn === "warning" && d.severity === "warning"))) throw new CliError("validation failed");
 }
 
 void reportFailure;

@@ -4,7 +4,7 @@
  */
 import { graphOfSource, layoutGraph, renderSvg, sourceFormatOf, tooLargeToLayOut, type InputDiagnostic, type PipelineGraph, type SourceFormat } from "@alloy-ts/graph";
 import { validateOtelcolYaml } from "@alloy-ts/validator";
-import { findComponent } from "@alloy-ts/converter";
+import { decodeWithDescription, findComponent } from "@alloy-ts/converter";
 import type { ServiceContext } from "./context.js";
 import { allDiagnostics } from "./diagnostics.js";
 import { analyze } from "../workspace/analysis.js";
@@ -54,6 +54,6 @@ function alloyBadges(uri: string, text: string, version: number, ctx: ServiceCon
 }
 
 function collectorBadges(text: string, uri: string): InputDiagnostic[] {
-  const r = validateOtelcolYaml(text, uri);
+  const r = validateOtelcolYaml(text, uri, { decodeFallback: decodeWithDescription });
   return r.diagnostics.map((d) => ({ severity: d.severity, message: d.message, line: r.source.position(d.range.start).line }));
 }

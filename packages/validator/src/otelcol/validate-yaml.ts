@@ -6,16 +6,27 @@
  */
 import { SourceFile } from "@alloy-ts/grammar";
 import {
-  loadCollectorConfig, readYamlBytes, spanOf, splitReferences, structuralProblems, unsupportedScheme,
-  type RawValue, type Span,
+  bodyProblem, decodeComponentConfig, loadCollectorConfig, readYamlBytes, spanOf, splitReferences, structuralProblems, unsupportedScheme,
+  type DecodeProblem, type OtelKind, type RawValue, type Span,
 } from "@alloy-ts/otel";
 import { Code, type ValidationDiagnostic } from "../diagnostic.js";
+import { didYouMean } from "../check/suggest.js";
 
 export type Kind = "receivers" | "processors" | "exporters" | "connectors" | "extensions";
+
+/**
+ * Decodes a component body for which upstream publishes no schema (the CLI passes the converter's, which knows
+ * the keys it maps and their types); undefined when it knows nothing of the type.
+ */
+export type ComponentDecoder = (
+  kind: OtelKind, id: string, type: string, config: RawValue, container: object, key: string,
+) => DecodeProblem[] | undefined;
 
 export interface OtelcolValidateOptions {
   /** Component types available, per kind (e.g. from a builder manifest); unset = any type is accepted. */
   readonly knownTypes?: Partial<Record<Kind, ReadonlySet<string>>>;
+  /** Checks the settings of components without a published schema; unset = they are not checked. */
+  readonly decodeFallback?: ComponentDecoder;
 }
 
 export interface OtelcolResult {
@@ -40,8 +51,8 @@ export function validateOtelcolYaml(input: string | Uint8Array, file: string, op
   const text = typeof input === "string" ? input : Buffer.from(input).toString("utf8");
   const source = new SourceFile(file, text);
   const out: ValidationDiagnostic[] = [];
-  const push = (severity: "error" | "warning", message: string, code: string, span: Span | undefined) =>
-    out.push({ severity, message, code, file, range: span ?? { start: 0, end: Math.max(1, Math.min(1, text.length)) } });
+  const push: Push = (severity, message, code, span, hint) =>
+    out.push({ severity, message, code, file, range: span ?? { start: 0, end: Math.max(1, Math.min(1, text.length)) }, ...(hint ? { hint } : {}) });
 
   const read = readYamlBytes(bytes, { spans: true });
   if (!read.ok) {
@@ -66,8 +77,45 @@ export function validateOtelcolYaml(input: string | Uint8Array, file: string, op
     }
   }
   for (const p of structuralProblems(config)) push(p.severity, p.message, p.code, p.range);
+  checkSettings(config.components, opts.decodeFallback, push);
   out.sort((a, b) => a.range.start - b.range.start);
   return { diagnostics: out, source };
+}
+
+type Push = (severity: "error" | "warning", message: string, code: string, span: Span | undefined, hint?: string) => void;
+
+/**
+ * Decodes every defined component (used or not: the collector decodes them all at load time) against its
+ * published schema, else through `fallback`; the types neither knows are named once, in one warning.
+ */
+function checkSettings(
+  components: ReturnType<typeof loadCollectorConfig>["config"]["components"], fallback: ComponentDecoder | undefined, push: Push,
+): void {
+  const unchecked = new Map<string, Span | undefined>();
+  for (const c of components) {
+    if (!c.section || !c.container || c.key === undefined) continue;
+    const args = [c.section, c.id, c.type, c.config, c.container, c.key] as const;
+    const body = bodyProblem(c.section, c.id, c.config, c.container, c.key);
+    if (body) {
+      push("error", body.message, Code.decode, spanOf(body.container, body.key));
+      continue;
+    }
+    const problems = decodeComponentConfig(...args) ?? fallback?.(...args);
+    if (problems === undefined) {
+      const name = `${c.section.replace(/s$/, "")} "${c.type}"`;
+      if (!unchecked.has(name)) unchecked.set(name, spanOf(c.container, c.key));
+      continue;
+    }
+    for (const p of problems) {
+      const hint = p.known && typeof p.key === "string" ? didYouMean(p.key, p.known) : undefined;
+      push("error", p.message, Code.decode, spanOf(p.container, p.key), hint);
+    }
+  }
+  if (unchecked.size > 0) {
+    const names = [...unchecked.keys()];
+    push("warning", `the settings of ${names.length} component type(s) are not checked (no published schema, not known to the converter): ${names.join(", ")}`,
+      Code.uncheckedSettings, [...unchecked.values()][0]);
+  }
 }
 
 /** Reports every string value (and key) whose references the collector would refuse. */
