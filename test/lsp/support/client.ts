@@ -85,9 +85,17 @@ export class LspClient {
 
   /** The first diagnostics published for `uri` at `version` after `since`. */
   async diagnostics(uri: string, version: number, since = 0, timeoutMs = 10_000): Promise<PublishedDiagnostics> {
+    return this.diagnosticsWhere(uri, version, () => true, since, timeoutMs);
+  }
+
+  /**
+   * The first publication for `version` that `accept` takes: a long validation is published in two stages (syntax
+   * first, the validator's findings after), and which one comes first depends on how long validation took.
+   */
+  async diagnosticsWhere(uri: string, version: number, accept: (p: PublishedDiagnostics) => boolean, since = 0, timeoutMs = 10_000): Promise<PublishedDiagnostics> {
     const end = performance.now() + timeoutMs;
     for (;;) {
-      const hit = this.published.find((p) => p.uri === uri && p.version === version && p.at >= since);
+      const hit = this.published.find((p) => p.uri === uri && p.version === version && p.at >= since && accept(p));
       if (hit) return hit;
       if (performance.now() > end) throw new Error(`no diagnostics for ${uri} v${version}; stderr: ${this.stderr.slice(-500)}`);
       await new Promise<void>((resolve) => {
