@@ -32,6 +32,7 @@ import { semanticTokensLegend } from "./service/semantic-tokens.js";
 import { defaultServiceContext } from "./service-context.js";
 import { DiagnosticsScheduler, defaultSchedulerOptions, type SchedulerOptions } from "./workspace/diagnostics-scheduler.js";
 import { DocumentStore } from "./workspace/document-store.js";
+import { WarmUp } from "./workspace/warm-up.js";
 import { Folder, withoutCrossFileFalsePositives } from "./workspace/folder.js";
 import type { PositionEncoding } from "./line-index.js";
 import { ResilientMessageReader, type Malformed } from "./transport.js";
@@ -61,10 +62,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initialized: false,
     diagnostics: undefined as unknown as DiagnosticsScheduler,
   };
+  // Compiles the request paths while the editor is idle after the first diagnostics (warm-up.ts).
+  const warmUp = new WarmUp(ctx);
   const scheduler = new DiagnosticsScheduler(
     store,
     ctx,
-    (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: withoutCrossFileFalsePositives(folder, uri, diagnostics) }),
+    (uri, version, diagnostics) => {
+      void connection.sendDiagnostics({ uri, version, diagnostics: withoutCrossFileFalsePositives(folder, uri, diagnostics) });
+      warmUp.start();
+    },
     { ...defaultSchedulerOptions, ...options.scheduler },
     (e) => logError(state, "diagnostics", e),
   );
@@ -112,7 +118,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }, 0);
   });
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    warmUp.dispose();
+  });
   // Push-style configuration (`workspace/didChangeConfiguration`, section `alloy`): every open document is
   // checked again with the new settings.
   connection.onDidChangeConfiguration((p) => {

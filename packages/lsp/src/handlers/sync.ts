@@ -28,7 +28,7 @@ export function register(state: ServerState): void {
   });
   connection.onDidCloseTextDocument((p) => {
     try {
-      diagnostics.cancel(p.textDocument.uri);
+      diagnostics.forget(p.textDocument.uri);
       store.close(p.textDocument.uri);
       connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
       dependents(p.textDocument.uri);
