@@ -14,7 +14,9 @@ export interface ServerState {
   /** The folder of each document is one configuration (sibling files are in scope). */
   readonly folder: Folder;
   /** Client capabilities that change answers (filled in by `initialize`). */
-  client: { snippets: boolean; insertAsIs: boolean };
+  client: { snippets: boolean; insertAsIs: boolean; watchFiles: boolean };
+  /** Checks the workspace's run-flags file for changes (throttled) and re-checks every document when it changed. */
+  readonly settings: () => void;
   /** Whether `initialize` has been answered (a second one is refused, as the protocol allows it once). */
   initialized: boolean;
 }

@@ -11,6 +11,7 @@ export function register(state: ServerState): void {
   connection.onDidOpenTextDocument((p) => {
     try {
       store.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+      state.settings();
       diagnostics.schedule(p.textDocument.uri);
       dependents(p.textDocument.uri);
     } catch (e) {
@@ -20,6 +21,7 @@ export function register(state: ServerState): void {
   connection.onDidChangeTextDocument((p) => {
     try {
       store.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+      state.settings();
       diagnostics.schedule(p.textDocument.uri);
       dependents(p.textDocument.uri);
     } catch (e) {
