@@ -75,6 +75,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings: () => {
       if (settings.refresh()) recheckAll();
     },
+    busy: () => warmUp.postpone(),
     client: { snippets: false, insertAsIs: false, watchFiles: false },
     initialized: false,
     diagnostics: undefined as unknown as DiagnosticsScheduler,

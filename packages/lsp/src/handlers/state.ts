@@ -15,6 +15,8 @@ export interface ServerState {
   readonly folder: Folder;
   /** Client capabilities that change answers (filled in by `initialize`). */
   client: { snippets: boolean; insertAsIs: boolean; watchFiles: boolean };
+  /** Called for each document message and request: idle-time work (the JIT warm-up) waits for quiet. */
+  readonly busy: () => void;
   /** Checks the workspace's run-flags file for changes (throttled) and re-checks every document when it changed. */
   readonly settings: () => void;
   /** Whether `initialize` has been answered (a second one is refused, as the protocol allows it once). */
@@ -60,6 +62,7 @@ export function withDocument<P extends { textDocument: { uri: string } }, R>(
   fn: (analysis: Analysis, params: P) => R,
 ): (params: P) => R {
   return (params: P) => {
+    state.busy();
     const bad = invalidParams(name, params);
     if (bad) throw bad;
     try {

@@ -10,6 +10,7 @@ export function register(state: ServerState): void {
   };
   connection.onDidOpenTextDocument((p) => {
     try {
+      state.busy();
       store.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
       state.settings();
       diagnostics.schedule(p.textDocument.uri);
@@ -20,6 +21,7 @@ export function register(state: ServerState): void {
   });
   connection.onDidChangeTextDocument((p) => {
     try {
+      state.busy();
       store.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
       state.settings();
       diagnostics.schedule(p.textDocument.uri);

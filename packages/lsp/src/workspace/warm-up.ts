@@ -2,8 +2,9 @@
  * JIT warm-up in idle time. The first outline, formatting or validation of a long document in a fresh process runs
  * in V8's interpreter and costs several times what the same request costs later (10,000 lines: formatting 40 →
  * 4 ms, outline 25 → 3 ms, analysis 85 → 4 ms). Once the first document has its diagnostics, the features an
- * editor asks for next are run on a built-in document, in short slices spaced by timers so that a request that
- * arrives meanwhile waits for one slice at most. Nothing computed here is kept or sent.
+ * editor asks for next are run on a built-in document, in short slices, each only after the client has been quiet
+ * for a while (every message postpones the next slice), so that the warm-up takes time the editor leaves idle and
+ * a request that arrives meanwhile waits for one slice at most. Nothing computed here is kept or sent.
  */
 import type { ServiceContext } from "../service/context.js";
 import { semanticDiagnostics } from "../service/diagnostics.js";
@@ -59,30 +60,42 @@ function slices(ctx: ServiceContext): (() => void)[] {
 export class WarmUp {
   private started = false;
   private timer: NodeJS.Timeout | undefined;
+  private quietFrom = 0;
 
+  /** @param idleMs how long the client must have been quiet before a slice runs */
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly gapMs = 5,
+    private readonly idleMs = 100,
   ) {}
+
+  /** A message from the client: the next slice waits until it has been quiet for `idleMs` again. */
+  postpone(): void {
+    this.quietFrom = performance.now() + this.idleMs;
+  }
 
   /** Starts the warm-up unless it has run already. */
   start(): void {
     if (this.started) return;
     this.started = true;
     const queue = slices(this.ctx);
+    const later = (ms: number): void => {
+      this.timer = setTimeout(next, ms);
+      this.timer.unref?.();
+    };
     const next = (): void => {
+      const wait = this.quietFrom - performance.now();
+      if (wait > 0) return later(wait);
       const work = queue.shift();
-      if (!work) return (this.timer = undefined);
+      if (!work) return void (this.timer = undefined);
       try {
         work();
       } catch {
-        return (this.timer = undefined);
+        return void (this.timer = undefined);
       }
-      this.timer = setTimeout(next, this.gapMs);
-      this.timer.unref?.();
+      later(1);
     };
-    this.timer = setTimeout(next, this.gapMs);
-    this.timer.unref?.();
+    this.postpone();
+    later(this.idleMs);
   }
 
   /** Stops a warm-up under way (on shutdown). */
