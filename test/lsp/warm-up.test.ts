@@ -18,7 +18,7 @@ describe("warm-up slices", () => {
 });
 
 describe("WarmUp scheduling", () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "clearImmediate", "performance"] }));
   afterEach(() => vi.useRealTimers());
 
   const counting = (n: number, fail = -1) => {
@@ -40,9 +40,10 @@ describe("WarmUp scheduling", () => {
       w.postpone();
     }
     expect(ran).toEqual([]);
-    vi.advanceTimersByTime(100);
+    // Quiet for 100 ms (and two setImmediate hops, 1 ms each under fake timers): one slice.
+    vi.advanceTimersByTime(102);
     expect(ran).toEqual([0]);
-    vi.advanceTimersByTime(10);
+    vi.advanceTimersByTime(20);
     expect(ran).toEqual([0, 1, 2]);
   });
 
@@ -56,7 +57,7 @@ describe("WarmUp scheduling", () => {
     const b = counting(4);
     const v = new WarmUp(defaultServiceContext(), 10, b.work);
     v.start();
-    vi.advanceTimersByTime(10);
+    vi.advanceTimersByTime(12);
     v.dispose();
     vi.advanceTimersByTime(1000);
     expect(b.ran).toEqual([0]);

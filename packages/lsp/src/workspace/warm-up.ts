@@ -64,6 +64,7 @@ export class WarmUp {
   private started = false;
   private timer: NodeJS.Timeout | undefined;
   private quietFrom = 0;
+  private stop: () => void = () => undefined;
 
   /**
    * @param idleMs how long the client must have been quiet before a slice runs
@@ -85,11 +86,17 @@ export class WarmUp {
     if (this.started) return;
     this.started = true;
     const queue = this.work();
+    let disposed = false;
+    this.stop = () => (disposed = true);
     const later = (ms: number): void => {
       this.timer = setTimeout(next, ms);
       this.timer.unref?.();
     };
-    const next = (): void => {
+    // A timer that fires after the server was busy runs before input that arrived meanwhile is read: two hops
+    // through setImmediate let the poll phase read it and the connection dispatch it (postponing) first.
+    const next = (): void => void setImmediate(() => setImmediate(run));
+    const run = (): void => {
+      if (disposed) return;
       const wait = this.quietFrom - performance.now();
       if (wait > 0) return later(wait);
       const work = queue.shift();
@@ -109,5 +116,6 @@ export class WarmUp {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.stop();
   }
 }
