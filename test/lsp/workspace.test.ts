@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shared, sharedDir } from "../support/shared.js";
+import { runAlloy } from "../support/cli.js";
 import { applyEdits, cliBuilt, LspClient, notBuiltMessage } from "./support/client.js";
 
 if (!cliBuilt) console.warn(`workspace.test: ${notBuiltMessage}`);
@@ -135,6 +136,60 @@ describe.skipIf(!cliBuilt)("settings shared with alloy validate", () => {
       expect(client.stderr).toMatch(/stabilityLevel must be one of/);
     } finally {
       await client.stop();
+    }
+  });
+});
+
+describe.skipIf(!cliBuilt)("the run-flags file shared with alloy validate --run-flags", () => {
+  it("applies alloy.flags of the workspace root, as validate does with the same file, until a setting says otherwise", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-flags-"));
+    const flags = path.join(dir, "alloy.flags");
+    writeFileSync(flags, '# /etc/default/alloy\nCUSTOM_ARGS="--stability.level=experimental --server.http.listen-addr=0.0.0.0:12345"\n');
+    const file = path.join(dir, "debug.alloy");
+    writeFileSync(file, 'otelcol.exporter.debug "d" {}\n');
+    // The command line reads the same file the same way.
+    expect(runAlloy(["validate", file]).code).toBe(1);
+    expect(runAlloy(["validate", `--run-flags=${flags}`, file])).toMatchObject({ code: 0 });
+    const client = await LspClient.start(undefined, process.env, { rootUri: pathToFileURL(dir).href });
+    try {
+      const uri = pathToFileURL(file).href;
+      client.open(uri, readFileSync(file, "utf8"));
+      expect((await client.diagnostics(uri, 1)).diagnostics).toEqual([]);
+      // A setting wins over the file; a section without it gives the file back.
+      let since = performance.now();
+      client.notify("workspace/didChangeConfiguration", { settings: { alloy: { stabilityLevel: "generally-available" } } });
+      expect((await client.diagnostics(uri, 1, since)).diagnostics.map((d) => d.code)).toContain("validator/run-flags");
+      since = performance.now();
+      client.notify("workspace/didChangeConfiguration", { settings: { alloy: {} } });
+      expect((await client.diagnostics(uri, 1, since)).diagnostics).toEqual([]);
+      // The file changes on disk: the watched-files notification re-reads it.
+      writeFileSync(flags, "CUSTOM_ARGS=\"\"\n");
+      since = performance.now();
+      client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(flags).href, type: 2 }] });
+      expect((await client.diagnostics(uri, 1, since)).diagnostics.map((d) => d.code)).toContain("validator/run-flags");
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("warns once about a run-flags file Alloy would refuse, and checks with the defaults", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-flags-"));
+    const flags = path.join(dir, "alloy.flags");
+    writeFileSync(flags, "--stability.level=beta\n");
+    const client = await LspClient.start(undefined, process.env, { rootUri: pathToFileURL(dir).href });
+    const shown: string[] = [];
+    client.connection.onNotification("window/showMessage", (p: { message: string }) => shown.push(p.message));
+    try {
+      writeFileSync(flags, "--stability.level=gamma\n");
+      for (let i = 0; i < 2; i++) client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(flags).href, type: 2 }] });
+      const uri = pathToFileURL(path.join(dir, "debug.alloy")).href;
+      client.open(uri, 'otelcol.exporter.debug "d" {}\n');
+      expect((await client.diagnostics(uri, 1)).diagnostics.map((d) => d.code)).toContain("validator/run-flags");
+      expect(shown).toEqual([`alloy: ${flags}: invalid stability level "gamma"; the file's flags are not applied`]);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -4,8 +4,7 @@
  * file for `validate`; the note on files with otel.* blocks.
  */
 import { describe, expect, it } from "vitest";
-import { validate, ValidationCode } from "@alloy-ts/validator";
-import { parseRunFlags } from "../../packages/cli/src/commands/validate.js";
+import { parseRunFlags, validate, ValidationCode } from "@alloy-ts/validator";
 
 const text = `otelcol.connector.count "a" {
   output {}

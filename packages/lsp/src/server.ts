@@ -2,10 +2,14 @@
  * Connection wiring: capabilities, handler registration and the stdio entry point. Everything here is thin;
  * answers come from the pure functions in ./service.
  */
+import path from "node:path";
 import {
   ConnectionError,
   ConnectionErrors,
   createConnection,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   ErrorCodes,
   InsertTextMode,
   ResponseError,
@@ -28,12 +32,14 @@ import { register as registerSignatureHelp } from "./handlers/signature-help.js"
 import { register as registerSymbols } from "./handlers/symbols.js";
 import { register as registerSync } from "./handlers/sync.js";
 import { logError, type ServerState } from "./handlers/state.js";
-import type { ServiceContext, ValidationSettings } from "./service/context.js";
+import type { ServiceContext } from "./service/context.js";
 import { CONVERT_COMMAND } from "./service/convert.js";
 import { semanticTokensLegend } from "./service/semantic-tokens.js";
 import { defaultServiceContext } from "./service-context.js";
 import { DiagnosticsScheduler, defaultSchedulerOptions, type SchedulerOptions } from "./workspace/diagnostics-scheduler.js";
 import { DocumentStore } from "./workspace/document-store.js";
+import { WarmUp } from "./workspace/warm-up.js";
+import { DEFAULT_RUN_FLAGS_FILE, Settings, workspaceRoot } from "./workspace/settings.js";
 import { Folder, withoutCrossFileFalsePositives } from "./workspace/folder.js";
 import type { PositionEncoding } from "./line-index.js";
 import { ResilientMessageReader, type Malformed } from "./transport.js";
@@ -54,19 +60,37 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const store = new DocumentStore();
   const ctx = options.ctx ?? defaultServiceContext();
   const folder = new Folder(store);
+  // The validator's settings: the editor's, else the workspace's run-flags file (workspace/settings.ts).
+  const settings = new Settings(
+    ctx.settings ?? {},
+    (message) => logError(state, "settings", message),
+    (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `alloy: ${message}` }).catch(() => undefined),
+  );
+  const recheckAll = (): void => {
+    for (const uri of store.uris()) scheduler.schedule(uri);
+  };
   const state: ServerState = {
     folder,
     connection,
     store,
     ctx,
-    client: { snippets: false, insertAsIs: false },
+    settings: () => {
+      if (settings.refresh()) recheckAll();
+    },
+    busy: () => warmUp.postpone(),
+    client: { snippets: false, insertAsIs: false, watchFiles: false },
     initialized: false,
     diagnostics: undefined as unknown as DiagnosticsScheduler,
   };
+  // Compiles the request paths while the editor is idle after the first diagnostics (warm-up.ts).
+  const warmUp = new WarmUp(ctx);
   const scheduler = new DiagnosticsScheduler(
     store,
     ctx,
-    (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: withoutCrossFileFalsePositives(folder, uri, diagnostics) }),
+    (uri, version, diagnostics) => {
+      void connection.sendDiagnostics({ uri, version, diagnostics: withoutCrossFileFalsePositives(folder, uri, diagnostics) });
+      warmUp.start();
+    },
     { ...defaultSchedulerOptions, ...options.scheduler },
     // The editor went away (its end of the stream closed) with diagnostics still pending: nothing to report.
     (e) => (e instanceof ConnectionError && e.code === ConnectionErrors.Closed ? scheduler.dispose() : logError(state, "diagnostics", e)),
@@ -79,7 +103,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return new ResponseError(ErrorCodes.InvalidParams, "initialize: params.capabilities must be an object", { retry: false });
     }
     state.initialized = true;
-    applySettings(state, params.initializationOptions);
+    settings.root = workspaceRoot(params);
+    settings.applyInit(params.initializationOptions);
+    state.client.watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const item = params.capabilities.textDocument?.completion?.completionItem;
     state.client.snippets = item?.snippetSupport === true;
     state.client.insertAsIs = item?.insertTextModeSupport?.valueSet?.includes(InsertTextMode.asIs) === true;
@@ -106,6 +132,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
   connection.onInitialized(() => {
+    // The run-flags file is watched where the client can (else it is checked for changes as documents change).
+    if (state.client.watchFiles) {
+      const name = settings.runFlagsPath ? path.basename(settings.runFlagsPath) : DEFAULT_RUN_FLAGS_FILE;
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${name}` }] })
+        .catch((e: unknown) => logError(state, "register file watcher", e));
+    }
     // Load the component catalogue while the editor is idle, not on the first completion request.
     setTimeout(() => {
       try {
@@ -115,15 +148,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }, 0);
   });
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    warmUp.dispose();
+  });
   // Push-style configuration (`workspace/didChangeConfiguration`, section `alloy`): every open document is
   // checked again with the new settings.
   connection.onDidChangeConfiguration((p) => {
     try {
-      const settings = (p?.settings as { alloy?: unknown } | undefined)?.alloy ?? p?.settings;
-      if (applySettings(state, settings)) for (const uri of store.uris()) scheduler.schedule(uri);
+      if (settings.applyConfiguration(p?.settings)) recheckAll();
     } catch (e) {
       logError(state, "didChangeConfiguration", e);
+    }
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    try {
+      if (settings.refresh(true)) recheckAll();
+    } catch (e) {
+      logError(state, "didChangeWatchedFiles", e);
     }
   });
 
@@ -144,32 +186,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.listen();
   return state;
-}
-
-const STABILITY = new Set(["experimental", "public-preview", "generally-available"]);
-
-/**
- * Applies `{ stabilityLevel, communityComponents }` to the validator's settings; values of the wrong type are
- * ignored with a log line. Returns whether anything changed.
- */
-export function applySettings(state: ServerState, raw: unknown): boolean {
-  const settings = state.ctx.settings;
-  if (!settings || typeof raw !== "object" || raw === null) return false;
-  const r = raw as { stabilityLevel?: unknown; communityComponents?: unknown };
-  let changed = false;
-  if (r.stabilityLevel !== undefined) {
-    if (typeof r.stabilityLevel === "string" && STABILITY.has(r.stabilityLevel)) {
-      changed ||= settings.stabilityLevel !== r.stabilityLevel;
-      settings.stabilityLevel = r.stabilityLevel as ValidationSettings["stabilityLevel"];
-    } else logError(state, "settings", `stabilityLevel must be one of ${[...STABILITY].join(", ")}; got ${JSON.stringify(r.stabilityLevel)}`);
-  }
-  if (r.communityComponents !== undefined) {
-    if (typeof r.communityComponents === "boolean") {
-      changed ||= settings.communityComponents !== r.communityComponents;
-      settings.communityComponents = r.communityComponents;
-    } else logError(state, "settings", `communityComponents must be true or false; got ${JSON.stringify(r.communityComponents)}`);
-  }
-  return changed;
 }
 
 /**

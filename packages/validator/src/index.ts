@@ -24,3 +24,5 @@ export type { Distribution } from "./otelcol/distribution.js";
 export { checkRules, compileRule, conditionOf, goDuration } from "./rules/engine.js";
 export type { RuleData, RuleExample, CompiledRule, RuleIndex } from "./rules/engine.js";
 export { re2Error } from "./regex/re2.js";
+export { parseRunFlags, RunFlagsError } from "./run-flags.js";
+export type { RunFlags } from "./run-flags.js";

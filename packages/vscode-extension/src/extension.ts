@@ -28,16 +28,31 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   };
 }
 
+/** The `alloy.*` settings the server reads. */
+const SERVER_SETTINGS = ["stabilityLevel", "communityComponents", "runFlags"];
+
+/**
+ * The server's settings as the user set them (folder, workspace or user level); defaults are left out, so that
+ * the workspace's run-flags file applies where the user set nothing.
+ */
+function explicitSettings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration("alloy");
+  const out: Record<string, unknown> = {};
+  for (const key of SERVER_SETTINGS) {
+    const set = config.inspect(key);
+    const value = set?.workspaceFolderValue ?? set?.workspaceValue ?? set?.globalValue;
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: "alloy" }],
     outputChannelName: "Alloy Language Server",
-    // `alloy.stabilityLevel` and `alloy.communityComponents` reach the server at start and on every change.
-    initializationOptions: {
-      stabilityLevel: vscode.workspace.getConfiguration("alloy").get<string>("stabilityLevel"),
-      communityComponents: vscode.workspace.getConfiguration("alloy").get<boolean>("communityComponents"),
-    },
-    synchronize: { configurationSection: "alloy" },
+    // `alloy.stabilityLevel`, `alloy.communityComponents` and `alloy.runFlags` reach the server at start and on
+    // every change (sent by activate's listener: the library's own synchronisation would send the defaults too).
+    initializationOptions: explicitSettings(),
   };
   client = new LanguageClient("alloy", "Alloy Language Server", serverOptions(context), clientOptions);
   await client.start();
@@ -80,6 +95,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("alloy.restartServer", async () => {
       await client?.stop();
       await startClient(context);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("alloy")) void client?.sendNotification("workspace/didChangeConfiguration", { settings: { alloy: explicitSettings() } });
     }),
   );
   await startClient(context);

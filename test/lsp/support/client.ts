@@ -44,8 +44,12 @@ export class LspClient {
     connection.onRequest(() => null);
   }
 
-  /** Spawns the server (default: the CLI bundle) and completes `initialize`. */
-  static async start(command: string[] = [process.execPath, cliBundle, "lsp", "--stdio"], env: NodeJS.ProcessEnv = process.env): Promise<LspClient> {
+  /** Spawns the server (default: the CLI bundle) and completes `initialize` (with `init` merged into its params). */
+  static async start(
+    command: string[] = [process.execPath, cliBundle, "lsp", "--stdio"],
+    env: NodeJS.ProcessEnv = process.env,
+    init: Record<string, unknown> = {},
+  ): Promise<LspClient> {
     const child = spawn(command[0]!, command.slice(1), { stdio: ["pipe", "pipe", "pipe"], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
@@ -54,6 +58,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: pathToFileURL(repoRoot).href,
       capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, publishDiagnostics: { versionSupport: true } } },
+      ...init,
     });
     client.notify("initialized", {});
     return client;

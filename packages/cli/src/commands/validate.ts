@@ -10,7 +10,9 @@ import { parse, SourceFile, type ParseResult } from "@alloy-ts/grammar";
 import { alloyOtelManifest, blocksOutput, convertOtelcol, decodeWithDescription, renderDiagnostic } from "@alloy-ts/converter";
 import {
   getRegistry,
+  parseRunFlags,
   readDistribution,
+  RunFlagsError,
   renderPretty,
   toJsonReport,
   toSarif,
@@ -18,6 +20,7 @@ import {
   ValidationCode,
   validateOtelcolYaml,
   type Distribution,
+  type RunFlags,
   type Stability,
   type ValidationDiagnostic,
 } from "@alloy-ts/validator";
@@ -104,34 +107,14 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
   report(result.diagnostics, result.sources, format, rawFlags.hints === true, [...new Set(missing)]);
 }
 
-/**
- * The run flags of a file of Alloy's command-line arguments (whitespace- or line-separated, `#` comments,
- * surrounding quotes, `NAME="..."` environment assignments and an `alloy run` prefix allowed): only the two that decide what loads are read.
- */
-export function parseRunFlags(text: string, file = "<flags>"): { level?: Stability; community?: boolean } {
-  const out: { level?: Stability; community?: boolean } = {};
-  const words = text.replace(/#.*$/gm, "").split(/\s+/).map((w) => w.replace(/^[A-Za-z_][A-Za-z0-9_]*=/, "").replace(/^["']|["']$/g, "")).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const m = /^--?stability\.level(?:=(.*))?$/.exec(w);
-    if (m) {
-      const v = m[1] ?? words[++i];
-      if (!v || !STABILITY_LEVELS.includes(v as Stability)) throw new CliError(`${file}: invalid stability level "${v ?? ""}"`);
-      out.level = v as Stability;
-      continue;
-    }
-    const c = /^--?feature\.community-components\.enabled(?:=(.*))?$/.exec(w);
-    if (c) {
-      if (c[1] !== undefined && c[1] !== "true" && c[1] !== "false") throw new CliError(`${file}: invalid boolean "${c[1]}" for --feature.community-components.enabled`);
-      out.community = c[1] !== "false";
-    }
-  }
-  return out;
-}
-
-function readRunFlags(file: string): { level?: Stability; community?: boolean } {
+/** The run flags of `--run-flags FILE` (the validator's reader, shared with the language server). */
+function readRunFlags(file: string): RunFlags {
   const { name, text } = readFileArg(file);
-  return parseRunFlags(text, name);
+  try {
+    return parseRunFlags(text, name);
+  } catch (e) {
+    throw e instanceof RunFlagsError ? new CliError(e.message) : e;
+  }
 }
 
 /**

@@ -14,7 +14,11 @@ export interface ServerState {
   /** The folder of each document is one configuration (sibling files are in scope). */
   readonly folder: Folder;
   /** Client capabilities that change answers (filled in by `initialize`). */
-  client: { snippets: boolean; insertAsIs: boolean };
+  client: { snippets: boolean; insertAsIs: boolean; watchFiles: boolean };
+  /** Called for each document message and request: idle-time work (the JIT warm-up) waits for quiet. */
+  readonly busy: () => void;
+  /** Checks the workspace's run-flags file for changes (throttled) and re-checks every document when it changed. */
+  readonly settings: () => void;
   /** Whether `initialize` has been answered (a second one is refused, as the protocol allows it once). */
   initialized: boolean;
 }
@@ -58,6 +62,7 @@ export function withDocument<P extends { textDocument: { uri: string } }, R>(
   fn: (analysis: Analysis, params: P) => R,
 ): (params: P) => R {
   return (params: P) => {
+    state.busy();
     const bad = invalidParams(name, params);
     if (bad) throw bad;
     try {

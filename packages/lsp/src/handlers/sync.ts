@@ -10,7 +10,9 @@ export function register(state: ServerState): void {
   };
   connection.onDidOpenTextDocument((p) => {
     try {
+      state.busy();
       store.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+      state.settings();
       diagnostics.schedule(p.textDocument.uri);
       dependents(p.textDocument.uri);
     } catch (e) {
@@ -19,7 +21,9 @@ export function register(state: ServerState): void {
   });
   connection.onDidChangeTextDocument((p) => {
     try {
+      state.busy();
       store.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+      state.settings();
       diagnostics.schedule(p.textDocument.uri);
       dependents(p.textDocument.uri);
     } catch (e) {
@@ -28,7 +32,7 @@ export function register(state: ServerState): void {
   });
   connection.onDidCloseTextDocument((p) => {
     try {
-      diagnostics.cancel(p.textDocument.uri);
+      diagnostics.forget(p.textDocument.uri);
       store.close(p.textDocument.uri);
       connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
       dependents(p.textDocument.uri);

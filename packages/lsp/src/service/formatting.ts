@@ -8,11 +8,18 @@ import type { Range, TextEdit } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
 import type { Analysis } from "../workspace/analysis.js";
 
+/** Whole-document edits already computed, by analysis (one per document version). */
+const formatted = new WeakMap<Analysis, TextEdit[]>();
+
 /** Edits that format the whole document; empty when it is already formatted or cannot be parsed. */
 export function formatDocument(analysis: Analysis): TextEdit[] {
-  const result = format(analysis.text);
-  if (!result.ok) return [];
-  return minimalEdit(analysis, 0, analysis.text.length, result.text);
+  let edits = formatted.get(analysis);
+  if (!edits) {
+    const result = format(analysis.text);
+    edits = result.ok ? minimalEdit(analysis, 0, analysis.text.length, result.text) : [];
+    formatted.set(analysis, edits);
+  }
+  return edits;
 }
 
 /** Edits that format the top-level statements overlapping `range`. */

@@ -5,8 +5,20 @@ import { lspRange } from "../text.js";
 import type { Analysis } from "../workspace/analysis.js";
 import { collectorId, otelComponentName, PIPELINE_LISTS } from "./otel-dialect.js";
 
+/**
+ * Outlines already computed, by analysis (one per document version): editors ask for the outline of the same
+ * version from several features (outline view, breadcrumbs, sticky scroll), and it is worth keeping for them.
+ */
+const outlines = new WeakMap<Analysis, DocumentSymbol[]>();
+
 /** The outline of a document. */
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
+  let outline = outlines.get(analysis);
+  if (!outline) outlines.set(analysis, (outline = buildOutline(analysis)));
+  return outline;
+}
+
+function buildOutline(analysis: Analysis): DocumentSymbol[] {
   const build = (body: readonly Statement[], depth: number): DocumentSymbol[] =>
     body.map((s) => {
       const range = lspRange(analysis.lines, s.start, s.end);
@@ -36,13 +48,13 @@ function topKind(name: string): SymbolKind {
 }
 
 /**
- * Detail of a top-level labelled block: its name, the collector kind of `otel.*` components, and for
- * pipelines the flow in collector IDs (`otlp → batch → otlphttp/backend`).
+ * Detail of a top-level labelled block: the collector kind of `otel.*` components, and for pipelines the flow
+ * in collector IDs (`otlp → batch → otlphttp/backend`); none for other blocks, whose name says it all.
  */
-function topDetail(block: Block, name: string): string {
+function topDetail(block: Block, name: string): string | undefined {
   const otel = otelComponentName(name);
   if (otel) return `collector ${otel.kind} ${otel.type}`;
-  if (name !== "otel.pipeline") return name;
+  if (name !== "otel.pipeline") return undefined;
   const stages = Object.keys(PIPELINE_LISTS).map((list) => {
     const attr = block.body.find((s) => s.kind === "Attribute" && s.name === list);
     return attr?.kind === "Attribute" ? idsOf(attr.value) : [];

@@ -70,7 +70,14 @@ export interface Analysis {
 }
 
 /** Parses and indexes a document. Never throws: a parser failure yields an empty tree and one diagnostic. */
-export function analyze(uri: string, version: number, text: string, encoding: PositionEncoding = "utf-16", recovery = true): Analysis {
+export function analyze(
+  uri: string,
+  version: number,
+  text: string,
+  encoding: PositionEncoding = "utf-16",
+  recovery = true,
+  lines: LineIndex = new LineIndex(text, encoding),
+): Analysis {
   const whole = parse(text, { name: uri });
   const recovered = recovery && whole.diagnostics.length && text.length <= LARGE_DOCUMENT ? recover(text, uri) : undefined;
   const parsed = recovered
@@ -115,7 +122,7 @@ export function analyze(uri: string, version: number, text: string, encoding: Po
     version,
     text,
     source: parsed.source,
-    lines: new LineIndex(text, encoding),
+    lines,
     file: parsed.file,
     syntax: parsed.diagnostics,
     instances,

@@ -12,6 +12,8 @@ interface Entry {
   version: number;
   languageId: string;
   analysis: Analysis | undefined;
+  /** Line index of `text` in the store's encoding, kept from one change to the next analysis and back. */
+  lines: LineIndex | undefined;
 }
 
 export class DocumentStore {
@@ -21,7 +23,7 @@ export class DocumentStore {
 
   /** Starts tracking a document (`didOpen`). */
   open(uri: string, languageId: string, version: number, text: string): void {
-    this.entries.set(uri, { text: String(text ?? ""), version, languageId, analysis: undefined });
+    this.entries.set(uri, { text: String(text ?? ""), version, languageId, analysis: undefined, lines: undefined });
   }
 
   /** Applies full or incremental changes (`didChange`). Unknown documents are opened from a full change. */
@@ -33,6 +35,7 @@ export class DocumentStore {
       return;
     }
     let text = entry.text;
+    let lines = entry.lines?.text === text && entry.lines.encoding === this.encoding ? entry.lines : undefined;
     for (const c of changes) {
       if (typeof c?.text !== "string") continue;
       if (!("range" in c) || !c.range) {
@@ -40,14 +43,16 @@ export class DocumentStore {
         continue;
       }
       // Each change is relative to the text after the previous one (LSP "TextDocumentContentChangeEvent").
-      const lines = new LineIndex(text, this.encoding);
+      lines ??= new LineIndex(text, this.encoding);
       const a = lines.offsetAt(c.range.start);
       const b = Math.max(a, lines.offsetAt(c.range.end));
       text = text.slice(0, a) + c.text + text.slice(b);
+      lines = undefined;
     }
     entry.text = text;
     entry.version = version;
     entry.analysis = undefined;
+    entry.lines = undefined;
   }
 
   /** Stops tracking a document (`didClose`). */
@@ -78,7 +83,8 @@ export class DocumentStore {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (!entry.analysis || entry.analysis.version !== entry.version || entry.analysis.lines.encoding !== this.encoding) {
-      entry.analysis = analyze(uri, entry.version, entry.text, this.encoding);
+      if (entry.lines?.text !== entry.text || entry.lines.encoding !== this.encoding) entry.lines = new LineIndex(entry.text, this.encoding);
+      entry.analysis = analyze(uri, entry.version, entry.text, this.encoding, true, entry.lines);
     }
     return entry.analysis;
   }
