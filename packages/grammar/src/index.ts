@@ -16,6 +16,8 @@ export type { ParseResult, ParseOptions } from "./parser/parser.js";
 export { isValidIdentifier, sanitizeIdentifier } from "./lexer/identifier.js";
 export { goQuote, quotesAsIs } from "./parser/quote.js";
 export { print, format } from "./printer/printer.js";
+/** Synthesized trees written as tokens for the printer (`builder.str`, `builder.FileBuilder`, …). */
+export * as builder from "./builder/index.js";
 export type { FormatResult, FormatOptions } from "./printer/printer.js";
 export { walk } from "./ast/walk.js";
 export { Scanner, scanTokens, tokenKind, commentText } from "./lexer/scanner.js";
