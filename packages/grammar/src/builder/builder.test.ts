@@ -5,13 +5,14 @@ import { parse } from "../parser/parser.js";
 import { goQuote } from "../parser/quote.js";
 import { format } from "../printer/printer.js";
 import { attr, block, expr, str, type AlloyValue, type BlockStatement, type Statement } from "./ir.js";
-import { isBareKey, statementsText, valueText } from "./tokens.js";
+import { isValidIdentifier } from "../lexer/identifier.js";
+import { statementsText, valueText } from "./tokens.js";
 
 // Random trees → tokens → the canonical printer → parse: the printed file holds the tree it was written from, and
 // is already formatted. Names are identifiers (the builder writes names as given; a caller that passes something
 // else gets a file that does not parse, which the converter reports).
 
-const name = fc.stringMatching(/^[a-z_][a-z0-9_]{0,9}$/).filter(isBareKey);
+const name = fc.stringMatching(/^[a-z_][a-z0-9_]{0,9}$/).filter(isValidIdentifier);
 const text = fc.oneof(
   fc.string({ unit: fc.constantFrom(..."ab z_-./:\"\\\t\n{}$=#%0é😀".split("")), maxLength: 12 }),
   fc.string({ unit: "binary", maxLength: 6 }),
@@ -76,7 +77,7 @@ function expected(stmts: readonly Statement[]): unknown[] {
 function expectedValue(v: AlloyValue): unknown {
   switch (v.t) {
     case "array": return v.items.map(expectedValue);
-    case "object": return v.fields.map((f) => [isBareKey(f.key) ? f.key : goQuote(f.key), expectedValue(f.value)]);
+    case "object": return v.fields.map((f) => [isValidIdentifier(f.key) ? f.key : goQuote(f.key), expectedValue(f.value)]);
     default: return valueText(v);
   }
 }

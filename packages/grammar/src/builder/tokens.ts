@@ -3,18 +3,12 @@
  * on a line of its own, arrays on one line, an object as `{`, one `key = value,` per line, `}`. No indentation,
  * alignment or blank lines: the canonical printer (`print`/`format`) decides those, and since it keeps the line
  * structure of its input, this is the raw form whose printing is the converter's output (otelcol-conversion.md
- * §13, upstream `syntax/token/builder`).
+ * §13, upstream `syntax/token/builder`). An object key is written bare when it scans as one identifier (keywords
+ * do not), else as a quoted string.
  */
+import { isValidIdentifier } from "../lexer/identifier.js";
 import { goQuote } from "../parser/quote.js";
 import type { AlloyValue, BlockStatement, Statement } from "./ir.js";
-
-const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
-const KEYWORDS = new Set(["true", "false", "null"]);
-
-/** True when `key` can be written bare as an object key or attribute name (not a keyword). */
-export function isBareKey(key: string): boolean {
-  return IDENTIFIER.test(key) && !KEYWORDS.has(key);
-}
 
 /** The tokens of `stmts`, each statement ending with a line break. */
 export function statementsText(stmts: readonly Statement[]): string {
@@ -46,7 +40,7 @@ export function valueText(v: AlloyValue): string {
     case "object": {
       if (v.fields.length === 0) return "{}";
       let out = "{\n";
-      for (const f of v.fields) out += (isBareKey(f.key) ? f.key : goQuote(f.key)) + " = " + valueText(f.value) + ",\n";
+      for (const f of v.fields) out += (isValidIdentifier(f.key) ? f.key : goQuote(f.key)) + " = " + valueText(f.value) + ",\n";
       return out + "}";
     }
   }
