@@ -93,7 +93,7 @@ class Conversion {
    * Under compat (when references are rewritten): the file as it was before the rewrite, for upstream's bytes
    * when the rewritten file does not parse (see ./env-rewrite.ts).
    */
-  private readonly unrewritten: builder.FileBuilder | undefined;
+  private readonly unrewritten: string[] | undefined;
   readonly compat: boolean;
   /** Processors emitted once per signal (never under compat). */
   private splits: SplitPlan = new Map();
@@ -109,7 +109,7 @@ class Conversion {
   constructor(readonly options: ConvertOptions) {
     this.compat = options.compat === "upstream";
     this.readsReferences = !this.compat && options.skipSourceValidation !== true;
-    this.unrewritten = this.compat && options.skipSourceValidation !== true ? new builder.FileBuilder() : undefined;
+    this.unrewritten = this.compat && options.skipSourceValidation !== true ? [] : undefined;
   }
 
   /** Writes a top-level block; under compat its `${...}` literals are rewritten as upstream does. */
@@ -118,8 +118,9 @@ class Conversion {
       this.file.add(b);
       return;
     }
-    this.unrewritten.add(b);
-    this.file.add(rewriteBlock(b));
+    const rewritten = rewriteBlock(b);
+    const tokens = this.file.add(rewritten);
+    this.unrewritten.push(rewritten === b ? tokens : builder.statementText(b));
   }
 
   get ledger(): SettingFate[] {
@@ -217,7 +218,7 @@ class Conversion {
     const tokens = this.file.text();
     const formatted = format(tokens);
     if (formatted.ok) return formatted.text;
-    const plain = this.unrewritten?.text();
+    const plain = this.unrewritten?.join("");
     const first = plain === undefined || plain === tokens ? undefined : format(plain);
     if (first === undefined || !first.ok) return this.unparsable(formatted, tokens);
     const rewritten = rewriteReferences(first.text.slice(0, -1));

@@ -56,9 +56,12 @@ export class FileBuilder {
   /** `<name>.<label>` of every labelled block, in order. */
   readonly labelled: string[] = [];
 
-  add(b: BlockStatement): void {
-    this.parts.push(statementText(b));
+  /** Writes `b`; returns its tokens. */
+  add(b: BlockStatement): string {
+    const text = statementText(b);
+    this.parts.push(text);
     if (b.label !== undefined) this.labelled.push(`${b.name}.${b.label}`);
+    return text;
   }
 
   /** True before the first block. */
