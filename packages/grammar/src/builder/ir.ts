@@ -38,8 +38,12 @@ export interface BlockStatement {
   readonly body: readonly Statement[];
 }
 
+/** A string value (written Go-quoted). */
 export const str = (v: string): AlloyValue => ({ t: "string", v });
+/** An expression written as given; it must be Alloy expression text. */
 export const expr = (text: string): AlloyValue => ({ t: "expr", text });
+/** `name = value`. */
 export const attr = (name: string, value: AlloyValue): AttributeStatement => ({ type: "attribute", name, value });
+/** `name "label" { body }`; the label, when given, must be an identifier for the file to parse. */
 export const block = (name: string, body: readonly Statement[], label?: string): BlockStatement =>
   label === undefined ? { type: "block", name, body } : { type: "block", name, label, body };
