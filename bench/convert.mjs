@@ -8,6 +8,7 @@ import { convertOtelcol, convertOtelcolToBridge } from "../packages/converter/di
 import { generateCollectorYaml } from "./generate.mjs";
 import { performance } from "node:perf_hooks";
 import { check, fmtMs, fmtRatio, table } from "./harness.mjs";
+import { collectorFiles, corpusMissing, haveCorpus, nonAsciiSummary } from "./corpus.mjs";
 
 // `yaml` is the converter's dependency, not the root's: resolve it from the converter package.
 const requireFromConverter = createRequire(new URL("../packages/converter/package.json", import.meta.url));
@@ -88,6 +89,62 @@ export function run() {
   const scale = (bConvert / aConvert) * lines * 10;
   const yamlScale = (bYaml / aYaml) * lines * 10;
   console.log(`\nscaling 5,000 → 50,000 lines: convert ${fmtRatio(scale)} ${check(scale <= 12)} (yaml.parse ${fmtRatio(yamlScale)})`);
+  runReal();
+}
+
+const SECTIONS = ["receivers", "processors", "exporters", "connectors", "extensions"];
+
+/** `type/name` made unique to file `i`: `otlp` → `otlp/f3`, `otlp/a` → `otlp/a_f3`. */
+const renamed = (id, i) => (id.includes("/") ? `${id}_f${i}` : `${id}/f${i}`);
+
+/**
+ * The corpus's collector files merged into one configuration: every component and pipeline ID made unique to its
+ * file, with the references to them (pipeline lists, service extensions, settings naming an extension) renamed
+ * alike, so the merged file has the same components as the files one by one.
+ */
+function mergedCorpus(files) {
+  const merged = Object.fromEntries(SECTIONS.map((s) => [s, {}]));
+  merged.service = { extensions: [], pipelines: {} };
+  let used = 0;
+  files.forEach(([, text], i) => {
+    let doc;
+    try {
+      doc = YAML.parse(text);
+    } catch {
+      return;
+    }
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc) || typeof doc.service?.pipelines !== "object" || doc.service.pipelines === null) return;
+    used++;
+    const ids = new Set(SECTIONS.flatMap((s) => (doc[s] && typeof doc[s] === "object" ? Object.keys(doc[s]) : [])));
+    const rename = (v) => (typeof v === "string" && ids.has(v) ? renamed(v, i) : Array.isArray(v) ? v.map(rename) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rename(x)])) : v);
+    for (const s of SECTIONS) for (const [id, cfg] of Object.entries(doc[s] ?? {})) merged[s][renamed(id, i)] = rename(cfg);
+    if (Array.isArray(doc.service.extensions)) merged.service.extensions.push(...doc.service.extensions.map((e) => renamed(String(e), i)));
+    for (const [id, p] of Object.entries(doc.service.pipelines)) merged.service.pipelines[renamed(id, i)] = rename(p);
+  });
+  for (const s of SECTIONS) if (Object.keys(merged[s]).length === 0) delete merged[s];
+  return { text: YAML.stringify(merged), used };
+}
+
+/** The same measurement on collector files other people wrote: each file on its own, and all of them merged into one. */
+function runReal() {
+  console.log("\n### Real content: ../shared/corpus collector files, one by one and merged into one file\n");
+  if (!haveCorpus) {
+    console.log(`(${corpusMissing})`);
+    return;
+  }
+  const files = collectorFiles();
+  const all = files.map(([, t]) => t);
+  const { text: merged, used } = mergedCorpus(files);
+  const oneByOne = { fn: () => { for (const t of all) { try { YAML.parse(t); } catch { /* a file the collector refuses too */ } } }, warm: true };
+  const convertEach = { fn: () => { for (const t of all) convertOtelcol(t, { fileName: "collector.yaml" }); }, warm: true };
+  const mergedYaml = { fn: () => YAML.parse(merged), warm: true };
+  const mergedConvert = { fn: () => convertOtelcol(merged, { fileName: "collector.yaml" }), warm: true };
+  const [tYaml, tConvert, tMYaml, tMConvert] = interleaved([oneByOne, convertEach, mergedYaml, mergedConvert], 7);
+  const bytes = all.reduce((n, t) => n + t.length, 0);
+  table(["input", "text", "yaml.parse", "convert", "convert/yaml.parse"], [
+    [`${files.length} files one by one (${(bytes / 1e3).toFixed(0)} KB)`, nonAsciiSummary(all.join("")), fmtMs(tYaml), fmtMs(tConvert), `${fmtRatio(tConvert / tYaml)} ${check(tConvert / tYaml <= 2)}`],
+    [`${used} files merged (${lineCount(merged).toLocaleString("en-US")} lines)`, nonAsciiSummary(merged), fmtMs(tMYaml), fmtMs(tMConvert), `${fmtRatio(tMConvert / tMYaml)} ${check(tMConvert / tMYaml <= 2)}`],
+  ]);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) run();

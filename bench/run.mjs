@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 
 const suites = [
   ["syntax", "./syntax.mjs", "packages/grammar/dist/index.js"],
+  ["startup", "./startup.mjs", "packages/cli/dist/fast/fmt.cjs"],
   ["memory", "./memory.mjs", "packages/cli/dist/fast/fmt.cjs"],
   ["convert", "./convert.mjs", "packages/converter/dist/index.js"],
   ["validate", "./validate.mjs", "packages/validator/dist/index.js"],

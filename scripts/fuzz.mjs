@@ -24,8 +24,8 @@ const INPUT_BYTES = 1 << 20;
 
 async function loadLibraries() {
   const dist = (pkg, file = "index.js") => import(path.join(root, "packages", pkg, "dist", file));
-  const [grammar, validator, lsp, converter, literal, runtime] = await Promise.all([dist("grammar"), dist("validator"), dist("lsp"), dist("converter"), dist("validator", "check/literal.js"), dist("runtime-lite")]);
-  return { grammar, validator, lsp, converter, unquote: literal.unquote, runtime };
+  const [grammar, validator, lsp, converter, runtime] = await Promise.all([dist("grammar"), dist("validator"), dist("lsp"), dist("converter"), dist("runtime-lite")]);
+  return { grammar, validator, lsp, converter, runtime };
 }
 
 if (!isMainThread) {

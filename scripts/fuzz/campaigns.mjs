@@ -38,7 +38,8 @@ function guarded(what, fn) {
 }
 
 export function createCampaigns(libs) {
-  const { grammar, validator, lsp, converter, unquote, runtime } = libs;
+  const { grammar, validator, lsp, converter, runtime } = libs;
+  const { unquote } = grammar;
   const { parse, format, scanTokens } = grammar;
 
   const internal = (diags) => diags.find((d) => /internal/.test(d.code ?? "") || /internal .*error|Maximum call stack/i.test(d.message ?? d.summary ?? ""));
@@ -69,7 +70,7 @@ export function createCampaigns(libs) {
       }
       if (node.kind === "Literal" && node.literal === "string") out.raw = unquote(node.raw);
       if (node.kind === "Field" || (node.quoted !== undefined && "value" in node)) {
-        if (node.quoted) out.name = unquote(text[node.start] === "`" ? `\`${node.name}\`` : `"${node.name}"`);
+        if (node.quoted) out.name = grammar.fieldKey(node, text);
         delete out.quoted;
       }
       return out;

@@ -31,11 +31,14 @@ describe.skipIf(!cliBuilt)("alloy fmt limits and compatibility (built command)",
     expect(bad.stderr).toContain('Error: invalid value "newest" for --compat: only "upstream" is supported\n');
   });
 
-  it.skipIf(!existsSync("/dev/zero"))("stops reading an endless input at the size limit", () => {
-    const r = runAlloy(["fmt", "/dev/zero"]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("Error: /dev/zero: input is larger than the 128 MiB limit\n");
+  it.skipIf(!existsSync("/dev/zero"))("stops reading an endless input at the size limit in fmt, validate and convert", () => {
+    for (const args of [["fmt", "/dev/zero"], ["validate", "/dev/zero"], ["validate", "--source-format=otelcol", "/dev/zero"], ["convert", "--source-format=otelcol", "/dev/zero"]]) {
+      const r = runAlloy(args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.split("input is larger than the 128 MiB limit").length, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("/dev/zero: input is larger than the 128 MiB limit\n");
+    }
   });
 
   it("refuses an over-long operator chain with a nesting diagnostic at line:col in fmt, validate, convert and run", () => {

@@ -80,7 +80,8 @@ describe.skipIf(!sharedDir)("otelcol conversion conformance (--compat=upstream)"
  */
 type FixKind =
   | "receiver-output" | "swapped-targets" | "redacted-token" | "events-dimensions" | "empty-ordering-criteria"
-  | "default-ends-at-brace" | "derived-endpoints" | "operators-carried" | "empty-multiline" | "spike-percentage";
+  | "default-ends-at-brace" | "derived-endpoints" | "operators-carried" | "empty-multiline" | "spike-percentage"
+  | "top-level-by-span-kind";
 
 const EXPECTED_FIXES: Record<string, readonly FixKind[]> = {
   fileexporter: ["receiver-output", "empty-ordering-criteria", "empty-multiline"],
@@ -92,7 +93,7 @@ const EXPECTED_FIXES: Record<string, readonly FixKind[]> = {
   spanmetrics: ["events-dimensions"],
   "envvars/default_value_format": ["default-ends-at-brace"],
   memorylimiter: ["spike-percentage"],
-  datadog: ["derived-endpoints"],
+  datadog: ["derived-endpoints", "top-level-by-span-kind"],
 };
 
 /** Top-level blocks of a printed file, as [header line, whole text]. */
@@ -127,6 +128,8 @@ const NORMALISERS: Record<FixKind, (block: string, compat: boolean) => string> =
     compat || !b.startsWith("otelcol.receiver.filelog ")
       ? b
       : b.replace(/\n\toperators\s*= \[[\s\S]*?\n\t\}\]/, "").replace(/(\n\t\tmetadata_operators\s*= )\[[\s\S]*?\n\t\t\}\]/, "$1[]"),
+  // Alloy's default is false, the collector's true: the default mode writes the collector's value.
+  "top-level-by-span-kind": (b, compat) => (compat ? b : b.replace(/\n\t\tcompute_top_level_by_span_kind\s*= true(?=\n)/, "")),
   "derived-endpoints": (b, compat) =>
     compat && b.startsWith("otelcol.exporter.datadog ")
       ? b.replace(/\n\t\tendpoint\s*= "https:\/\/(?:trace\.agent|api|http-intake\.logs)\.[^"]*"/g, "")

@@ -141,14 +141,7 @@ describe("component descriptions against schemas/", () => {
  * Row defaults that differ from the schema's (read from Alloy's SetToDefault), by `component.block.attr`, with
  * the reason. Each is a converter difference still to be settled; remove the entry when the row agrees.
  */
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  // SetToDefault replaces the traces struct, so Alloy's default is false; the row says true, as upstream's
-  // converter does, and therefore leaves out the collector's default true (the converted component computes
-  // top-level spans differently). A fix belongs in the converter, with upstream's output kept under compat.
-  "otelcol.exporter.datadog.traces.compute_top_level_by_span_kind": "converter follows upstream's converter",
-  // SetToDefault leaves behavior empty; the row compares with the collector's effective "current".
-  "otelcol.exporter.googlecloudpubsub.watermark.behavior": "row holds the collector's effective value",
-};
+const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 /** Rows whose Alloy default the schemas do not hold; lower it when the schema generator learns more defaults. */
 const UNCHECKED_LIMIT = 130;

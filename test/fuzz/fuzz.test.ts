@@ -9,7 +9,6 @@ import * as validator from "@alloy-ts/validator";
 import * as lsp from "@alloy-ts/lsp";
 import * as converter from "@alloy-ts/converter";
 import * as runtime from "@alloy-ts/runtime-lite";
-import { unquote } from "../../packages/validator/src/check/literal.js";
 // @ts-expect-error: plain JavaScript module without type declarations
 import { createCampaigns, runCampaign } from "../../scripts/fuzz/campaigns.mjs";
 // @ts-expect-error: plain JavaScript module without type declarations
@@ -26,7 +25,7 @@ interface Result {
 }
 
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? 150);
-const { campaigns } = createCampaigns({ grammar, validator, lsp, converter, unquote, runtime });
+const { campaigns } = createCampaigns({ grammar, validator, lsp, converter, runtime });
 
 describe("fuzz campaigns (short run)", () => {
   it.each(["parse", "format", "validate", "lsp", "convert", "convert-yaml", "validate-yaml", "otlp"])("%s: seeds and generated inputs find nothing", (name) => {

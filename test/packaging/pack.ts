@@ -4,7 +4,8 @@
  * npm cache) for third-party dependencies; a network failure is reported as such so that tests can skip.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { repoRoot } from "../support/shared.js";
@@ -15,15 +16,50 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /** The built outputs each packed package needs. */
 export const packable = {
-  cli: ["packages/cli/dist/bundle/alloy.mjs", "packages/cli/dist/fast/fmt.cjs"],
+  cli: ["packages/cli/dist/bundle/alloy.mjs", ...["fmt", "validate", "convert", "lsp"].map((c) => `packages/cli/dist/fast/${c}.cjs`)],
   grammar: ["packages/grammar/dist/index.js"],
   "prettier-plugin": ["packages/prettier-plugin/dist/index.js"],
 } as const;
 export type Packable = keyof typeof packable;
 export const built = (Object.values(packable) as readonly (readonly string[])[]).flat().every((f) => existsSync(path.join(repoRoot, f)));
 
-/** Packs `packages/<dir>` into `dest`; returns the tarball's path. */
+/**
+ * Runs `fn` holding a lock directory shared by every test process of this checkout. Packing the CLI copies the
+ * schemas into packages/cli and removes them afterwards (its prepack and postpack scripts), so two packs at once
+ * (test files run in parallel) would take the schemas from under each other; with the lock they take turns.
+ */
+function withPackLock<T>(fn: () => T): T {
+  const lock = path.join(os.tmpdir(), `alloy-pack-${createHash("sha256").update(repoRoot).digest("hex").slice(0, 16)}.lock`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      // A lock older than the longest pack (one minute) was left by a run that was killed.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // removed meanwhile by its holder
+      }
+      if (Date.now() > deadline) throw new Error(`another pack held ${lock} for three minutes`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Packs `packages/<dir>` into `dest` (one pack at a time); returns the tarball's path. */
 export function pack(dir: Packable, dest: string): string {
+  return withPackLock(() => packNow(dir, dest));
+}
+
+function packNow(dir: Packable, dest: string): string {
   const r = spawnSync(npx, ["--yes", rootManifest.packageManager, "pack", "--pack-destination", dest], { cwd: path.join(repoRoot, "packages", dir), encoding: "utf8", timeout: 60_000 });
   if (r.status !== 0) throw new Error(`pnpm pack in packages/${dir} failed: ${r.error?.message ?? ""}${r.stderr}${r.stdout}`);
   const tarball = r.stdout.trim().split("\n").pop()!.trim();

@@ -1,6 +1,6 @@
 /**
  * Vitest global setup: installs the Debian packages some end-to-end tests drive (Neovim as a third-party LSP
- * client, Chromium to render the HTML migration report) when they are missing and the machine allows it (root with
+ * client, Chromium to render the HTML migration report, pre-commit to run the hooks) when they are missing and the machine allows it (root with
  * apt-get). Best effort: when installation is not possible the tests that need the tool skip with a message. Set
  * ALLOY_TEST_INSTALL_SYSTEM=0 to never install.
  */
@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 const PACKAGES: { command: string; pkg: string }[] = [
   { command: "nvim", pkg: "neovim" },
   { command: "chromium", pkg: "chromium" },
+  { command: "pre-commit", pkg: "pre-commit" },
 ];
 
 const has = (cmd: string): boolean => spawnSync(cmd, ["--version"], { stdio: "ignore" }).status === 0;

@@ -28,6 +28,7 @@ describe("OTTL in otelcol components", () => {
     ["a span path in a log context", "`set(span.attributes[\"x\"], \"y\")`", "span.", /segment "span" from path "span.attributes\["x"\]" is not a valid path .* for the log context/],
     ["an unknown editor", '"sett(attributes[\\"x\\"], 1)"', "sett", /undefined function "sett"/],
     ["an unknown converter after escapes", '"set(attributes[\\"k\\"], ToLower(body))"', "ToLower", /undefined function "ToLower"/],
+    ["an unknown converter after byte and astral escapes", '"set(attributes[\\"\\xc3\\xa9\\xc3\\xa9\\U0001F600\\"], ToLower(body))"', "ToLower", /undefined function "ToLower"/],
     ["a missing comma", "`set(attributes[\"x\"] 1)`", " 1)", /statement has invalid syntax: 1:21: unexpected token "1"/],
     ["an unknown enum", "`set(attributes[\"x\"], 1) where severity_number >= SEVERITY_NUMBER_WARNING`", "SEVERITY_NUMBER_WARNING", /enum symbol, SEVERITY_NUMBER_WARNING, not found/],
     ["too many arguments", "`delete_key(attributes, \"a\", \"b\")`", "delete_key", /incorrect number of arguments. Expected: 2 Received: 3/],

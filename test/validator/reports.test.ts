@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import ajvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
-import { compileSchema, renderPretty, toJsonReport, toSarif, validateDetailed } from "@alloy-ts/validator";
+import { renderPretty, toJsonReport, toSarif, validateDetailed } from "@alloy-ts/validator";
+import { compileSchema } from "../support/json-schema.js";
 import { repoRoot } from "../support/shared.js";
 
 const CONFIG = `logging {

@@ -121,6 +121,38 @@ prometheus.scrape "x" {
     expect(diags[0]!.range.start).toBe(text.indexOf("receivr"));
   });
 
+  it("reports an export of the wrong type where the reference is given, and passes conversions Alloy makes", () => {
+    const text = `prometheus.remote_write "default" {
+  endpoint {
+    url = "http://mimir/api/v1/push"
+  }
+}
+discovery.relabel "r" {
+  targets = []
+}
+local.file "token" {
+  filename = "/var/run/token"
+}
+prometheus.scrape "x" {
+  targets    = prometheus.remote_write.default.receiver
+  forward_to = [prometheus.remote_write.default.receiver]
+  job_name   = discovery.relabel.r.output
+}
+prometheus.scrape "y" {
+  targets      = discovery.relabel.r.output
+  forward_to   = [prometheus.remote_write.default.receiver]
+  bearer_token = local.file.token.content
+}
+`;
+    const diags = run(text);
+    expect(diags.map((d) => [d.code, d.message])).toEqual([
+      ["validator/reference-type", "prometheus.remote_write.default.receiver should be array, got capsule"],
+      ["validator/reference-type", "discovery.relabel.r.output should be string, got array"],
+    ]);
+    expect(diags[0]!.range.start).toBe(text.indexOf("prometheus.remote_write.default.receiver\n"));
+    expect(diags[1]!.range.start).toBe(text.indexOf("discovery.relabel.r.output\n}"));
+  });
+
   it("accepts every export of the schema", () => {
     const text = `discovery.relabel "r" {
   targets = []

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileSchema } from "@alloy-ts/validator";
+import { compileSchema } from "../support/json-schema.js";
 import { repoRoot } from "../support/shared.js";
 
 const dir = path.join(repoRoot, "schemas");

@@ -1,16 +1,13 @@
 /** Labels of converted blocks (otelcol-conversion.md §4). */
+import { sanitizeIdentifier } from "@alloy-ts/grammar";
 
-const VALID = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
-
-/** Makes `s` a valid Alloy identifier: a leading digit gets `_` in front, other invalid runes become `_`. */
+/**
+ * Makes a non-empty `s` a valid Alloy identifier as upstream's SanitizeIdentifier does: a leading digit gets `_`
+ * in front, other runes that are neither letters nor digits become `_`.
+ */
 export function sanitizeLabel(s: string): string {
-  if (VALID.test(s) && s !== "true" && s !== "false" && s !== "null") return s;
-  let out = "";
-  for (const ch of s) {
-    if (out === "" && /\p{Nd}/u.test(ch)) out += "_";
-    out += /[\p{L}\p{Nd}_]/u.test(ch) ? ch : "_";
-  }
-  return out;
+  const r = sanitizeIdentifier(s);
+  return r.ok ? r.value : "_";
 }
 
 /** The label for a component named `name` (the part after `/` of its ID) in pipeline group `group`. */

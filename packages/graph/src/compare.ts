@@ -8,6 +8,7 @@
  * Alloy block of its type whose label is the converter's label for a component of the default group (`default`,
  * `default_<name>`). A used collector component that is linked to nothing is marked `not-carried`.
  */
+import { sanitizeIdentifier } from "@alloy-ts/grammar";
 import type { ViewLink } from "./html.js";
 import type { GraphLayout } from "./layout.js";
 import type { GraphNode, PipelineGraph } from "./model.js";
@@ -73,7 +74,8 @@ function longestPrefix(byRef: Map<string, GraphNode>, ref: string): GraphNode | 
 /** The converter's label of a component in the default group: `default`, or `default_<name>` made an identifier. */
 function defaultLabelMatch(alloy: readonly GraphNode[], n: GraphNode): GraphNode | undefined {
   const name = n.label ?? "";
-  const label = name === "" ? "default" : `default_${name}`.replace(/[^\p{L}\p{Nd}_]/gu, "_");
+  const sanitized = sanitizeIdentifier(`default_${name}`);
+  const label = name === "" || !sanitized.ok ? "default" : sanitized.value;
   const suffix = `.${n.kind}.${n.component}`;
   return alloy.find((a) => a.label === label && (a.component.endsWith(suffix) || a.component === `otel${suffix}`));
 }

@@ -5,7 +5,7 @@
  * server (./server) adapts them to LSP over a connection.
  */
 export { LSP_DIAGNOSTICS } from "./service/codes.js";
-export { analyze, traversalParts } from "./workspace/analysis.js";
+export { analyze } from "./workspace/analysis.js";
 export type { Analysis, ComponentInstance, Reference } from "./workspace/analysis.js";
 export { DocumentStore } from "./workspace/document-store.js";
 export { DiagnosticsScheduler, defaultSchedulerOptions } from "./workspace/diagnostics-scheduler.js";

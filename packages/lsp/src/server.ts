@@ -3,6 +3,8 @@
  * answers come from the pure functions in ./service.
  */
 import {
+  ConnectionError,
+  ConnectionErrors,
   createConnection,
   ErrorCodes,
   InsertTextMode,
@@ -66,7 +68,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ctx,
     (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: withoutCrossFileFalsePositives(folder, uri, diagnostics) }),
     { ...defaultSchedulerOptions, ...options.scheduler },
-    (e) => logError(state, "diagnostics", e),
+    // The editor went away (its end of the stream closed) with diagnostics still pending: nothing to report.
+    (e) => (e instanceof ConnectionError && e.code === ConnectionErrors.Closed ? scheduler.dispose() : logError(state, "diagnostics", e)),
   );
   (state as { diagnostics: DiagnosticsScheduler }).diagnostics = scheduler;
 

@@ -1,4 +1,5 @@
 /** Conversions between source offsets and LSP positions/ranges, and word scanning around a cursor. */
+import { isIdentifierPart, isIdentifierStart } from "@alloy-ts/grammar";
 import type { Range } from "vscode-languageserver-types";
 import type { LineIndex } from "./line-index.js";
 
@@ -7,8 +8,12 @@ export function lspRange(lines: LineIndex, start: number, end: number): Range {
   return lines.range(start, end);
 }
 
-const identStart = (c: string): boolean => /[\p{L}_]/u.test(c);
-const identChar = (c: string): boolean => /[\p{L}\p{Nd}_]/u.test(c);
+/** The code point that ends just before `i` and its length in UTF-16 units. */
+function codePointBefore(text: string, i: number): [cp: number, units: number] {
+  const lo = text.charCodeAt(i - 1);
+  const hi = i >= 2 ? text.charCodeAt(i - 2) : 0;
+  return lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff ? [text.codePointAt(i - 2)!, 2] : [lo, 1];
+}
 
 /**
  * The dotted identifier chain (`otelcol.exporter.otlp.tempo.input`) around an offset: `start` is where the chain
@@ -16,11 +21,20 @@ const identChar = (c: string): boolean => /[\p{L}\p{Nd}_]/u.test(c);
  */
 export function dottedWordAt(text: string, offset: number): { start: number; end: number; prefix: string } {
   let start = offset;
-  while (start > 0 && (identChar(text[start - 1]!) || text[start - 1] === ".")) start--;
+  while (start > 0) {
+    const [cp, units] = codePointBefore(text, start);
+    if (cp !== 0x2e && !isIdentifierPart(cp)) break;
+    start -= units;
+  }
   // A chain starts with an identifier, not a digit or a dot.
-  while (start < offset && !identStart(text[start]!)) start++;
+  while (start < offset && !isIdentifierStart(text.codePointAt(start)!)) start++;
   let end = offset;
-  while (end < text.length && (identChar(text[end]!) || (text[end] === "." && end + 1 < text.length && identStart(text[end + 1]!)))) end++;
+  for (;;) {
+    const cp = end < text.length ? text.codePointAt(end)! : -1;
+    if (cp >= 0 && isIdentifierPart(cp)) end += cp > 0xffff ? 2 : 1;
+    else if (cp === 0x2e && end + 1 < text.length && isIdentifierStart(text.codePointAt(end + 1)!)) end++;
+    else break;
+  }
   return { start, end, prefix: text.slice(start, offset) };
 }
 
@@ -36,7 +50,3 @@ export function lineSuffix(text: string, offset: number): string {
   return text.slice(offset, nl < 0 ? text.length : nl);
 }
 
-/** Whether a string is a single Alloy identifier (labels must be, spec alloy-syntax §5). */
-export function isIdentifier(s: string): boolean {
-  return /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(s) && s !== "true" && s !== "false" && s !== "null";
-}

@@ -3,6 +3,7 @@
  * strings, numbers, keywords, operators), telling block names (`otelcol.receiver.otlp "x" {`) and attribute names
  * (`endpoint =`) from other identifiers by what follows them on the line.
  */
+import { IDENTIFIER_PATTERN, isKeyword } from "@alloy-ts/grammar";
 import { StreamLanguage, type StreamParser } from "@codemirror/language";
 
 interface State {
@@ -10,7 +11,8 @@ interface State {
   comment: boolean;
 }
 
-const KEYWORDS = new Set(["true", "false", "null"]);
+/** Identifiers joined by dots (`otelcol.receiver.otlp`). */
+const DOTTED_NAME = new RegExp(`^${IDENTIFIER_PATTERN}(?:\\.${IDENTIFIER_PATTERN})*`, "u");
 
 const parser: StreamParser<State> = {
   name: "alloy",
@@ -34,9 +36,9 @@ const parser: StreamParser<State> = {
     if (stream.match(/^"(?:[^"\\]|\\.)*"?/)) return "string";
     if (stream.match(/^`[^`]*`?/)) return "string";
     if (stream.match(/^(?:0[xX][0-9a-fA-F]+|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)/)) return "number";
-    const word = stream.match(/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/) as RegExpMatchArray | null;
+    const word = stream.match(DOTTED_NAME) as RegExpMatchArray | null;
     if (word) {
-      if (KEYWORDS.has(word[0])) return "atom";
+      if (isKeyword(word[0])) return "atom";
       const rest = stream.string.slice(stream.pos);
       if (/^\s*(?:"(?:[^"\\]|\\.)*"\s*)?\{/.test(rest)) return "typeName";
       if (/^\s*=(?!=)/.test(rest)) return "propertyName";

@@ -4,11 +4,11 @@
  * collector's own structural ones (otel-config.md §3): pipeline lists name components of the right kind, each
  * pipeline has a receiver and an exporter, no processor twice, connectors used on both sides.
  */
-import { type Block, type Expr, type ParseResult, rangeOf } from "@alloy-ts/grammar";
+import { type Block, type Expr, type ParseResult, rangeOf, traversalName } from "@alloy-ts/grammar";
+import { COMPONENT_TYPE } from "@alloy-ts/otel";
 import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
 
 const KINDS = new Set(["receiver", "processor", "exporter", "connector", "extension"]);
-const TYPE = /^[a-zA-Z][0-9a-zA-Z_]{0,62}$/;
 const SIGNALS = new Set(["traces", "metrics", "logs", "profiles"]);
 const LISTS: Record<string, readonly string[]> = {
   receivers: ["receiver", "connector"],
@@ -22,16 +22,7 @@ export function isBridgeComponent(name: string): boolean {
   const parts = name.split(".");
   if (parts[0] !== "otel") return false;
   if (parts.length === 2) return parts[1] === "pipeline" || parts[1] === "service";
-  return parts.length === 3 && KINDS.has(parts[1]!) && TYPE.test(parts[2]!);
-}
-
-function traversal(e: Expr): string | undefined {
-  if (e.kind === "Identifier") return e.name;
-  if (e.kind === "Access") {
-    const base = traversal(e.value);
-    return base === undefined ? undefined : `${base}.${e.name}`;
-  }
-  return undefined;
+  return parts.length === 3 && KINDS.has(parts[1]!) && COMPONENT_TYPE.test(parts[2]!);
 }
 
 /** The bridge dialect's structural checks over parsed files (nothing is reported for files without it). */
@@ -61,7 +52,7 @@ export function checkBridge(results: readonly ParseResult[]): ValidationDiagnost
       return;
     }
     for (const item of e.elements) {
-      const ref = traversal(item);
+      const ref = traversalName(item);
       const kind = ref === undefined ? undefined : kindOf.get(ref);
       if (kind === undefined) continue; // Unresolved references are reported by the reference check.
       if (!kinds.includes(kind)) {

@@ -4,9 +4,10 @@
  * (root, declare body, foreach template) gets a graph whose nodes are checked in insertion order, then
  * references are resolved, then cycles are reported.
  */
-import { type Block, nameSpanOf, parse, type ParseResult, type Range, rangeOf, SourceFile, type Statement } from "@alloy-ts/grammar";
+import { type Block, nameSpanOf, parse, type ParseResult, type Range, rangeOf, SourceFile, type Statement, unquote } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "./diagnostic.js";
-import { checkWiring } from "./check/wiring.js";
+import { checkWiring, type ResolveRef } from "./check/wiring.js";
+import { checkReferenceTypes } from "./check/reference-types.js";
 import { Graph } from "./check/graph.js";
 import { didYouMean } from "./check/suggest.js";
 import { traversalsFromBody, traversalString, type Traversal } from "./check/traversal.js";
@@ -17,7 +18,6 @@ import { checkStdlibCalls } from "./check/calls.js";
 import { bridgeTargetNotes, checkBridge, isBridgeComponent } from "./bridge.js";
 import { checkRules } from "./rules/engine.js";
 import { checkOttl } from "./check/ottl.js";
-import { unquote } from "./check/literal.js";
 
 export interface ValidateOptions {
   /** Minimum stability level (`--stability.level`); default `generally-available`. */
@@ -465,7 +465,8 @@ function buildForeach(rt: Run, s: State, node: Node): void {
     arguments: [],
   };
   const v = body.find((x) => x.kind === "Attribute" && x.name === "var");
-  if (v?.kind === "Attribute" && v.value.kind === "Literal" && v.value.literal === "string") rt.vars.add(v.value.raw.slice(1, -1));
+  const varName = v?.kind === "Attribute" && v.value.kind === "Literal" && v.value.literal === "string" ? unquote(v.value.raw) : undefined;
+  if (varName !== undefined) rt.vars.add(varName);
   build(rt, fs);
   node.state = fs;
   s.graph.add(node);
@@ -657,7 +658,7 @@ function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): vo
   if (rt.opts.extraChecks !== false) {
     checkStdlibCalls(n.body, n.file, rt.vars, (id) => resolve(s.graph, [{ name: id, range: { start: 0, end: 0 } }]) !== undefined, out);
     if (n.schema) {
-      checkWiring(n.body, n.schema.node, n.schema.root, n.file, (t) => {
+      const resolveRef: ResolveRef = (t) => {
         const r = resolve(s.graph, t);
         if (!r) return undefined;
         if (!r.node.schema && r.node.kind === "component") {
@@ -666,7 +667,9 @@ function references(rt: Run, s: State, n: Node, out: ValidationDiagnostic[]): vo
         }
         const schema = r.node.schema?.root;
         return schema ? { id: r.node.id, rest: r.rest, schema } : undefined;
-      }, out);
+      };
+      checkWiring(n.body, n.schema.node, n.schema.root, n.file, resolveRef, out);
+      checkReferenceTypes(n.body, n.schema.node, n.schema.root, n.file, resolveRef, out);
     }
   }
 }

@@ -3,7 +3,7 @@
  * `--source-format=otelcol` (check collector YAML itself, otel-config spec) and `--distribution` (restrict
  * otelcol components to a collector builder manifest).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { parse, SourceFile, type ParseResult } from "@alloy-ts/grammar";
@@ -22,6 +22,7 @@ import {
   type ValidationDiagnostic,
 } from "@alloy-ts/validator";
 import { CliError, reportFailure } from "../cli-error.js";
+import { readInputCapped } from "../read-limit.js";
 import { statErrorMessage, utf8Text } from "../io.js";
 
 interface ValidateFlags {
@@ -140,10 +141,11 @@ function readImportFromDisk(filename: string, fromFile: string): { name: string;
   const candidates = path.isAbsolute(filename) ? [filename] : [path.resolve(path.dirname(fromFile), filename), path.resolve(filename)];
   for (const c of candidates) {
     try {
-      if (!statSync(c).isDirectory()) return [{ name: c, text: readFileSync(c, "utf8") }];
+      if (!statSync(c).isDirectory()) return [{ name: c, text: readCapped(c).toString("utf8") }];
       const names = readdirSync(c).filter((n) => n.endsWith(".alloy")).sort();
-      return names.map((n) => ({ name: path.join(c, n), text: readFileSync(path.join(c, n), "utf8") }));
-    } catch {
+      return names.map((n) => ({ name: path.join(c, n), text: readCapped(path.join(c, n)).toString("utf8") }));
+    } catch (e) {
+      if (e instanceof CliError) throw e; // there, but too large
       // Not there: try the next place.
     }
   }
@@ -157,6 +159,9 @@ function loadDistribution(file: string): Distribution {
   return d;
 }
 
+/** A file's bytes, refusing past the input limit (a device such as /dev/zero never ends). */
+const readCapped = (file: string): Buffer => readInputCapped(file === "-" ? "./-" : file, "validate").bytes;
+
 function readFileArg(file: string): { name: string; text: string } {
   let st;
   try {
@@ -165,7 +170,7 @@ function readFileArg(file: string): { name: string; text: string } {
     throw new CliError(statErrorMessage(file, e));
   }
   if (st.isDirectory()) throw new CliError(`${file} is a directory`);
-  return { name: file, text: utf8Text(file, readFileSync(file)) };
+  return { name: file, text: utf8Text(file, readCapped(file)) };
 }
 
 /** Loads PATH as upstream does (spec §4 step 1): a directory's *.alloy files, or one file (converted if asked). */
@@ -181,9 +186,9 @@ function loadSources(target: string, configFormat: string, flags: Record<string,
       .filter((d) => d.isFile() && d.name.endsWith(".alloy"))
       .map((d) => path.join(target, d.name))
       .sort();
-    return names.map((n) => parse(SourceFile.fromBytes(n, readFileSync(n)), { name: n }));
+    return names.map((n) => parse(SourceFile.fromBytes(n, readCapped(n)), { name: n }));
   }
-  const bytes = readFileSync(target);
+  const bytes = readCapped(target);
   if (configFormat === "alloy") return [parse(SourceFile.fromBytes(target, bytes), { name: target })];
   if (configFormat !== "otelcol") throw new CliError(`(Critical) the "${configFormat}" source format is not supported by this tool; only "otelcol" can be converted`);
   const extra = String(flag<string>(flags, "config.extraArgs", "configExtraArgs") ?? "");

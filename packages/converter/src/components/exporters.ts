@@ -190,7 +190,8 @@ export const googlecloudpubsubExporter: ComponentDescription = {
       block: "watermark",
       parentDefault: "own",
       rows: [
-        { attr: "behavior", as: "string", alloyDefault: "current", otelDefault: "current" },
+        // Alloy's SetToDefault leaves behavior empty; the collector's factory sets "current".
+        { attr: "behavior", as: "string", alloyDefault: "", otelDefault: "current" },
         { attr: "allowed_drift", as: "duration" },
       ],
     },

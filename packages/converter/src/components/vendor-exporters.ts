@@ -79,7 +79,8 @@ export const datadogExporter: ComponentDescription = {
       { attr: "span_name_remappings", as: "map" },
       { attr: "span_name_as_resource_name", as: "bool" },
       { attr: "compute_stats_by_span_kind", as: "bool", otelDefault: true },
-      { attr: "compute_top_level_by_span_kind", as: "bool", alloyDefault: true, otelDefault: true },
+      // Alloy's SetToDefault replaces the traces struct, so its default is false; the collector's is true.
+      { attr: "compute_top_level_by_span_kind", as: "bool", alloyDefault: false, upstreamAlloyDefault: true, otelDefault: true },
       { attr: "peer_tags_aggregation", as: "bool", otelDefault: true },
       { attr: "peer_tags", as: "strings" },
       { attr: "trace_buffer", as: "int" },

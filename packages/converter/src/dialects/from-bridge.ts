@@ -3,7 +3,7 @@
  * The inverse of to-bridge.ts: blocks become maps, attributes values, `sys.env` expressions `${env:...}`
  * references, `otel.pipeline` and `otel.service` blocks the `service` section. See docs/dialects.md.
  */
-import { parse, type Block, type Expr, type ObjectField, type SourceFile, type Statement } from "@alloy-ts/grammar";
+import { fieldKey, parse, traversalName, type Block, type Expr, type SourceFile, type Statement } from "@alloy-ts/grammar";
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import type { ComponentKind } from "../engine/description.js";
 import { COMPONENT_TYPE } from "@alloy-ts/otel";
@@ -12,7 +12,7 @@ import { BRIDGE_KINDS, idFromComponentLabel, idFromPipelineLabel, PIPELINE_BLOCK
 import { META } from "./bridge-values.js";
 import { printCollectorYaml, type CollectorComponent, type CollectorConfig, type CollectorPipeline } from "./collector-model.js";
 import { envRef, joinReferences as joinEnvParts, type Part as StringPart } from "@alloy-ts/otel";
-import { decodeStringLiteral } from "./string-literal.js";
+import { decodeNumberLiteral, decodeStringLiteral } from "./literals.js";
 import { invertOtelcolBlocks } from "./from-otelcol.js";
 
 /** Result of reading Alloy into a collector configuration. */
@@ -40,7 +40,8 @@ class ValueError extends Error {
   }
 }
 
-const labelOf = (b: Block) => (b.label === undefined ? undefined : decodeStringLiteral(`"${b.label}"`));
+// A label is an identifier (the parser reports any other), so its text needs no decoding.
+const labelOf = (b: Block) => b.label;
 
 class Reader {
   readonly diagnostics: ConvertDiagnostic[] = [];
@@ -201,7 +202,7 @@ class Reader {
         if (e.literal === "null") return null;
         if (e.literal === "bool") return e.raw === "true";
         if (e.literal === "string") return joinEnvParts([{ t: "text", text: decodeStringLiteral(e.raw) }]);
-        return numberLiteral(e.raw);
+        return decodeNumberLiteral(e.raw);
       case "Unary": {
         const v = this.evaluate(e.operand);
         if (e.op === "-" && typeof v === "number") return -v;
@@ -211,7 +212,7 @@ class Reader {
       case "Array": return e.elements.map((x) => this.evaluate(x));
       case "Object": {
         const out: RawMap = new Map();
-        for (const f of e.fields) out.set(fieldKey(f), this.evaluate(f.value));
+        for (const f of e.fields) out.set(fieldKey(f, this.source.text), this.evaluate(f.value));
         return out;
       }
       case "Call":
@@ -230,7 +231,7 @@ class Reader {
     if (e.kind === "Literal" && e.literal === "string") return [{ t: "text", text: decodeStringLiteral(e.raw) }];
     if (e.kind === "Binary" && e.op === "+") return [...this.stringParts(e.left), ...this.stringParts(e.right)];
     if (e.kind === "Call") {
-      const callee = traversal(e.callee)?.join(".");
+      const callee = traversalName(e.callee);
       if (callee === "sys.env" && e.args.length === 1) return [envRef(this.literalString(e.args[0]!))];
       if (callee === "coalesce" && e.args.length === 2) {
         const [env] = this.stringParts(e.args[0]!);
@@ -294,7 +295,7 @@ class Reader {
         ids.push(decodeStringLiteral(item.raw));
         continue;
       }
-      const path = traversal(item)?.join(".");
+      const path = traversalName(item);
       const target = path === undefined ? undefined : this.identities.get(path);
       if (!target) {
         this.report("critical", `${path ?? "this expression"} does not name a component block`, item.start);
@@ -308,29 +309,6 @@ class Reader {
     }
     return ids;
   }
-}
-
-/** An object key's text. The parser reports an empty quoted key `""` as an unquoted key spelled `""`. */
-function fieldKey(f: ObjectField): string {
-  if (f.quoted) return decodeStringLiteral(`"${f.name}"`);
-  return f.name === '""' ? "" : f.name;
-}
-
-function traversal(e: Expr): string[] | undefined {
-  if (e.kind === "Identifier") return [e.name];
-  if (e.kind === "Access") {
-    const base = traversal(e.value);
-    return base ? [...base, e.name] : undefined;
-  }
-  return undefined;
-}
-
-function numberLiteral(raw: string): number {
-  const text = raw.replace(/_/g, "");
-  if (/^0[xX]/.test(text)) return parseInt(text.slice(2), 16);
-  if (/^0[oO]/.test(text)) return parseInt(text.slice(2), 8);
-  if (/^0[bB]/.test(text)) return parseInt(text.slice(2), 2);
-  return Number(text);
 }
 
 /** Reads Alloy text (bridge dialect) into a collector configuration. Never throws. */

@@ -6,7 +6,7 @@
  * inverted and are reported. Component IDs come from labels: `default` is the bare type, `default_NAME` (the
  * otelcol converter's label for a component outside named pipelines) is `type/NAME`, any other label `type/LABEL`.
  */
-import type { Block, Expr, Statement } from "@alloy-ts/grammar";
+import { fieldKey, traversalName, type Block, type Expr, type Statement } from "@alloy-ts/grammar";
 import { parseBase2Bytes, goDuration } from "../alloy/go-text.js";
 import { COMPONENTS } from "../components/registry.js";
 import type { ConvertDiagnostic } from "../diagnostics.js";
@@ -16,7 +16,7 @@ import { MapSource } from "../engine/engine.js";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
 import type { CollectorComponent, CollectorConfig, CollectorPipeline } from "./collector-model.js";
 import { envRef, joinReferences as joinEnvParts, type Part as StringPart } from "@alloy-ts/otel";
-import { decodeStringLiteral } from "./string-literal.js";
+import { decodeNumberLiteral, decodeStringLiteral } from "./literals.js";
 
 /** A component reference inside an Alloy value. */
 class Ref {
@@ -53,7 +53,7 @@ export function invertOtelcolBlocks(blocks: readonly Block[], report: (d: Conver
       report({ severity: "error", summary: `${name} has no description to invert; it was left out`, position: position(b.start) });
       continue;
     }
-    const label = decodeStringLiteral(`"${b.label}"`);
+    const label = b.label; // an identifier (the parser reports any other label), so nothing to decode
     const type = description.otelTypes[0]!;
     const name2 = label === "default" ? "" : label.startsWith("default_") ? label.slice("default_".length) : label;
     nodes.set(`${name}.${label}`, { block: b, description, identity: `${name}.${label}`, id: name2 === "" ? type : `${type}/${name2}` });
@@ -237,16 +237,16 @@ function evaluate(e: Expr): Value {
       if (e.literal === "null") return null;
       if (e.literal === "bool") return e.raw === "true";
       if (e.literal === "string") return decodeStringLiteral(e.raw);
-      return Number(e.raw.replace(/_/g, ""));
+      return decodeNumberLiteral(e.raw);
     case "Unary": {
       const v = evaluate(e.operand);
       return e.op === "-" && typeof v === "number" ? -v : e.op === "!" && typeof v === "boolean" ? !v : null;
     }
     case "Array": return e.elements.map(evaluate);
-    case "Object": return new Map(e.fields.map((f) => [f.quoted ? decodeStringLiteral(`"${f.name}"`) : f.name === '""' ? "" : f.name, evaluate(f.value)]));
+    case "Object": return new Map(e.fields.map((f) => [fieldKey(f), evaluate(f.value)]));
     case "Identifier":
     case "Access": {
-      const t = traversal(e);
+      const t = traversalName(e);
       return t === undefined ? null : new Ref(t);
     }
     case "Call":
@@ -267,7 +267,7 @@ function stringParts(e: Expr): StringPart[] | undefined {
     return l && r ? [...l, ...r] : undefined;
   }
   if (e.kind === "Call") {
-    const callee = traversal(e.callee);
+    const callee = traversalName(e.callee);
     const lit = (x: Expr | undefined) => (x?.kind === "Literal" && x.literal === "string" ? decodeStringLiteral(x.raw) : undefined);
     if (callee === "sys.env" && e.args.length === 1) {
       const name = lit(e.args[0]);
@@ -278,15 +278,6 @@ function stringParts(e: Expr): StringPart[] | undefined {
       const d = lit(e.args[1]);
       if (env?.t === "ref" && d !== undefined) return [envRef(env.name, d)];
     }
-  }
-  return undefined;
-}
-
-function traversal(e: Expr): string | undefined {
-  if (e.kind === "Identifier") return e.name;
-  if (e.kind === "Access") {
-    const base = traversal(e.value);
-    return base === undefined ? undefined : `${base}.${e.name}`;
   }
   return undefined;
 }

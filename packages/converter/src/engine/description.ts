@@ -56,6 +56,11 @@ export interface AttrRow {
   readonly otelDefault?: unknown;
   /** Alloy's default for the argument (same forms); absent means the zero value of the conversion. */
   readonly alloyDefault?: unknown;
+  /**
+   * The Alloy default upstream's converter assumes where it is not Alloy's (under --compat=upstream a value equal
+   * to it is left out, as upstream does; by default Alloy's real default decides). See docs/converter-differences.md.
+   */
+  readonly upstreamAlloyDefault?: unknown;
   /** Required Alloy argument: always written, even when zero. */
   readonly required?: boolean;
   /** Converter specifics: turns the OTel value (YAML or OTel default) into the value to convert. */

@@ -29,7 +29,7 @@ export interface EngineContext {
 }
 
 type Entry =
-  | { readonly kind: "attr"; readonly row: AttrRow; readonly value: Internal; readonly attribution?: Attribution }
+  | { readonly kind: "attr"; readonly row: AttrRow; readonly value: Internal; readonly attribution?: Attribution; readonly compat: boolean }
   | { readonly kind: "block"; readonly row: BlockRow; readonly value: Entry[] | undefined }
   | { readonly kind: "blocks"; readonly row: RepeatedBlockRow; readonly items: Entry[][] }
   | { readonly kind: "output" };
@@ -137,12 +137,12 @@ function evaluate(rows: readonly Row[], src: MapSource, ctx: EngineContext): Ent
 /** An attribute's entry; with a tracker, every setting read for it is attributed to it. */
 function evaluateAttrEntry(row: AttrRow, src: MapSource, ctx: EngineContext): Entry {
   const t = src.tracker;
-  if (t === undefined) return { kind: "attr", row, value: evaluateAttr(row, src, ctx) };
+  if (t === undefined) return { kind: "attr", row, value: evaluateAttr(row, src, ctx), compat: src.compat };
   const attribution: Attribution = { alloyPath: [...t.blocks, row.attr].join("."), defaultText: defaultText(row) };
   const outer = t.current;
   t.current = attribution;
   try {
-    return { kind: "attr", row, value: evaluateAttr(row, src, ctx), attribution };
+    return { kind: "attr", row, value: evaluateAttr(row, src, ctx), attribution, compat: src.compat };
   } finally {
     t.current = outer;
   }
@@ -235,13 +235,17 @@ function toMap(v: unknown): RawMap | undefined {
 }
 
 const defaultCache = new WeakMap<AttrRow, Internal>();
+const upstreamDefaultCache = new WeakMap<AttrRow, Internal>();
 
-function defaultOf(row: AttrRow): Internal {
-  if (!defaultCache.has(row)) {
-    const d = decode(row.as, row.alloyDefault);
-    defaultCache.set(row, d.ok ? d.value : zeroOf(row.as));
+/** Alloy's default of an attribute; under --compat=upstream, the default upstream's converter assumes. */
+function defaultOf(row: AttrRow, compat = false): Internal {
+  const upstream = compat && "upstreamAlloyDefault" in row;
+  const cache = upstream ? upstreamDefaultCache : defaultCache;
+  if (!cache.has(row)) {
+    const d = decode(row.as, upstream ? row.upstreamAlloyDefault : row.alloyDefault);
+    cache.set(row, d.ok ? d.value : zeroOf(row.as));
   }
-  return defaultCache.get(row);
+  return cache.get(row);
 }
 
 function isZero(entries: readonly Entry[]): boolean {
@@ -269,7 +273,7 @@ function isDeepZero(entries: readonly Entry[]): boolean {
 function equalsOwnDefaults(entries: readonly Entry[]): boolean {
   return entries.every((e) => {
     switch (e.kind) {
-      case "attr": return deepEqual(e.value, defaultOf(e.row));
+      case "attr": return deepEqual(e.value, defaultOf(e.row, e.compat));
       case "block": return e.value === undefined || matchesParentDefault(e.row, e.value);
       case "blocks": return e.items.length === 0;
       case "output": return true;
@@ -310,7 +314,7 @@ function write(entries: readonly Entry[], output: Statement | undefined): Statem
         if (output) out.push(output);
         break;
       case "attr": {
-        const written = e.row.required === true || !deepEqual(e.value, defaultOf(e.row));
+        const written = e.row.required === true || !deepEqual(e.value, defaultOf(e.row, e.compat));
         if (e.attribution !== undefined) e.attribution.written = written;
         if (written) out.push(attr(e.row.attr, encode(e.row.as, e.value)));
         break;

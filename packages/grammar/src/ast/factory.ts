@@ -66,6 +66,27 @@ export function nameSpanOf(node: Attribute | Block | AccessExpr | ObjectField): 
   }
 }
 
+/**
+ * The identifier chain of a pure traversal (`a.b.c`) with the span of each name, or undefined when the
+ * expression is anything else. Walks down the left spine of Access nodes to the root identifier.
+ */
+export function traversalParts(expr: Expr): NamedSpan[] | undefined {
+  const parts: NamedSpan[] = [];
+  let e: Expr = expr;
+  while (e.kind === "Access") {
+    parts.push(nameSpanOf(e));
+    e = e.value;
+  }
+  if (e.kind !== "Identifier") return undefined;
+  parts.push({ name: e.name, start: e.start, end: e.end });
+  return parts.reverse();
+}
+
+/** The dotted name a pure traversal spells (`a.b.c`), or undefined when the expression is anything else. */
+export function traversalName(expr: Expr): string | undefined {
+  return traversalParts(expr)?.map((p) => p.name).join(".");
+}
+
 export function fileNode(body: Statement[], comments: CommentGroup[], start: number, end: number): File {
   return { kind: "File", body, comments, start, end };
 }

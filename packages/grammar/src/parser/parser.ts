@@ -589,7 +589,7 @@ class Parser {
           // The last character is stripped blindly, as upstream does (an unterminated label loses its last one).
           const label = text.slice(pos + 1, end - 1);
           this.label = label;
-          if (!isPlainIdentifier(text, pos + 1, end - 1) && !isValidIdentifier(label)) {
+          if (!isValidIdentifier(label)) {
             this.addError(`expected block label to be a valid identifier, but got ${goQuote(label)}`);
           }
         }
@@ -857,21 +857,3 @@ class Parser {
   }
 }
 
-/**
- * True when `text[start, end)` is an ASCII identifier that is not a keyword: the common case of block labels,
- * decided without the scanner. False means "not shown here", to be settled by `isValidIdentifier`.
- */
-function isPlainIdentifier(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const l = c | 0x20;
-    if ((l >= 0x61 && l <= 0x7a) || c === 0x5f || (i > start && c >= 0x30 && c <= 0x39)) continue;
-    return false;
-  }
-  const n = end - start;
-  if (n === 4 || n === 5) {
-    const word = text.slice(start, end);
-    if (word === "true" || word === "null" || word === "false") return false;
-  }
-  return true;
-}

@@ -1,6 +1,7 @@
 /**
  * Go's `%q` formatting of a string (strconv.Quote): upstream prints string literals and some error messages with
- * it, so the printer, the parser's messages and the converter share this one implementation.
+ * it, so the printer, the parser's messages and the converter share this one implementation. Its inverse for
+ * Alloy literals is `unquote` (unquote.ts).
  */
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;

@@ -4,7 +4,8 @@
  * the same order. The formatter uses it to check its output where upstream's comment placement could change the
  * parse (see `format`).
  */
-import type { CommentGroup, File } from "../ast/nodes.js";
+import type { CommentGroup, File, ObjectField } from "../ast/nodes.js";
+import { fieldKey, unquote } from "../parser/unquote.js";
 
 const POSITIONS: ReadonlySet<string> = new Set(["start", "end", "opStart", "opEnd", "lBrack", "lParen", "lCurly", "rCurly", "nameEnd", "labelStart", "labelEnd", "comments"]);
 
@@ -50,49 +51,10 @@ function same(a: unknown, aText: string, b: unknown, bText: string): boolean {
       if (xo.kind === "Field" && (k === "name" || k === "quoted")) continue;
       stack.push([xo[k], yo[k]]);
     }
-    if (xo.kind === "Field" && keyValue(xo, aText) !== keyValue(yo, bText)) return false;
+    if (xo.kind === "Field" && fieldKey(xo as unknown as ObjectField, aText) !== fieldKey(yo as unknown as ObjectField, bText)) return false;
   }
   return true;
 }
 
-/** An object key's value: identifiers as written, string keys decoded. */
-function keyValue(field: Record<string, unknown>, text: string): string {
-  const name = field.name as string;
-  if (!field.quoted) return name;
-  return text.charCodeAt(field.start as number) === 0x60 ? name.replace(/\r/g, "") : stringValue(`"${name}"`);
-}
-
-const SIMPLE: Record<string, string> = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\", '"': '"' };
-
-/**
- * The value of a string literal's source text (Go escapes; raw strings lose carriage returns as upstream's
- * scanner drops them). Byte escapes (`\x..`, octal) are kept as their escape text: equal escapes compare equal,
- * which is all the comparison needs, without decoding byte sequences.
- */
-export function stringValue(raw: string): string {
-  if (raw.charCodeAt(0) === 0x60) return raw.slice(1, -1).replace(/\r/g, "");
-  const body = raw.slice(1, -1);
-  if (!body.includes("\\")) return body;
-  let out = "";
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const e = body[++i]!;
-    if (SIMPLE[e] !== undefined) out += SIMPLE[e];
-    else if (e === "u" || e === "U") {
-      const n = e === "u" ? 4 : 8;
-      out += String.fromCodePoint(parseInt(body.slice(i + 1, i + 1 + n), 16) || 0xfffd);
-      i += n;
-    } else if (e === "x") {
-      out += `\\x${body.slice(i + 1, i + 3).toLowerCase()}`;
-      i += 2;
-    } else {
-      out += `\\${body.slice(i, i + 3)}`;
-      i += 2;
-    }
-  }
-  return out;
-}
+/** A string literal's value, or its text when it does not scan (two such literals compare as written). */
+const stringValue = (raw: string): string => unquote(raw) ?? raw;

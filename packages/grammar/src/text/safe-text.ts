@@ -4,6 +4,7 @@
  * conversion and migration reports, command-line errors), and control bytes escaped so that input cannot drive
  * the terminal.
  */
+import { IDENTIFIER_PATTERN, isIdentifierStart } from "../lexer/identifier.js";
 
 /** What hidden text is replaced with (as Go's `url.URL.Redacted` does for passwords). */
 export const REDACTED = "xxxxx";
@@ -86,8 +87,12 @@ function utf8Length(ch: string): number {
 }
 
 /** Alloy tokens that matter for finding `name = "secret"`: comments and strings are skipped as wholes. */
-const ALLOY_TOKENS =
-  /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\\n]|\\.)*"?|`[^`]*`?|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*|[{}=]|\s+|./g;
+const ALLOY_TOKENS = new RegExp(
+  String.raw`\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\\n]|\\.)*"?|\u0060[^\u0060]*\u0060?|${IDENTIFIER_PATTERN}(?:\.${IDENTIFIER_PATTERN})*|[{}=]|\s+|.`,
+  "gu",
+);
+/** Whether a token is a name (starts with an identifier character). */
+const isName = (tok: string): boolean => isIdentifierStart(tok.codePointAt(0)!);
 
 /**
  * Ranges of string literals assigned to secret names in Alloy text (attribute values and object fields). Tracks
@@ -105,7 +110,7 @@ function alloySecretRanges(text: string, isSecret: SecretPredicate): [number, nu
     const index = m.index!;
     if (/^\s/.test(tok) || tok.startsWith("//") || tok.startsWith("/*")) continue;
     if (tok === "{") {
-      const name = prev && /^[A-Za-z_]/.test(prev.text) ? prev.text : prev2 && prev && prev.text.startsWith('"') && /^[A-Za-z_]/.test(prev2.text) ? prev2.text : undefined;
+      const name = prev && isName(prev.text) ? prev.text : prev2 && prev && prev.text.startsWith('"') && isName(prev2.text) ? prev2.text : undefined;
       if (name !== undefined && prev2?.text !== "=" && prev?.text !== "=") {
         path.push(name);
         opened.push(true);

@@ -4,6 +4,7 @@
  * schemas are found, read and their `$ref`s resolved by the validator's registry; this module only shapes them
  * for the language service.
  */
+import { goQuote, objectKeyText } from "@alloy-ts/grammar";
 import { deref, type ComponentSchema, type Registry, type SchemaNode } from "@alloy-ts/validator";
 import type { ArgumentInfo, BlockInfo, Catalog, ComponentInfo, ExportInfo, FunctionInfo } from "./catalog.js";
 
@@ -13,11 +14,11 @@ export type SchemaSource = Pick<Registry, "listComponents" | "listBlocks" | "get
 /** Alloy source text of a JSON default value. */
 export function alloyLiteral(v: unknown): string {
   if (v === null || v === undefined) return "null";
-  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "string") return goQuote(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return `[${v.map(alloyLiteral).join(", ")}]`;
   if (typeof v === "object") {
-    const fields = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${/^[A-Za-z_]\w*$/.test(k) ? k : JSON.stringify(k)} = ${alloyLiteral(x)}`);
+    const fields = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${objectKeyText(k)} = ${alloyLiteral(x)}`);
     return fields.length ? `{ ${fields.join(", ")} }` : "{}";
   }
   return String(v);

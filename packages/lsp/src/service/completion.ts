@@ -3,7 +3,7 @@
  * references to other components' exports (filtered by the expected type), standard-library functions, and
  * snippets that fill in a component's required arguments.
  */
-import type { Block } from "@alloy-ts/grammar";
+import { IDENTIFIER_PATTERN, type Block } from "@alloy-ts/grammar";
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -21,6 +21,9 @@ import { componentPath, locate } from "./locate.js";
 import { STDLIB_ROOTS } from "./scope.js";
 import { otelBlockItems, otelInputItem, otelListItems } from "./otel-completion.js";
 import { indentUnit, shapeItems } from "./completion-edits.js";
+
+/** `name =` before the cursor with no second `=` after it: the attribute whose value is being typed. */
+const NAME_ASSIGNED_BEFORE = new RegExp(`(${IDENTIFIER_PATTERN})\\s*=(?!=)[^=]*$`, "u");
 
 /** Completion options a client announces. */
 export interface CompletionOptions {
@@ -230,7 +233,7 @@ function expectedType(analysis: Analysis, offset: number, blocks: readonly Block
   if (!name) {
     // Recovered trees may not hold the attribute being typed: read `name =` back from the text.
     const start = blocks.length ? blocks[blocks.length - 1]!.lCurly + 1 : 0;
-    const m = /([\p{L}_][\p{L}\p{Nd}_]*)\s*=(?!=)[^=]*$/u.exec(analysis.text.slice(Math.max(start, offset - 2000), offset));
+    const m = NAME_ASSIGNED_BEFORE.exec(analysis.text.slice(Math.max(start, offset - 2000), offset));
     name = m?.[1];
   }
   if (!name) return undefined;

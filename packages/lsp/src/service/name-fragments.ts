@@ -3,10 +3,7 @@
  * The tree keeps a block's name as one dotted string spanning `[start, nameEnd)`; highlighting colours each
  * fragment apart from the dots, spaces and comments between them, so their spans are recovered here.
  */
-import { type Block, type NamedSpan, Scanner, Tok } from "@alloy-ts/grammar";
-
-/** Plain ASCII identifiers joined by dots: the only names whose fragments follow from the string alone. */
-const PLAIN_DOTTED = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+import { type Block, dottedIdentifierEnd, type NamedSpan, Scanner, Tok } from "@alloy-ts/grammar";
 
 /** Tokens whose text the parser keeps as a name fragment (others, in malformed names, leave an empty one). */
 const LITERAL_TOKENS: ReadonlySet<number> = new Set([Tok.IDENT, Tok.NUMBER, Tok.FLOAT, Tok.STRING, Tok.BOOL, Tok.NULL, Tok.ILLEGAL]);
@@ -15,7 +12,8 @@ const LITERAL_TOKENS: ReadonlySet<number> = new Set([Tok.IDENT, Tok.NUMBER, Tok.
 export function blockNameFragments(text: string, block: Block): NamedSpan[] {
   const { name, start, nameEnd } = block;
   const written = nameEnd - start === name.length && text.startsWith(name, start);
-  return written && PLAIN_DOTTED.test(name) ? splitFragments(name, start) : scanFragments(text, start, nameEnd);
+  // Identifiers joined by dots are the only names whose fragments follow from the string alone.
+  return written && dottedIdentifierEnd(name, 0) === name.length ? splitFragments(name, start) : scanFragments(text, start, nameEnd);
 }
 
 /** Fragments of a name written exactly as its dotted string. */

@@ -1,7 +1,7 @@
 /** Rename of a component label: the label string in the header and the label fragment of every reference. */
-import { labelRangeOf } from "@alloy-ts/grammar";
+import { isValidIdentifier, labelRangeOf } from "@alloy-ts/grammar";
 import type { Position, Range, WorkspaceEdit } from "vscode-languageserver-types";
-import { isIdentifier, lspRange } from "../text.js";
+import { lspRange } from "../text.js";
 import type { Analysis } from "../workspace/analysis.js";
 import { instanceAt } from "./definition.js";
 import { isPipelineLabel, OTEL_SIGNALS } from "./otel-dialect.js";
@@ -23,7 +23,7 @@ export function rename(analysis: Analysis, position: Position, newName: string):
   const target = instanceAt(analysis, analysis.lines.offsetAt(position));
   const lr = target && labelRangeOf(target.block);
   if (!target || !lr) return { ok: false, message: "Only component labels can be renamed." };
-  if (!isIdentifier(newName)) return { ok: false, message: `"${newName}" is not a valid label: labels must be identifiers.` };
+  if (!isValidIdentifier(newName)) return { ok: false, message: `"${newName}" is not a valid label: labels must be identifiers.` };
   if (target.name === "otel.pipeline" && target.scope === undefined && !isPipelineLabel(newName)) {
     return { ok: false, message: `"${newName}" is not a valid pipeline label: it must be a signal (${OTEL_SIGNALS.join(", ")}), optionally followed by _name.` };
   }

@@ -1,7 +1,11 @@
 /** Signature help for standard-library calls: the signature, its parameters and the active argument. */
+import { IDENTIFIER_PATTERN } from "@alloy-ts/grammar";
 import { MarkupKind, type Position, type SignatureHelp } from "vscode-languageserver-types";
 import type { Analysis } from "../workspace/analysis.js";
 import type { ServiceContext } from "./context.js";
+
+/** The callee name (`a.b.c`, blanks around the dots allowed) that ends right before an opening parenthesis. */
+const CALLEE_BEFORE = new RegExp(`(${IDENTIFIER_PATTERN}(?:\\s*\\.\\s*${IDENTIFIER_PATTERN})*)\\s*$`, "u");
 
 /** How far back to look for the open parenthesis of the call being typed. */
 const LOOK_BEHIND = 4000;
@@ -53,7 +57,7 @@ export function openCallAt(text: string, offset: number): { callee: string; argu
         depth--;
         continue;
       }
-      const m = /([\p{L}_][\p{L}\p{Nd}_]*(?:\s*\.\s*[\p{L}_][\p{L}\p{Nd}_]*)*)\s*$/u.exec(text.slice(Math.max(0, i - 200), i));
+      const m = CALLEE_BEFORE.exec(text.slice(Math.max(0, i - 200), i));
       if (!m) return undefined;
       return { callee: m[1]!.replace(/\s+/g, ""), argument: commas };
     } else if (c === "," && depth === 0) commas++;

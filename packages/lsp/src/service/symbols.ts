@@ -1,8 +1,8 @@
 /** Document outline: blocks (with labels) and attributes, nested as in the source. */
-import { type Block, type Expr, labelRangeOf, nameSpanOf, type Statement } from "@alloy-ts/grammar";
+import { type Block, type Expr, labelRangeOf, nameSpanOf, type Statement, traversalName } from "@alloy-ts/grammar";
 import { SymbolKind, type DocumentSymbol } from "vscode-languageserver-types";
 import { lspRange } from "../text.js";
-import { traversalParts, type Analysis } from "../workspace/analysis.js";
+import type { Analysis } from "../workspace/analysis.js";
 import { collectorId, otelComponentName, PIPELINE_LISTS } from "./otel-dialect.js";
 
 /** The outline of a document. */
@@ -55,7 +55,7 @@ function topDetail(block: Block, name: string): string {
 function idsOf(value: Expr): string[] {
   if (value.kind !== "Array") return [];
   return value.elements.map((e) => {
-    const path = traversalParts(e)?.map((p) => p.name).join(".");
+    const path = traversalName(e);
     return (path && collectorId(path)) ?? path ?? "?";
   });
 }

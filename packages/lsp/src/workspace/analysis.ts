@@ -2,7 +2,7 @@
  * The analysed form of one document: parse tree, syntax diagnostics and a symbol index of component instances
  * and the references between them. Computed once per document version and shared by every service function.
  */
-import { nameSpanOf, parse } from "@alloy-ts/grammar";
+import { parse, traversalParts } from "@alloy-ts/grammar";
 import type { Block, RangedDiagnostic as Diagnostic, Expr, File, NamedSpan, SourceFile, Statement } from "@alloy-ts/grammar";
 import { LineIndex, type PositionEncoding } from "../line-index.js";
 import { atStatementEnd, recover } from "./recovery.js";
@@ -141,22 +141,6 @@ function instancesOf(body: readonly Statement[], declares: readonly string[]): [
     else stack.push(...s.body);
   }
   return out;
-}
-
-/**
- * The identifier chain of a pure traversal (`a.b.c`), or undefined when the expression is anything else.
- * Walks down the left spine of Access nodes to the root identifier.
- */
-export function traversalParts(expr: Expr): NamedSpan[] | undefined {
-  const parts: NamedSpan[] = [];
-  let e: Expr = expr;
-  while (e.kind === "Access") {
-    parts.push(nameSpanOf(e));
-    e = e.value;
-  }
-  if (e.kind !== "Identifier") return undefined;
-  parts.push({ name: e.name, start: e.start, end: e.end });
-  return parts.reverse();
 }
 
 /** Matches the longest prefix `name.label` of a traversal against the instances in scope. */

@@ -24,6 +24,8 @@ export type Publisher = (uri: string, version: number, diagnostics: LspDiagnosti
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly semanticCost = new Map<string, number>();
+  /** Set on shutdown: work scheduled later (a document opened just before `shutdown`) is dropped. */
+  private disposed = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -36,6 +38,7 @@ export class DiagnosticsScheduler {
   /** Schedules diagnostics for the current version of a document. */
   schedule(uri: string): void {
     this.cancel(uri);
+    if (this.disposed) return;
     this.timers.set(uri, setTimeout(() => this.guard(() => this.syntaxStage(uri)), this.options.syntaxDelayMs));
   }
 
@@ -48,10 +51,12 @@ export class DiagnosticsScheduler {
 
   /** Drops all pending work (on shutdown). */
   dispose(): void {
+    this.disposed = true;
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
   }
 
   private guard(fn: () => void): void {
+    if (this.disposed) return;
     try {
       fn();
     } catch (e) {

@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { unquote } from "@alloy-ts/grammar";
 import type { Location } from "vscode-languageserver-types";
 import type { Analysis } from "./analysis.js";
 import { Folder } from "./folder.js";
@@ -19,17 +20,6 @@ function importedPath(analysis: Analysis, namespace: string): string | undefined
     }
   }
   return undefined;
-}
-
-/** The value of a string literal (raw strings as written; quoted ones with their escapes, which paths rarely use). */
-function unquote(raw: string): string | undefined {
-  if (raw.startsWith("`")) return raw.slice(1, -1);
-  try {
-    const v: unknown = JSON.parse(raw);
-    return typeof v === "string" ? v : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Where the custom component `ns.label` an instance names is declared in an imported module file. */

@@ -10,7 +10,7 @@
  * and its validator checks; references to a broken block still resolve; each broken statement reports the first
  * error of its own parse. When the cut does not isolate the errors, the whole-file parse is kept as it is.
  */
-import { parse, SourceFile } from "@alloy-ts/grammar";
+import { IDENTIFIER_PATTERN, isIdentifierStart, parse, SourceFile } from "@alloy-ts/grammar";
 import type { RangedDiagnostic as Diagnostic, File } from "@alloy-ts/grammar";
 
 export interface Recovered {
@@ -95,7 +95,7 @@ export function atStatementEnd(text: string, d: Diagnostic): Diagnostic {
   // The same when the error's line was read as the continuation of an expression left open on an earlier line
   // (`username =` above `password = ...` parses as `username = password` and fails at the second `=`).
   const q = text.lastIndexOf("\n", at - 1);
-  if (q < 0 || text[at] !== "=" || !/^[ \t]*[\p{L}_][\p{L}\p{Nd}_]*[ \t]*$/u.test(text.slice(q + 1, at))) return d;
+  if (q < 0 || text[at] !== "=" || !LONE_NAME.test(text.slice(q + 1, at))) return d;
   const end = codeEnd(text, q + 1);
   return OPEN_END.test(text[end - 1] ?? "") ? { ...d, range: { start: end, end } } : d;
 }
@@ -124,13 +124,16 @@ function lineCommentStart(line: string): number {
   return -1;
 }
 
+/** A line holding one name and blanks (the name being typed before an `=` that was read as a continuation). */
+const LONE_NAME = new RegExp(`^[ \\t]*${IDENTIFIER_PATTERN}[ \\t]*$`, "u");
+
 /** Last characters of a line that leave an expression open. */
 const OPEN_END = /^[=.([,+\-*/%!<>&|:]$/;
 
 /** `declare "name"` and `import.* "namespace"` headers. */
 const MODULE_HEADER = /^[ \t]*(declare|import\.[a-z]+)[ \t]+"((?:[^"\\\n]|\\.)*)"/gm;
 
-const HEADER = /^[\p{L}_][\p{L}\p{Nd}_]*(?:\.[\p{L}_][\p{L}\p{Nd}_]*)*[ \t]*(?:"(?:[^"\\\n]|\\.)*"[ \t]*)?\{/u;
+const HEADER = new RegExp(`^${IDENTIFIER_PATTERN}(?:\\.${IDENTIFIER_PATTERN})*[ \\t]*(?:"(?:[^"\\\\\\n]|\\\\.)*"[ \\t]*)?\\{`, "u");
 
 /**
  * Sub-statements of a body start with leading blanks, which the header pattern does not allow: they are matched
@@ -221,13 +224,13 @@ export function statementStarts(text: string, indent = "", rawStrings = true): n
   while (i < n) {
     if (lineStart && indent && text.startsWith(indent, i)) {
       // Statements of a block body start at its indentation; deeper lines continue them.
-      if (isIdentStart(text.charCodeAt(i + indent.length))) out.push(i);
+      if (isIdentStart(text, i + indent.length)) out.push(i);
       i += indent.length;
       lineStart = false;
       continue;
     }
     const c = text.charCodeAt(i);
-    if (lineStart && !indent && isIdentStart(c)) out.push(i);
+    if (lineStart && !indent && isIdentStart(text, i)) out.push(i);
     lineStart = false;
     if (c === 10) {
       lineStart = true;
@@ -257,6 +260,7 @@ export function statementStarts(text: string, indent = "", rawStrings = true): n
   return out;
 }
 
-function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+/** Whether the character at `i` can start a statement's name (the code point, so any letter counts). */
+function isIdentStart(text: string, i: number): boolean {
+  return i < text.length && isIdentifierStart(text.codePointAt(i)!);
 }

@@ -8,7 +8,7 @@ import { parse, type Block, type Statement } from "@alloy-ts/grammar";
 import { SIGNALS } from "../pdata/types.js";
 import { RuntimeCode } from "../graph/codes.js";
 import { canonicalType, noOutputs, type ComponentKind, type Graph, type GraphNode, type RuntimeDiagnostic } from "../graph/types.js";
-import { evaluate, unquote, type Scope } from "./evaluate.js";
+import { evaluate, type Scope } from "./evaluate.js";
 import { stdlib } from "./stdlib.js";
 import { isCapsule, type AlloyValue } from "./values.js";
 import { toCollectorShape, type Body } from "./normalize.js";
@@ -22,7 +22,8 @@ export interface AlloyGraphOptions {
   fileName?: string;
 }
 
-const identity = (b: Block) => (b.label === undefined ? b.name : `${b.name}.${unquote(`"${b.label}"`)}`);
+// A label is an identifier (the parser reports any other), so its text needs no decoding.
+const identity = (b: Block) => (b.label === undefined ? b.name : `${b.name}.${b.label}`);
 
 function evalBody(stmts: Statement[], scope: Scope, diags: RuntimeDiagnostic[], where: string): Body {
   const body: Body = { attrs: {}, blocks: {} };
@@ -74,7 +75,7 @@ export function graphFromAlloy(text: string, options: AlloyGraphOptions = {}): G
     const alloyType = parts[2]!;
     const type = hybrid ? alloyType : canonicalType(kind, alloyType);
     const config = hybrid ? collectorMapOf(body) : toCollectorShape(`${kind}.${type}`, body);
-    const node: GraphNode = { id, kind, type, name: b.label === undefined ? "" : unquote(`"${b.label}"`), config, outputs: noOutputs() };
+    const node: GraphNode = { id, kind, type, name: b.label ?? "", config, outputs: noOutputs() };
     const output = body.blocks.output?.[0];
     if (output)
       for (const s of SIGNALS) {

@@ -1,5 +1,5 @@
 /** Expression evaluation over the grammar's AST (spec alloy-syntax.md §10), with component references as capsules. */
-import type { Expr } from "@alloy-ts/grammar";
+import { fieldKey, numberValue, traversalParts, unquote, type Expr } from "@alloy-ts/grammar";
 import { EvalError, isCapsule, typeName, type AlloyValue } from "./values.js";
 
 /** Resolves `a.b.c` traversals that name a component (shortest matching prefix, spec §8.5). */
@@ -10,57 +10,24 @@ export interface Scope {
   components: Set<string>;
 }
 
-/** Decodes a string literal's raw text (double-quoted Go escapes or a backtick raw string). */
-export function unquote(raw: string): string {
-  if (raw.startsWith("`")) return raw.slice(1, -1).replace(/\r/g, "");
-  const body = raw.slice(1, -1);
-  const bytes: number[] = [];
-  const pushText = (s: string) => bytes.push(...Buffer.from(s, "utf8"));
-  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, "\\": 92, '"': 34 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      const cp = body.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      pushText(ch);
-      i += ch.length - 1;
-      continue;
-    }
-    // A backslash is never last: the scanner accepted the literal.
-    const n = body[++i]!;
-    if (n in simple) bytes.push(simple[n]!);
-    else if (n === "x") bytes.push(parseInt(body.slice(i + 1, (i += 2) + 1), 16));
-    else if (n === "u") pushText(String.fromCodePoint(parseInt(body.slice(i + 1, (i += 4) + 1), 16)));
-    else if (n === "U") pushText(String.fromCodePoint(parseInt(body.slice(i + 1, (i += 8) + 1), 16)));
-    else if (/[0-7]/.test(n)) bytes.push(parseInt(body.slice(i, (i += 2) + 1), 8));
-    else pushText(n);
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
 function literal(e: Extract<Expr, { kind: "Literal" }>): AlloyValue {
   switch (e.literal) {
     case "null":
       return null;
     case "bool":
       return e.raw === "true";
-    case "string":
-      return unquote(e.raw);
+    case "string": {
+      const v = unquote(e.raw);
+      // Alloy does not scan such a literal (`"\q"`); the parse has reported it.
+      if (v === undefined) throw new EvalError(`invalid string literal ${e.raw}`);
+      return v;
+    }
     default: {
-      const raw = e.raw.replace(/_/g, "");
-      return /^0[xX]/.test(raw) ? parseInt(raw, 16) : /^0[oO]/.test(raw) ? parseInt(raw.slice(2), 8) : /^0[bB]/.test(raw) ? parseInt(raw.slice(2), 2) : Number(raw);
+      const n = numberValue(e.raw);
+      if (n.goType === "error") throw new EvalError(n.message);
+      return n.value;
     }
   }
-}
-
-/** The identifier chain of a pure traversal (`a.b.c`), or undefined. */
-function traversal(e: Expr): string[] | undefined {
-  if (e.kind === "Identifier") return [e.name];
-  if (e.kind === "Access") {
-    const base = traversal(e.value);
-    return base ? [...base, e.name] : undefined;
-  }
-  return undefined;
 }
 
 const same = (a: AlloyValue, b: AlloyValue): boolean => {
@@ -85,12 +52,12 @@ export function evaluate(e: Expr, scope: Scope): AlloyValue {
       return e.elements.map((x) => evaluate(x, scope));
     case "Object": {
       const o: { [k: string]: AlloyValue } = {};
-      for (const f of e.fields) o[f.quoted ? unquote(`"${f.name}"`) : f.name] = evaluate(f.value, scope);
+      for (const f of e.fields) o[fieldKey(f)] = evaluate(f.value, scope);
       return o;
     }
     case "Identifier":
     case "Access": {
-      const path = traversal(e);
+      const path = traversalParts(e)?.map((p) => p.name);
       if (path) {
         for (let i = 1; i <= path.length; i++) {
           const id = path.slice(0, i).join(".");

@@ -5,6 +5,7 @@
  * wired to a receiver refuses data (memory_limiter over its soft limit) requests get 503 before their body is read.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import type { Engine } from "../engine.js";
@@ -140,6 +141,25 @@ class InflightBudget {
   }
 }
 
+/** How long a refused connection may go on sending before it is cut. */
+const LINGER_MS = 1000;
+
+/**
+ * Closes a connection whose request body was refused unread without losing the response. Node ends such a
+ * connection with `destroySoon()`: it closes the socket as soon as the response is written, and closing a socket
+ * with unread input sends a reset, which makes a client that is still sending drop the response it has not read.
+ * So, as Go's server does in closeWriteAndWait, only the write side is ended, the rest of the input is discarded,
+ * and the socket is destroyed when the client closes or LINGER_MS later.
+ */
+function lingeringClose(req: IncomingMessage): void {
+  const socket = req.socket as Socket & { destroySoon?: () => void };
+  socket.destroySoon = () => {
+    socket.end();
+    socket.resume();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+}
+
 /** Starts the server; resolves once it is listening. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const holder: EngineHolder = options.holder ?? { engine: options.engine! };
@@ -211,8 +231,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (status === 503 || status === 429) stats.refused++;
       else stats.rejected++;
       const retry = e instanceof HttpError && e.retryAfterSeconds !== undefined ? { "retry-after": String(e.retryAfterSeconds) } : undefined;
+      // A refusal before the body has all arrived ends the connection, as Go's server does after MaxBytesReader:
+      // the rest of the body is never read as a request, and a client cannot keep streaming into it.
+      const unread = !req.complete;
       // gRPC status codes as OTLP/HTTP carries them in its Status body.
-      reply(res, status, { code: GRPC_OF_HTTP[status] ?? Code.INTERNAL, message: (e as Error).message }, retry);
+      reply(res, status, { code: GRPC_OF_HTTP[status] ?? Code.INTERNAL, message: (e as Error).message }, unread ? { ...retry, connection: "close" } : retry);
+      if (unread) lingeringClose(req);
     } finally {
       budget.used -= held.bytes;
     }

@@ -3,6 +3,7 @@
  * collector exporter, what it received with what the corresponding Alloy exporters received (spec
  * otelcol-conversion.md §4 gives the label each exporter gets in each pipeline group).
  */
+import { sanitizeIdentifier } from "@alloy-ts/grammar";
 import type { Tap } from "../tap.js";
 import { Engine } from "../engine.js";
 import { upstreamOf } from "../engine.js";
@@ -42,10 +43,8 @@ export function alloyLabel(group: string, componentId: string): string {
   const slash = componentId.indexOf("/");
   const name = slash < 0 ? "" : componentId.slice(slash + 1);
   const raw = group === "" && name === "" ? "default" : `${group || "default"}_${name || "default"}`;
-  if (/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(raw)) return raw;
-  let out = /^\p{Nd}/u.test(raw) ? "_" : "";
-  for (const c of raw) out += /[\p{L}\p{Nd}_]/u.test(c) ? c : "_";
-  return out;
+  const label = sanitizeIdentifier(raw);
+  return label.ok ? label.value : raw; // `raw` is never empty
 }
 
 /**

@@ -3,7 +3,7 @@
  * upstream syntax/internal/value decode): only what is needed to report the errors upstream's type check
  * reports for literals.
  */
-import type { BinaryExpr, LiteralExpr, UnaryExpr } from "@alloy-ts/grammar";
+import { numberValue, unquote, type BinaryExpr, type LiteralExpr, type UnaryExpr } from "@alloy-ts/grammar";
 
 export type LiteralValue =
   | { readonly t: "null" }
@@ -16,60 +16,24 @@ export function typeName(v: LiteralValue): string {
   return v.t;
 }
 
-/** Decodes a Go-style string literal (interpreted or raw). Invalid escapes are kept verbatim. */
-export function unquote(raw: string): string {
-  if (raw.startsWith("`")) return raw.slice(1, -1).replace(/\r/g, "");
-  const body = raw.slice(1, -1);
-  if (!body.includes("\\")) return body;
-  let out = "";
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const e = body[++i];
-    switch (e) {
-      case "n": out += "\n"; break;
-      case "t": out += "\t"; break;
-      case "r": out += "\r"; break;
-      case "a": out += "\x07"; break;
-      case "b": out += "\b"; break;
-      case "f": out += "\f"; break;
-      case "v": out += "\v"; break;
-      case "\\": out += "\\"; break;
-      case '"': out += '"'; break;
-      case "'": out += "'"; break;
-      case "x": out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16)); i += 2; break;
-      case "u": out += String.fromCodePoint(parseInt(body.slice(i + 1, i + 5), 16)); i += 4; break;
-      case "U": out += String.fromCodePoint(parseInt(body.slice(i + 1, i + 9), 16)); i += 8; break;
-      default:
-        if (e !== undefined && e >= "0" && e <= "7") {
-          out += String.fromCharCode(parseInt(body.slice(i, i + 3), 8));
-          i += 2;
-        } else out += "\\" + (e ?? "");
-    }
-  }
-  return out;
-}
-
-/** The value of a literal expression. */
-export function literalValue(e: LiteralExpr): LiteralValue {
+/**
+ * The value of a literal expression; undefined for a string literal that does not scan (the parser reported it)
+ * and a number Go cannot represent (`1e400`).
+ */
+export function literalValue(e: LiteralExpr): LiteralValue | undefined {
   switch (e.literal) {
     case "null":
       return { t: "null" };
     case "bool":
       return { t: "bool", v: e.raw === "true" };
-    case "string":
-      return { t: "string", v: unquote(e.raw) };
+    case "string": {
+      const v = unquote(e.raw);
+      return v === undefined ? undefined : { t: "string", v };
+    }
     case "float":
-      return { t: "number", v: Number(e.raw), goType: "float64" };
     case "number": {
-      const n = Number(e.raw);
-      if (/[.eE]/.test(e.raw)) return { t: "number", v: n, goType: "float64" };
-      const big = BigInt(e.raw);
-      const goType = big <= 9223372036854775807n ? "int64" : big <= 18446744073709551615n ? "uint64" : "float64";
-      return { t: "number", v: n, goType };
+      const n = numberValue(e.raw);
+      return n.goType === "error" ? undefined : { t: "number", v: n.value, goType: n.goType };
     }
   }
 }

@@ -3,10 +3,9 @@
  * and checked with the shared OTTL checker (@alloy-ts/otel), and a problem is reported at the character it
  * is about inside the string literal. Upstream fails the component at load with the same problem.
  */
-import type { Attribute, Block, Expr, LiteralExpr, Range, Statement } from "@alloy-ts/grammar";
+import { unquote, unquoteWithOffsets, type Attribute, type Block, type Expr, type LiteralExpr, type Range, type Statement } from "@alloy-ts/grammar";
 import { ottl } from "@alloy-ts/otel";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
-import { unquote } from "./literal.js";
 
 type Ctx = ottl.ContextName;
 
@@ -77,22 +76,6 @@ const OTTL_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly Fiel
 /** Whether a component has OTTL fields. */
 export const hasOttl = (component: string): boolean => Object.hasOwn(OTTL_FIELDS, component);
 
-/** Offset in a string literal's source of the character at `index` of its decoded value. */
-export function rawOffset(raw: string, index: number): number {
-  if (raw.startsWith("`")) return 1 + index;
-  let i = 1;
-  // Counted in UTF-16 units on both sides: a plain unit decodes to itself, an escape to one character.
-  for (let n = 0; n < index && i < raw.length - 1; n++) {
-    if (raw[i] !== "\\") {
-      i++;
-      continue;
-    }
-    const e = raw[i + 1];
-    i += e === "x" ? 4 : e === "u" ? 6 : e === "U" ? 10 : e !== undefined && e >= "0" && e <= "7" ? 4 : 2;
-  }
-  return i;
-}
-
 function attrOf(body: readonly Statement[], name: string): Attribute | undefined {
   return body.find((s): s is Attribute => s.kind === "Attribute" && s.name === name);
 }
@@ -110,15 +93,18 @@ function contextOf(body: readonly Statement[], allowed: readonly Ctx[]): Ctx | u
   const [lit] = stringsOf(a.value);
   if (!lit || a.value.kind !== "Literal") return "invalid";
   const v = unquote(lit.raw);
-  return (allowed as readonly string[]).includes(v) ? (v as Ctx) : "invalid";
+  return v !== undefined && (allowed as readonly string[]).includes(v) ? (v as Ctx) : "invalid";
 }
 
 function checkLiteral(lit: LiteralExpr, f: Field, context: Ctx | undefined, contexts: readonly Ctx[], editors: ottl.EditorSet, file: string, out: ValidationDiagnostic[]): void {
-  const src = unquote(lit.raw);
+  const decoded = unquoteWithOffsets(lit.raw);
+  if (decoded === undefined) return; // the literal does not scan: the parser has reported it
+  const { value: src, offsets } = decoded;
+  const at = (index: number) => lit.start + offsets[Math.min(Math.max(index, 0), src.length)]!;
   const opts = { context, contexts, editors };
   const problems = f.kind === "statement" ? ottl.checkStatement(src, opts) : ottl.checkCondition(src, opts);
   for (const p of problems) {
-    const range: Range = { start: lit.start + rawOffset(lit.raw, p.pos), end: lit.start + rawOffset(lit.raw, p.end) };
+    const range: Range = { start: at(p.pos), end: at(p.end) };
     const what = f.kind === "statement" ? "statement" : "condition";
     out.push(makeDiag(file, range, `unable to parse OTTL ${what} ${JSON.stringify(src)}: ${p.message}`, Code.ottl));
   }

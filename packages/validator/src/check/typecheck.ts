@@ -17,7 +17,7 @@ import {
 } from "./literal.js";
 import { didYouMean } from "./suggest.js";
 
-type Kind = "any" | "string" | "duration" | "number" | "bool" | "array" | "map" | "struct" | "capsule" | "function";
+export type Kind = "any" | "string" | "duration" | "number" | "bool" | "array" | "map" | "struct" | "capsule" | "function";
 
 /** Context shared by one type check run. */
 interface Ctx {
@@ -116,7 +116,7 @@ function checkAttribute(ctx: Ctx, a: Extract<Statement, { kind: "Attribute" }>, 
 }
 
 /** The Go-level kind of a schema value (what upstream's reflection switches on). */
-function kindOf(s: SchemaNode): Kind {
+export function kindOf(s: SchemaNode): Kind {
   if (s["x-alloy-function"]) return "function";
   if (s["x-alloy-capsule"] && !s.type) return "capsule";
   if (s["x-alloy-secret"]) return "capsule";
@@ -138,7 +138,7 @@ function kindOf(s: SchemaNode): Kind {
 }
 
 /** Alloy type name of a schema value, as upstream prints expected types. */
-function alloyTypeName(k: Kind): string {
+export function alloyTypeName(k: Kind): string {
   switch (k) {
     case "duration":
       return "string";
@@ -152,9 +152,11 @@ function alloyTypeName(k: Kind): string {
 
 function checkExpr(ctx: Ctx, e: Expr, want: SchemaNode): void {
   switch (e.kind) {
-    case "Literal":
-      checkValue(ctx, rangeOf(e), literalValue(e), want);
+    case "Literal": {
+      const v = literalValue(e);
+      if (v) checkValue(ctx, rangeOf(e), v, want);
       return;
+    }
     case "Array":
       checkArray(ctx, e, want);
       return;
@@ -163,13 +165,16 @@ function checkExpr(ctx: Ctx, e: Expr, want: SchemaNode): void {
       return;
     case "Unary":
       if (e.operand.kind === "Literal") {
-        const v = unaryValue(e, literalValue(e.operand));
+        const operand = literalValue(e.operand);
+        const v = operand && unaryValue(e, operand);
         if (v) checkValue(ctx, rangeOf(e.operand), v, want);
       }
       return;
     case "Binary":
       if (e.left.kind === "Literal" && e.right.kind === "Literal") {
-        const v = binaryValue(e, literalValue(e.left), literalValue(e.right));
+        const l = literalValue(e.left);
+        const r = literalValue(e.right);
+        const v = l && r && binaryValue(e, l, r);
         if (v) checkValue(ctx, rangeOf(e), v, want);
       }
       return;

@@ -14,7 +14,7 @@ const PIPELINE_CAPSULES = new Set(["otelcol.Consumer", "MetricsReceiver", "LogsR
 export type ResolveRef = (t: Traversal) => { id: string; rest: Traversal; schema: ComponentSchema } | undefined;
 
 /** A pure identifier/access chain as a traversal. */
-function chain(e: Expr): Traversal | undefined {
+export function chain(e: Expr): Traversal | undefined {
   if (e.kind === "Identifier") return [{ name: e.name, range: rangeOf(e) }];
   if (e.kind === "Access") {
     const base = chain(e.value);

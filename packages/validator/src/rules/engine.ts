@@ -240,13 +240,15 @@ function exprValue(e: AstExpr, schema: SchemaNode | undefined): Value {
   switch (e.kind) {
     case "Literal": {
       const v = literalValue(e);
+      if (v === undefined) return UNKNOWN;
       if (v.t === "null") return null;
       if (v.t === "string") return isDurationSchema(schema) ? (durationNs(v.v) ?? UNKNOWN) : v.v;
       return v.v;
     }
     case "Unary": {
       if (e.operand.kind !== "Literal") return UNKNOWN;
-      const v = unaryValue(e, literalValue(e.operand));
+      const operand = literalValue(e.operand);
+      const v = operand && unaryValue(e, operand);
       return v && v.t !== "null" && v.t !== "string" ? v.v : UNKNOWN;
     }
     case "Array":

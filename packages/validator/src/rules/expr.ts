@@ -11,6 +11,7 @@
  *
  * Durations are nanosecond numbers (`10s`, `1m30s` in a rule; attributes of format `duration` in the file).
  */
+import { dottedIdentifierEnd } from "@alloy-ts/grammar";
 
 export const UNKNOWN: unique symbol = Symbol("unknown");
 export type Value = string | number | boolean | null | Value[] | typeof UNKNOWN;
@@ -157,12 +158,14 @@ class Parser {
       }
       return { t: "lit", v: Number(num[0]) };
     }
-    const id = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(s.slice(this.i));
-    if (!id) throw this.err("expected a value");
-    this.i += id[0].length;
-    if (id[0] === "true") return { t: "lit", v: true };
-    if (id[0] === "false") return { t: "lit", v: false };
-    if (id[0] === "null") return { t: "lit", v: null };
+    // Paths name attributes and blocks, so they are Alloy identifiers joined by dots.
+    const end = dottedIdentifierEnd(s, this.i);
+    if (end === this.i) throw this.err("expected a value");
+    const id = s.slice(this.i, end);
+    this.i = end;
+    if (id === "true") return { t: "lit", v: true };
+    if (id === "false") return { t: "lit", v: false };
+    if (id === "null") return { t: "lit", v: null };
     if (this.eat("(")) {
       const args: Expr[] = [];
       if (!this.eat(")")) {
@@ -170,10 +173,10 @@ class Parser {
         while (this.eat(","));
         if (!this.eat(")")) throw this.err("expected )");
       }
-      if (!(id[0] in FUNCS)) throw this.err(`unknown function ${id[0]}`);
-      return { t: "call", f: id[0], args };
+      if (!(id in FUNCS)) throw this.err(`unknown function ${id}`);
+      return { t: "call", f: id, args };
     }
-    return { t: "path", p: id[0] };
+    return { t: "path", p: id };
   }
 }
 

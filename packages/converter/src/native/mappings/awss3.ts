@@ -38,7 +38,8 @@ export const awsS3Exporter: NativeDescription = {
       parentDefault: "own",
       rows: [{ attr: "type", as: "string", otel: null, alloyDefault: "otlp_json", map: (_, src) => src.root.get("marshaler") ?? "otlp_json" }],
     },
-    { attr: "timeout", as: "duration", alloyDefault: "5s" },
+    // The collector's factory sets exporterhelper's default timeout, as Alloy's SetToDefault does.
+    { attr: "timeout", as: "duration", otelDefault: "5s", alloyDefault: "5s" },
   ],
   notes: (src, id) => droppedKeys(src, HANDLED, `exporter/${id}`, "otelcol.exporter.awss3"),
 };

@@ -1,5 +1,5 @@
 /**
- * JSON Schema tooling over ajv (draft 2020-12): compile the generated component schemas, check them against
+ * JSON Schema tooling for the tests, over ajv (draft 2020-12): compile the generated component schemas, check them against
  * schemas/meta.schema.json, or check configuration data shaped as JSON.
  */
 import Ajv2020Module from "ajv/dist/2020.js";

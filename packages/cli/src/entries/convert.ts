@@ -1,0 +1,9 @@
+/**
+ * Process entry point of `alloy convert` alone (bin/alloy.cjs picks it): one CommonJS file with a V8 code cache, so
+ * a run in CI or a pre-commit hook does not pay for the ES module loader compiling the whole command tree.
+ */
+import * as convert from "../commands/convert.js";
+import { quietOnClosedOutput, run } from "../program.js";
+
+quietOnClosedOutput();
+void run(process.argv.slice(2), [convert]);

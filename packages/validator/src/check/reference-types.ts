@@ -1,0 +1,61 @@
+/**
+ * The type of a reference to a component's export, against the attribute it is given to: a receiver capsule as
+ * `targets`, a list of targets as a string. Alloy finds these when it evaluates the reference (syntax/vm's
+ * TypeError: "<expression> should be <type>, got <type>"); here they are found from the schemas' export types.
+ * Only clear mismatches are reported: conversions Alloy makes (strings to numbers, convertible capsules such as
+ * discovery.Target to objects, strings to secrets) and values of unknown type pass.
+ */
+import { type Expr, rangeOf, type Statement } from "@alloy-ts/grammar";
+import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
+import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
+import { alloyTypeName, kindOf, type Kind } from "./typecheck.js";
+import { chain, type ResolveRef } from "./wiring.js";
+
+/** The Alloy type name of a value of kind `have` when it cannot be given where `want` belongs; undefined when it can. */
+function mismatch(have: SchemaNode, want: SchemaNode): string | undefined {
+  const h = kindOf(have);
+  const w = kindOf(want);
+  if (h === "any" || w === "any" || (h === "duration" && w === "string") || (h === "string" && w === "duration")) return undefined;
+  const same = (k: Kind) => (k === "map" || k === "struct" ? "object" : k === "duration" ? "string" : k);
+  if (same(h) === same(w)) return undefined;
+  if (w === "capsule" && (want["x-alloy-convertible"] || want["x-alloy-secret"])) return undefined;
+  if (h === "capsule" && have["x-alloy-convertible"]) return undefined;
+  // Alloy converts strings to numbers (and numbers to strings) when the text allows.
+  if ((h === "string" || h === "duration") && w === "number") return undefined;
+  if (h === "number" && (w === "string" || w === "duration")) return undefined;
+  return alloyTypeName(h);
+}
+
+export function checkReferenceTypes(body: readonly Statement[], schema: SchemaNode, root: ComponentSchema, file: string, resolve: ResolveRef, out: ValidationDiagnostic[]): void {
+  const checkValue = (e: Expr, wantRaw: SchemaNode): void => {
+    const want = deref(wantRaw, root);
+    if (e.kind === "Array" && kindOf(want) === "array" && want.items) {
+      for (const el of e.elements) checkValue(el, want.items);
+      return;
+    }
+    const t = chain(e);
+    if (!t) return;
+    const r = resolve(t);
+    if (!r || r.rest.length !== 1) return;
+    const exp = r.schema["x-alloy-exports"][r.rest[0]!.name];
+    if (!exp) return; // a missing export is reported on its own
+    const got = mismatch(deref(exp, r.schema), want);
+    if (got === undefined) return;
+    const ref = `${r.id}.${r.rest[0]!.name}`;
+    out.push(makeDiag(file, rangeOf(e), `${ref} should be ${alloyTypeName(kindOf(want))}, got ${got}`, Code.referenceType));
+  };
+  const walkBody = (stmts: readonly Statement[], sch: SchemaNode): void => {
+    const props = deref(sch, root).properties;
+    if (!props) return;
+    for (const s of stmts) {
+      const p = props[s.name];
+      if (!p) continue;
+      if (s.kind === "Block") {
+        if (p["x-alloy-kind"] === "block") walkBody(s.body, p["x-alloy-repeat"] === "single" || !p.items ? p : p.items);
+        continue;
+      }
+      if (p["x-alloy-kind"] === "attr") checkValue(s.value, p);
+    }
+  };
+  walkBody(body, schema);
+}
