@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Expr, Statement as AstStatement } from "../ast/nodes.js";
 import { parse } from "../parser/parser.js";
 import { goQuote } from "../parser/quote.js";
+import { fieldKey, unquote } from "../parser/unquote.js";
 import { format } from "../printer/printer.js";
 import { attr, block, expr, str, type AlloyValue, type BlockStatement, type Statement } from "./ir.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
@@ -50,7 +51,7 @@ const body: fc.Arbitrary<Statement[]> = fc.letrec<{ b: Statement[] }>((tie) => (
 const label = fc.option(name, { nil: undefined });
 const file = fc.array(fc.tuple(reference, label, body).map(([n, l, b]): BlockStatement => block(n, b, l)), { minLength: 1, maxLength: 4 });
 
-/** The tree a parsed file holds, in the builder's terms (texts as the builder writes them). */
+/** The tree a parsed file holds: strings and keys decoded, other values as written. */
 function fromAst(stmts: readonly AstStatement[], source: string): unknown[] {
   return stmts.map((s) =>
     s.kind === "Attribute"
@@ -60,12 +61,15 @@ function fromAst(stmts: readonly AstStatement[], source: string): unknown[] {
 }
 function valueOf(e: Expr, source: string): unknown {
   switch (e.kind) {
-    case "Literal": return e.raw;
+    case "Literal": return e.literal === "string" ? { string: unquote(e.raw) } : e.raw;
     case "Array": return e.elements.map((x) => valueOf(x, source));
-    case "Object": return e.fields.map((f) => [f.quoted ? `"${f.name}"` : f.name, valueOf(f.value, source)]);
+    case "Object": return e.fields.map((f) => [fieldKey(f, source), valueOf(f.value, source)]);
     default: return source.slice(e.start, e.end);
   }
 }
+/** A string as UTF-8 can hold it: a lone surrogate is written as U+FFFD. */
+const wellFormed = (v: string): string => v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
 /** The same shape from the tree that was written. */
 function expected(stmts: readonly Statement[]): unknown[] {
   return stmts.map((s) =>
@@ -77,7 +81,8 @@ function expected(stmts: readonly Statement[]): unknown[] {
 function expectedValue(v: AlloyValue): unknown {
   switch (v.t) {
     case "array": return v.items.map(expectedValue);
-    case "object": return v.fields.map((f) => [isValidIdentifier(f.key) ? f.key : goQuote(f.key), expectedValue(f.value)]);
+    case "object": return v.fields.map((f) => [wellFormed(f.key), expectedValue(f.value)]);
+    case "string": return { string: wellFormed(v.v) };
     default: return valueText(v);
   }
 }

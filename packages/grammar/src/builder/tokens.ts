@@ -3,10 +3,9 @@
  * on a line of its own, arrays on one line, an object as `{`, one `key = value,` per line, `}`. No indentation,
  * alignment or blank lines: the canonical printer (`print`/`format`) decides those, and since it keeps the line
  * structure of its input, this is the raw form whose printing is the converter's output (otelcol-conversion.md
- * §13, upstream `syntax/token/builder`). An object key is written bare when it scans as one identifier (keywords
- * do not), else as a quoted string.
+ * §13, upstream `syntax/token/builder`). Object keys are written by `objectKeyText` (bare when an identifier).
  */
-import { isValidIdentifier } from "../lexer/identifier.js";
+import { objectKeyText } from "../lexer/identifier.js";
 import { goQuote } from "../parser/quote.js";
 import type { AlloyValue, BlockStatement, Statement } from "./ir.js";
 
@@ -40,7 +39,7 @@ export function valueText(v: AlloyValue): string {
     case "object": {
       if (v.fields.length === 0) return "{}";
       let out = "{\n";
-      for (const f of v.fields) out += (isValidIdentifier(f.key) ? f.key : goQuote(f.key)) + " = " + valueText(f.value) + ",\n";
+      for (const f of v.fields) out += objectKeyText(f.key) + " = " + valueText(f.value) + ",\n";
       return out + "}";
     }
   }
