@@ -1,9 +1,8 @@
 /**
  * The otelcol → Alloy conversion, step by step as otelcol-conversion.md §1 describes it.
  */
-import { format } from "@alloy-ts/grammar";
-import { attr, block, expr, type Statement } from "./alloy/ir.js";
-import { FilePrinter } from "./alloy/emit.js";
+import { builder, format, parse, print, type ParseResult } from "@alloy-ts/grammar";
+import { attr, block, expr, type BlockStatement, type Statement } from "./alloy/ir.js";
 import type { ComponentDescription, ComponentKind, Signal } from "./engine/description.js";
 import { convertBody, decodeBody, MapSource, type EngineContext } from "./engine/engine.js";
 import { Expr } from "./engine/values.js";
@@ -13,7 +12,7 @@ import { validateConfig } from "./otel/validate.js";
 import { positionOf, readYaml, type Position } from "@alloy-ts/otel";
 import { componentLabel, splitId } from "./labels.js";
 import { convertTelemetry } from "./telemetry.js";
-import { rewriteEnvReferences } from "./env-rewrite.js";
+import { rewriteBlock, rewriteReferences } from "./env-rewrite.js";
 import { referenceErrors } from "./otel/resolve-refs.js";
 import { ConvertCode, type ConvertDiagnostic, type ConvertSeverity } from "./diagnostics.js";
 import { byteOrder } from "./engine/values.js";
@@ -88,7 +87,13 @@ class Conversion {
   readonly diagnostics: ConvertDiagnostic[] = [];
   /** Settings ledger, keyed by owner and path (a component emitted in several groups has one fate per setting). */
   private readonly fates = new Map<string, SettingFate>();
-  private readonly file = new FilePrinter();
+  /** The file as tokens, block by block (each block's tree is garbage once written). */
+  private readonly file = new builder.FileBuilder();
+  /**
+   * Under compat (when references are rewritten): the file as it was before the rewrite, for upstream's bytes
+   * when the rewritten file does not parse (see ./env-rewrite.ts).
+   */
+  private readonly unrewritten: string[] | undefined;
   readonly compat: boolean;
   /** Processors emitted once per signal (never under compat). */
   private splits: SplitPlan = new Map();
@@ -104,6 +109,18 @@ class Conversion {
   constructor(readonly options: ConvertOptions) {
     this.compat = options.compat === "upstream";
     this.readsReferences = !this.compat && options.skipSourceValidation !== true;
+    this.unrewritten = this.compat && options.skipSourceValidation !== true ? [] : undefined;
+  }
+
+  /** Writes a top-level block; under compat its `${...}` literals are rewritten as upstream does. */
+  private add(b: BlockStatement): void {
+    if (this.unrewritten === undefined) {
+      this.file.add(b);
+      return;
+    }
+    const rewritten = rewriteBlock(b);
+    const tokens = this.file.add(rewritten);
+    this.unrewritten.push(rewritten === b ? tokens : builder.statementText(b));
   }
 
   get ledger(): SettingFate[] {
@@ -169,35 +186,53 @@ class Conversion {
     this.convertConfig(cfg);
     if (!this.compat) this.reportLedger(cfg);
     this.checkDuplicateLabels();
-    const { text, canonical } = this.file.finish();
-    if (text === "" && !this.compat) {
+    if (this.file.empty && !this.compat) {
       // Upstream then succeeds with no output; nothing converted is not a success.
       this.report("critical", "nothing was converted: no pipeline of the configuration has a signal Alloy carries (traces, metrics, logs)");
     }
-    if (text === "") return undefined;
-    // Upstream rewrites the printed text (only literals containing `${`); the default mode wrote expressions.
-    const rewritten = this.compat && !this.options.skipSourceValidation && text.includes("${") ? rewriteEnvReferences(text) : text;
-    if (rewritten === text && canonical) return this.checked(text + "\n");
-    const formatted = format(rewritten);
-    if (!formatted.ok) {
-      const d = formatted.diagnostics.find((x) => x.severity === "error") ?? formatted.diagnostics[0];
-      const where = d ? formatted.source.formatPosition(d.range.start) : "";
-      this.report("error", d ? `${where}: ${d.message}` : "failed to parse the converted configuration");
-      return rewritten;
-    }
-    return this.checked(formatted.text);
+    if (this.file.empty) return undefined;
+    return this.compat ? this.printedUpstream() : this.printedChecked();
   }
 
   /**
-   * The output, after the checks Alloy runs when it loads a file: each problem is an error at the collector
-   * component its block came from (a setting the collector would refuse too, or a gap of the conversion). Upstream
-   * prints its output unchecked, and so does `--compat=upstream`.
+   * The tokens parsed once, and the tree printed and checked as Alloy checks it when it loads a file: each
+   * problem is an error at the collector component its block came from (a setting the collector would refuse
+   * too, or a gap of the conversion).
    */
-  private checked(output: string): string {
+  private printedChecked(): string {
+    const tokens = this.file.text();
+    const parsed = parse(tokens, { name: "converted.alloy" });
+    if (parsed.diagnostics.some((d) => d.severity === "error")) return this.unparsable(parsed, tokens);
+    const output = print(parsed.file, parsed.source) + "\n";
     // A conversion that already failed claims nothing about its output; the check is for one that would succeed.
-    if (this.compat || this.diagnostics.some((d) => d.severity === "error" || d.severity === "critical")) return output;
-    for (const p of checkOutput(output, this.origins)) this.report("error", p.summary, p.position, ConvertCode.outputRefused);
+    if (this.diagnostics.some((d) => d.severity === "error" || d.severity === "critical")) return output;
+    for (const p of checkOutput(output, parsed, this.origins)) this.report("error", p.summary, p.position, ConvertCode.outputRefused);
     return output;
+  }
+
+  /**
+   * Upstream's output, unchecked as upstream prints it. If the rewritten references make the file unparsable,
+   * upstream's own steps give its bytes: the file printed, rewritten as text, and returned as it is.
+   */
+  private printedUpstream(): string {
+    const tokens = this.file.text();
+    const formatted = format(tokens);
+    if (formatted.ok) return formatted.text;
+    const plain = this.unrewritten?.join("");
+    const first = plain === undefined || plain === tokens ? undefined : format(plain);
+    if (first === undefined || !first.ok) return this.unparsable(formatted, tokens);
+    const rewritten = rewriteReferences(first.text.slice(0, -1));
+    const second = format(rewritten);
+    if (second.ok) return second.text;
+    return this.unparsable(second, rewritten);
+  }
+
+  /** An output that does not parse: an Error with the parser's message, and the text as it is. */
+  private unparsable(result: Pick<ParseResult, "diagnostics" | "source">, text: string): string {
+    const d = result.diagnostics.find((x) => x.severity === "error") ?? result.diagnostics[0];
+    const at = d ? result.source.position(d.range.start) : undefined;
+    this.report("error", d && at ? `${at.line}:${at.column}: ${d.message}` : "failed to parse the converted configuration");
+    return text;
   }
 
   /**
@@ -279,7 +314,7 @@ class Conversion {
     const telemetry = convertTelemetry(cfg.telemetry, this.compat);
     for (const n of telemetry.notes) this.report(n.severity, n.summary, n.position);
     if (!this.compat) this.record(telemetryFates(cfg.telemetry));
-    if (telemetry.logging) this.file.add(telemetry.logging);
+    if (telemetry.logging) this.add(telemetry.logging);
 
     const groups = this.pipelineGroups(cfg);
     if (!groups) return;
@@ -584,20 +619,20 @@ class Conversion {
     this.origins.set(`${d.alloyName}.${label}`, c);
     for (const extra of d.before?.(src, label) ?? []) {
       this.origins.set(`${extra.name}.${extra.label}`, c);
-      this.file.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
+      this.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
     const output = this.outputBlock(cfg, c, group, only);
     if (role?.role === "carried") {
       const problems: { path: readonly string[]; message: string }[] = [];
       const body = carriedBody(c.config, problems);
       for (const p of problems) this.report("warning", `${c.kind}/${c.id}: ${p.path.join(".")}: ${p.message}`, c.position);
-      this.file.add(block(d.alloyName, output ? [...body, output] : body, label));
+      this.add(block(d.alloyName, output ? [...body, output] : body, label));
       this.report("info", `Carried ${c.kind}/${c.id} as ${d.alloyName}.${label}: Alloy has no component for "${c.type}"; its settings are kept as written`, c.position);
       if (!this.compat) this.record(uniformFates(`${c.kind}/${c.id}`, c.config, "kept", `in ${d.alloyName}.${label}`));
       return;
     }
     const body = convertBody(d.rows, c.config, [], ctx, output);
-    this.file.add(block(d.alloyName, body, label));
+    this.add(block(d.alloyName, body, label));
     const unsupported: { path: string; summary: string }[] = [];
     for (const n of notes ? d.notes?.(src, c.id) ?? [] : []) {
       const at = n.at === undefined ? c.position : notePosition(c.config, typeof n.at === "string" ? n.at.split(".") : n.at);

@@ -4,7 +4,7 @@
  * itself refuses (an `otlphttp` exporter without endpoint, a `memory_limiter` with `check_interval: 0`, a `loki`
  * exporter in a traces pipeline) converted "successfully" into a file Alloy refuses.
  */
-import { parse } from "@alloy-ts/grammar";
+import { parse, type ParseResult } from "@alloy-ts/grammar";
 import type { Position } from "@alloy-ts/otel";
 import { validate } from "@alloy-ts/validator";
 import type { DefinedComponent } from "./otel/config.js";
@@ -14,11 +14,19 @@ export interface OutputProblem {
   readonly position?: Position;
 }
 
-/** Errors Alloy would report on `output`; `origins` maps `<name>.<label>` of each emitted block to its source. */
-export function checkOutput(output: string, origins: ReadonlyMap<string, DefinedComponent>): OutputProblem[] {
-  // Run flags are not the conversion's fault: the command prints the flags its output needs.
-  const errors = validate([{ name: "converted.alloy", text: output }], { stabilityLevel: "experimental", communityComponents: true }).filter((d) => d.severity === "error");
-  if (errors.length === 0) return [];
+/** Run flags are not the conversion's fault: the command prints the flags its output needs. */
+const OPTIONS = { stabilityLevel: "experimental", communityComponents: true } as const;
+
+/**
+ * Errors Alloy would report on `output`, the printing of `tokens` (the parsed file it was printed from, named
+ * `converted.alloy`); `origins` maps `<name>.<label>` of each emitted block to its source. The tokens' tree is
+ * checked, so that a file that passes is parsed once; one that fails is checked again as printed, so that each
+ * problem is named at its line in the output.
+ */
+export function checkOutput(output: string, tokens: ParseResult, origins: ReadonlyMap<string, DefinedComponent>): OutputProblem[] {
+  const isError = (d: { severity: string }): boolean => d.severity === "error";
+  if (!validate([tokens], OPTIONS).some(isError)) return [];
+  const errors = validate([{ name: "converted.alloy", text: output }], OPTIONS).filter(isError);
   const { file, source } = parse(output);
   const out: OutputProblem[] = [];
   for (const e of errors) {

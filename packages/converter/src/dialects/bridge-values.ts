@@ -6,7 +6,7 @@
  *   defaults, joined with `+` when mixed with text.
  * Keys of a component's top level that cannot be attribute names go into the `__extra` object attribute.
  */
-import { isBareKey } from "../alloy/emit.js";
+import { isValidIdentifier } from "@alloy-ts/grammar";
 import { attr, block, type AlloyValue, type Statement } from "../alloy/ir.js";
 import { goQuote } from "../alloy/go-text.js";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
@@ -23,7 +23,7 @@ export interface ValueProblem {
 
 /** True when `key` can be an attribute or block name in a bridge body. */
 export function isBodyKey(key: string): boolean {
-  return isBareKey(key) && !key.startsWith("__");
+  return isValidIdentifier(key) && !key.startsWith("__");
 }
 
 function blockable(v: RawValue): v is RawMap {

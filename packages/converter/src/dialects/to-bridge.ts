@@ -3,9 +3,8 @@
  * component, of any type, is carried with its settings as data; pipelines become `otel.pipeline` blocks
  * referencing the component blocks. See docs/dialects.md.
  */
-import { format } from "@alloy-ts/grammar";
+import { builder, format } from "@alloy-ts/grammar";
 import { attr, block, expr, type AlloyValue, type BlockStatement, type Statement } from "../alloy/ir.js";
-import { printFile } from "../alloy/emit.js";
 import { findComponent } from "../components/registry.js";
 import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
 import { decodeBody, type EngineContext } from "../engine/engine.js";
@@ -53,12 +52,12 @@ class BridgeConversion {
     for (const p of problems) this.report("critical", `invalid collector configuration: ${p.message}`, p.position);
     if (problems.length > 0) return undefined;
     for (const c of config.components) this.checkAgainstDescription(c);
-    const text = printFile(bridgeBlocks(config, (path, message, position) => this.report("warning", `${path.join(".")}: ${message}`, position)));
+    const text = builder.statementsText(bridgeBlocks(config, (path, message, position) => this.report("warning", `${path.join(".")}: ${message}`, position)));
     if (text === "") return "";
-    const formatted = format(text + "\n");
+    const formatted = format(text);
     if (!formatted.ok) {
       this.report("error", `the converted configuration does not parse: ${formatted.diagnostics[0]?.message ?? "unknown error"}`);
-      return text + "\n";
+      return text;
     }
     return formatted.text;
   }
