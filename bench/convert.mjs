@@ -21,7 +21,7 @@ function checked(name, convert, text) {
   const result = convert(text);
   if (result.output === undefined) {
     const first = result.diagnostics.find((d) => d.severity === "critical" || d.severity === "error");
-    throw new Error(`${name}: the conversion produced no output (${first?.summary ?? "no diagnostic"})`);
+    throw new Error(`${name}: the conversion produced no output (${first?.message ?? "no diagnostic"})`);
   }
   return lineCount(result.output);
 }

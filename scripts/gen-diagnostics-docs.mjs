@@ -54,7 +54,8 @@ export async function generateDiagnosticsPage() {
   out.push("");
   out.push("Every diagnostic has a severity, a stable code, a message and, where the input has one, a place: a range of");
   out.push("an Alloy file, or the line and column of a collector YAML file. The code is what `--format=json` and SARIF");
-  out.push("output, the convert report and the language server carry; the message is upstream's exact text where");
+  out.push("output, the convert report, the language server and `alloy report`'s report.json (each diagnostic there");
+  out.push("with its `stage`: read, convert, validate or verify) carry; the message is upstream's exact text where");
   out.push("upstream reports the same problem (marked *upstream text*). In message templates `{name}` stands for the");
   out.push("part that varies. Each example below is run by the test suite and reports its code.");
   out.push("");

@@ -42,7 +42,7 @@ export function createCampaigns(libs) {
   const { unquote } = grammar;
   const { parse, format, scanTokens } = grammar;
 
-  const internal = (diags) => diags.find((d) => /internal/.test(d.code ?? "") || /internal .*error|Maximum call stack/i.test(d.message ?? d.summary ?? ""));
+  const internal = (diags) => diags.find((d) => /internal/.test(d.code ?? "") || /internal .*error|Maximum call stack/i.test(d.message ?? ""));
 
   /** Parse with the invariants every parse must keep: no internal error, ranges inside the text. */
   function checkedParse(text) {
@@ -200,8 +200,8 @@ export function createCampaigns(libs) {
       arbitrary: fc.oneof(gen.componentSource, gen.anySource(scanTokens)),
       check(text) {
         const r = guarded("convert (Alloy → collector YAML)", () => converter.convertAlloyToOtelcol(text, { fileName: "fuzz.alloy" }));
-        const bad = r.diagnostics.find((d) => /internal .*error|Maximum call stack/i.test(d.summary ?? d.message ?? ""));
-        if (bad) throw new Finding("crash", `convert reported an internal error: ${bad.summary ?? bad.message}`);
+        const bad = r.diagnostics.find((d) => /internal .*error|Maximum call stack/i.test(d.message ?? ""));
+        if (bad) throw new Finding("crash", `convert reported an internal error: ${bad.message}`);
       },
     },
 
@@ -219,8 +219,8 @@ export function createCampaigns(libs) {
         for (const [dialect, run] of runs) {
           const what = `convert ${dialect}`;
           const r = guarded(what, run);
-          const bad = r.diagnostics.find((d) => /internal .*error|Maximum call stack/i.test(d.summary ?? d.message ?? ""));
-          if (bad) throw new Finding("crash", `${what} reported an internal error: ${bad.summary ?? bad.message}`);
+          const bad = r.diagnostics.find((d) => /internal .*error|Maximum call stack/i.test(d.message ?? ""));
+          if (bad) throw new Finding("crash", `${what} reported an internal error: ${bad.message}`);
           if (r.output === undefined || r.output === "") continue;
           const parsed = checkedParse(r.output);
           if (parsed.diagnostics.length) throw violation(`${what}: output does not parse: ${parsed.diagnostics[0].message} in ${JSON.stringify(r.output.slice(0, 400))}`);

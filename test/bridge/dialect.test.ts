@@ -37,8 +37,8 @@ describe("collector YAML → bridge dialect", () => {
   it("carries unknown component types with an Info diagnostic and checks described ones", () => {
     const r = convertOtelcolToBridge(yaml("    protocols:\n      grpc:\n        endpoint: [1]").replace("debug:", "acme_exporter:").replace("[debug]", "[acme_exporter]"));
     expect(r.output).toContain('otel.exporter.acme_exporter "default" { }');
-    expect(r.diagnostics.some((d) => d.severity === "info" && d.summary.includes("acme_exporter") && d.summary.includes("no description"))).toBe(true);
-    expect(r.diagnostics.some((d) => d.severity === "warning" && d.summary.includes("endpoint"))).toBe(true);
+    expect(r.diagnostics.some((d) => d.severity === "info" && d.message.includes("acme_exporter") && d.message.includes("no description"))).toBe(true);
+    expect(r.diagnostics.some((d) => d.severity === "warning" && d.message.includes("endpoint"))).toBe(true);
   });
 
   it("carries service extensions and telemetry in otel.service", () => {
@@ -118,7 +118,7 @@ describe("bridge dialect → collector YAML", () => {
     expect(r.output).not.toContain("send_batch_size:");
     expect(r.output).toContain("send_batch_max_size: 3000");
     expect(r.output).toContain("endpoint: 0.0.0.0:4317");
-    expect(r.diagnostics.some((d) => d.severity === "warning" && d.summary.includes("verbosity"))).toBe(true);
+    expect(r.diagnostics.some((d) => d.severity === "warning" && d.message.includes("verbosity"))).toBe(true);
   });
 });
 

@@ -46,7 +46,7 @@ describe.skipIf(!cliBuilt || process.platform === "win32")("alloy report on a tr
     expect(Object.keys(entries).sort()).toEqual(["dangling.yaml", "good.yaml", "loop-a.yaml", "loop-b.yaml", "out.yaml", "outdir", "sub/alias.yaml", "sub/up"]);
     expect(entries["good.yaml"]!.status).not.toBe("failed");
     expect(entries["sub/alias.yaml"]!.status).toBe(entries["good.yaml"]!.status); // a link inside the root is followed
-    expect(entries["dangling.yaml"]!.diagnostics[0]).toMatchObject({ stage: "read", message: "dangling symbolic link (to missing.yaml)" });
+    expect(entries["dangling.yaml"]!.diagnostics[0]).toMatchObject({ stage: "read", code: "report/unreadable", message: "dangling symbolic link (to missing.yaml)" });
     expect(entries["loop-a.yaml"]!.diagnostics[0]!.message).toMatch(/^symbolic link loop/);
     expect(entries["out.yaml"]!.diagnostics[0]!.message).toMatch(/outside .*: not followed$/);
     expect(entries["outdir"]!.diagnostics[0]!.message).toMatch(/outside .*: not followed$/);

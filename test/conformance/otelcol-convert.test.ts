@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertOtelcol, renderDiagnostic, type ConvertDiagnostic } from "@alloy-ts/converter";
+import { convertOtelcol, renderDiagnostic } from "@alloy-ts/converter";
+import type { Diagnostic } from "@alloy-ts/grammar";
 import { shared, sharedDir } from "../support/shared.js";
 
 const IGNORED = [
@@ -45,7 +46,7 @@ function loadCases(): Case[] {
 }
 
 /** The diagnostics text upstream's harness compares with `.diags`. */
-function diagsText(c: Case, diagnostics: readonly ConvertDiagnostic[]): string {
+function diagsText(c: Case, diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .filter((d) => d.severity !== "info")
     .map((d) => renderDiagnostic(d))
@@ -162,8 +163,8 @@ describe.skipIf(!sharedDir)("otelcol conversion: default mode differs only by do
       const added = kinds.map((k) => ADDED_DIAGNOSTICS[k]).filter((r): r is RegExp => r !== undefined);
       // Same diagnostics (texts without positions), only positions and the settings ledger's added, less those a
       // fix makes obsolete.
-      expect(ours.diagnostics.filter((d) => !d.code?.startsWith("ledger/") && !added.some((r) => r.test(d.summary))).map((d) => `${d.severity} ${d.summary}`)).toEqual(
-        upstream.diagnostics.map((d) => `${d.severity} ${d.summary}`).filter((t) => !obsolete.some((r) => r.test(t))),
+      expect(ours.diagnostics.filter((d) => !d.code?.startsWith("ledger/") && !added.some((r) => r.test(d.message))).map((d) => `${d.severity} ${d.message}`)).toEqual(
+        upstream.diagnostics.map((d) => `${d.severity} ${d.message}`).filter((t) => !obsolete.some((r) => r.test(t))),
       );
       if (upstream.output === undefined || ours.output === undefined) {
         expect(ours.output).toBe(upstream.output);

@@ -46,7 +46,7 @@ function validationErrors(text: string): string[] {
 const dir = sharedDir ? shared("corpus", "collector") : "";
 const files = sharedDir ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
 const refusal = (f: string) => Object.entries(REFUSED).find(([prefix]) => f.startsWith(prefix))?.[1];
-const criticals = (r: ReturnType<typeof convertOtelcol>) => r.diagnostics.filter((d) => d.severity === "critical").map((d) => d.summary);
+const criticals = (r: ReturnType<typeof convertOtelcol>) => r.diagnostics.filter((d) => d.severity === "critical").map((d) => d.message);
 
 describe.skipIf(!sharedDir)("the corpus of collector configurations", () => {
   it.each(files)("%s", (f) => {

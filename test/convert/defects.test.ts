@@ -33,7 +33,7 @@ function expectFile(file: string, actual: string | undefined, required: boolean)
 /** Errors and Warnings about the components (the fixed notes on `service::telemetry` are another subject). */
 const problems = (r: ConvertResult) =>
   r.diagnostics
-    .filter((d) => d.severity !== "info" && !d.summary.startsWith("the service/telemetry/"))
+    .filter((d) => d.severity !== "info" && !d.message.startsWith("the service/telemetry/"))
     .map((d) => renderDiagnostic(d))
     .join("\n");
 

@@ -77,7 +77,7 @@ describe("environment references become expressions with the collector's meaning
   it("names every reference it cannot express at its position", () => {
     const r = convertOtelcol("receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: ${file:/etc/ep}\n      http:\n        endpoint: ${http://x}\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n");
     expect(r.output).toBeUndefined();
-    expect(r.diagnostics.map((d) => `${d.position?.line}:${d.position?.column} ${d.summary}`)).toEqual([
+    expect(r.diagnostics.map((d) => `${d.position?.line}:${d.position?.column} ${d.message}`)).toEqual([
       '5:9 failed to get otelcol config: cannot resolve the configuration: scheme "file" is not supported for uri "file:/etc/ep"',
       '7:9 failed to get otelcol config: cannot resolve the configuration: scheme "http" is not supported for uri "http://x"',
     ]);

@@ -24,7 +24,7 @@ function upstream(yaml: string): { output: string | undefined; errors: string[] 
 
 function ours(yaml: string): { output: string | undefined; errors: string[] } {
   const r = convertOtelcol(yaml, { compat: "upstream" });
-  return { output: r.output, errors: r.diagnostics.filter((d) => d.severity === "error").map((d) => d.summary) };
+  return { output: r.output, errors: r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message) };
 }
 
 const config = (origins: string, headerKey: string, header: string) => `receivers:

@@ -41,7 +41,7 @@ function checkLedger(text: string, r: ConvertResult): void {
     expect(f.position, `${f.owner} ${f.path}`).toBeDefined();
     // Named at the setting itself, or by the diagnostic of the part of the configuration that holds it.
     const named = at.has(`${f.position!.line}:${f.position!.column}`) ||
-      r.diagnostics.some((d) => d.summary.includes(f.owner) || d.summary.includes(f.path.split(/[.[]/)[0]!));
+      r.diagnostics.some((d) => d.message.includes(f.owner) || d.message.includes(f.path.split(/[.[]/)[0]!));
     expect(named, `${f.owner} ${f.path}: ${f.detail}`).toBe(true);
   }
 }

@@ -7,10 +7,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertOtelcol, convertOtelcolToHybrid } from "@alloy-ts/converter";
+import type { Diagnostic } from "@alloy-ts/grammar";
 import { repoRoot } from "../support/shared.js";
 
 const fixture = (name: string) => readFileSync(path.join(repoRoot, "fixtures", "convert", "defects", `${name}.yaml`), "utf8");
-const errors = (r: { diagnostics: readonly { severity: string; summary: string; position?: { line: number; column: number } }[] }) =>
+const errors = (r: { diagnostics: readonly Diagnostic[] }) =>
   r.diagnostics.filter((d) => d.severity === "error" || d.severity === "critical");
 
 describe("receiver authentication", () => {
@@ -23,7 +24,7 @@ describe("receiver authentication", () => {
   it("with an authenticator Alloy lacks stops the default conversion; the hybrid dialect carries and references it", () => {
     const yaml = fixture("receiver-oidc");
     const stopped = errors(convertOtelcol(yaml));
-    expect(stopped.some((d) => d.severity === "critical" && d.summary.startsWith('extension "oidc/server" has no Alloy equivalent'))).toBe(true);
+    expect(stopped.some((d) => d.severity === "critical" && d.message.startsWith('extension "oidc/server" has no Alloy equivalent'))).toBe(true);
     const hybrid = convertOtelcolToHybrid(yaml);
     expect(errors(hybrid)).toEqual([]);
     expect(hybrid.output).toContain("auth = otel.extension.oidc.default_server.handler");
@@ -49,7 +50,7 @@ service:
       exporters: [debug]
 `;
     const found = errors(convertOtelcol(yaml));
-    expect(found.map((d) => d.summary)).toEqual([
+    expect(found.map((d) => d.message)).toEqual([
       'receiver/zipkin: auth.authenticator "headers_setter": Alloy\'s component for "headers_setter" authenticates clients only (server authenticators: basicauth, bearertokenauth); the converted server would accept unauthenticated requests',
     ]);
     expect(found[0]!.position).toEqual({ line: 9, column: 7 });
@@ -99,7 +100,7 @@ service:
       receivers: [otlp]
       exporters: [debug]
 `;
-    expect(errors(convertOtelcol(yaml)).map((d) => d.summary)).toEqual([
+    expect(errors(convertOtelcol(yaml)).map((d) => d.message)).toEqual([
       "extension/bearertokenauth: tokens (a list of accepted tokens) cannot be converted: otelcol.auth.bearer takes a single token",
     ]);
   });

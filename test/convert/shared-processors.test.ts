@@ -56,8 +56,8 @@ describe("processors shared around a connector", () => {
         for (const header of [...added, ...removed]) expect(header).toMatch(/^otelcol\.processor\.\w+ "\w+"$/);
         // Names listed by the Info diagnostics: `otelcol.processor.batch.default_traces`, ...
         const announced = ours.diagnostics
-          .filter((d) => d.severity === "info" && d.summary.startsWith("Emitted processor/"))
-          .flatMap((d) => /\(([^)]*)\)/.exec(d.summary)![1]!.split(", "));
+          .filter((d) => d.severity === "info" && d.message.startsWith("Emitted processor/"))
+          .flatMap((d) => /\(([^)]*)\)/.exec(d.message)![1]!.split(", "));
         const toName = (header: string) => header.replace(/ "(\w+)"$/, ".$1");
         expect(announced.sort()).toEqual(added.map(toName).sort());
         const renamed = new Map<string, string>();

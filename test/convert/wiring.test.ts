@@ -14,7 +14,7 @@ const dir = path.join(repoRoot, "fixtures", "convert", "wiring");
 const read = (f: string) => readFileSync(path.join(dir, f), "utf8");
 const names = readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort();
 const summaries = (r: ReturnType<typeof convertOtelcol>, severity: string) =>
-  r.diagnostics.filter((d) => d.severity === severity).map((d) => d.summary);
+  r.diagnostics.filter((d) => d.severity === severity).map((d) => d.message);
 
 describe("converted real-world shapes", () => {
   for (const name of names.filter((n) => existsSync(path.join(dir, `${n}.alloy`)))) {

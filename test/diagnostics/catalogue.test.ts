@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LSP_DIAGNOSTICS } from "@alloy-ts/lsp";
 import { repoRoot } from "../support/shared.js";
-import { alloyOtelManifest, BUILD_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, convertOtelcol, requiredModules, toDiagnostic } from "@alloy-ts/converter";
+import { alloyOtelManifest, BUILD_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, convertOtelcol, requiredModules } from "@alloy-ts/converter";
 import { OTEL_DIAGNOSTICS } from "@alloy-ts/otel";
 import { getRegistry, readDistribution, validate, validateOtelcolYaml, VALIDATOR_DIAGNOSTICS } from "@alloy-ts/validator";
 import { RUNTIME_DIAGNOSTICS, graphFromAlloy, graphFromBridge, graphFromCollectorYaml } from "@alloy-ts/runtime-lite";
@@ -44,7 +44,7 @@ const RUNNERS: Partial<Record<ExampleRunner, (e: DiagnosticExample) => readonly 
   "validate-otelcol": (e) =>
     validateOtelcolYaml(e.text, e.file, e.flags?.includes("--distribution=alloy-otel") ? { knownTypes: readDistribution(alloyOtelManifest(), getRegistry().listComponents().map((c) => c.name)).types } : {}).diagnostics,
   requirements: (e) => requiredModules([{ name: e.file, text: e.text, format: e.file.endsWith(".alloy") ? "alloy" : "otelcol" }]).diagnostics,
-  convert: (e) => convertOtelcol(e.text, { strict: e.flags?.includes("--strict") }).diagnostics.map((d) => toDiagnostic(d, e.file)),
+  convert: (e) => convertOtelcol(e.text, { strict: e.flags?.includes("--strict") }).diagnostics,
 };
 
 describe("diagnostic catalogues", () => {
@@ -68,7 +68,7 @@ describe("diagnostic catalogues", () => {
         if (e.isDirectory()) {
           if (e.name !== "node_modules" && e.name !== "dist") visit(p);
         } else if (e.name.endsWith(".ts") && !e.name.endsWith(".test.ts")) {
-          for (const m of readFileSync(p, "utf8").matchAll(/"((?:syntax|validator|otelcol|convert|ledger|build|run|bridge|lsp)\/[a-z0-9-]+)"/g)) spelled.add(m[1]!);
+          for (const m of readFileSync(p, "utf8").matchAll(/"((?:syntax|validator|otelcol|convert|ledger|report|build|run|bridge|lsp)\/[a-z0-9-]+)"/g)) spelled.add(m[1]!);
         }
       }
     };

@@ -70,12 +70,12 @@ describe("migration configurations", () => {
         it("names every component without an Alloy equivalent at once, at its position", () => {
           const r = convertOtelcol(yaml);
           expect(r.output).toBeUndefined();
-          const named = r.diagnostics.filter((d) => d.severity === "critical" && d.summary.includes("has no Alloy equivalent"));
-          expect(named.map((d) => /^(\w+) "([^"]+)"/.exec(d.summary)!.slice(1).join(":")).sort()).toEqual(gaps.map((g) => `${g.kind}:${g.id}`).sort());
+          const named = r.diagnostics.filter((d) => d.severity === "critical" && d.message.includes("has no Alloy equivalent"));
+          expect(named.map((d) => /^(\w+) "([^"]+)"/.exec(d.message)!.slice(1).join(":")).sort()).toEqual(gaps.map((g) => `${g.kind}:${g.id}`).sort());
           for (const d of named) {
             expect(d.position).toBeDefined();
-            expect(d.summary).toContain("--dialect=hybrid");
-            expect(d.summary).toMatch(/alloy otel|alloy build/);
+            expect(d.message).toContain("--dialect=hybrid");
+            expect(d.message).toMatch(/alloy otel|alloy build/);
           }
         });
       }

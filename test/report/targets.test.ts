@@ -4,7 +4,7 @@
  * the three renderings. Figures over fixtures/migration/configs, whose gaps docs/native-mappings.md describes.
  */
 import { describe, expect, it } from "vitest";
-import { analyzeCollectorFile, inAlloyOtelEngine, renderHtml, renderJson, renderMarkdown, summarize, type FileReport, type MigrationReport } from "@alloy-ts/converter";
+import { analyzeCollectorFile, ConvertCode, inAlloyOtelEngine, renderHtml, renderJson, renderMarkdown, summarize, type FileReport, type MigrationReport } from "@alloy-ts/converter";
 import { reportChecks } from "../../packages/cli/src/commands/report.js";
 import { read, yamlFixtures } from "../migration/support.js";
 
@@ -98,7 +98,22 @@ describe("report targets of single files", () => {
     const checks = reportChecks();
     const ok = await analyzeCollectorFile("ok.yaml", yaml, { ...checks, verify: undefined });
     expect(ok.targets).toEqual({ otel: true, native: true, hybrid: true });
-    const failing = await analyzeCollectorFile("ok.yaml", yaml, { ...checks, verify: undefined, validate: () => [{ severity: "error", message: "x" }] });
+    const failing = await analyzeCollectorFile("ok.yaml", yaml, { ...checks, verify: undefined, validate: () => [{ severity: "error", code: "validator/unknown-attribute", message: "x" }] });
     expect(failing.targets).toEqual({ otel: true, native: false, hybrid: false });
+  });
+
+  it("gives every diagnostic, of every stage, a code and the position it has", async () => {
+    const yaml = "receivers:\n  otlp:\n    protocols:\n      grpc:\nprocessors:\n  batch:\n    foo_unknown: 1\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [batch]\n      exporters: [debug]\n";
+    const checks = reportChecks();
+    const verified = await analyzeCollectorFile("c.yaml", yaml, { ...checks, verify: async () => ({ verdict: "different", messages: ["exporter debug: outputs differ"] }) });
+    const byStage = (stage: string) => verified.diagnostics.filter((d) => d.stage === stage);
+    expect(byStage("convert").find((d) => d.code === ConvertCode.notCarried)?.position).toEqual({ line: 7, column: 5 });
+    expect(byStage("convert").every((d) => d.code !== undefined && d.code !== "")).toBe(true);
+    expect(byStage("verify")).toEqual([{ stage: "verify", severity: "error", code: ConvertCode.reportVerify, message: "exporter debug: outputs differ" }]);
+    const failed = await analyzeCollectorFile("c.yaml", yaml, { ...checks, verify: () => Promise.reject(new Error("no runtime")) });
+    expect(failed.diagnostics.filter((d) => d.stage === "verify")).toEqual([{ stage: "verify", severity: "warning", code: ConvertCode.reportVerifyFailed, message: "verification failed to run: no runtime" }]);
+    const refused = await analyzeCollectorFile("c.yaml", yaml, { ...checks, verify: undefined, validate: () => [{ severity: "error", code: "validator/unknown-attribute", message: "x", position: { line: 2, column: 3 } }] });
+    expect(refused.diagnostics.filter((d) => d.stage === "validate")).toEqual([{ stage: "validate", severity: "error", code: "validator/unknown-attribute", message: "x", position: { line: 2, column: 3 } }]);
+    expect(renderMarkdown({ generatedAt: "2026-01-01T00:00:00.000Z", root: ".", summary: summarize([refused]), files: [refused] })).toContain("- validate error (line 2:3): x");
   });
 });

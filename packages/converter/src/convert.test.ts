@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { stringify } from "yaml";
 import { format } from "@alloy-ts/grammar";
 import { convertOtelcol, renderDiagnostic, renderReport } from "./index.js";
+import { convertDiagnostic } from "./diagnostics.js";
 import { supportedTypes } from "./components/registry.js";
 import { base2Bytes, goDuration, goFloat, goQuote, parseGoDuration } from "./alloy/go-text.js";
 import { resolveString } from "./otel/resolve-refs.js";
@@ -97,7 +98,7 @@ describe("convertOtelcol", () => {
 
   it("reports unsupported component types with sorted valid values", () => {
     const r = convertOtelcol(BASE.replace("  batch:", "  resource:"), { compat: "upstream" });
-    expect(r.diagnostics[0]!.summary).toContain(`'processors' unknown type: "resource" for id: "resource" (valid values: [${supportedTypes("processor").join(" ")}])`);
+    expect(r.diagnostics[0]!.message).toContain(`'processors' unknown type: "resource" for id: "resource" (valid values: [${supportedTypes("processor").join(" ")}])`);
   });
 
   it("refuses an alias bomb quickly", () => {
@@ -112,17 +113,17 @@ describe("convertOtelcol", () => {
     expect(Date.now() - start).toBeLessThan(2000);
     expect(r.output).toBeUndefined();
     expect(r.diagnostics[0]!.severity).toBe("critical");
-    expect(r.diagnostics[0]!.summary).toContain("excessive aliasing");
+    expect(r.diagnostics[0]!.message).toContain("excessive aliasing");
   });
 
   it("writes the report like upstream", () => {
     const diags = [
-      { severity: "info" as const, summary: "i" },
-      { severity: "warning" as const, summary: "w" },
+      convertDiagnostic("info", "i"),
+      convertDiagnostic("warning", "w"),
     ];
     expect(renderReport(diags)).toBe("(Info) i\n(Warning) w\n\nA configuration file was generated successfully.");
-    expect(renderReport([...diags, { severity: "error", summary: "e" }])).toMatch(/^\(Error\) e\n\nA configuration file was not generated due to errors\./);
-    expect(renderReport([...diags, { severity: "critical", summary: "c" }])).toMatch(/^\(Critical\) c\n\nA configuration file was not generated due to critical/);
+    expect(renderReport([...diags, convertDiagnostic("error", "e")])).toMatch(/^\(Error\) e\n\nA configuration file was not generated due to errors\./);
+    expect(renderReport([...diags, convertDiagnostic("critical", "c")])).toMatch(/^\(Critical\) c\n\nA configuration file was not generated due to critical/);
     expect(renderReport([])).toBe("\n\nA configuration file was generated successfully.");
   });
 });
@@ -130,7 +131,7 @@ describe("convertOtelcol", () => {
 describe("convertOtelcol never throws", () => {
   const neverThrows = (text: string, compat: boolean) => {
     const r = convertOtelcol(text, compat ? { compat: "upstream" } : {});
-    expect(r.diagnostics.filter((d) => d.summary.startsWith("internal converter error"))).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.message.startsWith("internal converter error"))).toEqual([]);
     if (r.output !== undefined) expect(r.output.endsWith("\n")).toBe(true);
   };
 
@@ -171,7 +172,7 @@ describe("convertOtelcol never throws", () => {
           }]));
           const doc = { ...cfg, service: { extensions: Object.keys(cfg.extensions), pipelines } };
           const r = convertOtelcol(stringify(doc), { compat: compat ? "upstream" : undefined, skipSourceValidation: skip });
-          expect(r.diagnostics.filter((d) => d.summary.startsWith("internal converter error"))).toEqual([]);
+          expect(r.diagnostics.filter((d) => d.message.startsWith("internal converter error"))).toEqual([]);
           // The output is the printer's: it parses, and formatting it changes nothing.
           if (r.output !== undefined) expect(format(r.output)).toMatchObject({ ok: true, changed: false });
         }),

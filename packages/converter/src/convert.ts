@@ -1,7 +1,7 @@
 /**
  * The otelcol → Alloy conversion, step by step as otelcol-conversion.md §1 describes it.
  */
-import { builder, format, parse, print, type ParseResult } from "@alloy-ts/grammar";
+import { builder, format, parse, print, type ParseResult, type Diagnostic, type Severity } from "@alloy-ts/grammar";
 import { attr, block, expr, type BlockStatement, type Statement } from "./alloy/ir.js";
 import type { ComponentDescription, ComponentKind, Signal } from "./engine/description.js";
 import { convertBody, decodeBody, MapSource, type EngineContext } from "./engine/engine.js";
@@ -14,7 +14,7 @@ import { componentLabel, splitId } from "./labels.js";
 import { convertTelemetry } from "./telemetry.js";
 import { rewriteBlock, rewriteReferences } from "./env-rewrite.js";
 import { referenceErrors } from "./otel/resolve-refs.js";
-import { ConvertCode, type ConvertDiagnostic, type ConvertSeverity } from "./diagnostics.js";
+import { ConvertCode, convertDiagnostic } from "./diagnostics.js";
 import { byteOrder } from "./engine/values.js";
 // Native mappings, gap reporting and the hybrid dialect (default mode only; docs/native-mappings.md).
 import { findDefaultMode } from "./native/table.js";
@@ -52,7 +52,7 @@ export interface ConvertOptions {
 export interface ConvertResult {
   /** The Alloy text (ending with `\n`), or undefined when nothing was produced. */
   readonly output: string | undefined;
-  readonly diagnostics: ConvertDiagnostic[];
+  readonly diagnostics: Diagnostic[];
   /** What became of every setting of the input (default mode; empty under `compat`). */
   readonly ledger: readonly SettingFate[];
 }
@@ -84,7 +84,7 @@ const usesConnector = (g: Group, id: string): boolean =>
   Object.values(g.pipelines).some((p) => p !== undefined && (p.receivers.includes(id) || p.exporters.includes(id)));
 
 class Conversion {
-  readonly diagnostics: ConvertDiagnostic[] = [];
+  readonly diagnostics: Diagnostic[] = [];
   /** Settings ledger, keyed by owner and path (a component emitted in several groups has one fate per setting). */
   private readonly fates = new Map<string, SettingFate>();
   /** The file as tokens, block by block (each block's tree is garbage once written). */
@@ -136,9 +136,9 @@ class Conversion {
     }
   }
 
-  report(severity: ConvertSeverity, summary: string, position?: Position, code?: string): void {
-    const d: ConvertDiagnostic = position && !this.compat ? { severity, summary, position } : { severity, summary };
-    this.diagnostics.push(code === undefined ? d : { ...d, code });
+  /** Upstream-compatible conversions carry no positions, so their diagnostics are exactly upstream's. */
+  report(severity: Severity, message: string, position?: Position, code?: string): void {
+    this.diagnostics.push(convertDiagnostic(severity, message, this.compat ? undefined : position, code));
   }
 
   run(yamlText: string): string | undefined {
@@ -312,7 +312,7 @@ class Conversion {
 
   private convertConfig(cfg: OtelConfig): void {
     const telemetry = convertTelemetry(cfg.telemetry, this.compat);
-    for (const n of telemetry.notes) this.report(n.severity, n.summary, n.position);
+    for (const n of telemetry.notes) this.report(n.severity, n.message, n.position, n.code);
     if (!this.compat) this.record(telemetryFates(cfg.telemetry));
     if (telemetry.logging) this.add(telemetry.logging);
 
@@ -636,8 +636,8 @@ class Conversion {
     const unsupported: { path: string; summary: string }[] = [];
     for (const n of notes ? d.notes?.(src, c.id) ?? [] : []) {
       const at = n.at === undefined ? c.position : notePosition(c.config, typeof n.at === "string" ? n.at.split(".") : n.at);
-      this.report(n.severity, n.summary, at);
-      if (n.severity === "warning" && n.at !== undefined) unsupported.push({ path: typeof n.at === "string" ? n.at : n.at.join("."), summary: n.summary });
+      this.report(n.severity, n.message, at, n.code);
+      if (n.severity === "warning" && n.at !== undefined) unsupported.push({ path: typeof n.at === "string" ? n.at : n.at.join("."), summary: n.message });
     }
     if (tracker) {
       const fates = componentFates(`${c.kind}/${c.id}`, `${d.alloyName}.${label}`, c.config, tracker).map((f) => {
@@ -719,7 +719,7 @@ export function convertOtelcol(yamlText: string, options: ConvertOptions = {}): 
     const message = err instanceof Error ? err.message : String(err);
     return {
       output: undefined,
-      diagnostics: [...conversion.diagnostics, { severity: "critical", summary: `internal converter error: ${message}` }],
+      diagnostics: [...conversion.diagnostics, convertDiagnostic("critical", `internal converter error: ${message}`)],
       ledger: [],
     };
   }

@@ -3,11 +3,10 @@
  * file (§3.2, otelcol-conversion.md §10.4).
  */
 
-import { codes, defineCatalogue, type Diagnostic } from "@alloy-ts/grammar";
-
-export type ConvertSeverity = "critical" | "error" | "warning" | "info";
+import { codes, defineCatalogue, type Diagnostic, type LineColumn, type Severity } from "@alloy-ts/grammar";
 
 const YAML = (text: string) => ({ runner: "convert", file: "collector.yaml", text }) as const;
+const REPORT = "`alloy report` reports it over a directory tree (test/report and test/bridge cover it); the catalogue's example runners convert one text";
 const PIPELINE = "exporters:\n  otlp:\n    endpoint: tempo:4317\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlp]\n";
 
 /**
@@ -65,37 +64,48 @@ export const CONVERTER_DIAGNOSTICS = defineCatalogue("@alloy-ts/converter", {
     message: "{component} {why}: the collector does not start it, so it was not converted",
     example: YAML("receivers:\n  otlp:\n    protocols:\n      grpc:\n  zipkin:\n" + PIPELINE),
   },
+  reportUnread: {
+    code: "report/unreadable",
+    severity: "critical",
+    summary: "`alloy report` could not read an entry of the tree (a dangling link, a link out of the root, bad UTF-8, the per-file time limit); the file is listed as failed.",
+    message: "{reason}",
+    example: { unreachable: REPORT },
+  },
+  reportVerify: {
+    code: "report/verify",
+    severity: "error",
+    summary: "`alloy report`'s verification of a converted file: where its outputs differ from the collector's (Error), or why it stays unverified (Info).",
+    message: "{finding}",
+    example: { unreachable: REPORT },
+  },
+  reportVerifyFailed: {
+    code: "report/verify-failed",
+    severity: "warning",
+    summary: "`alloy report` could not run the verification of a converted file; the file is left unverified.",
+    message: "verification failed to run: {reason}",
+    example: { unreachable: REPORT },
+  },
+  reportInternal: {
+    code: "report/internal",
+    severity: "critical",
+    summary: "The analysis of one file failed on its own (a defect); the report lists the file as failed and goes on.",
+    message: "internal error: {reason}",
+    example: { unreachable: "it guards against defects of the converter; no input is meant to reach it" },
+  },
 });
 
 /** The converter's codes under their short names. */
 export const ConvertCode = codes(CONVERTER_DIAGNOSTICS);
 
-/** One converter diagnostic. `position` is the YAML location (1-based) it is about, when known. */
-export interface ConvertDiagnostic {
-  readonly severity: ConvertSeverity;
-  readonly summary: string;
-  readonly detail?: string;
-  readonly position?: { readonly line: number; readonly column: number };
-  /** Stable code of diagnostics that upstream does not have (the settings ledger's: `ledger/...`). */
-  readonly code?: string;
-}
-
 /**
- * The converter's diagnostic in the one model: upstream's summary as the message, its YAML position, its code
- * (`convert/otelcol` for upstream's diagnostics, which have none) and the file it was read from when named.
+ * A converter diagnostic in the one model: `message` is upstream's text, `position` the YAML place (1-based) it is
+ * about when known, and `code` the catalogue's (`convert/otelcol` for upstream's diagnostics, which have none).
  */
-export function toDiagnostic(d: ConvertDiagnostic, file?: string): Diagnostic {
-  return {
-    severity: d.severity,
-    code: d.code ?? ConvertCode.otelcol,
-    message: d.summary,
-    ...(d.detail !== undefined && d.detail !== "" ? { detail: d.detail } : {}),
-    ...(d.position ? { position: d.position } : {}),
-    ...(file !== undefined ? { file } : {}),
-  };
+export function convertDiagnostic(severity: Severity, message: string, position?: LineColumn, code: string = ConvertCode.otelcol): Diagnostic {
+  return position ? { severity, code, message, position } : { severity, code, message };
 }
 
-const SEVERITY_TEXT: Record<ConvertSeverity, string> = {
+const SEVERITY_TEXT: Record<Severity, string> = {
   critical: "Critical",
   error: "Error",
   warning: "Warning",
@@ -103,12 +113,12 @@ const SEVERITY_TEXT: Record<ConvertSeverity, string> = {
 };
 
 /**
- * `(Severity) summary`, plus `\n<detail>` when there is a detail. A known YAML position is appended as
+ * Upstream's `(Severity) summary` (the message), plus `\n<detail>` when there is a detail. A known YAML position is appended as
  * ` (at FILE:LINE:COL)` (` (at LINE:COL)` without a file name); upstream-compatible conversions carry no
  * positions, so their texts stay exactly upstream's.
  */
-export function renderDiagnostic(d: ConvertDiagnostic, fileName?: string): string {
-  let text = `(${SEVERITY_TEXT[d.severity]}) ${d.summary}`;
+export function renderDiagnostic(d: Diagnostic, fileName?: string): string {
+  let text = `(${SEVERITY_TEXT[d.severity]}) ${d.message}`;
   if (d.position) text += ` (at ${fileName ? fileName + ":" : ""}${d.position.line}:${d.position.column})`;
   if (d.detail !== undefined && d.detail !== "") text += "\n" + d.detail;
   return text;
@@ -122,16 +132,16 @@ const ERROR_FOOTER =
 const SUCCESS_FOOTER = "A configuration file was generated successfully.";
 
 /** True when the diagnostics prevent writing an output (any Critical, or an Error without bypass). */
-export function blocksOutput(diagnostics: readonly ConvertDiagnostic[], bypassErrors: boolean): boolean {
+export function blocksOutput(diagnostics: readonly Diagnostic[], bypassErrors: boolean): boolean {
   return diagnostics.some((d) => d.severity === "critical" || (d.severity === "error" && !bypassErrors));
 }
 
 /** The report file content: selected diagnostics joined by `\n`, a blank line and the footer; no final newline. */
 export function renderReport(
-  diagnostics: readonly ConvertDiagnostic[],
+  diagnostics: readonly Diagnostic[],
   options: { bypassErrors?: boolean; fileName?: string } = {},
 ): string {
-  let selected: readonly ConvertDiagnostic[];
+  let selected: readonly Diagnostic[];
   let footer: string;
   if (diagnostics.some((d) => d.severity === "critical")) {
     selected = diagnostics.filter((d) => d.severity === "critical");

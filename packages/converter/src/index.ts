@@ -8,8 +8,7 @@
  */
 export { convertOtelcol } from "./convert.js";
 export type { ConvertOptions, ConvertResult } from "./convert.js";
-export { renderDiagnostic, renderReport, blocksOutput, toDiagnostic, CONVERTER_DIAGNOSTICS, ConvertCode } from "./diagnostics.js";
-export type { ConvertDiagnostic, ConvertSeverity } from "./diagnostics.js";
+export { renderDiagnostic, renderReport, blocksOutput, convertDiagnostic, CONVERTER_DIAGNOSTICS, ConvertCode } from "./diagnostics.js";
 export { renderLedger, countFates } from "./ledger/ledger.js";
 export type { SettingFate, Fate } from "./ledger/ledger.js";
 export type { ComponentKind } from "./engine/description.js";

@@ -3,13 +3,9 @@
  * default telemetry settings apply to whatever the YAML leaves out.
  */
 import { attr, block, str, type BlockStatement, type Statement } from "./alloy/ir.js";
-import { positionOf, type Position, type RawValue } from "@alloy-ts/otel";
-
-export interface TelemetryNote {
-  readonly severity: "critical" | "warning" | "info";
-  readonly summary: string;
-  readonly position?: Position;
-}
+import type { Diagnostic, Severity } from "@alloy-ts/grammar";
+import { positionOf, type RawValue } from "@alloy-ts/otel";
+import { convertDiagnostic } from "./diagnostics.js";
 
 const LEVELS: Record<string, string> = { debug: "debug", info: "info", warn: "warn", error: "error", dpanic: "info", panic: "info", fatal: "info" };
 
@@ -17,16 +13,16 @@ const get = (v: RawValue | undefined, key: string): RawValue | undefined => (v i
 const has = (v: RawValue | undefined, key: string): boolean => v instanceof Map && v.has(key) && v.get(key) !== null;
 
 /** Converts the telemetry section; `logging` is undefined when Alloy's defaults already match. */
-export function convertTelemetry(telemetry: RawValue | undefined, compat = true): { logging?: BlockStatement; notes: TelemetryNote[]; error?: string } {
-  const notes: TelemetryNote[] = [];
+export function convertTelemetry(telemetry: RawValue | undefined, compat = true): { logging?: BlockStatement; notes: Diagnostic[]; error?: string } {
+  const notes: Diagnostic[] = [];
   // Upstream fails the whole file for these settings of the collector's own telemetry; outside compat they are
   // Warnings: Alloy's own telemetry is configured elsewhere, and the pipelines convert regardless.
-  const blocking: TelemetryNote["severity"] = compat ? "critical" : "warning";
+  const blocking: Severity = compat ? "critical" : "warning";
   const logs = get(telemetry, "logs");
   const metrics = get(telemetry, "metrics");
   const traces = get(telemetry, "traces");
-  const note = (severity: TelemetryNote["severity"], what: string, container: RawValue | undefined, key: string, suffix = "") =>
-    notes.push({ severity, summary: `the service/telemetry/${what} configuration is not supported${suffix}`, position: positionOf(container, key) });
+  const note = (severity: Severity, what: string, container: RawValue | undefined, key: string, suffix = "") =>
+    notes.push(convertDiagnostic(severity, `the service/telemetry/${what} configuration is not supported${suffix}`, positionOf(container, key)));
 
   const levelText = has(logs, "level") ? String(get(logs, "level")).toLowerCase() : "info";
   const level = LEVELS[levelText];
@@ -35,7 +31,7 @@ export function convertTelemetry(telemetry: RawValue | undefined, compat = true)
   let format = "logfmt";
   if (encoding === "json") format = "json";
   else if (encoding === "console") {
-    notes.push({ severity: "info", summary: "console log format is not supported, using default log format", position: positionOf(logs, "encoding") });
+    notes.push(convertDiagnostic("info", "console log format is not supported, using default log format", positionOf(logs, "encoding")));
   }
 
   if (get(logs, "development") === true) note("warning", "logs/development", logs, "development");

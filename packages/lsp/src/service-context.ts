@@ -2,7 +2,7 @@
  * The service context of a running server: the component catalogue and standard library from the validator's
  * registry, the validator's semantic checks, and the OpenTelemetry Collector converter.
  */
-import { convertOtelcol, toDiagnostic } from "@alloy-ts/converter";
+import { convertOtelcol } from "@alloy-ts/converter";
 import { OTEL_MODULES, type OtelKind } from "@alloy-ts/otel";
 import { getRegistry, STDLIB_CONSTANTS, stdlibFunctions, validate } from "@alloy-ts/validator";
 import type { RangedDiagnostic as Diagnostic } from "@alloy-ts/grammar";
@@ -64,7 +64,7 @@ export function defaultServiceContext(): ServiceContext {
     otelTypes: otelTypesFromModules,
     convert: (yaml) => {
       const r = convertOtelcol(yaml);
-      return { output: r.output ?? "", diagnostics: r.diagnostics.map((d) => toDiagnostic(d)) };
+      return { output: r.output ?? "", diagnostics: r.diagnostics };
     },
   };
 }

@@ -3,8 +3,8 @@
  * the conversion in each dialect, the validator's and converter's diagnostics as editor ranges, and the pipeline
  * graph. Pure functions of the text; the page (main.ts) only displays what comes back.
  */
-import { convertDialect, convertOtelcol, convertOtelcolToHybrid, decodeWithDescription, type ConvertDiagnostic } from "@alloy-ts/converter";
-import { format, SourceFile, type Diagnostic } from "@alloy-ts/grammar";
+import { convertDiagnostic, convertDialect, convertOtelcol, convertOtelcolToHybrid, decodeWithDescription } from "@alloy-ts/converter";
+import { format, SourceFile, type Diagnostic, type Severity } from "@alloy-ts/grammar";
 import { graphOfSource, layoutGraph, renderSvg, type InputDiagnostic, type PipelineGraph } from "@alloy-ts/graph";
 import { validateDetailed, validateOtelcolYaml } from "@alloy-ts/validator";
 
@@ -27,7 +27,7 @@ export interface Dialect {
   readonly title: string;
   /** Language of the output, for highlighting. */
   readonly output: "alloy" | "yaml";
-  readonly convert: (text: string, fileName: string) => { output: string | undefined; diagnostics: ConvertDiagnostic[] };
+  readonly convert: (text: string, fileName: string) => { output: string | undefined; diagnostics: Diagnostic[] };
 }
 
 export const DIALECTS: Record<InputFormat, readonly Dialect[]> = {
@@ -56,7 +56,7 @@ export const fileNameOf = (f: InputFormat): string => (f === "otelcol" ? "config
 export interface Conversion {
   readonly dialect: Dialect;
   readonly output: string | undefined;
-  readonly diagnostics: readonly ConvertDiagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
   readonly ms: number;
 }
 
@@ -94,7 +94,7 @@ export function convertOne(dialect: Dialect, text: string, fileName: string): Co
   const start = performance.now();
   const r = safely(
     () => dialect.convert(text, fileName),
-    (message) => ({ output: undefined, diagnostics: [{ severity: "critical" as const, summary: `internal error: ${message}` }] }),
+    (message) => ({ output: undefined, diagnostics: [convertDiagnostic("critical", `internal error: ${message}`)] }),
   );
   return { dialect, output: r.output, diagnostics: r.diagnostics, ms: performance.now() - start };
 }
@@ -111,10 +111,10 @@ function validateCollector(text: string, fileName: string): PlacedDiagnostic[] {
   return r.diagnostics.map((d) => ({ from: d.range.start, to: Math.max(d.range.end, d.range.start), severity: SEVERITY[d.severity], message: d.hint ? `${d.message} (${d.hint})` : d.message, source: "validator" }));
 }
 
-const SEVERITY: Record<ConvertDiagnostic["severity"], PlacedDiagnostic["severity"]> = { critical: "error", error: "error", warning: "warning", info: "info" };
+const SEVERITY: Record<Severity, PlacedDiagnostic["severity"]> = { critical: "error", error: "error", warning: "warning", info: "info" };
 
 /** A converter diagnostic (1-based line, byte column) placed on the rest of its line; without a position, on line 1. */
-function placeConverter(d: ConvertDiagnostic, source: SourceFile, dialect: string): PlacedDiagnostic {
+function placeConverter(d: Diagnostic, source: SourceFile, dialect: string): PlacedDiagnostic {
   const text = source.text;
   let from = 0;
   if (d.position) {
@@ -122,7 +122,7 @@ function placeConverter(d: ConvertDiagnostic, source: SourceFile, dialect: strin
     from += charsOfBytes(text.slice(from, lineEnd(text, from)), d.position.column - 1);
   }
   const end = lineEnd(text, from);
-  const message = d.detail ? `${d.summary}\n${d.detail}` : d.summary;
+  const message = d.detail ? `${d.message}\n${d.detail}` : d.message;
   return { from, to: end > from ? end : Math.min(from + 1, text.length), severity: SEVERITY[d.severity], message, source: `converter, ${dialect}` };
 }
 

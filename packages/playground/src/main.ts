@@ -196,7 +196,7 @@ function showOutput(c: Conversion): void {
       const li = document.createElement("li");
       li.className = `severity-${d.severity}`;
       const where = d.position ? ` (at ${d.position.line}:${d.position.column})` : "";
-      li.textContent = `(${d.severity}) ${d.summary}${where}${d.detail ? `\n${d.detail}` : ""}`;
+      li.textContent = `(${d.severity}) ${d.message}${where}${d.detail ? `\n${d.detail}` : ""}`;
       return li;
     }),
   );

@@ -4,9 +4,9 @@
  * `--skip-source-validation`, and atomic `--output`.
  */
 import type { Command } from "commander";
-import { blocksOutput, convertOtelcol, renderDiagnostic, renderLedger, renderReport, type ConvertDiagnostic, type SettingFate } from "@alloy-ts/converter";
+import { blocksOutput, convertDiagnostic, convertOtelcol, renderDiagnostic, renderLedger, renderReport, type SettingFate } from "@alloy-ts/converter";
 import { convertDialect, needsDialectConversion, type AlloyDialect, type DialectTarget } from "@alloy-ts/converter";
-import { safeMessage } from "@alloy-ts/grammar";
+import { safeMessage, type Diagnostic } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
 import { readInputCapped } from "../read-limit.js";
 import { runFlagsFor } from "./run-flags.js";
@@ -77,7 +77,7 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
   const compat = flags.compat === "upstream" ? "upstream" : undefined;
 
   let output: string | undefined;
-  let diagnostics: ConvertDiagnostic[];
+  let diagnostics: Diagnostic[];
   let ledger: readonly SettingFate[] = [];
   if (flags.dialect === "hybrid") {
     ({ output, diagnostics, ledger } = runHybridConversion(text, flags, name));
@@ -92,12 +92,9 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
       strict: flags.strict === true,
     }));
   } else if (OTHER_UPSTREAM_FORMATS.includes(flags.sourceFormat)) {
-    diagnostics = [{
-      severity: "critical",
-      summary: `the "${flags.sourceFormat}" source format is not supported by this tool; only "otelcol" can be converted`,
-    }];
+    diagnostics = [convertDiagnostic("critical", `the "${flags.sourceFormat}" source format is not supported by this tool; only "otelcol" can be converted`)];
   } else {
-    diagnostics = [{ severity: "critical", summary: `unrecognized kind "${flags.sourceFormat}" given to the config converter` }];
+    diagnostics = [convertDiagnostic("critical", `unrecognized kind "${flags.sourceFormat}" given to the config converter`)];
   }
 
   const fileName = compat ? undefined : name;
@@ -105,7 +102,7 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
   // The flags Alloy needs for the output, once (upstream names none; --compat=upstream keeps that).
   if (!compat && output !== undefined && !blocksOutput(diagnostics, bypassErrors) && (flags.target === undefined || flags.target === "alloy")) {
     const needed = runFlagsFor(output);
-    if (needed.length > 0) diagnostics = [...diagnostics, { severity: "info", summary: `the converted file needs Alloy's command-line flags: ${needed.join(" ")}` }];
+    if (needed.length > 0) diagnostics = [...diagnostics, convertDiagnostic("info", `the converted file needs Alloy's command-line flags: ${needed.join(" ")}`)];
   }
   if (flags.report) {
     // Outside upstream compatibility the report also lists what became of every setting of the input. It quotes
@@ -123,7 +120,7 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
 }
 
 /** `--dialect=hybrid` (docs/native-mappings.md): collector YAML to native components plus `otel.*` blocks. */
-function runHybridConversion(text: string, flags: ConvertFlags, fileName: string | undefined): { output?: string; diagnostics: ConvertDiagnostic[]; ledger: readonly SettingFate[] } {
+function runHybridConversion(text: string, flags: ConvertFlags, fileName: string | undefined): { output?: string; diagnostics: Diagnostic[]; ledger: readonly SettingFate[] } {
   if (flags.sourceFormat !== "otelcol") throw new CliError("--dialect=hybrid needs --source-format=otelcol");
   if (flags.target !== undefined && flags.target !== "alloy") throw new CliError("--dialect=hybrid writes Alloy; use --target=alloy or leave --target out");
   if (flags.compat !== undefined) throw new CliError("--dialect=hybrid cannot be combined with --compat=upstream");
@@ -131,11 +128,11 @@ function runHybridConversion(text: string, flags: ConvertFlags, fileName: string
 }
 
 /** `--source-format=alloy`, `--target` and `--dialect` (docs/dialects.md). */
-function runDialectConversion(text: string, flags: ConvertFlags, fileName: string | undefined): { output?: string; diagnostics: ConvertDiagnostic[] } {
+function runDialectConversion(text: string, flags: ConvertFlags, fileName: string | undefined): { output?: string; diagnostics: Diagnostic[] } {
   if (flags.target !== undefined && !["alloy", "otelcol"].includes(flags.target)) throw new CliError(`invalid value "${flags.target}" for --target: alloy or otelcol`);
   if (flags.dialect !== undefined && !["otelcol", "otel"].includes(flags.dialect)) throw new CliError(`invalid value "${flags.dialect}" for --dialect: otelcol or otel`);
   if (flags.sourceFormat !== "otelcol" && flags.sourceFormat !== "alloy") {
-    return { diagnostics: [{ severity: "critical", summary: `--target and --dialect need --source-format=otelcol or alloy, not "${flags.sourceFormat}"` }] };
+    return { diagnostics: [convertDiagnostic("critical", `--target and --dialect need --source-format=otelcol or alloy, not "${flags.sourceFormat}"`)] };
   }
   return convertDialect(text, {
     sourceFormat: flags.sourceFormat,

@@ -134,7 +134,7 @@ function convertTo(text: string, name: string, dialect: string): string {
   if (r.output === undefined) {
     const d = r.diagnostics.find((x) => x.severity === "critical" || x.severity === "error");
     const where = d?.position ? `${name}:${d.position.line}:${d.position.column}: ` : `${name}: `;
-    throw new CliError(`${where}${d?.summary ?? "the conversion produced no output"}`);
+    throw new CliError(`${where}${d?.message ?? "the conversion produced no output"}`);
   }
   return r.output;
 }

@@ -64,7 +64,7 @@ export function reportChecks(): ReportChecks {
         // them (--stability.level, --feature.community-components.enabled): worth a warning, not manual work.
         const flagGated = d.code === ValidationCode.stability || d.code === ValidationCode.community || d.code === ValidationCode.runFlags;
         const severity = d.severity === "warning" || flagGated ? "warning" : "error";
-        return { severity, message: d.message, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+        return { severity, code: d.code, message: d.message, ...(pos ? { position: { line: pos.line, column: pos.column } } : {}) };
       });
     },
     async verify(yaml, alloy, ledger) {

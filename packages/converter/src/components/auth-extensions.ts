@@ -2,7 +2,7 @@
  * Authentication extensions (otelcol-conversion.md §8, §17): basicauth, bearertokenauth, headers_setter,
  * oauth2client and sigv4auth. Other components reference them through their `handler` export.
  */
-import type { ComponentDescription, Row, Source } from "../engine/description.js";
+import { type ComponentDescription, type Row, type Source, componentNote } from "../engine/description.js";
 import { Expr } from "../engine/values.js";
 import type { RawValue } from "@alloy-ts/otel";
 import { tlsClient } from "./shared.js";
@@ -91,7 +91,7 @@ export const bearerTokenAuthExtension: ComponentDescription = {
   // A server accepting any of several tokens has no Alloy equivalent: keeping one would lock the others out.
   notes: (src, id) =>
     !src.compat && Array.isArray(src.get("tokens")) && (src.get("tokens") as RawValue[]).length > 0
-      ? [{ severity: "error", summary: `extension/${id}: tokens (a list of accepted tokens) cannot be converted: otelcol.auth.bearer takes a single token`, at: "tokens" }]
+      ? [componentNote("error", `extension/${id}: tokens (a list of accepted tokens) cannot be converted: otelcol.auth.bearer takes a single token`, "tokens")]
       : [],
 };
 

@@ -2,7 +2,7 @@
  * Cloud-service receivers (otelcol-conversion.md §17): awscloudwatch, awsecscontainermetrics, awss3, cloudflare
  * and googlecloudpubsub.
  */
-import type { ComponentDescription, ComponentNote } from "../engine/description.js";
+import { type ComponentDescription, type ComponentNote, componentNote } from "../engine/description.js";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { tlsServer } from "./shared.js";
 
@@ -87,15 +87,11 @@ export const awss3Receiver: ComponentDescription = {
   notes: (src, id) => {
     const notes: ComponentNote[] = [];
     if (isNonEmptyList(src.get("encodings"))) {
-      notes.push({ severity: "warning", summary: `receiver/${id}: encodings are not supported at this moment`, at: "encodings" });
+      notes.push(componentNote("warning", `receiver/${id}: encodings are not supported at this moment`, "encodings"));
     }
     const opamp = src.get(["notifications", "opampextension"]);
     if (opamp !== undefined && opamp !== null && opamp !== "") {
-      notes.push({
-        severity: "warning",
-        summary: `receiver/${id}: notifications.opampextension field is not supported`,
-        at: ["notifications", "opampextension"],
-      });
+      notes.push(componentNote("warning", `receiver/${id}: notifications.opampextension field is not supported`, ["notifications", "opampextension"]));
     }
     return notes;
   },

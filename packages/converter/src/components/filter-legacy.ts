@@ -14,7 +14,7 @@
  * cannot say (`match_type: expr` expressions, map or list attribute values) is refused with an Error, never
  * converted to a pass-all filter.
  */
-import type { ComponentNote, Source } from "../engine/description.js";
+import { type ComponentNote, type Source, componentNote } from "../engine/description.js";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
 
 export interface LegacyConditions {
@@ -302,13 +302,9 @@ export function usesLegacyFilter(root: Source): boolean {
 export function legacyFilterNotes(root: Source, id: string): ComponentNote[] {
   if (root.compat || !usesLegacyFilter(root)) return [];
   const { problems } = legacyConditions(root);
-  const notes: ComponentNote[] = problems.map((p) => ({
-    severity: "error",
-    summary: `processor/${id}: ${p.message}: the legacy include/exclude filter cannot be converted in full, and a partial one would let through what the collector drops`,
-    at: p.at,
-  }));
+  const notes: ComponentNote[] = problems.map((p) => componentNote("error", `processor/${id}: ${p.message}: the legacy include/exclude filter cannot be converted in full, and a partial one would let through what the collector drops`, p.at));
   if (problems.length === 0) {
-    notes.push({ severity: "info", summary: `processor/${id}: the legacy include/exclude match properties are converted to OTTL conditions`, at: root.has("spans") ? "spans" : root.has("metrics") ? "metrics" : "logs" });
+    notes.push(componentNote("info", `processor/${id}: the legacy include/exclude match properties are converted to OTTL conditions`, root.has("spans") ? "spans" : root.has("metrics") ? "metrics" : "logs"));
   }
   return notes;
 }

@@ -2,7 +2,7 @@
  * Stanza-based log receivers (otelcol-conversion.md §17): filelog, syslog, tcplog and fluentforward. Upstream
  * writes no `output` block for any of them (§18.1); the default mode wires them like every other receiver.
  */
-import type { BlockRow, ComponentDescription, ComponentNote, Row, Source } from "../engine/description.js";
+import { type BlockRow, type ComponentDescription, type ComponentNote, type Row, type Source, componentNote } from "../engine/description.js";
 import { tlsServer } from "./shared.js";
 
 /**
@@ -46,11 +46,7 @@ const hasOperators = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
 function operatorsNotCarried(kind: string) {
   return (src: Source, id: string): ComponentNote[] =>
     !src.compat && hasOperators(src.get("operators"))
-      ? [{
-          severity: "warning",
-          summary: `receiver/${id}: operators are not carried over: otelcol.receiver.${kind} takes no stanza operators, so the records arrive unparsed; parse them after the receiver with otelcol.processor.transform`,
-          at: "operators",
-        }]
+      ? [componentNote("warning", `receiver/${id}: operators are not carried over: otelcol.receiver.${kind} takes no stanza operators, so the records arrive unparsed; parse them after the receiver with otelcol.processor.transform`, "operators")]
       : [];
 }
 
@@ -66,10 +62,10 @@ export const filelogReceiver: ComponentDescription = {
     const notes: ComponentNote[] = [];
     if (!src.compat) return notes;
     if (hasOperators(src.get("operators"))) {
-      notes.push({ severity: "warning", summary: `operators cannot currently be translated for receiver/${id}`, at: "operators" });
+      notes.push(componentNote("warning", `operators cannot currently be translated for receiver/${id}`, "operators"));
     }
     if (isSet(src.get("header"))) {
-      notes.push({ severity: "warning", summary: `header metadata_operators cannot currently be translated for receiver/${id}`, at: "header" });
+      notes.push(componentNote("warning", `header metadata_operators cannot currently be translated for receiver/${id}`, "header"));
     }
     return notes;
   },

@@ -3,7 +3,7 @@
  * context; the collector also accepts a flat list and groups without `context:`, whose context it infers
  * (./ottl-context.ts). The filter's legacy include/exclude settings become OTTL conditions (./filter-legacy.ts).
  */
-import type { BlockRow, ComponentDescription, ComponentNote, RepeatedBlockRow, Signal, Source } from "../engine/description.js";
+import { type BlockRow, type ComponentDescription, type ComponentNote, type RepeatedBlockRow, type Signal, type Source, componentNote } from "../engine/description.js";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { legacyConditions, legacyFilterNotes, usesLegacyFilter } from "./filter-legacy.js";
 import { inferContext } from "./ottl-context.js";
@@ -85,8 +85,8 @@ function transformNotes(src: Source, id: string): ComponentNote[] {
       const context = inferContext(signal, groupTexts(g));
       notes.push(
         context
-          ? { severity: "info", summary: `processor/${id}: ${key}[${i}] has no context; the collector infers "${context}" from its paths, written as context = "${context}"`, at: key }
-          : { severity: "error", summary: `processor/${id}: ${key}[${i}] has no context and no path of its statements names one (span., resource., ...); Alloy's ${key} block needs a context: add "context:" to the group`, at: key },
+          ? componentNote("info", `processor/${id}: ${key}[${i}] has no context; the collector infers "${context}" from its paths, written as context = "${context}"`, key)
+          : componentNote("error", `processor/${id}: ${key}[${i}] has no context and no path of its statements names one (span., resource., ...); Alloy's ${key} block needs a context: add "context:" to the group`, key),
       );
     });
   }
@@ -157,8 +157,8 @@ function filterContextNotes(src: Source, id: string): ComponentNote[] {
       const context = inferContext(signal, conditions);
       notes.push(
         context
-          ? { severity: "info", summary: `processor/${id}: ${what} has no context; the collector infers "${context}" from its paths, written as context = "${context}"`, at: key }
-          : { severity: "error", summary: `processor/${id}: ${what} has no context and no path of its conditions names one (span., resource., ...); Alloy's ${key} block needs a context: add "context:"`, at: key },
+          ? componentNote("info", `processor/${id}: ${what} has no context; the collector infers "${context}" from its paths, written as context = "${context}"`, key)
+          : componentNote("error", `processor/${id}: ${what} has no context and no path of its conditions names one (span., resource., ...); Alloy's ${key} block needs a context: add "context:"`, key),
       );
     }
   }

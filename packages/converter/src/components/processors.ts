@@ -2,7 +2,7 @@
  * Common processors (otelcol-conversion.md §16.3-16.6, §16.11, §16.13): memory_limiter, attributes, transform
  * and filter (./ottl-processors.ts), k8sattributes, probabilistic_sampler.
  */
-import type { ComponentDescription, Source, Row, Signal } from "../engine/description.js";
+import { type ComponentDescription, type Source, type Row, type Signal, componentNote } from "../engine/description.js";
 import { matchBlock } from "./match.js";
 import { filterProcessor, transformProcessor } from "./ottl-processors.js";
 
@@ -22,7 +22,7 @@ export const memoryLimiterProcessor: ComponentDescription = {
     { output: true },
   ],
   notes: (src, id) => spikeNeeded(src)
-    ? [{ severity: "warning", summary: `processor/${id}: Alloy requires spike_limit_percentage above 0 with limit_percentage; the collector's 0 (no headroom below the limit) became 1, the closest value Alloy accepts` }]
+    ? [componentNote("warning", `processor/${id}: Alloy requires spike_limit_percentage above 0 with limit_percentage; the collector's 0 (no headroom below the limit) became 1, the closest value Alloy accepts`)]
     : [],
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { convertOtelcol } from "../index.js";
+import { convertOtelcol, ConvertCode } from "../index.js";
 
 /** Converts one receiver (YAML body lines indented for `receivers.<id>`) wired to an otlp exporter. */
 function convertReceiver(id: string, body: string, signal = "logs", compat = false) {
@@ -38,14 +38,14 @@ describe("receiver descriptions", () => {
   it("carries filelog operators and header operators; upstream drops them with warnings", () => {
     const yaml = "    include: [/a.log]\n    operators:\n      - type: noop\n    header:\n      pattern: '^H'\n      metadata_operators:\n        - type: noop";
     const upstream = convertReceiver("filelog/x", yaml, "logs", true);
-    const warnings = upstream.diagnostics.filter((d) => d.severity === "warning" && !d.code && d.summary.includes("receiver/")).map((d) => d.summary);
+    const warnings = upstream.diagnostics.filter((d) => d.severity === "warning" && d.code === ConvertCode.otelcol && d.message.includes("receiver/")).map((d) => d.message);
     expect(warnings).toEqual([
       "operators cannot currently be translated for receiver/filelog/x",
       "header metadata_operators cannot currently be translated for receiver/filelog/x",
     ]);
     expect(firstBlock(upstream.output)).toContain('pattern            = "^H"\n\t\tmetadata_operators = []');
     const ours = convertReceiver("filelog/x", yaml);
-    expect(ours.diagnostics.filter((d) => d.severity === "warning" && !d.code && d.summary.includes("receiver/"))).toEqual([]);
+    expect(ours.diagnostics.filter((d) => d.severity === "warning" && d.code === ConvertCode.otelcol && d.message.includes("receiver/"))).toEqual([]);
     expect(firstBlock(ours.output)).toContain('metadata_operators = [{\n\t\t\ttype = "noop",\n\t\t}]');
     expect(firstBlock(ours.output)).toContain('\n\toperators = [{\n\t\ttype = "noop",\n\t}]');
   });

@@ -2,7 +2,7 @@
  * Blocks shared by many components (otelcol-conversion.md §16.0): TLS, sending queue, retry, gRPC/HTTP clients
  * and servers. Each is a list of rows in Alloy's declaration order.
  */
-import type { AttrRow, BlockRow, ComponentNote, Row, Source } from "../engine/description.js";
+import { type AttrRow, type BlockRow, type ComponentNote, type Row, type Source, componentNote } from "../engine/description.js";
 import { Expr } from "../engine/values.js";
 
 /** TLS settings common to clients and servers, in Alloy order. */
@@ -118,11 +118,7 @@ export function serverAuthNotes(servers: readonly string[]): (src: Source, id: s
       if (typeof authenticator !== "string" || authenticator === "") continue;
       const type = authenticator.split("/")[0]!;
       if (!ALLOY_CLIENT_ONLY_AUTHENTICATORS.has(type)) continue;
-      notes.push({
-        severity: "error",
-        summary: `${kind}/${id}: ${at} "${authenticator}": Alloy's component for "${type}" authenticates clients only (server authenticators: basicauth, bearertokenauth); the converted server would accept unauthenticated requests`,
-        at,
-      });
+      notes.push(componentNote("error", `${kind}/${id}: ${at} "${authenticator}": Alloy's component for "${type}" authenticates clients only (server authenticators: basicauth, bearertokenauth); the converted server would accept unauthenticated requests`, at));
     }
     return notes;
   };

@@ -3,7 +3,8 @@
  * `otelcol.*` components (the otelcol converter's output) and the `otel.*` bridge dialect.
  */
 import { convertOtelcol } from "../convert.js";
-import type { ConvertDiagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "@alloy-ts/grammar";
+import { convertDiagnostic } from "../diagnostics.js";
 import { convertAlloyToOtelcol } from "./from-bridge.js";
 import { convertOtelcolToBridge } from "./to-bridge.js";
 
@@ -23,7 +24,7 @@ export interface DialectConvertOptions {
 
 export interface DialectConvertResult {
   readonly output: string | undefined;
-  readonly diagnostics: ConvertDiagnostic[];
+  readonly diagnostics: Diagnostic[];
 }
 
 /** True when these options need this module rather than the plain otelcol converter. */
@@ -48,6 +49,6 @@ export function convertDialect(text: string, options: DialectConvertOptions): Di
   return { output: next.output, diagnostics: [...yaml.diagnostics, ...next.diagnostics] };
 }
 
-function critical(summary: string): DialectConvertResult {
-  return { output: undefined, diagnostics: [{ severity: "critical", summary }] };
+function critical(message: string): DialectConvertResult {
+  return { output: undefined, diagnostics: [convertDiagnostic("critical", message)] };
 }

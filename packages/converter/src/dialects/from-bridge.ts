@@ -3,8 +3,8 @@
  * The inverse of to-bridge.ts: blocks become maps, attributes values, `sys.env` expressions `${env:...}`
  * references, `otel.pipeline` and `otel.service` blocks the `service` section. See docs/dialects.md.
  */
-import { fieldKey, parse, traversalName, type Block, type Expr, type SourceFile, type Statement } from "@alloy-ts/grammar";
-import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
+import { fieldKey, parse, traversalName, type Block, type Expr, type SourceFile, type Statement, type Diagnostic, type Severity } from "@alloy-ts/grammar";
+import { convertDiagnostic } from "../diagnostics.js";
 import type { ComponentKind } from "../engine/description.js";
 import { COMPONENT_TYPE } from "@alloy-ts/otel";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
@@ -19,13 +19,13 @@ import { invertOtelcolBlocks } from "./from-otelcol.js";
 export interface CollectorFromAlloyResult {
   /** Undefined when a Critical diagnostic was reported. */
   readonly config: CollectorConfig | undefined;
-  readonly diagnostics: ConvertDiagnostic[];
+  readonly diagnostics: Diagnostic[];
 }
 
 /** Result of `convertAlloyToOtelcol`: collector YAML text, or undefined. */
 export interface AlloyToOtelcolResult {
   readonly output: string | undefined;
-  readonly diagnostics: ConvertDiagnostic[];
+  readonly diagnostics: Diagnostic[];
 }
 
 const LIST_KINDS: Record<string, readonly ComponentKind[]> = {
@@ -44,14 +44,13 @@ class ValueError extends Error {
 const labelOf = (b: Block) => b.label;
 
 class Reader {
-  readonly diagnostics: ConvertDiagnostic[] = [];
+  readonly diagnostics: Diagnostic[] = [];
   private readonly identities = new Map<string, { kind: ComponentKind; id: string }>();
 
   constructor(private readonly source: SourceFile) {}
 
-  report(severity: ConvertSeverity, summary: string, offset?: number): void {
-    const position = offset === undefined ? undefined : this.source.position(offset);
-    this.diagnostics.push(position ? { severity, summary, position } : { severity, summary });
+  report(severity: Severity, message: string, offset?: number): void {
+    this.diagnostics.push(convertDiagnostic(severity, message, offset === undefined ? undefined : this.source.position(offset)));
   }
 
   read(body: readonly Statement[]): CollectorConfig {
@@ -337,6 +336,6 @@ export function convertAlloyToOtelcol(text: string, options: { fileName?: string
   try {
     return { output: printCollectorYaml(config), diagnostics };
   } catch (e) {
-    return { output: undefined, diagnostics: [...diagnostics, { severity: "critical", summary: `internal converter error: ${(e as Error).message}` }] };
+    return { output: undefined, diagnostics: [...diagnostics, convertDiagnostic("critical", `internal converter error: ${(e as Error).message}`)] };
   }
 }

@@ -6,10 +6,10 @@
  * inverted and are reported. Component IDs come from labels: `default` is the bare type, `default_NAME` (the
  * otelcol converter's label for a component outside named pipelines) is `type/NAME`, any other label `type/LABEL`.
  */
-import { fieldKey, traversalName, type Block, type Expr, type Statement } from "@alloy-ts/grammar";
+import { fieldKey, traversalName, type Block, type Expr, type Statement, type Diagnostic } from "@alloy-ts/grammar";
 import { parseBase2Bytes, goDuration } from "../alloy/go-text.js";
 import { COMPONENTS } from "../components/registry.js";
-import type { ConvertDiagnostic } from "../diagnostics.js";
+import { convertDiagnostic } from "../diagnostics.js";
 import type { AttrRow, BlockRow, ComponentDescription, ComponentKind, Conversion, OtelPath, RepeatedBlockRow, Row } from "../engine/description.js";
 import { decode, deepEqual, zeroOf } from "../engine/values.js";
 import { MapSource } from "../engine/engine.js";
@@ -42,15 +42,15 @@ interface Node {
 }
 
 /** Inverts `otelcol.*` blocks; others are ignored (the caller handles them). */
-export function invertOtelcolBlocks(blocks: readonly Block[], report: (d: ConvertDiagnostic) => void, position: (offset: number) => { line: number; column: number }): OtelcolInversion {
-  const warn = (summary: string, offset: number) => report({ severity: "warning", summary, position: position(offset) });
+export function invertOtelcolBlocks(blocks: readonly Block[], report: (d: Diagnostic) => void, position: (offset: number) => { line: number; column: number }): OtelcolInversion {
+  const warn = (message: string, offset: number) => report(convertDiagnostic("warning", message, position(offset)));
   const nodes = new Map<string, Node>();
   for (const b of blocks) {
     const name = b.name;
     if (!name.startsWith("otelcol.")) continue;
     const description = COMPONENTS.find((d) => d.alloyName === name);
     if (!description || b.label === undefined) {
-      report({ severity: "error", summary: `${name} has no description to invert; it was left out`, position: position(b.start) });
+      report(convertDiagnostic("error", `${name} has no description to invert; it was left out`, position(b.start)));
       continue;
     }
     const label = b.label; // an identifier (the parser reports any other label), so nothing to decode

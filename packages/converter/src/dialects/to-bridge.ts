@@ -3,10 +3,10 @@
  * component, of any type, is carried with its settings as data; pipelines become `otel.pipeline` blocks
  * referencing the component blocks. See docs/dialects.md.
  */
-import { builder, format } from "@alloy-ts/grammar";
+import { builder, format, type Diagnostic, type Severity } from "@alloy-ts/grammar";
 import { attr, block, expr, type AlloyValue, type BlockStatement, type Statement } from "../alloy/ir.js";
 import { findComponent } from "../components/registry.js";
-import type { ConvertDiagnostic, ConvertSeverity } from "../diagnostics.js";
+import { convertDiagnostic } from "../diagnostics.js";
 import { decodeBody, type EngineContext } from "../engine/engine.js";
 import { Expr } from "../engine/values.js";
 import { resolveReferences } from "../otel/resolve-refs.js";
@@ -27,14 +27,14 @@ export interface BridgeConvertOptions {
 /** The conversion result: Alloy text (canonically formatted) or undefined, and diagnostics. */
 export interface BridgeConvertResult {
   readonly output: string | undefined;
-  readonly diagnostics: ConvertDiagnostic[];
+  readonly diagnostics: Diagnostic[];
 }
 
 class BridgeConversion {
-  readonly diagnostics: ConvertDiagnostic[] = [];
+  readonly diagnostics: Diagnostic[] = [];
 
-  report(severity: ConvertSeverity, summary: string, position?: Position): void {
-    this.diagnostics.push(position ? { severity, summary, position } : { severity, summary });
+  report(severity: Severity, message: string, position?: Position): void {
+    this.diagnostics.push(convertDiagnostic(severity, message, position));
   }
 
   run(yamlText: string): string | undefined {
@@ -174,7 +174,7 @@ export function convertOtelcolToBridge(yamlText: string, _options: BridgeConvert
   } catch (e) {
     return {
       output: undefined,
-      diagnostics: [...conversion.diagnostics, { severity: "critical", summary: `internal converter error: ${(e as Error).message}` }],
+      diagnostics: [...conversion.diagnostics, convertDiagnostic("critical", `internal converter error: ${(e as Error).message}`)],
     };
   }
 }

@@ -4,7 +4,9 @@
  * otelcol-conversion.md §11 to it: an optional Alloy argument is written only when the value converted from the
  * OTel config (the YAML merged over OTel's factory defaults) differs from Alloy's default.
  */
+import type { Diagnostic, Severity } from "@alloy-ts/grammar";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
+import { convertDiagnostic } from "../diagnostics.js";
 
 import type { CoreSignal, Kind } from "@alloy-ts/otel";
 
@@ -113,13 +115,19 @@ export interface OutputRow {
 
 export type Row = AttrRow | BlockRow | RepeatedBlockRow | OutputRow;
 
-/** A diagnostic a component reports about its own OTel config. */
-export interface ComponentNote {
-  /** `error`: the conversion would change what the configuration does (e.g. drop authentication). */
-  readonly severity: "error" | "warning" | "info";
-  readonly summary: string;
-  /** OTel key path the note is about (`"a.b"` or `["a", "b"]`), for the position. */
-  readonly at?: OtelPath;
+/**
+ * A diagnostic a component reports about its own OTel config, with the OTel key path it is about (`"a.b"` or
+ * `["a", "b"]`), from which the conversion finds its YAML position (the component's own position without one).
+ */
+export type ComponentNote = Diagnostic & { readonly at?: OtelPath };
+
+/**
+ * A component's note under upstream's code (`convert/otelcol`). `error`: the conversion would change what the
+ * configuration does (e.g. drop authentication).
+ */
+export function componentNote(severity: Exclude<Severity, "critical">, message: string, at?: OtelPath): ComponentNote {
+  const d = convertDiagnostic(severity, message);
+  return at === undefined ? d : { ...d, at };
 }
 
 /** How one OTel component type (and its aliases) converts. */

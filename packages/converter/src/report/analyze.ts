@@ -5,13 +5,13 @@
  */
 import { convertOtelcol } from "../convert.js";
 import type { SettingFate } from "../ledger/ledger.js";
-import { blocksOutput, type ConvertDiagnostic } from "../diagnostics.js";
+import { blocksOutput, ConvertCode, convertDiagnostic } from "../diagnostics.js";
 import { findDefaultMode } from "../native/table.js";
 import type { ComponentKind } from "../engine/description.js";
 import { readYaml } from "@alloy-ts/otel";
 import { loadCollectorConfig } from "../dialects/collector-model.js";
 import { convertOtelcolToBridge } from "../dialects/to-bridge.js";
-import { safeMessage } from "@alloy-ts/grammar";
+import { safeMessage, type Diagnostic } from "@alloy-ts/grammar";
 import { fileTargets, type FileTargets } from "./targets.js";
 
 /** Per-file outcome. */
@@ -24,15 +24,13 @@ export const STATUS_TEXT: Record<FileStatus, string> = {
   failed: "failed",
 };
 
-/** One diagnostic of any stage. */
-export interface ReportDiagnostic {
-  /** `read`: the entry could not be read (a dangling link, a link out of the root, bad UTF-8, a time limit). */
-  readonly stage: "read" | "convert" | "validate" | "verify";
-  readonly severity: "critical" | "error" | "warning" | "info";
-  readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-}
+/**
+ * One diagnostic of any stage, with its code (the converter's, the validator's, or the report's own) and, when
+ * known, the 1-based `position` in the file it is about (the collector YAML for `convert`, the converted Alloy
+ * for `validate`). `read`: the entry could not be read (a dangling link, a link out of the root, bad UTF-8, a
+ * time limit).
+ */
+export type ReportDiagnostic = Diagnostic & { readonly stage: "read" | "convert" | "validate" | "verify" };
 
 /** One component of a file and how far it got. */
 export interface ComponentUse {
@@ -70,30 +68,26 @@ export const NO_TARGETS: FileTargets = { otel: false, native: false, hybrid: fal
 
 /** What the analysis needs from the validator and, optionally, the runtime. */
 export interface ReportChecks {
-  validate(alloy: string, fileName: string): { severity: "error" | "warning"; message: string; line?: number; column?: number }[];
+  /** The validator's diagnostics of the converted text, `position` in it when known. */
+  validate(alloy: string, fileName: string): (Diagnostic & { readonly severity: "error" | "warning" })[];
   /** `ledger`: what the conversion did with each setting (a path holding a lost setting is not equivalent). */
   verify?(yaml: string, alloy: string, ledger: readonly SettingFate[]): Promise<{ verdict: Exclude<Verification, "skipped">; messages: string[] }>;
   /** True when the runtime has semantics for this component (counts as verified when the file verifies). */
   implemented?(kind: ComponentKind, type: string): boolean;
 }
 
-const fromConvert = (d: ConvertDiagnostic): ReportDiagnostic => ({
-  stage: "convert",
-  severity: d.severity,
-  message: d.summary,
-  ...(d.position ? { line: d.position.line, column: d.position.column } : {}),
-});
+const fromConvert = (d: Diagnostic): ReportDiagnostic => ({ stage: "convert", ...d });
 
 /**
  * The otelcol converter warns about collector telemetry defaults even when the file has no `service.telemetry`
  * (otelcol-conversion.md, telemetry); such warnings are about nothing the file says, so they count as Info.
  */
-function withoutDefaultTelemetryWarnings(yaml: string, diagnostics: readonly ConvertDiagnostic[]): ConvertDiagnostic[] {
+function withoutDefaultTelemetryWarnings(yaml: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const read = readYaml(yaml);
   const service = read.ok && read.value instanceof Map ? read.value.get("service") : undefined;
   const hasTelemetry = service instanceof Map && service.get("telemetry") !== undefined && service.get("telemetry") !== null;
   if (hasTelemetry) return [...diagnostics];
-  return diagnostics.map((d) => (d.severity === "warning" && d.summary.startsWith("the service/telemetry/") ? { ...d, severity: "info" } : d));
+  return diagnostics.map((d) => (d.severity === "warning" && d.message.startsWith("the service/telemetry/") ? { ...d, severity: "info" } : d));
 }
 
 function componentsOf(yaml: string): { kind: ComponentKind; type: string; id: string }[] {
@@ -104,7 +98,7 @@ function componentsOf(yaml: string): { kind: ComponentKind; type: string; id: st
 
 /** A file the report lists without analysing it: `message` says why (stage `read`). */
 export function unreadFile(file: string, message: string): FileReport {
-  return { file, status: "failed", verification: "skipped", targets: NO_TARGETS, components: [], diagnostics: [{ stage: "read", severity: "critical", message: safeMessage(message) }] };
+  return { file, status: "failed", verification: "skipped", targets: NO_TARGETS, components: [], diagnostics: [{ stage: "read", ...convertDiagnostic("critical", safeMessage(message), undefined, ConvertCode.reportUnread) }] };
 }
 
 /**
@@ -140,7 +134,7 @@ async function analyze(file: string, yaml: string, checks: ReportChecks): Promis
     } else {
       diagnostics.push(...otelcol.diagnostics.filter((d) => d.severity !== "info").map(fromConvert));
       const bridge = convertOtelcolToBridge(yaml, { fileName: file });
-      diagnostics.push(...bridge.diagnostics.filter((d) => d.severity !== "info").map((d) => ({ ...fromConvert(d), message: `bridge dialect: ${d.summary}` })));
+      diagnostics.push(...bridge.diagnostics.filter((d) => d.severity !== "info").map((d) => ({ ...fromConvert(d), message: `bridge dialect: ${d.message}` })));
       if (bridge.output !== undefined && !blocksOutput(bridge.diagnostics, false)) {
         dialect = "otel";
         alloy = bridge.output;
@@ -157,9 +151,9 @@ async function analyze(file: string, yaml: string, checks: ReportChecks): Promis
       try {
         const result = await checks.verify(yaml, alloy, dialect === "otelcol" ? otelcolRaw.ledger : []);
         verification = result.verdict;
-        for (const m of result.messages) diagnostics.push({ stage: "verify", severity: result.verdict === "different" ? "error" : "info", message: m });
+        for (const m of result.messages) diagnostics.push({ stage: "verify", ...convertDiagnostic(result.verdict === "different" ? "error" : "info", m, undefined, ConvertCode.reportVerify) });
       } catch (e) {
-        diagnostics.push({ stage: "verify", severity: "warning", message: `verification failed to run: ${(e as Error).message}` });
+        diagnostics.push({ stage: "verify", ...convertDiagnostic("warning", `verification failed to run: ${(e as Error).message}`, undefined, ConvertCode.reportVerifyFailed) });
       }
     }
     const components = seen.map((c) => {
@@ -175,7 +169,7 @@ async function analyze(file: string, yaml: string, checks: ReportChecks): Promis
     else status = "clean";
     return { file, status, dialect, verification, targets, diagnostics, components };
   } catch (e) {
-    diagnostics.push({ stage: "convert", severity: "critical", message: `internal error: ${(e as Error).message}` });
+    diagnostics.push({ stage: "convert", ...convertDiagnostic("critical", `internal error: ${(e as Error).message}`, undefined, ConvertCode.reportInternal) });
     return { file, status: "failed", verification: "skipped", targets: NO_TARGETS, diagnostics, components: [] };
   }
 }

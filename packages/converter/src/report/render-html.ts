@@ -94,7 +94,7 @@ export function renderHtml(report: MigrationReport, options: ReportHtmlOptions =
   const s = report.summary;
   const fileRows = report.files.map((f) => {
     const ds = f.diagnostics.filter((d) => d.severity !== "info");
-    const list = ds.length === 0 ? "" : `<ul>${ds.map((d) => `<li><b>${d.stage} ${d.severity}</b>${d.line === undefined ? "" : ` (line ${d.line})`}: ${escapeHtml(d.message)}</li>`).join("")}</ul>`;
+    const list = ds.length === 0 ? "" : `<ul>${ds.map((d) => `<li><b>${d.stage} ${d.severity}</b>${d.position === undefined ? "" : ` (line ${d.position.line})`}: ${escapeHtml(d.message)}</li>`).join("")}</ul>`;
     return `<tr><td>${escapeHtml(f.file)}</td><td><span class="badge" style="background:${COLORS[f.status]}">${STATUS_TEXT[f.status]}</span></td><td>${f.dialect ?? "-"}</td><td>${f.verification}</td><td>${list}</td><td class="targets" title="${escapeHtml(targetsText(outcomesOf(f)))}">${targetBadges(outcomesOf(f))}</td></tr>`;
   });
   const componentRows = s.components.map((c) => `<tr><td>${c.kind}/${escapeHtml(c.type)}</td><td>${c.seen}</td><td>${c.converted}</td><td>${c.verified}</td>${TARGET_OUTCOMES.map((o) => `<td>${countAndRate(c.targets[o], c.seen)}</td>`).join("")}</tr>`);

@@ -57,7 +57,7 @@ export function renderMarkdown(report: MigrationReport): string {
     if (ds.length === 0) continue;
     lines.push("", `### ${f.file}`, "");
     for (const d of ds) {
-      const at = d.line === undefined ? "" : ` (line ${d.line}${d.column === undefined ? "" : `:${d.column}`})`;
+      const at = d.position === undefined ? "" : ` (line ${d.position.line}:${d.position.column})`;
       lines.push(`- ${d.stage} ${d.severity}${at}: ${d.message.replace(/\n+/g, " ")}`);
     }
   }

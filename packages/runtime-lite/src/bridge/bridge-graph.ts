@@ -6,8 +6,8 @@
  * to the Alloy side's vocabulary, so reports name the bridge blocks and verifyGraphs pairs exporters with the
  * collector's.
  */
-import { collectorFromAlloy, printCollectorYaml, type CollectorConfig, type ConvertDiagnostic } from "@alloy-ts/converter";
-import { parse, type Block } from "@alloy-ts/grammar";
+import { collectorFromAlloy, printCollectorYaml, type CollectorConfig } from "@alloy-ts/converter";
+import { parse, type Block, type Diagnostic } from "@alloy-ts/grammar";
 import { graphFromCollectorYaml } from "../graph/yaml-graph.js";
 import { RuntimeCode } from "../graph/codes.js";
 import type { ComponentKind, Graph, GraphNode, RuntimeDiagnostic } from "../graph/types.js";
@@ -30,10 +30,10 @@ export function isBridgeDialect(blocks: readonly Block[]): boolean {
 }
 
 /** The converter's severities as runtime ones; Info diagnostics say nothing about running the file. */
-function runtimeDiagnostic(d: ConvertDiagnostic): RuntimeDiagnostic | undefined {
+function runtimeDiagnostic(d: Diagnostic): RuntimeDiagnostic | undefined {
   if (d.severity === "info") return undefined;
   const where = d.position ? ` (line ${d.position.line})` : "";
-  return { severity: d.severity === "warning" ? "warning" : "error", code: RuntimeCode.bridge, message: `bridge dialect: ${d.summary}${where}`, ...(d.position ? { position: d.position } : {}) };
+  return { severity: d.severity === "warning" ? "warning" : "error", code: RuntimeCode.bridge, message: `bridge dialect: ${d.message}${where}`, ...(d.position ? { position: d.position } : {}) };
 }
 
 /** Parses bridge-dialect Alloy text and builds its graph. Never throws; problems are diagnostics. */

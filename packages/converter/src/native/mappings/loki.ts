@@ -3,6 +3,7 @@
  * same label (endpoint URL, headers, tenant, timeout and TLS files carried over).
  */
 import type { NativeDescription } from "../types.js";
+import { componentNote } from "../../engine/description.js";
 import { Expr } from "../../engine/values.js";
 import { droppedKeys, tlsConfigBlock } from "./values.js";
 
@@ -34,7 +35,7 @@ export const lokiExporter: NativeDescription = {
   notes: (src, id) => [
     ...droppedKeys(src, HANDLED, `exporter/${id}`, "otelcol.exporter.loki or loki.write"),
     ...(src.root.has("default_labels_enabled")
-      ? [{ severity: "info" as const, summary: `exporter/${id}: default_labels_enabled is not carried over; otelcol.exporter.loki always adds the job/instance/exporter labels it derives`, at: "default_labels_enabled" }]
+      ? [componentNote("info", `exporter/${id}: default_labels_enabled is not carried over; otelcol.exporter.loki always adds the job/instance/exporter labels it derives`, "default_labels_enabled")]
       : []),
   ],
 };

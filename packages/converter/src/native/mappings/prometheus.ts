@@ -6,7 +6,7 @@
  *   discovery through `discovery.kubernetes`, `relabel_configs` through `discovery.relabel`,
  *   `metric_relabel_configs` through `prometheus.relabel`), all forwarding to `otelcol.receiver.prometheus`.
  */
-import type { ComponentNote, Row, Source } from "../../engine/description.js";
+import { type ComponentNote, type Row, type Source, componentNote } from "../../engine/description.js";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
 import { Expr } from "../../engine/values.js";
 import { sanitizeLabel } from "../../labels.js";
@@ -84,12 +84,9 @@ export const prometheusRemoteWriteExporter: NativeDescription = {
   notes: (src, id) => [
     ...droppedKeys(src, sigv4Extension(src) ? [...REMOTE_WRITE_KEYS, "auth"] : REMOTE_WRITE_KEYS, `exporter/${id}`, "otelcol.exporter.prometheus or prometheus.remote_write"),
     // No `at`: the setting belongs to the extension (whose own block carries it), not to this exporter's `auth`.
-    ...SIGV4_NOT_CARRIED.filter((k) => at(sigv4Extension(src)?.config, k) !== undefined).map((k) => ({
-      severity: "warning" as const,
-      summary: `exporter/${id}: ${sigv4Extension(src)!.id} ${k} has no equivalent in prometheus.remote_write's sigv4 block; it was dropped`,
-    })),
+    ...SIGV4_NOT_CARRIED.filter((k) => at(sigv4Extension(src)?.config, k) !== undefined).map((k) => componentNote("warning", `exporter/${id}: ${sigv4Extension(src)!.id} ${k} has no equivalent in prometheus.remote_write's sigv4 block; it was dropped`)),
     ...(src.root.has("remote_write_queue") && at(src.root.map, "remote_write_queue.num_consumers") !== undefined
-      ? [{ severity: "info" as const, summary: `exporter/${id}: remote_write_queue.num_consumers is not carried over; prometheus.remote_write scales its shards itself`, at: "remote_write_queue" }]
+      ? [componentNote("info", `exporter/${id}: remote_write_queue.num_consumers is not carried over; prometheus.remote_write scales its shards itself`, "remote_write_queue")]
       : []),
   ],
 };
@@ -223,15 +220,15 @@ function jobBlocks(job: ScrapeJob, base: string, receiver: string, global: RawMa
 function receiverNotes(src: Source, id: string): ComponentNote[] {
   const notes: ComponentNote[] = droppedKeys(src, ["config"], `receiver/${id}`, "prometheus.scrape");
   const jobs = scrapeJobs(src);
-  if (jobs.length === 0) notes.push({ severity: "warning", summary: `receiver/${id}: no scrape_configs; nothing is scraped`, at: "config" });
+  if (jobs.length === 0) notes.push(componentNote("warning", `receiver/${id}: no scrape_configs; nothing is scraped`, "config"));
   for (const job of jobs) {
     for (const k of job.config.keys()) {
-      if (!SCRAPE_KEYS.includes(k)) notes.push({ severity: "warning", summary: `receiver/${id}: scrape job "${job.name}": "${k}" is not converted; add it to prometheus.scrape (or a discovery.* component) by hand`, at: "config" });
+      if (!SCRAPE_KEYS.includes(k)) notes.push(componentNote("warning", `receiver/${id}: scrape job "${job.name}": "${k}" is not converted; add it to prometheus.scrape (or a discovery.* component) by hand`, "config"));
     }
     const k8s = at(job.config, "kubernetes_sd_configs");
-    if (Array.isArray(k8s) && k8s.length > 1) notes.push({ severity: "warning", summary: `receiver/${id}: scrape job "${job.name}": only the first kubernetes_sd_configs entry is converted`, at: "config" });
+    if (Array.isArray(k8s) && k8s.length > 1) notes.push(componentNote("warning", `receiver/${id}: scrape job "${job.name}": only the first kubernetes_sd_configs entry is converted`, "config"));
     if (Array.isArray(k8s) && k8s.length > 0 && staticTargets(job.config).length > 0) {
-      notes.push({ severity: "warning", summary: `receiver/${id}: scrape job "${job.name}": static_configs next to kubernetes_sd_configs are not converted`, at: "config" });
+      notes.push(componentNote("warning", `receiver/${id}: scrape job "${job.name}": static_configs next to kubernetes_sd_configs are not converted`, "config"));
     }
   }
   return notes;

@@ -9,7 +9,7 @@
  * - convert: `set(<key>, Int|Double|String(<key>))` where the key exists.
  * The same statements are written for traces, metrics and logs, as the processor applies to all three.
  */
-import type { ComponentNote, RepeatedBlockRow, Source } from "../../engine/description.js";
+import { type ComponentNote, type RepeatedBlockRow, type Source, componentNote } from "../../engine/description.js";
 import type { RawMap, RawValue } from "@alloy-ts/otel";
 import type { NativeDescription } from "../types.js";
 
@@ -104,7 +104,7 @@ const group = (name: string): RepeatedBlockRow => ({
 function notes(src: Source, id: string): ComponentNote[] {
   return actions(src).flatMap((a): ComponentNote[] => {
     const r = actionStatement(a);
-    return "problem" in r ? [{ severity: "warning", summary: `processor/${id}: ${r.problem}; the action was not converted`, at: "attributes" }] : [];
+    return "problem" in r ? [componentNote("warning", `processor/${id}: ${r.problem}; the action was not converted`, "attributes")] : [];
   });
 }
 

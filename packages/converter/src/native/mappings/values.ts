@@ -1,5 +1,5 @@
 /** Helpers for native mappings whose extra blocks read a list element rather than the component's own map. */
-import type { AttrRow, BlockRow, ComponentNote, Conversion, Row, Source } from "../../engine/description.js";
+import { type AttrRow, type BlockRow, type ComponentNote, type Conversion, type Row, type Source, componentNote } from "../../engine/description.js";
 import { Expr } from "../../engine/values.js";
 import { MapSource } from "../../engine/engine.js";
 import { interpretReferences } from "../../engine/env-values.js";
@@ -70,7 +70,7 @@ export function droppedKeys(src: Source, handled: readonly string[], what: strin
   if (!map) return [];
   return [...map.keys()]
     .filter((k) => !handled.includes(k))
-    .map((k) => ({ severity: "warning" as const, summary: `${what}: "${k}" has no equivalent in ${into}; it was dropped`, at: k }));
+    .map((k) => componentNote("warning", `${what}: "${k}" has no equivalent in ${into}; it was dropped`, k));
 }
 
 /**
