@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { encodeExportRequest, type Telemetry } from "@alloy-ts/runtime-lite";
+import type { Telemetry } from "@alloy-ts/runtime-lite";
 import { repoRoot } from "../support/shared.js";
-import { attr, haveBundle, spansInFile, startAlloyRun, type AlloyProcess } from "./support/alloy-process.js";
+import { attr, haveBundle, identifiedRequest as request, spansInFile, startAlloyRun, type AlloyProcess } from "./support/alloy-process.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-load-"));
 const running: AlloyProcess[] = [];
@@ -17,29 +17,6 @@ afterAll(() => {
   for (const p of running) if (p.child.exitCode === null) p.child.kill("SIGKILL");
   rmSync(dir, { recursive: true, force: true });
 });
-
-const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
-
-/** One request of `spans` spans with IDs derived from (sender, sequence), so every span is identifiable. */
-function request(sender: number, seq: number, spans: number): { body: Uint8Array; ids: string[] } {
-  const ids: string[] = [];
-  const list = [];
-  for (let k = 0; k < spans; k++) {
-    const spanId = hex(sender, 4) + hex(seq, 8) + hex(k, 4);
-    ids.push(spanId);
-    list.push({
-      traceId: hex(sender, 8) + hex(seq, 24),
-      spanId,
-      name: `op-${k}`,
-      kind: 2,
-      startTimeUnixNano: "1704067200000000000",
-      endTimeUnixNano: "1704067200001000000",
-      attributes: [{ key: "seq", value: { intValue: String(seq) } }],
-    });
-  }
-  const t: Telemetry = { signal: "traces", data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: `sender-${sender}` } }] }, scopeSpans: [{ scope: { name: "load" }, spans: list }] }] } };
-  return { body: encodeExportRequest(t), ids };
-}
 
 describe.skipIf(!haveBundle)("alloy run under load across SIGTERM", () => {
   it("loses no span that was acknowledged with 200", async () => {

@@ -9,9 +9,8 @@ import { connect, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { encodeExportRequest, type Telemetry } from "@alloy-ts/runtime-lite";
 import { repoRoot } from "../support/shared.js";
-import { haveBundle, spansInFile, startAlloyRun, type AlloyProcess } from "./support/alloy-process.js";
+import { haveBundle, identifiedRequest as request, spansInFile, startAlloyRun, type AlloyProcess } from "./support/alloy-process.js";
 
 const SOAK_MS = Number(process.env.ALLOY_SOAK_MS ?? 60_000);
 const MAX_BODY = 1024 * 1024;
@@ -27,20 +26,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function request(sender: number, seq: number, spans: number): { body: Uint8Array; ids: string[] } {
-  const ids: string[] = [];
-  const list = [];
-  for (let k = 0; k < spans; k++) {
-    const spanId = hex(sender, 4) + hex(seq, 8) + hex(k, 4);
-    ids.push(spanId);
-    list.push({ traceId: hex(sender, 8) + hex(seq, 24), spanId, name: `op-${k}`, kind: 2, startTimeUnixNano: "1704067200000000000", endTimeUnixNano: "1704067200001000000", attributes: [] });
-  }
-  const t: Telemetry = { signal: "traces", data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: `soak-${sender}` } }] }, scopeSpans: [{ scope: { name: "soak" }, spans: list }] }] } };
-  return { body: encodeExportRequest(t), ids };
-}
 
 /** Resident set size of a process, from /proc (Linux); undefined elsewhere. */
 function rssOf(pid: number): number | undefined {

@@ -3,6 +3,7 @@ import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
+import { encodeExportRequest, type Telemetry } from "@alloy-ts/runtime-lite";
 import { repoRoot } from "../../support/shared.js";
 
 /** The `alloy` command (it loads the CLI bundle); tests that need it skip when the bundle has not been built. */
@@ -75,4 +76,27 @@ export function spansInFile(file: string): { resource: any; span: any }[] {
 export function attr(attrs: { key: string; value: Record<string, unknown> }[] | undefined, key: string): unknown {
   const kv = (attrs ?? []).find((a) => a.key === key);
   return kv ? Object.values(kv.value)[0] : undefined;
+}
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
+
+/** One request of `spans` spans with IDs derived from (sender, sequence), so every span is identifiable. */
+export function identifiedRequest(sender: number, seq: number, spans: number): { body: Uint8Array; ids: string[] } {
+  const ids: string[] = [];
+  const list = [];
+  for (let k = 0; k < spans; k++) {
+    const spanId = hex(sender, 4) + hex(seq, 8) + hex(k, 4);
+    ids.push(spanId);
+    list.push({
+      traceId: hex(sender, 8) + hex(seq, 24),
+      spanId,
+      name: `op-${k}`,
+      kind: 2,
+      startTimeUnixNano: "1704067200000000000",
+      endTimeUnixNano: "1704067200001000000",
+      attributes: [{ key: "seq", value: { intValue: String(seq) } }],
+    });
+  }
+  const t: Telemetry = { signal: "traces", data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: `sender-${sender}` } }] }, scopeSpans: [{ scope: { name: "load" }, spans: list }] }] } };
+  return { body: encodeExportRequest(t), ids };
 }

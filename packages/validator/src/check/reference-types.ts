@@ -9,7 +9,7 @@ import { type Expr, rangeOf, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
 import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
 import { alloyTypeName, kindOf, type Kind } from "./typecheck.js";
-import { chain, type ResolveRef } from "./wiring.js";
+import { chain, forEachSchemaAttribute, type ResolveRef } from "./wiring.js";
 
 /** The Alloy type name of a value of kind `have` when it cannot be given where `want` belongs; undefined when it can. */
 function mismatch(have: SchemaNode, want: SchemaNode): string | undefined {
@@ -44,18 +44,5 @@ export function checkReferenceTypes(body: readonly Statement[], schema: SchemaNo
     const ref = `${r.id}.${r.rest[0]!.name}`;
     out.push(makeDiag(file, rangeOf(e), `${ref} should be ${alloyTypeName(kindOf(want))}, got ${got}`, Code.referenceType));
   };
-  const walkBody = (stmts: readonly Statement[], sch: SchemaNode): void => {
-    const props = deref(sch, root).properties;
-    if (!props) return;
-    for (const s of stmts) {
-      const p = props[s.name];
-      if (!p) continue;
-      if (s.kind === "Block") {
-        if (p["x-alloy-kind"] === "block") walkBody(s.body, p["x-alloy-repeat"] === "single" || !p.items ? p : p.items);
-        continue;
-      }
-      if (p["x-alloy-kind"] === "attr") checkValue(s.value, p);
-    }
-  };
-  walkBody(body, schema);
+  forEachSchemaAttribute(body, schema, root, (a, p) => checkValue(a.value, p));
 }

@@ -23,26 +23,25 @@ export function chain(e: Expr): Traversal | undefined {
   return undefined;
 }
 
+/** Calls `visit` with every attribute of `body` and nested blocks that the schema knows, and its schema. */
+export function forEachSchemaAttribute(
+  body: readonly Statement[],
+  schema: SchemaNode,
+  root: ComponentSchema,
+  visit: (a: Extract<Statement, { kind: "Attribute" }>, p: SchemaNode) => void,
+): void {
+  const props = deref(schema, root).properties;
+  if (!props) return;
+  for (const s of body) {
+    const p = props[s.name];
+    if (!p) continue;
+    if (s.kind === "Block") {
+      if (p["x-alloy-kind"] === "block") forEachSchemaAttribute(s.body, p["x-alloy-repeat"] === "single" || !p.items ? p : p.items, root, visit);
+    } else if (p["x-alloy-kind"] === "attr") visit(s, p);
+  }
+}
+
 export function checkWiring(body: readonly Statement[], schema: SchemaNode, root: ComponentSchema, file: string, resolve: ResolveRef, out: ValidationDiagnostic[]): void {
-  const walkBody = (stmts: readonly Statement[], sch: SchemaNode): void => {
-    const props = deref(sch, root).properties;
-    if (!props) return;
-    for (const s of stmts) {
-      const p = props[s.name];
-      if (!p) continue;
-      if (s.kind === "Block") {
-        if (p["x-alloy-kind"] !== "block") continue;
-        walkBody(s.body, p["x-alloy-repeat"] === "single" || !p.items ? p : p.items);
-        continue;
-      }
-      if (p["x-alloy-kind"] !== "attr") continue;
-      const elemSchema = p.type === "array" ? p.items : p;
-      const want = elemSchema?.["x-alloy-capsule"];
-      if (!want || !PIPELINE_CAPSULES.has(want)) continue;
-      const elems = s.value.kind === "Array" ? s.value.elements : [s.value];
-      for (const el of elems) checkElement(el, want, p["x-alloy-signal"], s.name);
-    }
-  };
   const checkElement = (el: Expr, want: string, signal: string | undefined, attr: string): void => {
     const t = chain(el);
     if (!t) return;
@@ -63,5 +62,11 @@ export function checkWiring(body: readonly Statement[], schema: SchemaNode, root
       );
     }
   };
-  walkBody(body, schema);
+  forEachSchemaAttribute(body, schema, root, (s, p) => {
+    const elemSchema = p.type === "array" ? p.items : p;
+    const want = elemSchema?.["x-alloy-capsule"];
+    if (!want || !PIPELINE_CAPSULES.has(want)) return;
+    const elems = s.value.kind === "Array" ? s.value.elements : [s.value];
+    for (const el of elems) checkElement(el, want, p["x-alloy-signal"], s.name);
+  });
 }
