@@ -3,10 +3,9 @@
  * V8 indexing a `Uint16Array` costs about half of `String.prototype.charCodeAt` in such loops (the string's
  * representation need not be checked on each read); the copy itself is one native call under Node.
  */
+import { NodeBuffer } from "../text/node-buffer.js";
 import { nativeWrite, SpareBytes, writeText } from "../text/spare-bytes.js";
 
-type NodeBuffer = { from(s: string, encoding: string): Uint8Array };
-const NodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
 /** Code units of `text`, `result[i] === text.charCodeAt(i)` (lone surrogates included). */
 export function codeUnitsOf(text: string): Uint16Array {

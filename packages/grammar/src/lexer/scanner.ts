@@ -102,9 +102,10 @@ export class Scanner {
   pos = 0;
   /** End offset (exclusive) of the token returned by the last `scan()`. */
   end = 0;
-  /** Number of errors reported so far. */
-  numErrors = 0;
-  /** `hashSpan` of the last IDENT token, computed while scanning it (the parser interns names with it). */
+  /**
+   * `hashSpan` of the last IDENT token, computed while scanning it (the parser interns names with it).
+   * @internal the parser's, left out of the published declarations
+   */
   identHash = 0;
 
   private ch = EOF_CH;
@@ -139,7 +140,6 @@ export class Scanner {
   }
 
   private error(offset: number, message: string): void {
-    this.numErrors++;
     this.onError?.(offset, message);
   }
 

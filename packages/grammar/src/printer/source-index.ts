@@ -5,6 +5,7 @@
  */
 import { LineCursor } from "../text/line-cursor.js";
 import type { SourceFile } from "../text/source-file.js";
+import { NodeBuffer } from "../text/node-buffer.js";
 import { nativeWrite, SpareBytes, writeText } from "../text/spare-bytes.js";
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -152,7 +153,6 @@ function acquireCodes(text: string, wide: boolean): Uint8Array {
  * or more bytes), and Node's Buffer computes that length natively, several times faster than a regex scan.
  */
 function isAscii(text: string): boolean {
-  const NodeBuffer = (globalThis as { Buffer?: { byteLength(s: string, e: string): number } }).Buffer;
   return NodeBuffer ? NodeBuffer.byteLength(text, "utf8") === text.length : !NON_ASCII.test(text);
 }
 

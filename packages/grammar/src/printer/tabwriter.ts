@@ -17,6 +17,8 @@
  * copying between typed arrays is cheaper than reading characters of (often sliced) strings.
  */
 
+import { NodeBuffer } from "../text/node-buffer.js";
+
 const TAB_WIDTH = 8;
 const PADDING = 1;
 const SPACE = 32;
@@ -76,10 +78,8 @@ class CodeUnits {
  * ASCII here, which `latin1` (and the browsers' `windows-1252`) decode as is.
  */
 const decodeUnits: (units: Units) => string = (() => {
-  const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBuffer, o: number, l: number): { toString(e: string): string } } }).Buffer;
-  if (NodeBuffer) {
-    return (u) => NodeBuffer.from(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength).toString(u instanceof Uint16Array ? "utf16le" : "latin1");
-  }
+  const B = NodeBuffer;
+  if (B) return (u) => B.from(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength).toString(u instanceof Uint16Array ? "utf16le" : "latin1");
   const wide = new TextDecoder("utf-16le");
   const narrow = new TextDecoder("windows-1252");
   return (u) => (u instanceof Uint16Array ? wide : narrow).decode(u);

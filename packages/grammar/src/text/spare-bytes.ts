@@ -5,11 +5,7 @@
  * away, so a run started while another holds it simply gets a fresh one.
  */
 
-type NodeBufferClass = {
-  allocUnsafeSlow(n: number): Uint8Array;
-  from(b: ArrayBuffer, offset: number, length: number): { write(s: string, offset: number, encoding: string): number };
-};
-const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
+import { NodeBuffer } from "./node-buffer.js";
 
 /** Whether `writeText` copies natively (under Node). */
 export const nativeWrite = NodeBuffer !== undefined;
