@@ -72,7 +72,10 @@ export function dottedIdentifierEnd(text: string, start: number): number {
  * (so `true`, `null`, `""` and `1a` are not). Decided on the characters, which the scanner's rule is.
  */
 export function isValidIdentifier(s: string): boolean {
-  return s.length > 0 && identifierEnd(s, 0) === s.length && !KEYWORDS.has(s);
+  const n = s.length;
+  // Keywords have four or five letters: other lengths skip hashing the string for the set (the parser checks
+  // every block label here).
+  return n > 0 && identifierEnd(s, 0) === n && (n < 4 || n > 5 || !KEYWORDS.has(s));
 }
 
 /** An object key as Alloy writes it: bare when it is an identifier, otherwise a quoted string. */
