@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "../packages/grammar/dist/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sharedDir = process.env.ALLOY_SHARED_DIR ?? path.resolve(root, "..", "shared");
@@ -26,6 +27,11 @@ function filesUnder(dir, ext) {
 /** The corpus's `.alloy` files that `accept` (for example, that parse without errors), as [path, text]. */
 export function alloyFiles(accept = () => true) {
   return filesUnder(path.join(corpusDir, "alloy"), ".alloy").map((p) => [p, readFileSync(p, "utf8")]).filter(([, t]) => accept(t));
+}
+
+/** The texts of the corpus's `.alloy` files that parse without errors (others' `.river` files and broken examples are left out). */
+export function parsingAlloyTexts() {
+  return alloyFiles((t) => parse(t, { name: "corpus.alloy" }).diagnostics.length === 0).map(([, t]) => t);
 }
 
 /** The corpus's collector YAML files, as [path, text]. */

@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import { parse, format } from "../packages/grammar/dist/index.js";
 import { generateAlloy, generateJson } from "./generate.mjs";
 import { time, mb, fmtMs, fmtRatio, check, table } from "./harness.mjs";
-import { haveCorpus, corpusMissing, alloyFiles, concatTo, asciiOnly, nonAsciiSummary } from "./corpus.mjs";
+import { haveCorpus, corpusMissing, parsingAlloyTexts, concatTo, asciiOnly, nonAsciiSummary } from "./corpus.mjs";
 
 const MEASURE_FLAG = "--measure-syntax";
 
@@ -41,17 +41,12 @@ if (process.argv[2] === MEASURE_FLAG) {
   process.stdout.write(String(time(fn, { runs })));
 }
 
-/** Files of the corpus that parse without errors (others' `.river` files and broken examples are left out). */
-function parsesClean(text) {
-  return parse(text).diagnostics.length === 0;
-}
-
 /**
  * The corpus's `.alloy` files concatenated to about `size` characters; with `ascii`, every non-ASCII character
  * replaced by `_` (the same content on the ASCII path, to show what non-ASCII text costs).
  */
 function realAlloy(size, ascii = false) {
-  const text = concatTo(alloyFiles(parsesClean).map(([, t]) => t), size);
+  const text = concatTo(parsingAlloyTexts(), size);
   return ascii ? asciiOnly(text) : text;
 }
 

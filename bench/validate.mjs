@@ -9,7 +9,7 @@ import { convertOtelcol } from "../packages/converter/dist/index.js";
 import { validate } from "../packages/validator/dist/index.js";
 import { generateAlloyLines, generateCollectorYaml, generateOttlRegexLines } from "./generate.mjs";
 import { check, fmtMs, fmtRatio, table, time } from "./harness.mjs";
-import { alloyFiles, concatTo, corpusMissing, haveCorpus, nonAsciiSummary } from "./corpus.mjs";
+import { concatTo, corpusMissing, haveCorpus, nonAsciiSummary, parsingAlloyTexts } from "./corpus.mjs";
 
 const lineCount = (text) => text.split("\n").length - 1;
 
@@ -77,7 +77,7 @@ function runReal() {
     console.log(`(${corpusMissing})`);
     return;
   }
-  const texts = alloyFiles((t) => parse(t, { name: "c.alloy" }).diagnostics.length === 0).map(([, t]) => t);
+  const texts = parsingAlloyTexts();
   const parsedEach = texts.map((t, i) => parse(t, { name: `f${i}.alloy` }));
   const opts = { stabilityLevel: "experimental", communityComponents: true };
   const tParseEach = time(() => texts.forEach((t, i) => parse(t, { name: `f${i}.alloy` })), { runs: 7, warmup: 2 });

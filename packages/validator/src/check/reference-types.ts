@@ -11,13 +11,16 @@ import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
 import { alloyTypeName, kindOf, type Kind } from "./typecheck.js";
 import { chain, forEachSchemaAttribute, type ResolveRef } from "./wiring.js";
 
-/** The Alloy type name of a value of kind `have` when it cannot be given where `want` belongs; undefined when it can. */
-function mismatch(have: SchemaNode, want: SchemaNode): string | undefined {
+/** Kinds that are the same Alloy type (objects, strings). */
+const alloyType = (k: Kind): Kind => (k === "map" || k === "struct" ? "struct" : k === "duration" ? "string" : k);
+
+/**
+ * The Alloy type name of a value of schema `have` when it cannot be given where `want` (of kind `w`) belongs;
+ * undefined when it can.
+ */
+function mismatch(have: SchemaNode, want: SchemaNode, w: Kind): string | undefined {
   const h = kindOf(have);
-  const w = kindOf(want);
-  if (h === "any" || w === "any" || (h === "duration" && w === "string") || (h === "string" && w === "duration")) return undefined;
-  const same = (k: Kind) => (k === "map" || k === "struct" ? "object" : k === "duration" ? "string" : k);
-  if (same(h) === same(w)) return undefined;
+  if (h === "any" || alloyType(h) === alloyType(w)) return undefined;
   if (w === "capsule" && (want["x-alloy-convertible"] || want["x-alloy-secret"])) return undefined;
   if (h === "capsule" && have["x-alloy-convertible"]) return undefined;
   // Alloy converts strings to numbers (and numbers to strings) when the text allows.
@@ -29,12 +32,12 @@ function mismatch(have: SchemaNode, want: SchemaNode): string | undefined {
 export function checkReferenceTypes(body: readonly Statement[], schema: SchemaNode, root: ComponentSchema, file: string, resolve: ResolveRef, out: ValidationDiagnostic[]): void {
   const checkValue = (e: Expr, wantRaw: SchemaNode): void => {
     const want = deref(wantRaw, root);
-    if (e.kind === "Array" && kindOf(want) === "array" && want.items) {
+    const wantKind = kindOf(want);
+    if (e.kind === "Array" && wantKind === "array" && want.items) {
       for (const el of e.elements) checkValue(el, want.items);
       return;
     }
     // Nothing to compare against, or pipeline capsules (checked with their signals by wiring.ts): no lookup.
-    const wantKind = kindOf(want);
     if (wantKind === "any" || (wantKind === "capsule" && !want["x-alloy-convertible"] && !want["x-alloy-secret"])) return;
     const t = chain(e);
     if (!t) return;
@@ -42,10 +45,10 @@ export function checkReferenceTypes(body: readonly Statement[], schema: SchemaNo
     if (!r || r.rest.length !== 1) return;
     const exp = r.schema["x-alloy-exports"][r.rest[0]!.name];
     if (!exp) return; // a missing export is reported on its own
-    const got = mismatch(deref(exp, r.schema), want);
+    const got = mismatch(deref(exp, r.schema), want, wantKind);
     if (got === undefined) return;
     const ref = `${r.id}.${r.rest[0]!.name}`;
-    out.push(makeDiag(file, rangeOf(e), `${ref} should be ${alloyTypeName(kindOf(want))}, got ${got}`, Code.referenceType));
+    out.push(makeDiag(file, rangeOf(e), `${ref} should be ${alloyTypeName(wantKind)}, got ${got}`, Code.referenceType));
   };
   forEachSchemaAttribute(body, schema, root, (a, p) => checkValue(a.value, p));
 }

@@ -4,7 +4,7 @@
  * `output.metrics` / `logs` / `traces` must accept that signal. Upstream only finds these when the
  * pipeline runs; the messages are ours.
  */
-import { type Expr, nameSpanOf, rangeOf, type Statement } from "@alloy-ts/grammar";
+import { type Expr, rangeOf, type Statement, traversalParts } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
 import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
 import type { Traversal } from "./traversal.js";
@@ -15,12 +15,7 @@ export type ResolveRef = (t: Traversal) => { id: string; rest: Traversal; schema
 
 /** A pure identifier/access chain as a traversal. */
 export function chain(e: Expr): Traversal | undefined {
-  if (e.kind === "Identifier") return [{ name: e.name, range: rangeOf(e) }];
-  if (e.kind === "Access") {
-    const base = chain(e.value);
-    return base ? [...base, { name: e.name, range: rangeOf(nameSpanOf(e)) }] : undefined;
-  }
-  return undefined;
+  return traversalParts(e)?.map((p) => ({ name: p.name, range: { start: p.start, end: p.end } }));
 }
 
 /** Calls `visit` with every attribute of `body` and nested blocks that the schema knows, and its schema. */
