@@ -8,19 +8,23 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 /**
- * Loads `node:child_process` on first use instead of at start-up: commander requires it at the top of its module
- * for executable sub-commands, which `alloy fmt` never runs, and loading it costs several milliseconds of a
- * short command's start.
+ * Loads these Node modules on first use instead of at start-up. commander requires `child_process` at the top of
+ * its module for executable sub-commands, which `alloy fmt` never runs; the connection library requires `crypto`
+ * for the names of pipe transports, which `alloy lsp --stdio` never uses. Each costs milliseconds of a short
+ * command's start (`crypto` measured at 2.4 ms).
  */
-function lazyChildProcess() {
+const LAZY_BUILTINS = ["child_process", "crypto"];
+function lazyBuiltins() {
+  const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join("|")})$`);
   return {
-    name: "lazy-child-process",
+    name: "lazy-builtins",
     setup(b) {
-      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-        args.namespace === "lazy" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy" },
-      );
-      b.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
-        contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      b.onResolve({ filter }, (args) => {
+        const name = args.path.replace(/^node:/, "");
+        return args.namespace === "lazy" ? { path: `node:${name}`, external: true } : { path: name, namespace: "lazy" };
+      });
+      b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
+        contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}))[key] });`,
         loader: "js",
       }));
     },
@@ -40,6 +44,31 @@ function lazyElk() {
       b.onLoad({ filter: /.*/, namespace: "lazy-elk" }, () => ({
         contents: "let Elk; module.exports = function ELK(options) { Elk ??= require(require('node:path').join(__dirname, 'elk.cjs')); return new (Elk.default ?? Elk)(options); };",
         loader: "js",
+      }));
+    },
+  };
+}
+
+/**
+ * `alloy lsp`'s bundle answers the editor's `initialize` (packages/lsp/src/stdio.ts) and then loads the language
+ * service from a bundle of its own (entries/lsp-service.ts), with its own code cache: the service is most of the
+ * server's code, and compiling it first was most of the time to that answer. Both must use one copy of the
+ * connection library (its ResponseError is recognised by class), so the service bundle leaves it out and is given
+ * this bundle's.
+ */
+const SHARED_WITH_SERVICE = ["vscode-languageserver", "vscode-languageserver/node.js"];
+function lazyLspService() {
+  return {
+    name: "lazy-lsp-service",
+    setup(b) {
+      b.onResolve({ filter: /\/lsp-service\.js$/ }, () => ({ path: "lsp-service", namespace: "lazy-lsp-service" }));
+      b.onLoad({ filter: /.*/, namespace: "lazy-lsp-service" }, () => ({
+        contents: `const path = require("node:path");
+          const library = require("vscode-languageserver/node.js");
+          let service;
+          exports.loadService = () => (service ??= require(path.join(__dirname, "../../bin/load-bundle.cjs")).requireBundle(path.join(__dirname, "lsp-service.cjs"), { ${SHARED_WITH_SERVICE.map((m) => `${JSON.stringify(m)}: library`).join(", ")} }).startService);`,
+        loader: "js",
+        resolveDir: path.resolve("packages/lsp"),
       }));
     },
   };
@@ -86,7 +115,8 @@ const FAST = [
   { name: "fmt", argv: ["fmt"], stdin: "fixtures/examples/pipeline.alloy" },
   { name: "validate", argv: ["validate", "examples/otlp-gateway/collector.alloy"] },
   { name: "convert", argv: ["convert", "--source-format=otelcol", "examples/otlp-gateway/collector.yaml"] },
-  { name: "lsp", argv: ["lsp", "--stdio"], stdin: lspSession("examples/otlp-gateway/collector.alloy") },
+  { name: "lsp-service", external: SHARED_WITH_SERVICE, cacheMadeBy: "lsp" },
+  { name: "lsp", argv: ["lsp", "--stdio"], stdin: lspSession("examples/otlp-gateway/collector.alloy"), plugins: [lazyLspService()] },
 ];
 mkdirSync("packages/cli/dist/fast", { recursive: true });
 copyFileSync(createRequire(path.resolve("packages/graph/package.json")).resolve("elkjs/lib/elk.bundled.js"), "packages/cli/dist/fast/elk.cjs");
@@ -97,7 +127,8 @@ for (const fast of FAST) {
     format: "cjs",
     entryPoints: [`packages/cli/src/entries/${fast.name}.ts`],
     outfile: file,
-    plugins: [lazyChildProcess(), lazyElk()],
+    plugins: [lazyBuiltins(), lazyElk(), ...(fast.plugins ?? [])],
+    ...(fast.external ? { external: fast.external } : {}),
     // Without comments the file is plain ASCII (comments keep their non-ASCII text), which Node reads several times
     // faster than UTF-8 text, and a third smaller; names are kept, so messages and stack traces stay readable.
     minifyWhitespace: true,
@@ -109,15 +140,20 @@ for (const fast of FAST) {
   // file is ASCII and Node reads it as such (1.3 ms against 0.1 ms for the 0.8 MB validate bundle). Comments are
   // gone, so every such character is inside a string, template or regular expression, where `\uXXXX` means it.
   writeFileSync(file, readFileSync(file, "utf8").replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  // A bundle another one loads gets its cache from that one's sample run.
+  if (fast.cacheMadeBy !== undefined) continue;
   const makeCache = `
-    const { loadBundle, CACHE_SUFFIX } = require("./packages/cli/bin/load-bundle.cjs");
+    const { loadBundle, compiled, CACHE_SUFFIX } = require("./packages/cli/bin/load-bundle.cjs");
     process.argv = [process.argv[0], "alloy", ...${JSON.stringify(fast.argv)}];
-    const script = loadBundle(${JSON.stringify(file)});
-    process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(file)} + CACHE_SUFFIX, script.createCachedData()));
+    loadBundle(${JSON.stringify(file)});
+    process.on("exit", () => { for (const [bundle, script] of compiled) require("node:fs").writeFileSync(bundle + CACHE_SUFFIX, script.createCachedData()); });
   `;
   const input = fast.stdin === undefined ? "" : typeof fast.stdin === "string" ? readFileSync(fast.stdin) : fast.stdin;
   const cache = spawnSync(process.execPath, ["-e", makeCache], { input, stdio: ["pipe", "ignore", "inherit"] });
-  if (!existsSync(file + ".v8-cache")) throw new Error(`could not write the code cache of the ${fast.name} bundle (exit ${cache.status})`);
+  for (const made of [fast, ...FAST.filter((f) => f.cacheMadeBy === fast.name)]) {
+    const bundle = path.resolve(`packages/cli/dist/fast/${made.name}.cjs`);
+    if (!existsSync(bundle + ".v8-cache")) throw new Error(`could not write the code cache of the ${made.name} bundle (exit ${cache.status})`);
+  }
 }
 
 // The browser playground: a static folder (packages/playground/dist) that `alloy playground` serves.

@@ -11,7 +11,6 @@ import { describe, expect, it } from "vitest";
 import { alloyBin, cliBuilt } from "../support/cli.js";
 import { repoRoot } from "../support/shared.js";
 
-const fastBundle = path.join(repoRoot, "packages/cli/dist/fast/fmt.cjs");
 const fullBundle = path.join(repoRoot, "packages/cli/dist/bundle/alloy.mjs");
 
 function run(entry: string[], args: string[], input?: string) {
@@ -20,10 +19,11 @@ function run(entry: string[], args: string[], input?: string) {
 }
 
 describe.skipIf(!cliBuilt)("alloy fmt start-up path", () => {
-  it("has a code cache that this Node accepts", () => {
+  it.each(["fmt", "validate", "convert", "lsp", "lsp-service"])("has a code cache for the %s bundle that this Node accepts", (name) => {
     const { compileBundle, CACHE_SUFFIX } = createRequire(import.meta.url)(path.join(repoRoot, "packages/cli/bin/load-bundle.cjs"));
-    expect(existsSync(fastBundle + CACHE_SUFFIX)).toBe(true);
-    expect(compileBundle(fastBundle).cachedDataRejected).toBe(false);
+    const bundle = path.join(repoRoot, `packages/cli/dist/fast/${name}.cjs`);
+    expect(existsSync(bundle + CACHE_SUFFIX)).toBe(true);
+    expect(compileBundle(bundle).cachedDataRejected).toBe(false);
   });
 
   it.each([

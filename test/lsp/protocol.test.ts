@@ -77,6 +77,40 @@ describe.skipIf(!cliBuilt)("JSON-RPC errors, and the stream keeps working", () =
     expect(ok.result).toEqual([]);
     expect(c.stderr).not.toMatch(/uncaught/);
   });
+
+  it("refuses requests before initialize with ServerNotInitialized and drops notifications, as the protocol asks", async () => {
+    const c = (client = new RawClient());
+    const early = await c.request("textDocument/hover", { textDocument: { uri: "file:///a.alloy" }, position: { line: 0, character: 0 } });
+    expect(early.error?.code).toBe(-32002);
+    c.notify("textDocument/didOpen", { textDocument: { uri: "file:///early.alloy", languageId: "alloy", version: 1, text: "a = \n" } });
+    const init = await c.initialize();
+    expect(init.result?.capabilities?.hoverProvider).toBe(true);
+    // The document opened before initialize was dropped: the server knows no such document.
+    const symbols = await c.request("textDocument/documentSymbol", { textDocument: { uri: "file:///early.alloy" } });
+    expect(symbols.result).toEqual([]);
+    expect(c.messages.some((m) => m.method === "textDocument/publishDiagnostics" && m.params?.uri === "file:///early.alloy")).toBe(false);
+  });
+
+  it("serves messages written together with initialize, in one write (the service loads before they are handled)", async () => {
+    const c = (client = new RawClient());
+    const frames = [
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } },
+      { jsonrpc: "2.0", method: "initialized", params: {} },
+      { jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri: "file:///p.alloy", languageId: "alloy", version: 1, text: PIPELINE } } },
+      { jsonrpc: "2.0", id: 2, method: "textDocument/documentSymbol", params: { textDocument: { uri: "file:///p.alloy" } } },
+      { jsonrpc: "2.0", id: 3, method: "textDocument/hover", params: { textDocument: { uri: "file:///p.alloy" }, position: { line: 0, character: 3 } } },
+    ];
+    c.raw(Buffer.concat(frames.map((f) => Buffer.from(`Content-Length: ${Buffer.byteLength(JSON.stringify(f))}\r\n\r\n${JSON.stringify(f)}`))));
+    const symbols = await c.waitFor((m) => m.id === 2, "document symbols");
+    expect(symbols.error).toBeUndefined();
+    expect(symbols.result.map((s: { name: string }) => s.name)).toEqual(['otelcol.exporter.otlp "tempo"', 'otelcol.processor.batch "b"']);
+    const hover = await c.waitFor((m) => m.id === 3, "hover");
+    expect(hover.error).toBeUndefined();
+    expect(JSON.stringify(hover.result)).toMatch(/otelcol\.exporter\.otlp/);
+    // The answers come in the order of the requests, after initialize's.
+    const order = c.messages.filter((m) => m.id !== undefined && m.method === undefined).map((m) => m.id);
+    expect(order).toEqual([1, 2, 3]);
+  });
 });
 
 describe.skipIf(!cliBuilt)("line ends and position encodings as the specification defines them", () => {

@@ -10,6 +10,9 @@ const { createRequire } = require("node:module");
 /** Suffix of a bundle's code cache file. */
 const CACHE_SUFFIX = ".v8-cache";
 
+/** Every bundle compiled here, by file: the build makes their code caches after a sample run. */
+const compiled = new Map();
+
 /** Compiles `file` as a CommonJS module wrapper, with its code cache when there is one; does not run it. */
 function compileBundle(file) {
   const source = fs.readFileSync(file, "utf8");
@@ -20,15 +23,28 @@ function compileBundle(file) {
     cachedData = undefined;
   }
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  return new vm.Script(wrapped, { filename: file, cachedData });
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  compiled.set(file, script);
+  return script;
+}
+
+/**
+ * Compiles and runs `file`; returns its exports. `shared` maps module names to modules the bundle was built to
+ * take from its caller instead of carrying its own copy (a library whose classes both must share).
+ */
+function requireBundle(file, shared = {}) {
+  const script = compileBundle(file);
+  const mod = { exports: {} };
+  const own = createRequire(file);
+  const require = Object.assign((id) => (Object.prototype.hasOwnProperty.call(shared, id) ? shared[id] : own(id)), own);
+  script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, path.dirname(file));
+  return mod.exports;
 }
 
 /** Compiles and runs `file`; returns the compiled script (its `createCachedData()` makes a cache). */
 function loadBundle(file) {
-  const script = compileBundle(file);
-  const mod = { exports: {} };
-  script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
-  return script;
+  requireBundle(file);
+  return compiled.get(file);
 }
 
-module.exports = { compileBundle, loadBundle, CACHE_SUFFIX };
+module.exports = { compileBundle, loadBundle, requireBundle, compiled, CACHE_SUFFIX };

@@ -4,6 +4,7 @@
  * from its `main`); that second line is printed only under `--compat=upstream`, so an error is said once.
  */
 import { safeMessage } from "@alloy-ts/grammar";
+import { writeStderr } from "./stdio.js";
 
 /** A command failure carrying the message upstream would print after `Error: `. */
 export class CliError extends Error {
@@ -31,6 +32,6 @@ export function setUpstreamErrorLog(on: boolean): void {
  */
 export function reportFailure(message: string): void {
   const text = safeMessage(message);
-  process.stderr.write(`Error: ${text}\n${upstreamErrorLog ? `${timestamp()} collector server run finished with error: ${text}\n` : ""}`);
+  writeStderr(`Error: ${text}\n${upstreamErrorLog ? `${timestamp()} collector server run finished with error: ${text}\n` : ""}`);
   process.exitCode = 1;
 }

@@ -8,18 +8,6 @@ import { CliError, reportFailure, setUpstreamErrorLog } from "./cli-error.js";
 import { VERSION } from "./generated/version.js";
 
 
-/**
- * Makes a reader that goes away (`alloy tools components | head`) end the process quietly: not an error of ours.
- */
-export function quietOnClosedOutput(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw e;
-    });
-  }
-}
-
 /** A sub-command module: registers its command (and aliases) on the program. */
 export type CommandModule = { register(program: Command): void };
 

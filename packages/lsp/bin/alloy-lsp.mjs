@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // `alloy-lsp`: the Alloy language server on standard input/output (same as `alloy lsp --stdio`).
-import { runStdioServer } from "../dist/index.js";
+import { runStdioServer, startService } from "../dist/index.js";
 
-runStdioServer();
+runStdioServer(() => startService);

@@ -6,19 +6,14 @@ import path from "node:path";
 import {
   ConnectionError,
   ConnectionErrors,
-  createConnection,
   DidChangeWatchedFilesNotification,
   MessageType,
   ShowMessageNotification,
-  ErrorCodes,
   InsertTextMode,
-  ResponseError,
-  ProposedFeatures,
-  StreamMessageWriter,
-  TextDocumentSyncKind,
   type Connection,
-  type InitializeResult,
+  type InitializeParams,
 } from "vscode-languageserver/node.js";
+import { initializeRefusal, initializeResult, negotiateEncoding } from "./capabilities.js";
 import { register as registerCodeActions } from "./handlers/code-actions.js";
 import { register as registerCommands } from "./handlers/commands.js";
 import { register as registerCompletion } from "./handlers/completion.js";
@@ -33,30 +28,40 @@ import { register as registerSymbols } from "./handlers/symbols.js";
 import { register as registerSync } from "./handlers/sync.js";
 import { logError, type ServerState } from "./handlers/state.js";
 import type { ServiceContext } from "./service/context.js";
-import { CONVERT_COMMAND } from "./service/convert.js";
-import { semanticTokensLegend } from "./service/semantic-tokens.js";
 import { defaultServiceContext } from "./service-context.js";
 import { DiagnosticsScheduler, defaultSchedulerOptions, type SchedulerOptions } from "./workspace/diagnostics-scheduler.js";
 import { DocumentStore } from "./workspace/document-store.js";
 import { WarmUp } from "./workspace/warm-up.js";
 import { DEFAULT_RUN_FLAGS_FILE, Settings, workspaceRoot } from "./workspace/settings.js";
 import { Folder, withoutCrossFileFalsePositives } from "./workspace/folder.js";
-import type { PositionEncoding } from "./line-index.js";
-import { ResilientMessageReader, type Malformed } from "./transport.js";
-import { VERSION } from "./generated/version.js";
-import type { Message } from "vscode-languageserver/node.js";
-
-export const SERVER_NAME = "alloy-lsp";
-/** The server version reported in `initialize` (that of this package). */
-export const SERVER_VERSION = VERSION;
+import type { StartService } from "./stdio.js";
 
 export interface ServerOptions {
   readonly ctx?: ServiceContext;
   readonly scheduler?: Partial<SchedulerOptions>;
 }
 
-/** Registers every feature on a connection and starts listening. */
+/** Registers every feature on a connection, `initialize` included, and starts listening. */
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerState {
+  const { state, accept } = registerService(connection, options);
+  connection.onInitialize((params) => {
+    const refusal = initializeRefusal(state.initialized, params);
+    if (refusal !== undefined) return refusal;
+    accept(params);
+    return initializeResult(params);
+  });
+  connection.listen();
+  return state;
+}
+
+/** The language service as runStdioServer starts it, with the default context. */
+export const startService: StartService = (connection) => registerService(connection, {}).accept;
+
+/**
+ * Registers every feature but `initialize` on a connection; `accept` takes the params of the client's accepted
+ * `initialize` request.
+ */
+function registerService(connection: Connection, options: ServerOptions): { state: ServerState; accept: (params: InitializeParams) => void } {
   const store = new DocumentStore();
   const ctx = options.ctx ?? defaultServiceContext();
   const folder = new Folder(store);
@@ -97,11 +102,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   (state as { diagnostics: DiagnosticsScheduler }).diagnostics = scheduler;
 
-  connection.onInitialize((params): InitializeResult | ResponseError<{ retry: boolean }> => {
-    if (state.initialized) return new ResponseError(ErrorCodes.InvalidRequest, "initialize may only be sent once", { retry: false });
-    if (typeof params !== "object" || params === null || typeof params.capabilities !== "object" || params.capabilities === null) {
-      return new ResponseError(ErrorCodes.InvalidParams, "initialize: params.capabilities must be an object", { retry: false });
-    }
+  const accept = (params: InitializeParams): void => {
     state.initialized = true;
     settings.root = workspaceRoot(params);
     settings.applyInit(params.initializationOptions);
@@ -110,27 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     state.client.snippets = item?.snippetSupport === true;
     state.client.insertAsIs = item?.insertTextModeSupport?.valueSet?.includes(InsertTextMode.asIs) === true;
     store.encoding = negotiateEncoding(params.capabilities.general?.positionEncodings);
-    return {
-      capabilities: {
-        positionEncoding: store.encoding,
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: [".", '"'], resolveProvider: false },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
-        signatureHelpProvider: { triggerCharacters: ["(", ","] },
-        codeActionProvider: { codeActionKinds: ["quickfix"] },
-        executeCommandProvider: { commands: [CONVERT_COMMAND] },
-      },
-      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
-    };
-  });
+  };
   connection.onInitialized(() => {
     // The run-flags file is watched where the client can (else it is checked for changes as documents change).
     if (state.client.watchFiles) {
@@ -184,69 +165,5 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     registerGraph,
   ]) register(state);
 
-  connection.listen();
-  return state;
-}
-
-/**
- * The client's most preferred position encoding that the server speaks (LSP 3.17 `general.positionEncodings`,
- * listed in the client's order of preference); UTF-16 when the client names none, as the protocol requires.
- */
-export function negotiateEncoding(offered: readonly string[] | undefined): PositionEncoding {
-  if (!Array.isArray(offered)) return "utf-16";
-  for (const e of offered) if (e === "utf-16" || e === "utf-8") return e;
-  return "utf-16";
-}
-
-/**
- * Refuses, before the connection library reads them, the messages its own handlers would fail on: `initialize`
- * without an object of params or sent a second time, and `$/cancelRequest` without an id.
- */
-export function screenMessages(): (msg: Message) => Malformed | "drop" | undefined {
-  let initializeSeen = false;
-  return (msg) => {
-    const m = msg as { id?: number | string | null; method?: unknown; params?: unknown };
-    if (m.method === "$/cancelRequest") {
-      const id = (m.params as { id?: unknown } | null)?.id;
-      return typeof id === "number" || typeof id === "string" ? undefined : "drop";
-    }
-    const isRequest = m.id !== undefined && m.id !== null;
-    // The library reads the params of document requests (progress tokens) before the handler can check them.
-    if (typeof m.method === "string" && m.method.startsWith("textDocument/") && (typeof m.params !== "object" || m.params === null)) {
-      return isRequest ? { code: -32602, message: `Invalid params: ${m.method} needs an object of params`, id: m.id! } : "drop";
-    }
-    if (m.method !== "initialize") return undefined;
-    if (initializeSeen) return isRequest ? { code: -32600, message: "Invalid Request: initialize may only be sent once", id: m.id! } : "drop";
-    const p = m.params as { capabilities?: unknown } | null;
-    if (typeof p !== "object" || p === null || typeof p.capabilities !== "object" || p.capabilities === null) {
-      return isRequest ? { code: -32602, message: "Invalid params: initialize needs params with a capabilities object", id: m.id! } : "drop";
-    }
-    if (isRequest) initializeSeen = true;
-    return undefined;
-  };
-}
-
-/**
- * Runs the server on standard input/output. Stray writes to stdout would corrupt the protocol stream, so
- * console output is sent to stderr, and an uncaught error is logged instead of ending the process.
- */
-export function runStdioServer(options: ServerOptions = {}): void {
-  console.log = console.info = console.debug = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(" ")}\n`);
-  process.on("uncaughtException", (e) => process.stderr.write(`uncaught: ${e?.stack ?? e}\n`));
-  process.on("unhandledRejection", (e) => process.stderr.write(`unhandled rejection: ${String(e)}\n`));
-  const writer = new StreamMessageWriter(process.stdout);
-  // Broken frames are answered with a JSON-RPC error (id null when the request's id could not be read) and
-  // logged; the reader then resumes at the next frame.
-  const reader = new ResilientMessageReader(
-    process.stdin,
-    (m) => {
-      process.stderr.write(`alloy-lsp: ${m.message}\n`);
-      // Notifications are never answered; a request whose id could not be read is answered with id null.
-      if (m.id === undefined) return;
-      void writer.write({ jsonrpc: "2.0", id: m.id, error: { code: m.code, message: m.message } } as never).catch(() => undefined);
-    },
-    screenMessages(),
-  );
-  const connection = createConnection(ProposedFeatures.all, reader, writer);
-  startServer(connection, options);
+  return { state, accept };
 }

@@ -15,7 +15,8 @@ export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 /** What the reader reports about input it had to skip; `id` is the request's id when one could be read. */
 export interface Malformed {
-  readonly code: -32700 | -32600 | -32602;
+  // Parse error, invalid request, invalid params, server not initialized.
+  readonly code: -32700 | -32600 | -32602 | -32002;
   readonly message: string;
   readonly id: number | string | null | undefined;
 }

@@ -1,4 +1,4 @@
 /** Entry point of the server bundled into the extension (dist/server.cjs). */
-import { runStdioServer } from "@alloy-ts/lsp";
+import { runStdioServer, startService } from "@alloy-ts/lsp";
 
-runStdioServer();
+runStdioServer(() => startService);

@@ -13,6 +13,7 @@ import { runFlagsFor } from "./run-flags.js";
 // Hybrid dialect (docs/native-mappings.md).
 import { convertOtelcolToHybrid } from "@alloy-ts/converter";
 import { utf8Text, writeFileAtomic } from "../io.js";
+import { writeStderr, writeStdout } from "../stdio.js";
 
 interface ConvertFlags {
   sourceFormat?: string;
@@ -114,9 +115,9 @@ export function runConvert(file: string | undefined, flags: ConvertFlags): void 
     throw new CliError(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n"));
   }
   if (flags.output) writeFileAtomic(flags.output, output ?? "");
-  else if (output !== undefined) process.stdout.write(output);
+  else if (output !== undefined) writeStdout(output);
   // A successful conversion says what it did not carry over (upstream prints nothing; --compat=upstream keeps that).
-  if (!compat && diagnostics.length > 0) process.stderr.write(safeMessage(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n")) + "\n");
+  if (!compat && diagnostics.length > 0) writeStderr(safeMessage(diagnostics.map((d) => renderDiagnostic(d, fileName)).join("\n")) + "\n");
 }
 
 /** `--dialect=hybrid` (docs/native-mappings.md): collector YAML to native components plus `otel.*` blocks. */

@@ -27,6 +27,7 @@ import {
 import { CliError, reportFailure } from "../cli-error.js";
 import { readInputCapped } from "../read-limit.js";
 import { statErrorMessage, utf8Text } from "../io.js";
+import { stdoutIsTerminal, writeStderr, writeStdout } from "../stdio.js";
 
 interface ValidateFlags {
   "config.format"?: string;
@@ -184,20 +185,20 @@ function loadSources(target: string, configFormat: string, flags: Record<string,
 }
 
 function useColor(): boolean {
-  return process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+  return stdoutIsTerminal() && !process.env.NO_COLOR && process.env.TERM !== "dumb";
 }
 
 /** `failOn`: the severities that fail the run (Alloy files: anything but info; collector files: errors). */
 function report(diags: ValidationDiagnostic[], sources: Map<string, SourceFile>, format: string, hints: boolean, missing: string[], failOn: "error" | "warning" = "warning"): void {
   if (format === "json") {
-    process.stdout.write(JSON.stringify(toJsonReport(diags, sources), null, 2) + "\n");
+    writeStdout(JSON.stringify(toJsonReport(diags, sources), null, 2) + "\n");
   } else if (format === "sarif") {
-    process.stdout.write(JSON.stringify(toSarif(diags, sources), null, 2) + "\n");
+    writeStdout(JSON.stringify(toSarif(diags, sources), null, 2) + "\n");
   } else if (diags.length) {
-    process.stderr.write(renderPretty(diags, sources, { color: useColor(), hints }));
-    process.stdout.write("\n");
+    writeStderr(renderPretty(diags, sources, { color: useColor(), hints }));
+    writeStdout("\n");
   }
-  if (missing.length) process.stderr.write(`the distribution lacks ${missing.length} component(s) this configuration needs: ${missing.join(", ")}\n`);
+  if (missing.length) writeStderr(`the distribution lacks ${missing.length} component(s) this configuration needs: ${missing.join(", ")}\n`);
   // Info diagnostics (where a file can run) say something true of a valid file: they do not fail it.
   if (diags.some((d) => d.severity === "error" || (failOn === "warning" && d.severity === "warning"))) throw new CliError("validation failed");
 }

@@ -3,7 +3,8 @@
  * bundled as one CommonJS file so the most frequent command starts without the ES module loader.
  */
 import * as fmt from "../commands/fmt.js";
-import { quietOnClosedOutput, run } from "../program.js";
+import { run } from "../program.js";
+import { quietOnClosedOutput } from "../stdio.js";
 
 quietOnClosedOutput();
 void run(process.argv.slice(2), [fmt]);

@@ -3,7 +3,8 @@
  * editor's language server answers `initialize` without waiting for the ES module loader.
  */
 import * as lsp from "../commands/lsp.js";
-import { quietOnClosedOutput, run } from "../program.js";
+import { run } from "../program.js";
+import { quietOnClosedOutput } from "../stdio.js";
 
 quietOnClosedOutput();
 void run(process.argv.slice(2), [lsp]);

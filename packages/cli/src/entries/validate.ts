@@ -3,7 +3,8 @@
  * a run in CI or a pre-commit hook does not pay for the ES module loader compiling the whole command tree.
  */
 import * as validate from "../commands/validate.js";
-import { quietOnClosedOutput, run } from "../program.js";
+import { run } from "../program.js";
+import { quietOnClosedOutput } from "../stdio.js";
 
 quietOnClosedOutput();
 void run(process.argv.slice(2), [validate]);

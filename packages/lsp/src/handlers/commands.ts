@@ -1,4 +1,5 @@
-import { CONVERT_COMMAND, convertOtelcol } from "../service/convert.js";
+import { CONVERT_COMMAND } from "../capabilities.js";
+import { convertOtelcol } from "../service/convert.js";
 import { logError, type ServerState } from "./state.js";
 
 /**

@@ -8,8 +8,6 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range as Lsp
 import type { ServiceContext } from "./context.js";
 import { LspCode } from "./codes.js";
 
-/** Command identifier shared by the server and the editor extension. */
-export const CONVERT_COMMAND = "alloy.convertOtelcol";
 
 /** What the command answers: the Alloy text ("" when none was generated) and LSP diagnostics on the YAML. */
 export interface ConversionAnswer {

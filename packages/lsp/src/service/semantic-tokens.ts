@@ -1,18 +1,16 @@
 /** Semantic tokens from the syntax tree: block names, labels, attributes, references, functions, literals, comments. */
 import { type AccessExpr, type Attribute, type Expr, nameSpanOf, type ObjectField, type Statement } from "@alloy-ts/grammar";
 import { walkIterative as walk } from "./walk.js";
-import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
+import type { SemanticTokens } from "vscode-languageserver-types";
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from "../capabilities.js";
 import type { Analysis } from "../workspace/analysis.js";
 import { blockNameFragments } from "./name-fragments.js";
 import { STDLIB_ROOTS } from "./scope.js";
 
-const TYPES = ["namespace", "type", "class", "property", "variable", "function", "string", "number", "keyword", "comment", "parameter"] as const;
-const MODIFIERS = ["declaration", "readonly", "defaultLibrary"] as const;
+const TYPES = SEMANTIC_TOKEN_TYPES;
+const MODIFIERS = SEMANTIC_TOKEN_MODIFIERS;
 type TokenType = (typeof TYPES)[number];
 type Modifier = (typeof MODIFIERS)[number];
-
-/** The legend announced in the server capabilities. */
-export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
 
 interface RawToken {
   start: number;
