@@ -57,7 +57,7 @@ export function runStdioServer(loadService: () => StartService): void {
       if (m.method === "initialize") initializeRead = m.id !== undefined && m.id !== null;
       // Anything after `initialize` finds the service's handlers registered: this runs before the reader hands the
       // message to the connection.
-      else if (initializeRead) start();
+      else if (initializeRead && m.method !== "exit") start();
       return undefined;
     },
   );
