@@ -5,7 +5,7 @@
  * descriptors directly, as Node's own streams do for files and (on Linux) pipes: synchronously, in order.
  */
 import fs from "node:fs";
-import tty from "node:tty";
+import { createRequire } from "node:module";
 
 const STDOUT = 1;
 const STDERR = 2;
@@ -44,9 +44,17 @@ export function writeStderr(text: string): void {
   writeAll(STDERR, text);
 }
 
-/** Whether standard output is a terminal, without building `process.stdout`. */
+/**
+ * Whether standard output is a terminal, without building `process.stdout`. Node's `tty` module loads `net` (2 ms
+ * measured), so it is asked only about a character device: files and pipes, what CI and hooks write to, are not.
+ */
 export function stdoutIsTerminal(): boolean {
-  return tty.isatty(STDOUT);
+  try {
+    if (!fs.fstatSync(STDOUT).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (createRequire(import.meta.url)("node:tty") as typeof import("node:tty")).isatty(STDOUT);
 }
 
 /**
