@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { goDuration, re2Error, validate } from "@alloy-ts/validator";
+import { formatGoDuration as goDuration } from "@alloy-ts/grammar";
+import { re2Error, validate } from "@alloy-ts/validator";
 
 const OPTS = { stabilityLevel: "experimental", communityComponents: true } as const;
 const run = (text: string) => validate([{ name: "t.alloy", text }], OPTS);

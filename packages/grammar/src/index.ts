@@ -34,5 +34,6 @@ export { children } from "./ast/walk.js";
 export type { Visitor } from "./ast/walk.js";
 export { equalIgnoringRanges } from "./ast/equal.js";
 export { rangeOf, labelRangeOf, opRangeOf, nameSpanOf, traversalName, traversalParts } from "./ast/factory.js";
+export { parseGoDuration, goDurationError, formatGoDuration } from "./text/go-duration.js";
 export { REDACTED, redactUrlCredentials, isSecretKey, maskSecretValues, escapeControl, safeMessage } from "./text/safe-text.js";
 export type { SecretPredicate } from "./text/safe-text.js";

@@ -21,7 +21,7 @@ export { validateOtelcolYaml, expansionErrors } from "./otelcol/validate-yaml.js
 export type { OtelcolValidateOptions, OtelcolResult } from "./otelcol/validate-yaml.js";
 export { readDistribution } from "./otelcol/distribution.js";
 export type { Distribution } from "./otelcol/distribution.js";
-export { checkRules, compileRule, conditionOf, goDuration } from "./rules/engine.js";
+export { checkRules, compileRule, conditionOf } from "./rules/engine.js";
 export type { RuleData, RuleExample, CompiledRule, RuleIndex } from "./rules/engine.js";
 export { re2Error } from "./regex/re2.js";
 export { parseRunFlags, RunFlagsError } from "./run-flags.js";

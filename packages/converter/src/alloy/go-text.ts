@@ -23,59 +23,8 @@ export function goFloat(n: number): string {
   return (neg ? "-" : "") + text;
 }
 
-const NS = 1, US = 1e3, MS = 1e6, S = 1e9, M = 60e9, H = 3600e9;
-
-/** Go `time.Duration.String()` for a duration in nanoseconds. */
-export function goDuration(ns: number): string {
-  if (ns === 0) return "0s";
-  const neg = ns < 0;
-  let u = Math.abs(Math.trunc(ns));
-  let out: string;
-  if (u < S) {
-    const [unit, size] = u < US ? ["ns", NS] : u < MS ? ["µs", US] : ["ms", MS];
-    out = fraction(u, size as number) + unit;
-  } else {
-    const h = Math.floor(u / H);
-    u -= h * H;
-    const m = Math.floor(u / M);
-    u -= m * M;
-    out = (h > 0 ? `${h}h` : "") + (h > 0 || m > 0 ? `${m}m` : "") + fraction(u, S) + "s";
-  }
-  return (neg ? "-" : "") + out;
-}
-
-function fraction(value: number, unit: number): string {
-  const whole = Math.floor(value / unit);
-  const rest = value - whole * unit;
-  if (rest === 0) return String(whole);
-  const width = Math.round(Math.log10(unit));
-  return `${whole}.${String(rest).padStart(width, "0").replace(/0+$/, "")}`;
-}
-
-const DURATION_UNITS: Record<string, number> = { ns: NS, us: US, "µs": US, "μs": US, ms: MS, s: S, m: M, h: H };
-
-/** Parsed durations: configurations repeat a few texts (`5s`, `200ms`) many times. */
-const durationCache = new Map<string, number | undefined>();
-
-/** Go `time.ParseDuration`; undefined when the text is not a duration. */
-export function parseGoDuration(text: string): number | undefined {
-  if (durationCache.has(text)) return durationCache.get(text);
-  const ns = parseDuration(text);
-  if (durationCache.size >= 1024) durationCache.clear();
-  durationCache.set(text, ns);
-  return ns;
-}
-
-function parseDuration(text: string): number | undefined {
-  const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
-  if (text === "0" || text === "+0" || text === "-0") return 0;
-  if (!m) return undefined;
-  let total = 0;
-  for (const part of text.replace(/^[-+]/, "").matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
-    total += Number(part[1]) * DURATION_UNITS[part[2]!]!;
-  }
-  return Math.round(m[1] === "-" ? -total : total);
-}
+/** Go `time.Duration.String()` and `time.ParseDuration` (the syntax core's implementation). */
+export { formatGoDuration as goDuration, parseGoDuration } from "@alloy-ts/grammar";
 
 const BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
 

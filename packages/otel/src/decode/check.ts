@@ -5,6 +5,7 @@
  * `'receivers' error reading configuration for "otlp": decoding failed due to the following error(s):\n\n...`.
  * A value holding a `${...}` reference is not checked: the collector decodes what the reference expands to.
  */
+import { goDurationError } from "@alloy-ts/grammar";
 import { mayHaveReferences, splitReferences } from "../expand/references.js";
 import { moduleForType, type OtelKind } from "../modules.js";
 import type { RawMap, RawValue } from "../yaml/load.js";
@@ -56,29 +57,12 @@ function goKindOf(v: RawValue): string {
   return goTypeOf(v);
 }
 
-const DURATION_UNITS = new Set(["ns", "us", "µs", "μs", "ms", "s", "m", "h"]);
-
 /**
  * Go's time.ParseDuration outcome for `text`: undefined when it parses, else the error as mapstructure keeps it
- * (StringToTimeDurationHookFunc through wrapTimeParseDurationError, which drops the quoted value).
+ * (StringToTimeDurationHookFunc through wrapTimeParseDurationError, which drops the quoted values).
  */
 export function durationError(text: string): string | undefined {
-  let s = text;
-  if (s === "") return "time: invalid duration";
-  if (s[0] === "-" || s[0] === "+") s = s.slice(1);
-  if (s === "0") return undefined;
-  if (s === "") return "time: invalid duration";
-  while (s !== "") {
-    const num = /^(\d*)(\.\d*)?/.exec(s)!;
-    const digits = (num[1] ?? "") + (num[2] ?? "").slice(1);
-    if (!/^[.\d]/.test(s) || digits === "") return "time: invalid duration";
-    s = s.slice(num[0].length);
-    const unit = /^[^\d.]*/.exec(s)![0];
-    if (unit === "") return "time: missing unit in duration";
-    if (!DURATION_UNITS.has(unit)) return "time: unknown unit";
-    s = s.slice(unit.length);
-  }
-  return undefined;
+  return goDurationError(text)?.replace(/ ".*$/, "");
 }
 
 /** Where errors of the current decode are reported: its wrapper text and the field path inside it. */

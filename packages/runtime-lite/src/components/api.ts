@@ -1,4 +1,5 @@
 /** The contract between the engine and component implementations. */
+import { parseGoDuration } from "@alloy-ts/grammar";
 import type { Signal, Telemetry } from "../pdata/types.js";
 import type { ComponentKind, Extension } from "../graph/types.js";
 
@@ -115,16 +116,9 @@ export interface ComponentFactory {
 export function durationMs(v: unknown, dflt: number): number {
   if (typeof v === "number") return v / 1e6;
   if (typeof v !== "string" || v === "") return dflt;
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
-  let total = 0;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
-  let m: RegExpExecArray | null;
-  let consumed = 0;
-  while ((m = re.exec(v))) {
-    total += Number(m[1]) * units[m[2]!]!;
-    consumed += m[0].length;
-  }
-  return consumed === v.length ? total : dflt;
+  const ns = parseGoDuration(v);
+  // A negative interval or timeout has no meaning for a timer: the default stands, as for text that is no duration.
+  return ns === undefined || ns < 0 ? dflt : ns / 1e6;
 }
 
 export const asRecord = (v: unknown): Record<string, unknown> =>

@@ -71,35 +71,6 @@ export function binaryValue(e: BinaryExpr, l: LiteralValue, r: LiteralValue): Li
   }
 }
 
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, "µs": 1e3, "μs": 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
-
-/** Checks Go `time.ParseDuration` syntax; returns Go's error text or undefined when valid. */
-export function durationError(s: string): string | undefined {
-  const quoted = JSON.stringify(s);
-  let i = 0;
-  if (s[i] === "-" || s[i] === "+") i++;
-  if (s.slice(i) === "0") return undefined;
-  if (i >= s.length) return `time: invalid duration ${quoted}`;
-  while (i < s.length) {
-    const numStart = i;
-    while (i < s.length && s[i]! >= "0" && s[i]! <= "9") i++;
-    let pre = i > numStart;
-    if (s[i] === ".") {
-      i++;
-      const fracStart = i;
-      while (i < s.length && s[i]! >= "0" && s[i]! <= "9") i++;
-      pre = pre || i > fracStart;
-    }
-    if (!pre) return `time: invalid duration ${quoted}`;
-    const unitStart = i;
-    while (i < s.length && !(s[i] === "." || (s[i]! >= "0" && s[i]! <= "9"))) i++;
-    if (unitStart === i) return `time: missing unit in duration ${quoted}`;
-    const unit = s.slice(unitStart, i);
-    if (!(unit in UNIT_NS)) return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
-  }
-  return undefined;
-}
-
 /** String form of a number converted to a string (integers in decimal, floats without exponent). */
 export function numberToString(v: Extract<LiteralValue, { t: "number" }>): string {
   if (v.goType !== "float64") return String(BigInt(Math.trunc(v.v)));

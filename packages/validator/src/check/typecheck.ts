@@ -3,12 +3,11 @@
  * attributes and blocks, block counts, and the types of literal values. Messages are upstream's
  * (syntax spec 8.3); references and calls are not type checked here.
  */
-import { type Block, type Expr, type ObjectExpr, type Range, rangeOf, type Statement } from "@alloy-ts/grammar";
+import { type Block, type Expr, goDurationError, type ObjectExpr, type Range, rangeOf, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
 import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
 import {
   binaryValue,
-  durationError,
   goSprintf,
   literalValue,
   numberToString,
@@ -246,7 +245,7 @@ export function valueError(v: LiteralValue, want: SchemaNode): string | undefine
       if (v.t === "string") text = v.v;
       else if (v.t === "number") text = numberToString(v);
       else return `expected string, got ${v.t}`;
-      if (k === "duration") return durationError(text);
+      if (k === "duration") return goDurationError(text);
       if (want.enum) {
         const ci = want["x-alloy-enum-case-insensitive"];
         const cmp = ci ? text.toLowerCase() : text;

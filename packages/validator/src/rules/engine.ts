@@ -5,10 +5,10 @@
  * a Go struct by its `$defs` key; a struct's rules apply wherever it is used as a block or squashed into a body
  * (`x-alloy-embeds`), as its `Validate()` runs there upstream.
  */
-import { type Block, type Expr as AstExpr, type Range, rangeOf, type Statement } from "@alloy-ts/grammar";
+import { type Block, type Expr as AstExpr, formatGoDuration, parseGoDuration, type Range, rangeOf, type Statement } from "@alloy-ts/grammar";
 import { Code, makeDiag, type ValidationDiagnostic } from "../diagnostic.js";
 import { deref, type ComponentSchema, type SchemaNode } from "../registry.js";
-import { durationError, literalValue, unaryValue } from "../check/literal.js";
+import { literalValue, unaryValue } from "../check/literal.js";
 import { evaluate, parseCondition, pathsOf, UNKNOWN, type Expr, type Scope, type Value } from "./expr.js";
 import { re2Error, re2ErrorFragment } from "../regex/re2.js";
 
@@ -210,24 +210,9 @@ class BodyScope implements Scope {
 
 const isDurationSchema = (s: SchemaNode | undefined): boolean => s?.format === "duration";
 
-function durationNs(s: string): number | undefined {
-  if (durationError(s)) return undefined;
-  let sign = 1;
-  let t = s;
-  if (t[0] === "-" || t[0] === "+") {
-    sign = t[0] === "-" ? -1 : 1;
-    t = t.slice(1);
-  }
-  if (t === "0") return 0;
-  const units: Record<string, number> = { ns: 1, us: 1e3, "µs": 1e3, "μs": 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
-  let ns = 0;
-  for (const m of t.matchAll(/([0-9]*\.?[0-9]*)([a-zµμ]+)/g)) ns += Number(m[1]) * (units[m[2]!] ?? NaN);
-  return Number.isFinite(ns) ? sign * ns : undefined;
-}
-
 function jsonValue(d: unknown, schema: SchemaNode | undefined): Value {
   if (typeof d === "string") {
-    if (isDurationSchema(schema)) return durationNs(d) ?? UNKNOWN;
+    if (isDurationSchema(schema)) return parseGoDuration(d) ?? UNKNOWN;
     return d;
   }
   if (typeof d === "number" || typeof d === "boolean" || d === null) return d;
@@ -242,7 +227,7 @@ function exprValue(e: AstExpr, schema: SchemaNode | undefined): Value {
       const v = literalValue(e);
       if (v === undefined) return UNKNOWN;
       if (v.t === "null") return null;
-      if (v.t === "string") return isDurationSchema(schema) ? (durationNs(v.v) ?? UNKNOWN) : v.v;
+      if (v.t === "string") return isDurationSchema(schema) ? (parseGoDuration(v.v) ?? UNKNOWN) : v.v;
       return v.v;
     }
     case "Unary": {
@@ -258,32 +243,9 @@ function exprValue(e: AstExpr, schema: SchemaNode | undefined): Value {
   }
 }
 
-/** Go's `time.Duration.String()`. */
-export function goDuration(ns: number): string {
-  if (ns === 0) return "0s";
-  const neg = ns < 0;
-  let u = Math.abs(ns);
-  let out: string;
-  if (u < 1e9) {
-    const [unit, div] = u < 1e3 ? ["ns", 1] : u < 1e6 ? ["µs", 1e3] : ["ms", 1e6];
-    out = `${trimFloat(u / div)}${unit}`;
-  } else {
-    const h = Math.floor(u / 3.6e12);
-    u -= h * 3.6e12;
-    const m = Math.floor(u / 6e10);
-    u -= m * 6e10;
-    out = `${h ? `${h}h` : ""}${h || m ? `${m}m` : ""}${trimFloat(u / 1e9)}s`;
-  }
-  return neg ? `-${out}` : out;
-}
-
-function trimFloat(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(9)));
-}
-
 function formatValue(v: Value, duration: boolean, quote: boolean): string {
   if (v === UNKNOWN) return "?";
-  if (typeof v === "number" && duration) return quote ? JSON.stringify(goDuration(v)) : goDuration(v);
+  if (typeof v === "number" && duration) return quote ? JSON.stringify(formatGoDuration(v)) : formatGoDuration(v);
   if (Array.isArray(v)) return `[${v.map((x) => formatValue(x, duration, false)).join(" ")}]`;
   const s = v === null ? "<nil>" : String(v);
   return quote ? JSON.stringify(s) : s;

@@ -11,7 +11,7 @@
  *
  * Durations are nanosecond numbers (`10s`, `1m30s` in a rule; attributes of format `duration` in the file).
  */
-import { dottedIdentifierEnd } from "@alloy-ts/grammar";
+import { dottedIdentifierEnd, parseGoDuration } from "@alloy-ts/grammar";
 
 export const UNKNOWN: unique symbol = Symbol("unknown");
 export type Value = string | number | boolean | null | Value[] | typeof UNKNOWN;
@@ -37,8 +37,6 @@ export interface Scope {
   /** Whether a regular expression is rejected by Go's RE2 (returns the error text), as the `re2error` function. */
   re2Error?(pattern: string): string | undefined;
 }
-
-const UNITS: Record<string, number> = { ns: 1, us: 1e3, "µs": 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
 
 class Parser {
   private i = 0;
@@ -152,9 +150,7 @@ class Parser {
     if (num) {
       this.i += num[0].length;
       if (/[a-zµ]$/.test(num[0]) && !/e/.test(num[0].replace(/[0-9.]+(ns|us|µs|ms|s|m|h)/g, ""))) {
-        let ns = 0;
-        for (const m of num[0].matchAll(/([0-9.]+)(ns|us|µs|ms|s|m|h)/g)) ns += Number(m[1]) * UNITS[m[2]!]!;
-        return { t: "lit", v: ns };
+        return { t: "lit", v: parseGoDuration(num[0])! };
       }
       return { t: "lit", v: Number(num[0]) };
     }
