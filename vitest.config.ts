@@ -6,15 +6,11 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources of sibling packages, not their build output.
-    alias: {
-      "@alloy-ts/grammar": src("grammar"),
-      "@alloy-ts/otel": src("otel"),
-      "@alloy-ts/converter": src("converter"),
-      "@alloy-ts/validator": src("validator"),
-      "@alloy-ts/lsp": src("lsp"),
-      "@alloy-ts/runtime-lite": src("runtime-lite"),
-      "@alloy-ts/graph": src("graph"),
-    },
+    alias: [
+      // A package's sub-path export (`@alloy-ts/lsp/stdio`) is its module of that name.
+      { find: /^@alloy-ts\/lsp\/stdio$/, replacement: fileURLToPath(new URL("./packages/lsp/src/stdio.ts", import.meta.url)) },
+      ...["grammar", "otel", "converter", "validator", "lsp", "runtime-lite", "graph"].map((pkg) => ({ find: new RegExp(`^@alloy-ts/${pkg}$`), replacement: src(pkg) })),
+    ],
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],

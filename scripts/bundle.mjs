@@ -68,29 +68,39 @@ function lazyRe2js() {
 }
 
 /**
- * `alloy lsp`'s bundle answers the editor's `initialize` (packages/lsp/src/stdio.ts) and then loads the language
- * service from a bundle of its own (entries/lsp-service.ts), with its own code cache: the service is most of the
- * server's code, and compiling it first was most of the time to that answer. Both must use one copy of the
- * connection library (its ResponseError is recognised by class), so the service bundle leaves it out and is given
- * this bundle's.
+ * Parts of a command that many of its runs never need, as bundles of their own with their own code caches, loaded
+ * when first needed: in the command's bundle the module `stub` (a loader over the part's code) becomes one that
+ * loads the part's bundle. `shared` are libraries the part takes from the command's bundle instead of carrying its
+ * own copy (classes both must recognise).
+ * - `alloy lsp` answers the editor's `initialize` (packages/lsp/src/stdio.ts), then loads the language service: most
+ *   of the server's code, whose compilation was most of the time to that answer. Both use one connection library
+ *   (its ResponseError is recognised by class).
+ * - `alloy validate` loads the collector YAML checks (the converter and the YAML reader, half of its code) only for
+ *   `--source-format=otelcol`, `--config.format=otelcol` and `--distribution`.
  */
 const SHARED_WITH_SERVICE = ["vscode-languageserver", "vscode-languageserver/node.js"];
-function lazyLspService() {
+const LAZY_PARTS = [
+  { stub: "lsp-service", part: "lsp-service", exportName: "loadService", pick: ".startService", shared: SHARED_WITH_SERVICE, resolveDir: "packages/lsp" },
+  { stub: "collector-checks", part: "validate-collector", exportName: "loadCollectorChecks", pick: "", shared: [], resolveDir: "packages/cli" },
+];
+function lazyPart({ stub, part, exportName, pick, shared, resolveDir }) {
   return {
-    name: "lazy-lsp-service",
+    name: `lazy-${part}`,
     setup(b) {
-      b.onResolve({ filter: /\/lsp-service\.js$/ }, () => ({ path: "lsp-service", namespace: "lazy-lsp-service" }));
-      b.onLoad({ filter: /.*/, namespace: "lazy-lsp-service" }, () => ({
+      b.onResolve({ filter: new RegExp(`/${stub}\\.js$`) }, () => ({ path: stub, namespace: `lazy-${part}` }));
+      b.onLoad({ filter: /.*/, namespace: `lazy-${part}` }, () => ({
         contents: `const path = require("node:path");
-          const library = require("vscode-languageserver/node.js");
-          let service;
-          exports.loadService = () => (service ??= require(path.join(__dirname, "../../bin/load-bundle.cjs")).requireBundle(path.join(__dirname, "lsp-service.cjs"), { ${SHARED_WITH_SERVICE.map((m) => `${JSON.stringify(m)}: library`).join(", ")} }).startService);`,
+          const shared = { ${shared.map((m) => `${JSON.stringify(m)}: require(${JSON.stringify(m)})`).join(", ")} };
+          let loaded;
+          exports.${exportName} = () => (loaded ??= require(path.join(__dirname, "../../bin/load-bundle.cjs")).requireBundle(path.join(__dirname, ${JSON.stringify(`${part}.cjs`)}), shared)${pick});`,
         loader: "js",
-        resolveDir: path.resolve("packages/lsp"),
+        resolveDir: path.resolve(resolveDir),
       }));
     },
   };
 }
+
+const CACHE_SUFFIX_NAME = ".v8-cache";
 
 const common = { bundle: true, platform: "node", target: "node20", format: "esm", logLevel: "warning", legalComments: "none" };
 
@@ -129,12 +139,15 @@ function lspSession(file) {
 // bin/alloy.cjs picks them) and the V8 code cache of that file after running it on a sample, so the functions a
 // run needs come precompiled. Measured on a small file: the ES module loader's compilation was about a quarter of
 // `alloy validate`'s run.
+// Each entry's code cache comes from a sample run of the command bundle `runs` (itself unless named), which loads it.
+const lspSample = { argv: ["lsp", "--stdio"], stdin: lspSession("examples/otlp-gateway/collector.alloy") };
 const FAST = [
   { name: "fmt", argv: ["fmt"], stdin: "fixtures/examples/pipeline.alloy" },
-  { name: "validate", argv: ["validate", "examples/otlp-gateway/collector.alloy"] },
+  { name: "validate", argv: ["validate", "examples/otlp-gateway/collector.alloy"], plugins: [lazyPart(LAZY_PARTS[1])] },
+  { name: "validate-collector", runs: "validate", argv: ["validate", "--source-format=otelcol", "examples/otlp-gateway/collector.yaml"] },
   { name: "convert", argv: ["convert", "--source-format=otelcol", "examples/otlp-gateway/collector.yaml"] },
-  { name: "lsp-service", external: SHARED_WITH_SERVICE, cacheMadeBy: "lsp" },
-  { name: "lsp", argv: ["lsp", "--stdio"], stdin: lspSession("examples/otlp-gateway/collector.alloy"), plugins: [lazyLspService()] },
+  { name: "lsp", ...lspSample, plugins: [lazyPart(LAZY_PARTS[0])] },
+  { name: "lsp-service", runs: "lsp", ...lspSample, external: SHARED_WITH_SERVICE },
 ];
 mkdirSync("packages/cli/dist/fast", { recursive: true });
 copyFileSync(createRequire(path.resolve("packages/graph/package.json")).resolve("elkjs/lib/elk.bundled.js"), "packages/cli/dist/fast/elk.cjs");
@@ -166,20 +179,18 @@ for (const fast of FAST) {
   // file is ASCII and Node reads it as such (1.3 ms against 0.1 ms for the 0.8 MB validate bundle). Comments are
   // gone, so every such character is inside a string, template or regular expression, where `\uXXXX` means it.
   writeFileSync(file, readFileSync(file, "utf8").replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
-  // A bundle another one loads gets its cache from that one's sample run.
-  if (fast.cacheMadeBy !== undefined) continue;
+}
+for (const fast of FAST) {
+  const file = path.resolve(`packages/cli/dist/fast/${fast.name}.cjs`);
   const makeCache = `
     const { loadBundle, compiled, CACHE_SUFFIX } = require("./packages/cli/bin/load-bundle.cjs");
     process.argv = [process.argv[0], "alloy", ...${JSON.stringify(fast.argv)}];
-    loadBundle(${JSON.stringify(file)});
-    process.on("exit", () => { for (const [bundle, script] of compiled) require("node:fs").writeFileSync(bundle + CACHE_SUFFIX, script.createCachedData()); });
+    loadBundle(${JSON.stringify(path.resolve(`packages/cli/dist/fast/${fast.runs ?? fast.name}.cjs`))});
+    process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(file)} + CACHE_SUFFIX, compiled.get(${JSON.stringify(file)}).createCachedData()));
   `;
   const input = fast.stdin === undefined ? "" : typeof fast.stdin === "string" ? readFileSync(fast.stdin) : fast.stdin;
   const cache = spawnSync(process.execPath, ["-e", makeCache], { input, stdio: ["pipe", "ignore", "inherit"] });
-  for (const made of [fast, ...FAST.filter((f) => f.cacheMadeBy === fast.name)]) {
-    const bundle = path.resolve(`packages/cli/dist/fast/${made.name}.cjs`);
-    if (!existsSync(bundle + ".v8-cache")) throw new Error(`could not write the code cache of the ${made.name} bundle (exit ${cache.status})`);
-  }
+  if (!existsSync(file + CACHE_SUFFIX_NAME)) throw new Error(`could not write the code cache of the ${fast.name} bundle (exit ${cache.status})`);
 }
 
 // The browser playground: a static folder (packages/playground/dist) that `alloy playground` serves.

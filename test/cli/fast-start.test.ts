@@ -20,7 +20,7 @@ function run(entry: string[], args: string[], input?: string) {
 }
 
 describe.skipIf(!cliBuilt)("the start-up path of fmt, validate, convert and lsp", () => {
-  it.each(["fmt", "validate", "convert", "lsp", "lsp-service"])("has a code cache for the %s bundle that this Node accepts", (name) => {
+  it.each(["fmt", "validate", "validate-collector", "convert", "lsp", "lsp-service"])("has a code cache for the %s bundle that this Node accepts", (name) => {
     const { compileBundle, CACHE_SUFFIX } = createRequire(import.meta.url)(path.join(repoRoot, "packages/cli/bin/load-bundle.cjs"));
     const bundle = path.join(repoRoot, `packages/cli/dist/fast/${name}.cjs`);
     expect(existsSync(bundle + CACHE_SUFFIX)).toBe(true);
@@ -56,6 +56,25 @@ describe.skipIf(!cliBuilt)("the start-up path of fmt, validate, convert and lsp"
       const full = run([fullBundle], ["validate", ...flags, file]);
       expect(fast).toEqual(full);
       if (text.includes("**")) expect(fast.stdout + fast.stderr).toMatch(/invalid nested repetition operator/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // The collector YAML checks are a bundle of their own, which validate loads for these flags.
+  it.each([
+    ["--source-format=otelcol", ["--source-format=otelcol"], "collector.yaml", "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpont: x\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n"],
+    ["--config.format=otelcol", ["--config.format=otelcol"], "collector.yaml", "receivers:\n  otlp:\n    protocols:\n      grpc:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n"],
+    ["--distribution=alloy-otel", ["--distribution=alloy-otel"], "config.alloy", 'otelcol.exporter.debug "d" {}\n'],
+  ])("validates like the full command with %s", (_name, flags, fileName, text) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "alloy-fast-"));
+    try {
+      const file = path.join(dir, fileName);
+      writeFileSync(file, text);
+      const fast = run([alloyBin], ["validate", ...flags, file]);
+      const full = run([fullBundle], ["validate", ...flags, file]);
+      expect(fast).toEqual(full);
+      if (text.includes("endpont")) expect(fast.stderr).toMatch(/invalid keys: endpont/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

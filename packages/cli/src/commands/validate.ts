@@ -7,24 +7,21 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { parse, SourceFile, type ParseResult } from "@alloy-ts/grammar";
-import { alloyOtelManifest, blocksOutput, convertOtelcol, decodeWithDescription, renderDiagnostic } from "@alloy-ts/converter";
 import {
-  getRegistry,
   parseRunFlags,
-  readDistribution,
   RunFlagsError,
   renderPretty,
   toJsonReport,
   toSarif,
   validateDetailed,
   ValidationCode,
-  validateOtelcolYaml,
   type Distribution,
   type RunFlags,
   type Stability,
   type ValidationDiagnostic,
 } from "@alloy-ts/validator";
 import { CliError, reportFailure } from "../cli-error.js";
+import { loadCollectorChecks } from "../collector-checks.js";
 import { readInputCapped } from "../read-limit.js";
 import { statErrorMessage, utf8Text } from "../io.js";
 import { stdoutIsTerminal, writeStderr, writeStdout } from "../stdio.js";
@@ -87,7 +84,7 @@ export function runValidate(paths: string[], rawFlags: ValidateFlags): void {
   if (rawFlags.sourceFormat !== undefined) {
     if (rawFlags.sourceFormat !== "otelcol") throw new CliError(`unsupported --source-format "${rawFlags.sourceFormat}": only otelcol`);
     const { name, text } = readFileArg(target);
-    const r = validateOtelcolYaml(text, name, { decodeFallback: decodeWithDescription, ...(distribution ? { knownTypes: distribution.types } : {}) });
+    const r = loadCollectorChecks().checkCollectorYaml(text, name, distribution);
     // The collector starts with warnings (unused components, unchecked settings): only errors fail the file.
     report(r.diagnostics, new Map([[name, r.source]]), format, rawFlags.hints === true, [], "error");
     return;
@@ -138,10 +135,9 @@ function readImportFromDisk(filename: string, fromFile: string): { name: string;
 }
 
 function loadDistribution(file: string): Distribution {
-  const { text } = file === "alloy-otel" ? { text: alloyOtelManifest() } : readFileArg(file);
-  const d = readDistribution(text, getRegistry().listComponents().map((c) => c.name));
-  if (d.errors.length) throw new CliError(`invalid distribution manifest ${file}: ${d.errors.join("; ")}`);
-  return d;
+  const d = loadCollectorChecks().distributionOf(file === "alloy-otel" ? undefined : readFileArg(file).text);
+  if ("errors" in d) throw new CliError(`invalid distribution manifest ${file}: ${d.errors.join("; ")}`);
+  return d.distribution;
 }
 
 /** A file's bytes, refusing past the input limit (a device such as /dev/zero never ends). */
@@ -177,11 +173,11 @@ function loadSources(target: string, configFormat: string, flags: Record<string,
   if (configFormat === "alloy") return [parse(SourceFile.fromBytes(target, bytes), { name: target })];
   if (configFormat !== "otelcol") throw new CliError(`(Critical) the "${configFormat}" source format is not supported by this tool; only "otelcol" can be converted`);
   const extra = String(flag<string>(flags, "config.extraArgs", "configExtraArgs") ?? "");
-  const { output, diagnostics } = convertOtelcol(utf8Text(target, bytes), { extraArgs: extra.split(/\s+/).filter(Boolean), fileName: target });
   const bypass = flag<boolean>(flags, "config.bypassConversionErrors", "configBypassConversionErrors") === true;
-  if (blocksOutput(diagnostics, bypass)) throw new CliError(diagnostics.map((d) => renderDiagnostic(d)).join("\n"));
+  const converted = loadCollectorChecks().convertForValidation(utf8Text(target, bytes), target, extra.split(/\s+/).filter(Boolean), bypass);
+  if ("error" in converted) throw new CliError(converted.error);
   // Positions refer to the converted Alloy text, under the original file's name (spec §5).
-  return [parse(output ?? "", { name: target })];
+  return [parse(converted.output, { name: target })];
 }
 
 function useColor(): boolean {
