@@ -396,16 +396,18 @@ export function contribProvidersFor(schemes: ReadonlySet<string>): OtelProvider[
   return OTEL_CONTRIB_PROVIDERS.filter((p) => schemes.has(p.scheme));
 }
 
-const byType = new Map<string, OtelModule>();
-for (const m of OTEL_MODULES) for (const t of m.types) byType.set(`${m.kind}:${t}`, m);
-const byPath = new Map<string, OtelModule>(OTEL_MODULES.map((m) => [m.module, m]));
+// Indexes built on first lookup, not at every command's start-up.
+let byType: Map<string, OtelModule> | undefined;
+let byPath: Map<string, OtelModule> | undefined;
 
 /** The module providing a component type of a kind (`"receivers"`, `"otlp"`), aliases included. */
 export function moduleForType(kind: OtelKind, type: string): OtelModule | undefined {
+  byType ??= new Map(OTEL_MODULES.flatMap((m) => m.types.map((t) => [`${m.kind}:${t}`, m] as const)));
   return byType.get(`${kind}:${type}`);
 }
 
 /** The table entry of a Go module path (version ignored: `gomod` values are `<path> <version>`). */
 export function moduleForPath(gomod: string): OtelModule | undefined {
+  byPath ??= new Map(OTEL_MODULES.map((m) => [m.module, m]));
   return byPath.get(gomod.trim().split(/\s+/)[0] ?? "");
 }

@@ -3,8 +3,8 @@
  * it, so the printer, the parser's messages and the converter share this one implementation. Its inverse for
  * Alloy literals is `unquote` (unquote.ts).
  */
+import { isPrint } from "../lexer/chars.js";
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 const SHORT_ESCAPES: Record<number, string> = {
   0x07: "\\a", 0x08: "\\b", 0x0c: "\\f", 0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t", 0x0b: "\\v", 0x5c: "\\\\", 0x22: '\\"',
 };
@@ -20,7 +20,7 @@ export function goQuote(s: string): string {
     else if (cp === 0x20 || (cp >= 0x21 && cp < 0x7f)) out += c;
     else if (cp < 0x20 || cp === 0x7f) out += "\\x" + cp.toString(16).padStart(2, "0");
     else if (cp >= 0xd800 && cp <= 0xdfff) out += "\\ufffd"; // a lone surrogate has no UTF-8 form
-    else if (PRINTABLE.test(c)) out += c;
+    else if (isPrint(cp)) out += c;
     else if (cp < 0x10000) out += "\\u" + cp.toString(16).padStart(4, "0");
     else out += "\\U" + cp.toString(16).padStart(8, "0");
   }

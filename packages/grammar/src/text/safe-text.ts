@@ -87,10 +87,13 @@ function utf8Length(ch: string): number {
 }
 
 /** Alloy tokens that matter for finding `name = "secret"`: comments and strings are skipped as wholes. */
-const ALLOY_TOKENS = new RegExp(
-  String.raw`\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\\n]|\\.)*"?|\u0060[^\u0060]*\u0060?|${IDENTIFIER_PATTERN}(?:\.${IDENTIFIER_PATTERN})*|[{}=]|\s+|.`,
-  "gu",
-);
+let tokens: RegExp | undefined;
+// Built on first use: its Unicode classes cost start-up time of every command. matchAll copies it, so one serves all.
+const alloyTokens = (): RegExp =>
+  (tokens ??= new RegExp(
+    String.raw`\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\\n]|\\.)*"?|\u0060[^\u0060]*\u0060?|${IDENTIFIER_PATTERN}(?:\.${IDENTIFIER_PATTERN})*|[{}=]|\s+|.`,
+    "gu",
+  ));
 /** Whether a token is a name (starts with an identifier character). */
 const isName = (tok: string): boolean => isIdentifierStart(tok.codePointAt(0)!);
 
@@ -105,7 +108,7 @@ function alloySecretRanges(text: string, isSecret: SecretPredicate): [number, nu
   let prev: { text: string; index: number } | undefined;
   let prev2: { text: string; index: number } | undefined;
   const opened: boolean[] = []; // per `{`: whether it opened a named block (pushed onto path)
-  for (const m of text.matchAll(ALLOY_TOKENS)) {
+  for (const m of text.matchAll(alloyTokens())) {
     const tok = m[0];
     const index = m.index!;
     if (/^\s/.test(tok) || tok.startsWith("//") || tok.startsWith("/*")) continue;
