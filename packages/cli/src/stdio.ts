@@ -20,9 +20,9 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function writeAll(fd: number, text: string): void {
-  if (text.length === 0) return;
-  const bytes = Buffer.from(text, "utf8");
+function writeAll(fd: number, data: string | Uint8Array): void {
+  if (data.length === 0) return;
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   let done = 0;
   while (done < bytes.length) {
     try {
@@ -36,12 +36,12 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-export function writeStdout(text: string): void {
-  writeAll(STDOUT, text);
+export function writeStdout(data: string | Uint8Array): void {
+  writeAll(STDOUT, data);
 }
 
-export function writeStderr(text: string): void {
-  writeAll(STDERR, text);
+export function writeStderr(data: string | Uint8Array): void {
+  writeAll(STDERR, data);
 }
 
 /**
