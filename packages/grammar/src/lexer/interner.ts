@@ -4,6 +4,7 @@
  * makes a string that the tree then keeps alive. The interner hashes the characters in place and returns the
  * string made for their first occurrence, so repeats cost no allocation.
  */
+import type { CodeUnits } from "./code-units.js";
 
 /** Start value of the string hash (FNV-1a over UTF-16 code units). */
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -39,7 +40,7 @@ export class StringInterner {
    */
   constructor(
     private readonly text: string,
-    private readonly codes: Uint16Array,
+    private readonly codes: CodeUnits,
     capacity = 256,
   ) {
     this.strings = new Array<string>(capacity).fill("");

@@ -18,7 +18,7 @@
  *   COMMENT = "//" { char } | "/*" { char | newline } "*\/"
  */
 import { formatRune, isDecimal, isDigit, isLetter } from "./chars.js";
-import { codeUnitsOf } from "./code-units.js";
+import { codeUnitsOf, type CodeUnits } from "./code-units.js";
 import { HASH_PRIME, HASH_SEED, hashSpan } from "./interner.js";
 import { TOKEN_KINDS, Tok, type TokenCode, type TokenKind } from "./token.js";
 
@@ -41,8 +41,8 @@ export interface ScannerOptions {
   readonly invalidOffsets?: readonly number[];
   /** Called for every scanner error, in the order upstream reports them. */
   readonly onError?: ScanErrorHandler;
-  /** `text`'s code units, when the caller has them (`codeUnitsOf(text)` otherwise). */
-  readonly codes?: Uint16Array;
+  /** `text`'s code units, when the caller has them (`codeUnitsOf(text)` otherwise): bytes only for an ASCII text. */
+  readonly codes?: Uint8Array | Uint16Array;
   /**
    * Whether plain ASCII tokens take the fast path (default true). Both paths give the same tokens and errors;
    * turning it off lets tests compare them.
@@ -114,7 +114,7 @@ export class Scanner {
   private insertTerm = false;
   private readonly len: number;
   /** `text` as code units (reading these is the scanner's hottest operation; the parser reuses them). */
-  readonly codes: Uint16Array;
+  readonly codes: CodeUnits;
   private readonly includeComments: boolean;
   private readonly fastPath: boolean;
   private readonly invalid: ReadonlySet<number> | undefined;

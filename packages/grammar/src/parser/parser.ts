@@ -49,7 +49,7 @@ import {
 import type { RangedDiagnostic as Diagnostic } from "../diagnostics/diagnostic.js";
 import { ParseDiagnosticCode } from "../diagnostics/codes.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
-import { borrowCodeUnits, returnCodeUnits } from "../lexer/code-units.js";
+import { borrowCodeUnits, returnCodeUnits, type CodeUnits } from "../lexer/code-units.js";
 import { hashSpan, StringInterner } from "../lexer/interner.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
 import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
@@ -131,26 +131,26 @@ export function parseExpression(input: string | Uint8Array | SourceFile, options
 /**
  * Parses a file without building its tree: each top-level statement goes to `sink` as soon as it is parsed and is
  * not kept, so a large file never has its whole tree in memory (the formatter prints statement by statement).
- * Comment groups accumulate in `comments` as they are read; the array is the caller's to watch. Never throws.
+ * Comment groups accumulate in `comments` as they are read; the array is the caller's to watch (it may remove
+ * groups from its start that it is done with). `codes`: the text's code units when the caller has them (the
+ * printer's, see `borrowCodeUnits`), valid for the duration. Never throws.
  */
 export function parseStreaming(
   source: SourceFile,
   sink: (statement: Statement) => void,
   comments: CommentGroup[],
   diagnostics: Diagnostic[],
+  codes?: CodeUnits,
 ): void {
-  withParser(
-    source,
-    (p) => {
-      try {
-        p.parseFileStreaming(sink);
-      } catch (err) {
-        p.internalError(err);
-      }
-    },
-    comments,
-    diagnostics,
-  );
+  const run = (p: Parser): void => {
+    try {
+      p.parseFileStreaming(sink);
+    } catch (err) {
+      p.internalError(err);
+    }
+  };
+  if (codes === undefined) withParser(source, run, comments, diagnostics);
+  else run(new Parser(source, codes, comments, diagnostics));
 }
 
 /**
@@ -158,6 +158,8 @@ export function parseStreaming(
  * the parser must not outlive it.
  */
 function withParser<T>(source: SourceFile, work: (p: Parser) => T, comments?: CommentGroup[], diagnostics?: Diagnostic[]): T {
+  const own = source.asciiBytes;
+  if (own !== undefined) return work(new Parser(source, own, comments, diagnostics));
   const codes = borrowCodeUnits(source.text);
   try {
     return work(new Parser(source, codes, comments, diagnostics));
@@ -221,7 +223,7 @@ class Parser {
   /** `codes`: the code units of the source's text. */
   constructor(
     private readonly source: SourceFile,
-    codes: Uint16Array,
+    codes: CodeUnits,
     readonly comments: CommentGroup[] = [],
     readonly diags: Diagnostic[] = [],
   ) {

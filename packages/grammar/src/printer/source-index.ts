@@ -3,12 +3,9 @@
  * upstream offsets count UTF-8 bytes; ours count UTF-16 units). Lookups are mostly in increasing order, so both
  * use a cursor and fall back to a search only when the offset moves away from it.
  */
+import { borrowCodeUnits, isAsciiText, returnCodeUnits, type CodeUnits } from "../lexer/code-units.js";
 import { LineCursor } from "../text/line-cursor.js";
 import type { SourceFile } from "../text/source-file.js";
-import { NodeBuffer } from "../text/node-buffer.js";
-import { nativeWrite, SpareBytes, writeText } from "../text/spare-bytes.js";
-
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Whether a source is ASCII, remembered per source (printing the same file again skips the scan). */
 const asciiCache = new WeakMap<SourceFile, boolean>();
 
@@ -18,11 +15,11 @@ export class SourceIndex {
   /**
    * The source's code units: bytes when it is ASCII, else UTF-16 units. Texts that are source slices are copied
    * from here when they are ASCII (`asciiSpan`), where widths and byte lengths are their lengths. Valid until
-   * `release`.
+   * `release`. The parser of a streaming format reads the same array (`format`).
    */
-  readonly codes: Uint8Array | Uint16Array;
-  /** The bytes behind `codes`, given back by `release`. */
-  private readonly bytes: Uint8Array;
+  readonly codes: CodeUnits;
+  /** Whether `codes` was borrowed (`borrowCodeUnits`) and is given back by `release`. */
+  private readonly borrowed: boolean;
   private readonly lines: LineCursor;
   /**
    * A source that is not ASCII: the offsets of its non-ASCII code units in increasing order, and for each the
@@ -41,20 +38,22 @@ export class SourceIndex {
     this.lines = new LineCursor(source.lineStarts);
     let ascii = asciiCache.get(source);
     if (ascii === undefined) {
-      ascii = isAscii(source.text);
+      ascii = source.asciiBytes !== undefined || isAsciiText(source.text);
       asciiCache.set(source, ascii);
     }
     this.ascii = ascii;
     // A source with non-ASCII text keeps its ASCII spans on the same copying path as an ASCII source: only the
-    // spans that hold non-ASCII units (found in `wide`) take the general one.
-    this.bytes = acquireCodes(source.text, !ascii);
-    this.codes = ascii ? this.bytes : new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, source.text.length);
+    // spans that hold non-ASCII units (found in `wide`) take the general one. An ASCII source read from bytes
+    // has them as its code units already: no copy.
+    const own = source.asciiBytes;
+    this.borrowed = own === undefined;
+    this.codes = own ?? borrowCodeUnits(source.text, ascii);
     if (!ascii) [this.wide, this.extra] = wideUnits(source.text);
   }
 
   /** Gives the code unit buffer back for the next source; `codes` must not be used afterwards. */
   release(): void {
-    spareCodes.release(this.bytes);
+    if (this.borrowed) returnCodeUnits(this.codes);
   }
 
   /** Whether `codes[from, from + n)` is ASCII (its widths and byte lengths are then its length). */
@@ -128,32 +127,6 @@ export class SourceIndex {
   byteLength(s: string): number {
     return this.ascii ? s.length : utf8Length(s, 0, s.length);
   }
-}
-
-/** Source bytes are kept between prints up to 32 MiB (`SpareBytes`). */
-const spareCodes = new SpareBytes(32 << 20);
-
-/**
- * The code units of `text` in bytes, in the kept buffer when it is large enough: one byte each for an ASCII text,
- * else two (UTF-16, little-endian as typed arrays are on every platform Node runs on).
- */
-function acquireCodes(text: string, wide: boolean): Uint8Array {
-  const n = text.length;
-  const bytes = spareCodes.acquire(wide ? 2 * n : n);
-  if (nativeWrite) writeText(bytes, text, wide ? "utf16le" : "latin1");
-  else if (wide) {
-    const units = new Uint16Array(bytes.buffer, bytes.byteOffset, n);
-    for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
-  } else for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-/**
- * Whether `text` is ASCII. Its UTF-8 length equals its UTF-16 length exactly then (any other code unit takes two
- * or more bytes), and Node's Buffer computes that length natively, several times faster than a regex scan.
- */
-function isAscii(text: string): boolean {
-  return NodeBuffer ? NodeBuffer.byteLength(text, "utf8") === text.length : !NON_ASCII.test(text);
 }
 
 /** Index of the first entry of `a[from, to)` that is ≥ `x` (`to` when none is). */

@@ -8,6 +8,7 @@
 export interface BufferView extends Uint8Array {
   write(text: string, offset: number, encoding: string): number;
   toString(encoding?: string): string;
+  equals(other: Uint8Array): boolean;
 }
 
 /** The part of Node's Buffer class the grammar uses. */

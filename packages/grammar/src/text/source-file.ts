@@ -81,6 +81,7 @@ function validSequenceLength(b: Uint8Array, i: number): number {
 export class SourceFile {
   private starts: Int32Array | undefined = undefined;
   private readonly invalid: readonly number[];
+  private ownBytes: Uint8Array | undefined = undefined;
 
   constructor(
     readonly name: string,
@@ -103,10 +104,27 @@ export class SourceFile {
     return this.starts !== undefined;
   }
 
-  /** Builds a source file from raw bytes (what the CLI reads), tracking invalid UTF-8. */
-  static fromBytes(name: string, bytes: Uint8Array): SourceFile {
+  /**
+   * Builds a source file from raw bytes (what the CLI reads), tracking invalid UTF-8. `adopt`: the caller hands
+   * the bytes over and never changes them; an ASCII source then uses them as its code units (`asciiBytes`), so
+   * that formatting a large file holds no copy of them.
+   */
+  static fromBytes(name: string, bytes: Uint8Array, adopt = false): SourceFile {
     const d = decodeUtf8(bytes);
-    return new SourceFile(name, d.text, d.invalidOffsets);
+    const file = new SourceFile(name, d.text, d.invalidOffsets);
+    // A plain Uint8Array view, not a Buffer: typed-array reads of a Buffer in a loop are slower.
+    // Equal lengths mean ASCII: any other character takes more bytes than code units (a bad byte is one U+FFFD).
+    if (adopt && d.invalidOffsets.length === 0 && d.text.length === bytes.length) file.ownBytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    return file;
+  }
+
+  /**
+   * The text's bytes, one per character, when the source was made from ASCII bytes handed over (`fromBytes`
+   * with `adopt`); else undefined. Read-only.
+   * @internal the printer's, left out of the published declarations
+   */
+  get asciiBytes(): Uint8Array | undefined {
+    return this.ownBytes;
   }
 
   /** Offsets of characters that stand for invalid UTF-8 bytes. */
