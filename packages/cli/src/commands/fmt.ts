@@ -68,8 +68,8 @@ export async function runFmt(files: string[], opts: FmtOptions): Promise<void> {
  * its code units for the parser and printer, see `SourceFile.fromBytes`).
  */
 function formatOne(target: string, opts: FmtOptions): boolean {
-  const { name, bytes } = readInputCapped(target, "format");
-  const source = SourceFile.fromBytes(name, bytes, true);
+  const source = readSource(target);
+  const name = source.name;
   const pieces: Uint8Array[] = [];
   const output = { write: (piece: Uint8Array) => void pieces.push(piece), restart: () => void (pieces.length = 0) };
   const result = formatTo(source, output, { compat: opts.compat === "upstream" ? "upstream" : undefined });
@@ -90,4 +90,13 @@ function formatOne(target: string, opts: FmtOptions): boolean {
   }
   for (const piece of pieces) process.stdout.write(piece);
   return changed;
+}
+
+/**
+ * The input as a source file. Its bytes are not referenced from the caller's frame: the bytes of a non-ASCII
+ * input are garbage once decoded (an ASCII input's are its code units, see `SourceFile.fromBytes`).
+ */
+function readSource(target: string): SourceFile {
+  const { name, bytes } = readInputCapped(target, "format");
+  return SourceFile.fromBytes(name, bytes, true);
 }

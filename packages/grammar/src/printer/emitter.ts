@@ -78,9 +78,10 @@ export class Emitter {
     private readonly precise = false,
     /** Receives the output piece by piece (see `TabWriter`), `finishPieces` then ends it. */
     output?: UnitSink,
+    pieceUnits?: number,
   ) {
     // An ASCII source prints as ASCII (escapes `goQuote` adds are ASCII too).
-    this.sink = new TabWriter(sizeHint, index.ascii, output);
+    this.sink = new TabWriter(sizeHint, index.ascii, output, pieceUnits);
     this.ascii = index.ascii;
     this.nextGroup();
   }

@@ -94,6 +94,15 @@ export interface FormatOutput {
   restart(): void;
 }
 
+/** Options of `formatTo`. */
+export interface FormatToOptions extends FormatOptions {
+  /**
+   * Code units printed before a piece is given to `output` (at least; 64 Ki by default).
+   * @internal tests cut many pieces with it
+   */
+  readonly pieceUnits?: number;
+}
+
 /** Outcome of `formatTo`: whether the output differs from the input, or what prevented formatting. */
 export type FormatToResult =
   | { readonly ok: true; readonly changed: boolean }
@@ -103,9 +112,9 @@ export type FormatToResult =
  * `format`, with the output given to `output` in pieces of about 64 KiB as it is printed, never held whole: the
  * bytes written (since the last `restart`) are `format(input, options).text` in UTF-8. What was written is void
  * when the result is not ok (a syntax error can come last): a caller that must write nothing on error keeps the
- * pieces until the end. Never throws, unless `output` does.
+ * pieces until the end. Never throws (an exception from `output` comes back as an internal error).
  */
-export function formatTo(input: string | Uint8Array | SourceFile, output: FormatOutput, options: FormatOptions = {}): FormatToResult {
+export function formatTo(input: string | Uint8Array | SourceFile, output: FormatOutput, options: FormatToOptions = {}): FormatToResult {
   let source: SourceFile | undefined;
   let changed = false;
   let compared = 0;
@@ -120,19 +129,18 @@ export function formatTo(input: string | Uint8Array | SourceFile, output: Format
   };
   try {
     source = toSourceFile(input, options.name);
-    const run = printStreaming(source, options.compat !== "upstream", piece, (c) => (codes = c));
+    const run = printStreaming(source, options.compat !== "upstream", piece, (c) => (codes = c), options.pieceUnits);
     if (!run.ok) return run;
     if (!run.displaced) return { ok: true, changed: changed || compared !== source.text.length || source.invalidOffsets.length > 0 };
+    // See `format`: the check needs the whole text; what was written is replaced by its result.
+    const whole = format(source, options);
+    if (!whole.ok) return whole;
+    output.restart();
+    output.write(utf8Of(whole.text));
+    return { ok: true, changed: whole.changed };
   } catch (err) {
-    const failed = internalFailure(input, options, source, err);
-    return failed;
+    return internalFailure(input, options, source, err);
   }
-  // See `format`: the check needs the whole text; what was written is replaced by its result.
-  const whole = format(source, options);
-  if (!whole.ok) return whole;
-  output.restart();
-  output.write(utf8Of(whole.text));
-  return { ok: true, changed: whole.changed };
 }
 
 /**
@@ -145,13 +153,14 @@ function printStreaming(
   faithful: boolean,
   output: UnitSink | undefined,
   codesOf?: (codes: CodeUnits) => void,
+  pieceUnits?: number,
 ): { ok: true; text: string; displaced: boolean } | { ok: false; diagnostics: Diagnostic[]; source: SourceFile } {
   const index = new SourceIndex(source);
   try {
     codesOf?.(index.codes);
     const comments: CommentGroup[] = [];
     const diagnostics: Diagnostic[] = [];
-    const emitter = new Emitter(index, comments, source.text.length, faithful, false, output);
+    const emitter = new Emitter(index, comments, source.text.length, faithful, false, output, pieceUnits);
     const walker = new Walker(emitter, index, faithful);
     let first = true;
     let prevEndLine = 0;

@@ -195,8 +195,10 @@ export class TabWriter {
     sizeHint = 0,
     ascii = false,
     private readonly output?: UnitSink,
+    /** Code units given to `output` at a time (at least): small in tests, to cut many pieces. */
+    private readonly pieceUnits = PIECE_UNITS,
   ) {
-    this.out = output ? new CodeUnits(!ascii, 2 * PIECE_UNITS) : acquire(!ascii, sizeHint + (sizeHint >> 3));
+    this.out = output ? new CodeUnits(!ascii, 2 * pieceUnits) : acquire(!ascii, sizeHint + (sizeHint >> 3));
     this.buf = newUnits(!ascii, 4096);
   }
 
@@ -310,7 +312,7 @@ export class TabWriter {
     if (formfeed || cells === 1) {
       this.flush();
       const out = this.out;
-      if (this.output !== undefined && out.length >= PIECE_UNITS) {
+      if (this.output !== undefined && out.length >= this.pieceUnits) {
         this.output(out.data.subarray(0, out.length));
         out.length = 0;
       }

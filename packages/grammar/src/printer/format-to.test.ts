@@ -1,0 +1,126 @@
+import fc from "fast-check";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { SourceFile } from "../text/source-file.js";
+import { alloySource } from "../../../../test/support/alloy-arbitrary.js";
+import { sharedDir, shared } from "../../../../test/support/shared.js";
+import { format, formatTo, type FormatToOptions } from "./printer.js";
+
+const utf8 = new TextEncoder();
+
+/** `formatTo` into memory: the bytes written since the last restart, the result, and how often it restarted. */
+function streamed(input: string | Uint8Array | SourceFile, options: FormatToOptions = {}) {
+  let pieces: Uint8Array[] = [];
+  let restarts = 0;
+  const result = formatTo(input, { write: (p) => void pieces.push(p), restart: () => void ((pieces = []), restarts++) }, options);
+  return { result, bytes: Buffer.concat(pieces), pieces: pieces.length, restarts };
+}
+
+/** `formatTo` gives what `format` gives: the same bytes, `changed` and diagnostics. */
+function expectSameAsFormat(input: string | Uint8Array, options: FormatToOptions = {}): number {
+  const whole = format(typeof input === "string" ? input : new Uint8Array(input), options);
+  const s = streamed(input, options);
+  expect(s.result.ok).toBe(whole.ok);
+  if (whole.ok && s.result.ok) {
+    expect(s.bytes.toString("utf8")).toBe(whole.text);
+    expect(Buffer.from(whole.text).equals(s.bytes)).toBe(true);
+    expect(s.result.changed).toBe(whole.changed);
+  } else if (!whole.ok && !s.result.ok) {
+    expect(s.result.diagnostics.map((d) => [d.range.start, d.message])).toEqual(whole.diagnostics.map((d) => [d.range.start, d.message]));
+  }
+  return s.pieces;
+}
+
+/** The corpus's `.alloy` files (real configurations), or none when the shared folder is absent. */
+function corpusTexts(): string[] {
+  if (sharedDir === undefined || !existsSync(shared("corpus", "alloy"))) return [];
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith(".alloy")) out.push(readFileSync(p, "utf8"));
+    }
+  };
+  walk(shared("corpus", "alloy"));
+  return out;
+}
+
+describe("formatTo (the output in pieces)", () => {
+  it("writes format's bytes in pieces that end at line ends, and says whether the input changes", () => {
+    const text = Array.from({ length: 400 }, (_, i) => `attr_${i % 7}=${i}\n`).join("\n");
+    const s = streamed(text, { pieceUnits: 256 });
+    expect(s.pieces).toBeGreaterThan(10);
+    const whole = format(text);
+    expect(whole.ok && s.bytes.toString()).toBe(whole.ok && whole.text);
+    expect(s.result).toEqual({ ok: true, changed: true });
+    expect(streamed(s.bytes.toString(), { pieceUnits: 256 }).result).toEqual({ ok: true, changed: false });
+  });
+
+  it("writes non-ASCII text as UTF-8, and compares it with the input (two-byte code units)", () => {
+    // Blank lines end alignment runs, which are printed (and so given out) whole.
+    const text = Array.from({ length: 300 }, (_, i) => `é_${i} = "— ${i} 😀"\n${i % 3 === 0 ? "\n" : ""}`).join("");
+    expect(expectSameAsFormat(text, { pieceUnits: 128 })).toBeGreaterThan(10);
+    const formatted = format(text);
+    expect(formatted.ok && streamed(formatted.text, { pieceUnits: 128 }).result).toEqual({ ok: true, changed: false });
+  });
+
+  it("reads an ASCII input's bytes as its code units when they are handed over, with the same output", () => {
+    const text = Array.from({ length: 200 }, (_, i) => `b "x${i}" { a=1 // c\n bb = [1,2] }\n`).join("");
+    const bytes = utf8.encode(text);
+    const source = SourceFile.fromBytes("in.alloy", bytes, true);
+    expect(source.asciiBytes).toBeDefined();
+    const s = streamed(source, { pieceUnits: 512 });
+    const whole = format(text);
+    expect(whole.ok && s.bytes.toString()).toBe(whole.ok && whole.text);
+    // The bytes are read, not written to.
+    expect(Buffer.from(bytes).toString()).toBe(text);
+    // Invalid UTF-8 and non-ASCII bytes are decoded as before.
+    expect(SourceFile.fromBytes("x", new Uint8Array([0x61, 0x3d, 0x31, 0xff]), true).asciiBytes).toBeUndefined();
+    expect(SourceFile.fromBytes("x", utf8.encode("a = \"é\""), true).asciiBytes).toBeUndefined();
+    expectSameAsFormat(new Uint8Array([0x61, 0x20, 0x3d, 0x20, 0x22, 0xff, 0x22, 0x0a]));
+  });
+
+  it("reports a syntax error at the end like format, whatever it wrote before", () => {
+    const text = Array.from({ length: 500 }, (_, i) => `a${i} = ${i}\n`).join("") + "z = \n";
+    const s = streamed(text, { pieceUnits: 64 });
+    expect(s.result.ok).toBe(false);
+    expectSameAsFormat(text, { pieceUnits: 64 });
+  });
+
+  it("starts again with format's checked text when a comment was carried past a token", () => {
+    const text = `${"k = 1\n".repeat(300)}x = {a = 1 /* c */, b = 2}\n`;
+    const s = streamed(text, { pieceUnits: 64 });
+    expect(s.restarts).toBe(1);
+    expectSameAsFormat(text, { pieceUnits: 64 });
+    expectSameAsFormat(text, { pieceUnits: 64, compat: "upstream" });
+  });
+
+  it("drops printed comment groups without losing any (more groups than it keeps)", () => {
+    const text = Array.from({ length: 1500 }, (_, i) => `// note ${i}\nv${i} = ${i} // t${i}\n`).join("");
+    expectSameAsFormat(text, { pieceUnits: 300 });
+  });
+
+  it("equals format on generated sources, valid or not, cut into pieces of any size", () => {
+    const edited = fc.tuple(alloySource, fc.nat(), fc.string({ maxLength: 3 })).map(([s, a, ins]) => s.slice(0, a % (s.length + 1)) + ins + s.slice(a % (s.length + 1)));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(alloySource, edited), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 200 }), fc.boolean(), (parts, pieceUnits, upstream) => {
+        expectSameAsFormat(parts.join("\n"), { pieceUnits, compat: upstream ? "upstream" : undefined });
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
+  });
+
+  it.skipIf(corpusTexts().length === 0)("equals format on the corpus's configurations, one by one and concatenated", () => {
+    const texts = corpusTexts();
+    for (const t of texts) expectSameAsFormat(t, { pieceUnits: 512 });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(texts, { minLength: 2, maxLength: 12 }), fc.integer({ min: 16, max: 4096 }), (picked, pieceUnits) => {
+        expectSameAsFormat(picked.join("\n"), { pieceUnits });
+        expectSameAsFormat(utf8.encode(picked.join("\n")), { pieceUnits });
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
