@@ -18,6 +18,13 @@ export function hashSpan(text: string, start: number, end: number): number {
   return h;
 }
 
+/** `hashSpan` of the code units `codes[start, end)`. */
+export function hashUnits(codes: CodeUnits, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ codes[i]!, HASH_PRIME);
+  return h;
+}
+
 /**
  * Open-addressing hash table (linear probing) of the strings of one source text, looked up by a span of it.
  * Candidates are compared with the span of their first occurrence, code unit by code unit in `codes`.
@@ -35,11 +42,11 @@ export class StringInterner {
   private count = 0;
 
   /**
-   * `text`: the source; `codes`: its code units (`Scanner.codes`); `capacity`: initial number of slots, a power
-   * of two.
+   * `slice`: the source's `text.slice` (see `SourceFile.slicer`); `codes`: its code units (`Scanner.codes`);
+   * `capacity`: initial number of slots, a power of two.
    */
   constructor(
-    private readonly text: string,
+    private readonly slice: (from: number, to: number) => string,
     private readonly codes: CodeUnits,
     capacity = 256,
   ) {
@@ -64,7 +71,7 @@ export class StringInterner {
       if (hashes[slot] === h && s.length === n && this.sameUnits(this.offsets[slot]!, start, n)) return s;
       slot = (slot + 1) & mask;
     }
-    const s = this.text.slice(start, end);
+    const s = this.slice(start, end);
     strings[slot] = s;
     hashes[slot] = h;
     this.offsets[slot] = start;

@@ -50,7 +50,7 @@ import type { RangedDiagnostic as Diagnostic } from "../diagnostics/diagnostic.j
 import { ParseDiagnosticCode } from "../diagnostics/codes.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
 import { borrowCodeUnits, returnCodeUnits, type CodeUnits } from "../lexer/code-units.js";
-import { hashSpan, StringInterner } from "../lexer/interner.js";
+import { hashUnits, StringInterner } from "../lexer/interner.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
 import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
 import { ForwardLineCounter, LineCursor, type LineLookup } from "../text/line-cursor.js";
@@ -103,7 +103,7 @@ export function parse(input: string | Uint8Array | SourceFile, options: ParseOpt
       file = p.parseFile();
     } catch (err) {
       p.internalError(err);
-      file = fileNode([], p.comments, 0, source.text.length);
+      file = fileNode([], p.comments, 0, source.textLength);
     }
     return { file, diagnostics: p.diags, source };
   });
@@ -180,7 +180,10 @@ const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
 
 class Parser {
   private readonly scanner: Scanner;
-  private readonly text: string;
+  /** `source.text.slice`, reading the bytes of a source that has them instead of its text (`SourceFile.slicer`). */
+  private readonly slice: (from: number, to: number) => string;
+  private readonly codes: CodeUnits;
+  private readonly len: number;
   /** Lines of comments, which are looked up in increasing order. */
   private readonly lines: LineLookup;
   /** Identifier names, one string per distinct name. */
@@ -227,14 +230,18 @@ class Parser {
     readonly comments: CommentGroup[] = [],
     readonly diags: Diagnostic[] = [],
   ) {
-    this.text = source.text;
-    this.scanner = new Scanner(source.text, {
+    this.slice = source.slicer();
+    this.codes = codes;
+    this.len = codes.length;
+    // The scanner reads `codes`; its own `text` (for `tokenText`, which the parser does not use) is left empty
+    // when the source's text has not been made.
+    this.scanner = new Scanner(source.hasText ? source.text : "", {
       codes,
       includeComments: true,
       invalidOffsets: source.invalidOffsets,
       onError: (offset, message) => this.addDiag(offset, offset + 1, message, ParseDiagnosticCode.scanner),
     });
-    this.names = new StringInterner(source.text, this.scanner.codes);
+    this.names = new StringInterner(this.slice, codes);
     this.lines = source.hasLineStarts ? new LineCursor(source.lineStarts) : new ForwardLineCounter(source.text);
     this.next();
   }
@@ -270,7 +277,7 @@ class Parser {
     while (this.tok === COMMENT) {
       const line = this.lines.line(this.pos);
       if (line > endline + 1) break;
-      const raw = this.text.slice(this.pos, this.end);
+      const raw = this.slice(this.pos, this.end);
       endline = line;
       if (raw.charCodeAt(1) === 0x2a) for (let i = raw.indexOf("\n"); i !== -1; i = raw.indexOf("\n", i + 1)) endline++;
       this.items[this.top++] = commentNode(commentText(raw), this.pos, this.end);
@@ -343,7 +350,7 @@ class Parser {
 
   /** Appends a diagnostic without deduplication (scanner errors and the statement-level checks). */
   private addDiag(start: number, end: number, message: string, code: string): void {
-    const len = this.text.length;
+    const len = this.len;
     const s = Math.min(start, len);
     this.diags.push({ severity: "error", message, range: { start: s, end: Math.max(s, Math.min(end, len)) }, code });
   }
@@ -410,7 +417,7 @@ class Parser {
       case BOOL:
       case NULL:
       case ILLEGAL:
-        return this.text.slice(this.pos, this.end);
+        return this.slice(this.pos, this.end);
       default:
         return "";
     }
@@ -422,7 +429,7 @@ class Parser {
   /** File = Body . */
   parseFile(): File {
     const body = this.parseBody(EOF);
-    return fileNode(body, this.comments, 0, this.text.length);
+    return fileNode(body, this.comments, 0, this.len);
   }
 
   /**
@@ -571,7 +578,7 @@ class Parser {
       }
       if (contiguous) {
         this.top = base;
-        joined = this.names.intern(start, end, hashSpan(this.text, start, end));
+        joined = this.names.intern(start, end, hashUnits(this.codes, start, end));
       } else joined = this.takeList<string>(base).join(".");
     }
     this.nameFirst = first;
@@ -585,11 +592,10 @@ class Parser {
       if (this.cur() === STRING) {
         const pos = this.pos;
         const end = this.end;
-        const text = this.text;
-        if (text.charCodeAt(pos) !== 0x22) this.addError(`expected block label to be a double quoted string, but got ${goQuote(text.slice(pos, end))}`);
+        if (this.codes[pos] !== 0x22) this.addError(`expected block label to be a double quoted string, but got ${goQuote(this.slice(pos, end))}`);
         if (end - pos > 2) {
           // The last character is stripped blindly, as upstream does (an unterminated label loses its last one).
-          const label = text.slice(pos + 1, end - 1);
+          const label = this.slice(pos + 1, end - 1);
           this.label = label;
           if (!isValidIdentifier(label)) {
             this.addError(`expected block label to be a valid identifier, but got ${goQuote(label)}`);
@@ -771,7 +777,7 @@ class Parser {
       case NULL: {
         const tok = this.tok;
         // Keywords take their constant text rather than a new string each.
-        const raw = tok === BOOL ? (this.end - start === 4 ? "true" : "false") : tok === NULL ? "null" : this.text.slice(start, this.end);
+        const raw = tok === BOOL ? (this.end - start === 4 ? "true" : "false") : tok === NULL ? "null" : this.slice(start, this.end);
         const e = literalNode(LITERAL_KINDS[tok]!, raw, start, this.end);
         this.next();
         return e;
@@ -843,8 +849,8 @@ class Parser {
     if (this.tok === STRING || this.tok === IDENT) {
       // A string key keeps its raw text between the delimiters (not unescaped); `""` stays as written (§3).
       quoted = this.tok === STRING && this.end - this.pos > 2;
-      if (quoted) name = this.names.intern(this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
-      else name = this.tok === IDENT ? this.identName() : this.text.slice(this.pos, this.end);
+      if (quoted) name = this.names.intern(this.pos + 1, this.end - 1, hashUnits(this.codes, this.pos + 1, this.end - 1));
+      else name = this.tok === IDENT ? this.identName() : this.slice(this.pos, this.end);
       nameEnd = this.end;
       this.next();
     } else {

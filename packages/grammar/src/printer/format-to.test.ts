@@ -74,12 +74,25 @@ describe("formatTo (the output in pieces)", () => {
     const s = streamed(source, { pieceUnits: 512 });
     const whole = format(text);
     expect(whole.ok && s.bytes.toString()).toBe(whole.ok && whole.text);
+    // Neither the parse nor the print made the text as a string; it is made when asked for.
+    expect(source.hasText).toBe(false);
+    expect(source.lineStarts).toEqual(new SourceFile("", text).lineStarts);
+    expect(source.text).toBe(text);
     // The bytes are read, not written to.
     expect(Buffer.from(bytes).toString()).toBe(text);
     // Invalid UTF-8 and non-ASCII bytes are decoded as before.
     expect(SourceFile.fromBytes("x", new Uint8Array([0x61, 0x3d, 0x31, 0xff]), true).asciiBytes).toBeUndefined();
     expect(SourceFile.fromBytes("x", utf8.encode("a = \"é\""), true).asciiBytes).toBeUndefined();
     expectSameAsFormat(new Uint8Array([0x61, 0x20, 0x3d, 0x20, 0x22, 0xff, 0x22, 0x0a]));
+  });
+
+  it("reports a syntax error in ASCII bytes handed over at the position format reports", () => {
+    const text = `${"a = 1\n".repeat(50)}b = [1,\n`;
+    const r = formatTo(SourceFile.fromBytes("f.alloy", utf8.encode(text), true), { write() {}, restart() {} });
+    const whole = format(text, { name: "f.alloy" });
+    expect(!r.ok && r.diagnostics.map((d) => r.source.formatPosition(d.range.start) + ": " + d.message)).toEqual(
+      !whole.ok && whole.diagnostics.map((d) => whole.source.formatPosition(d.range.start) + ": " + d.message),
+    );
   });
 
   it("reports a syntax error at the end like format, whatever it wrote before", () => {
@@ -106,7 +119,14 @@ describe("formatTo (the output in pieces)", () => {
     const edited = fc.tuple(alloySource, fc.nat(), fc.string({ maxLength: 3 })).map(([s, a, ins]) => s.slice(0, a % (s.length + 1)) + ins + s.slice(a % (s.length + 1)));
     fc.assert(
       fc.property(fc.array(fc.oneof(alloySource, edited), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 200 }), fc.boolean(), (parts, pieceUnits, upstream) => {
-        expectSameAsFormat(parts.join("\n"), { pieceUnits, compat: upstream ? "upstream" : undefined });
+        const text = parts.join("\n");
+        const options = { pieceUnits, compat: upstream ? ("upstream" as const) : undefined };
+        expectSameAsFormat(text, options);
+        // The CLI's way in: bytes handed over (read in place when ASCII).
+        const whole = format(text, options);
+        const s = streamed(SourceFile.fromBytes("", utf8.encode(text), true), options);
+        expect(s.result.ok).toBe(whole.ok);
+        if (whole.ok && s.result.ok) expect([s.bytes.toString(), s.result.changed]).toEqual([whole.text, whole.changed]);
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
@@ -119,6 +139,10 @@ describe("formatTo (the output in pieces)", () => {
       fc.property(fc.shuffledSubarray(texts, { minLength: 2, maxLength: 12 }), fc.integer({ min: 16, max: 4096 }), (picked, pieceUnits) => {
         expectSameAsFormat(picked.join("\n"), { pieceUnits });
         expectSameAsFormat(utf8.encode(picked.join("\n")), { pieceUnits });
+        const bytes = utf8.encode(picked.join("\n"));
+        const s = streamed(SourceFile.fromBytes("c.alloy", bytes, true), { pieceUnits });
+        const whole = format(bytes);
+        expect(s.result.ok && s.bytes.toString()).toBe(whole.ok && whole.text);
       }),
       { numRuns: 30 },
     );

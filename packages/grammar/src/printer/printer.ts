@@ -131,7 +131,7 @@ export function formatTo(input: string | Uint8Array | SourceFile, output: Format
     source = toSourceFile(input, options.name);
     const run = printStreaming(source, options.compat !== "upstream", piece, (c) => (codes = c), options.pieceUnits);
     if (!run.ok) return run;
-    if (!run.displaced) return { ok: true, changed: changed || compared !== source.text.length || source.invalidOffsets.length > 0 };
+    if (!run.displaced) return { ok: true, changed: changed || compared !== source.textLength || source.invalidOffsets.length > 0 };
     // See `format`: the check needs the whole text; what was written is replaced by its result.
     const whole = format(source, options);
     if (!whole.ok) return whole;
@@ -160,7 +160,7 @@ function printStreaming(
     codesOf?.(index.codes);
     const comments: CommentGroup[] = [];
     const diagnostics: Diagnostic[] = [];
-    const emitter = new Emitter(index, comments, source.text.length, faithful, false, output, pieceUnits);
+    const emitter = new Emitter(index, comments, source.textLength, faithful, false, output, pieceUnits);
     const walker = new Walker(emitter, index, faithful);
     let first = true;
     let prevEndLine = 0;

@@ -70,26 +70,29 @@ export class SourceIndex {
     return k === len || wide[k]! >= from + n;
   }
 
-  /** The source's code unit at an offset. */
-  codeAt(offset: number): number {
-    return this.source.text.charCodeAt(offset);
+  /** The source's code unit at an offset (undefined past the end). */
+  codeAt(offset: number): number | undefined {
+    return this.codes[offset];
   }
 
   /** Offset of the first token at or after `offset`: whitespace and comments are skipped. */
   tokenAfter(offset: number): number {
-    const t = this.source.text;
+    const t = this.codes;
+    const n = t.length;
     let i = offset;
-    for (;;) {
-      const c = t.charCodeAt(i);
+    while (i < n) {
+      const c = t[i]!;
       if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2f) {
-        const nl = t.indexOf("\n", i);
-        i = nl < 0 ? t.length : nl;
-      } else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2a) {
-        const close = t.indexOf("*/", i + 2);
-        i = close < 0 ? t.length : close + 2;
+      else if (c === 0x2f && t[i + 1] === 0x2f) {
+        i += 2;
+        while (i < n && t[i] !== 0x0a) i++;
+      } else if (c === 0x2f && t[i + 1] === 0x2a) {
+        i += 2;
+        while (i < n && !(t[i] === 0x2a && t[i + 1] === 0x2f)) i++;
+        i = i < n ? i + 2 : n;
       } else return i;
     }
+    return i;
   }
 
   /**
@@ -97,10 +100,10 @@ export class SourceIndex {
    * brackets before it.
    */
   commentFollows(offset: number): boolean {
-    const t = this.source.text;
+    const t = this.codes;
     let i = offset;
-    for (let c = t.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x2c || c === 0x29 || c === 0x5d || c === 0x7d; c = t.charCodeAt(++i));
-    return t.charCodeAt(i) === 0x2f && (t.charCodeAt(i + 1) === 0x2f || t.charCodeAt(i + 1) === 0x2a);
+    for (let c = t[i]; c === 0x20 || c === 0x09 || c === 0x2c || c === 0x29 || c === 0x5d || c === 0x7d; c = t[++i]);
+    return t[i] === 0x2f && (t[i + 1] === 0x2f || t[i + 1] === 0x2a);
   }
 
   /** 1-based line of an offset. */

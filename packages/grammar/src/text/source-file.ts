@@ -3,6 +3,8 @@
  * 1-based *byte* columns (upstream syntax/token/file.go), LSP wants 0-based UTF-16 characters. Both are derived here.
  */
 
+import { NodeBuffer } from "./node-buffer.js";
+
 /** 1-based line and byte column, as upstream prints them. */
 export interface Position {
   readonly line: number;
@@ -82,13 +84,51 @@ export class SourceFile {
   private starts: Int32Array | undefined = undefined;
   private readonly invalid: readonly number[];
   private ownBytes: Uint8Array | undefined = undefined;
+  /** The text; made from `ownBytes` on first use when the source was made from ASCII bytes handed over. */
+  private str: string | undefined;
 
   constructor(
     readonly name: string,
-    readonly text: string,
+    text: string,
     invalidOffsets: readonly number[] = [],
   ) {
+    this.str = text;
     this.invalid = invalidOffsets;
+  }
+
+  /** The source text (UTF-16; offsets index it). */
+  get text(): string {
+    return (this.str ??= NodeBuffer!.from(this.ownBytes!.buffer as ArrayBuffer, this.ownBytes!.byteOffset, this.ownBytes!.length).toString("latin1"));
+  }
+
+  /**
+   * Number of code units of the text (without making it, see `fromBytes`).
+   * @internal
+   */
+  get textLength(): number {
+    return this.str !== undefined ? this.str.length : this.ownBytes!.length;
+  }
+
+  /**
+   * `text.slice` as a function, which reads an ASCII source's bytes while its text has not been made: a large
+   * file's parse and print then never hold the text as a string beside its bytes.
+   * @internal the parser's
+   */
+  slicer(): (from: number, to: number) => string {
+    const text = this.str;
+    if (text !== undefined) return (from, to) => text.slice(from, to);
+    const bytes = this.ownBytes!;
+    const view = NodeBuffer!.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
+    return (from, to) => view.toString("latin1", from, to);
+  }
+
+  /**
+   * Whether `text` has been made (false only for a source of ASCII bytes handed over whose text nothing has
+   * asked for yet).
+   * @internal tests check that formatting does not make it
+   */
+  get hasText(): boolean {
+    return this.str !== undefined;
   }
 
   /**
@@ -96,7 +136,7 @@ export class SourceFile {
    * line numbers only for its comments, which the parser counts as it goes.
    */
   get lineStarts(): Int32Array {
-    return (this.starts ??= lineStartsOf(this.text));
+    return (this.starts ??= this.str !== undefined ? lineStartsOf(this.str) : lineStartsOfBytes(this.ownBytes!));
   }
 
   /** Whether `lineStarts` has been made already (looking lines up in it is then cheaper than counting). */
@@ -106,16 +146,21 @@ export class SourceFile {
 
   /**
    * Builds a source file from raw bytes (what the CLI reads), tracking invalid UTF-8. `adopt`: the caller hands
-   * the bytes over and never changes them; an ASCII source then uses them as its code units (`asciiBytes`), so
-   * that formatting a large file holds no copy of them.
+   * the bytes over and never changes them; an ASCII source (under Node) then uses them as its code units
+   * (`asciiBytes`) and makes its text from them only when asked, so that formatting a large file holds neither a
+   * copy of them nor the text. A plain Uint8Array view is kept, not the Buffer: typed-array reads of a Buffer in
+   * a loop are slower.
    */
   static fromBytes(name: string, bytes: Uint8Array, adopt = false): SourceFile {
+    if (adopt && NodeBuffer !== undefined && isAsciiBytes(bytes)) {
+      // The text is made from the bytes only if something asks for it (`text`); the parser and printer do not.
+      const file = new SourceFile(name, "");
+      file.str = undefined;
+      file.ownBytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+      return file;
+    }
     const d = decodeUtf8(bytes);
-    const file = new SourceFile(name, d.text, d.invalidOffsets);
-    // A plain Uint8Array view, not a Buffer: typed-array reads of a Buffer in a loop are slower.
-    // Equal lengths mean ASCII: any other character takes more bytes than code units (a bad byte is one U+FFFD).
-    if (adopt && d.invalidOffsets.length === 0 && d.text.length === bytes.length) file.ownBytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    return file;
+    return new SourceFile(name, d.text, d.invalidOffsets);
   }
 
   /**
@@ -186,6 +231,38 @@ export class SourceFile {
     if (this.invalid.length) for (const o of this.invalid) if (o >= from && o < to) n -= 2; // a bad byte was one byte
     return n;
   }
+}
+
+/** Whether every byte is ASCII (one pass, eight bytes at a time where the bytes are aligned for it). */
+function isAsciiBytes(b: Uint8Array): boolean {
+  const n = b.length;
+  let i = 0;
+  let acc = 0;
+  for (; i < n && ((b.byteOffset + i) & 3) !== 0; i++) acc |= b[i]!;
+  const words = (n - i) >> 2;
+  if (words > 0) {
+    const w = new Uint32Array(b.buffer, b.byteOffset + i, words);
+    for (let k = 0; k < words; k++) acc |= w[k]!;
+    i += words << 2;
+  }
+  for (; i < n; i++) acc |= b[i]!;
+  return (acc & 0x80808080) === 0;
+}
+
+/** Line start offsets of ASCII bytes (see `lineStartsOf`), found by the native `indexOf`. */
+function lineStartsOfBytes(bytes: Uint8Array): Int32Array {
+  const view = NodeBuffer!.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length) as unknown as { indexOf(value: number, from: number): number };
+  let starts = new Int32Array(Math.max(16, (bytes.length >> 5) + 1));
+  let k = 1;
+  for (let i = view.indexOf(10, 0); i !== -1; i = view.indexOf(10, i + 1)) {
+    if (k === starts.length) {
+      const grown = new Int32Array(k * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[k++] = i + 1;
+  }
+  return k === starts.length ? starts : starts.slice(0, k);
 }
 
 /** `input` as a source file: taken as it is, made from a string, or decoded from UTF-8 bytes. */
