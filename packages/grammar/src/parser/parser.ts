@@ -158,7 +158,7 @@ export function parseStreaming(
  * the parser must not outlive it.
  */
 function withParser<T>(source: SourceFile, work: (p: Parser) => T, comments?: CommentGroup[], diagnostics?: Diagnostic[]): T {
-  const own = source.asciiBytes;
+  const own = source.codeUnits;
   if (own !== undefined) return work(new Parser(source, own, comments, diagnostics));
   const codes = borrowCodeUnits(source.text);
   try {

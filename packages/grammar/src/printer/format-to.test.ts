@@ -70,7 +70,7 @@ describe("formatTo (the output in pieces)", () => {
     const text = Array.from({ length: 200 }, (_, i) => `b "x${i}" { a=1 // c\n bb = [1,2] }\n`).join("");
     const bytes = utf8.encode(text);
     const source = SourceFile.fromBytes("in.alloy", bytes, true);
-    expect(source.asciiBytes).toBeDefined();
+    expect(source.codeUnits).toBeDefined();
     const s = streamed(source, { pieceUnits: 512 });
     const whole = format(text);
     expect(whole.ok && s.bytes.toString()).toBe(whole.ok && whole.text);
@@ -84,6 +84,34 @@ describe("formatTo (the output in pieces)", () => {
     expect(SourceFile.fromBytes("x", new Uint8Array([0x61, 0x3d, 0x31, 0xff]), true).asciiBytes).toBeUndefined();
     expect(SourceFile.fromBytes("x", utf8.encode("a = \"é\""), true).asciiBytes).toBeUndefined();
     expectSameAsFormat(new Uint8Array([0x61, 0x20, 0x3d, 0x20, 0x22, 0xff, 0x22, 0x0a]));
+  });
+
+  it("decodes non-ASCII bytes handed over into code units, a megabyte at a time, and prints them as format does", () => {
+    // Characters of two, three and four bytes lie across every megabyte boundary; U+010A's low byte is a line feed.
+    const line = (i: number) => `k${i} = "Ċ—😀 ${"x".repeat(i % 13)}"\n${i % 4 === 0 ? "\n" : ""}`;
+    let text = "\uFEFF";
+    for (let i = 0; text.length < 1_300_000; i++) text += line(i);
+    text += "// — end\n";
+    const bytes = utf8.encode(text);
+    expect(bytes[1 << 20]! & 0xc0).toBe(0x80); // the first megabyte ends inside a character
+    const source = SourceFile.fromBytes("w.alloy", bytes, true);
+    expect(source.codeUnits).toBeInstanceOf(Uint16Array);
+    const s = streamed(source);
+    const whole = format(text);
+    expect(whole.ok && s.bytes.equals(Buffer.from(whole.text))).toBe(true);
+    expect(s.result.ok && s.result.changed).toBe(whole.ok && whole.changed);
+    expect(source.hasText).toBe(false);
+    expect(source.lineStarts).toEqual(new SourceFile("", text).lineStarts);
+    expect(source.text).toBe(text);
+    // Positions of a syntax error count bytes as for the decoded text.
+    const bad = SourceFile.fromBytes("w.alloy", utf8.encode(`${text}z = "é" +\n`), true);
+    const r = formatTo(bad, { write() {}, restart() {} });
+    const expected = format(`${text}z = "é" +\n`, { name: "w.alloy" });
+    expect(!r.ok && r.diagnostics.map((d) => r.source.formatPosition(d.range.start))).toEqual(!expected.ok && expected.diagnostics.map((d) => expected.source.formatPosition(d.range.start)));
+    // Invalid UTF-8 is decoded as without handing over (one U+FFFD per bad byte).
+    const broken = SourceFile.fromBytes("b.alloy", new Uint8Array([...utf8.encode('a = "é'), 0xe2, 0x80, 0x22, 0x0a]), true);
+    expect(broken.codeUnits).toBeUndefined();
+    expect(broken.invalidOffsets.length).toBe(2);
   });
 
   it("reports a syntax error in ASCII bytes handed over at the position format reports", () => {

@@ -171,7 +171,7 @@ function printStreaming(
       prevEndLine = walker.statement(s, first, prevEndLine);
       first = false;
     };
-    // The parser reads the printer's code units: one copy of the source, or none (`SourceFile.asciiBytes`).
+    // The parser reads the printer's code units: one copy of the source, or none (`SourceFile.codeUnits`).
     parseStreaming(source, printStatement, comments, diagnostics, index.codes);
     if (hasError(diagnostics)) return { ok: false, diagnostics, source };
     emitter.moreComments();

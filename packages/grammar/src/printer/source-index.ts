@@ -38,17 +38,18 @@ export class SourceIndex {
     this.lines = new LineCursor(source.lineStarts);
     let ascii = asciiCache.get(source);
     if (ascii === undefined) {
-      ascii = source.asciiBytes !== undefined || isAsciiText(source.text);
+      const own = source.codeUnits;
+      ascii = own !== undefined ? own instanceof Uint8Array : isAsciiText(source.text);
       asciiCache.set(source, ascii);
     }
     this.ascii = ascii;
     // A source with non-ASCII text keeps its ASCII spans on the same copying path as an ASCII source: only the
     // spans that hold non-ASCII units (found in `wide`) take the general one. An ASCII source read from bytes
     // has them as its code units already: no copy.
-    const own = source.asciiBytes;
+    const own = source.codeUnits;
     this.borrowed = own === undefined;
     this.codes = own ?? borrowCodeUnits(source.text, ascii);
-    if (!ascii) [this.wide, this.extra] = wideUnits(source.text);
+    if (!ascii) [this.wide, this.extra] = wideUnits(this.codes as Uint16Array, source.hasText ? source.text : undefined);
   }
 
   /** Gives the code unit buffer back for the next source; `codes` must not be used afterwards. */
@@ -145,23 +146,23 @@ function lowerBound(a: Int32Array, x: number, from: number, to: number): number 
 const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
 
 /**
- * The non-ASCII code units of `text` and the extra UTF-8 bytes up to each (see `SourceIndex.wide`), counted as
+ * The non-ASCII code units of a text and the extra UTF-8 bytes up to each (see `SourceIndex.wide`), counted as
  * `utf8Length` counts them: a surrogate pair's two extra bytes on its first unit, a lone surrogate as three bytes.
- * Runs are found by a regular expression, which scans the ASCII between them natively.
+ * `codes` are the text's units; runs are found by a regular expression over `text` when there is one, which scans
+ * the ASCII between them natively, else by reading the units.
  */
-function wideUnits(text: string): [Int32Array, Int32Array] {
+function wideUnits(codes: Uint16Array, text: string | undefined): [Int32Array, Int32Array] {
   let wide: Int32Array<ArrayBuffer> = new Int32Array(64);
   let extra: Int32Array<ArrayBuffer> = new Int32Array(64);
   let n = 0;
   let total = 0;
-  NON_ASCII_RUN.lastIndex = 0;
-  for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text)) {
-    const end = m.index + m[0].length;
-    for (let i = m.index; i < end; i++) {
-      const c = text.charCodeAt(i);
+  const len = codes.length;
+  const run = (from: number, end: number): void => {
+    for (let i = from; i < end; i++) {
+      const c = codes[i]!;
       const add = c < 0x800 ? 1 : 2;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+        const d = codes[i + 1]!;
         if (d >= 0xdc00 && d <= 0xdfff) {
           // The pair's second unit adds nothing: its entry keeps the total.
           if (n + 2 > wide.length) [wide, extra] = [grow(wide), grow(extra)];
@@ -178,6 +179,18 @@ function wideUnits(text: string): [Int32Array, Int32Array] {
       total += add;
       wide[n] = i;
       extra[n++] = total;
+    }
+  };
+  if (text !== undefined) {
+    NON_ASCII_RUN.lastIndex = 0;
+    for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text)) run(m.index, m.index + m[0].length);
+  } else {
+    for (let i = 0; i < len; i++) {
+      if (codes[i]! < 0x80) continue;
+      let end = i + 1;
+      while (end < len && codes[end]! >= 0x80) end++;
+      run(i, end);
+      i = end;
     }
   }
   return [wide.subarray(0, n), extra.subarray(0, n)];
