@@ -64,8 +64,8 @@ export async function runFmt(files: string[], opts: FmtOptions): Promise<void> {
 /**
  * Formats one input; returns whether its formatting differs from the input bytes. The output is printed in pieces
  * and kept as bytes until the whole input has formatted (a syntax error at the end writes nothing): the input's
- * bytes, its text and the output bytes are all the memory a large file takes (the bytes of an ASCII input are
- * its code units for the parser and printer, see `SourceFile.fromBytes`).
+ * code units (an ASCII input's bytes as read, see `SourceFile.fromBytes`) and the output bytes are the memory a
+ * large file takes.
  */
 function formatOne(target: string, opts: FmtOptions): boolean {
   const source = readSource(target);
@@ -93,8 +93,8 @@ function formatOne(target: string, opts: FmtOptions): boolean {
 }
 
 /**
- * The input as a source file. Its bytes are not referenced from the caller's frame: the bytes of a non-ASCII
- * input are garbage once decoded (an ASCII input's are its code units, see `SourceFile.fromBytes`).
+ * The input as a source file, its bytes handed over. They are not referenced from the caller's frame: the bytes
+ * of a non-ASCII input are garbage once decoded (an ASCII input's are its code units).
  */
 function readSource(target: string): SourceFile {
   const { name, bytes } = readInputCapped(target, "format");

@@ -44,8 +44,8 @@ export class SourceIndex {
     }
     this.ascii = ascii;
     // A source with non-ASCII text keeps its ASCII spans on the same copying path as an ASCII source: only the
-    // spans that hold non-ASCII units (found in `wide`) take the general one. An ASCII source read from bytes
-    // has them as its code units already: no copy.
+    // spans that hold non-ASCII units (found in `wide`) take the general one. A source made from bytes handed
+    // over has its code units already (`SourceFile.fromBytes`): no copy.
     const own = source.codeUnits;
     this.borrowed = own === undefined;
     this.codes = own ?? borrowCodeUnits(source.text, ascii);
