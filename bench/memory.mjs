@@ -82,7 +82,7 @@ export async function run() {
         const bytes = Buffer.byteLength(text);
         rows.push(["alloy fmt, real content", `${mb(bytes).toFixed(1)} MB`, `${(peak / 1e6).toFixed(0)} MB`, `${((peak - base) / 1e6).toFixed(0)} MB`, `${((peak - base) / 1e6 / mb(bytes)).toFixed(1)} MB per MB`, `${(base / 1e6).toFixed(0)} MB`]);
       }
-      console.log(`real content: ${nonAsciiSummary(texts.join(""))}\n`);
+      console.log(`real content, the corpus's .alloy files: ${nonAsciiSummary(texts.join(""))}\n`);
     } else console.log(`(${corpusMissing})\n`);
     table(["command", "input", "peak RSS", "above a 2 KB run", "per MB of input", "2 KB run"], rows);
   } finally {
