@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateAlloy, generateCollectorYaml } from "./generate.mjs";
+import { concatTo, corpusMissing, haveCorpus, nonAsciiSummary, parsingAlloyTexts } from "./corpus.mjs";
 import { mb, table } from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,6 +67,23 @@ export async function run() {
         rows.push([cmd.name, `${mb(text.length).toFixed(1)} MB`, `${(peak / 1e6).toFixed(0)} MB`, `${((peak - base) / 1e6).toFixed(0)} MB`, `${perMb.toFixed(1)} MB per MB`, `${(base / 1e6).toFixed(0)} MB`]);
       }
     }
+    // Real content: the corpus's `.alloy` files concatenated, which hold non-ASCII text (two bytes a character
+    // in V8's strings and in the printer's code units, where generated ASCII input takes one).
+    if (haveCorpus) {
+      const small = path.join(dir, "small.alloy");
+      writeFileSync(small, generateAlloy(2_000));
+      const base = peakRss(["fmt", small], 3, dir);
+      const texts = parsingAlloyTexts();
+      for (const size of [1e6, 10e6]) {
+        const text = concatTo(texts, size);
+        const file = path.join(dir, `real-${size}.alloy`);
+        writeFileSync(file, text);
+        const peak = peakRss(["fmt", file], size > 5e6 ? 2 : 3, dir);
+        const bytes = Buffer.byteLength(text);
+        rows.push(["alloy fmt, real content", `${mb(bytes).toFixed(1)} MB`, `${(peak / 1e6).toFixed(0)} MB`, `${((peak - base) / 1e6).toFixed(0)} MB`, `${((peak - base) / 1e6 / mb(bytes)).toFixed(1)} MB per MB`, `${(base / 1e6).toFixed(0)} MB`]);
+      }
+      console.log(`real content, the corpus's .alloy files: ${nonAsciiSummary(texts.join(""))}\n`);
+    } else console.log(`(${corpusMissing})\n`);
     table(["command", "input", "peak RSS", "above a 2 KB run", "per MB of input", "2 KB run"], rows);
   } finally {
     rmSync(dir, { recursive: true, force: true });

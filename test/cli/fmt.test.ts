@@ -2,6 +2,7 @@ import { describe, expect, it, beforeEach } from "vitest";
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { format } from "@alloy-ts/grammar";
 import { cliBuilt, runAlloy } from "../support/cli.js";
 
 const messy = 'logging { level="debug" }\n';
@@ -36,6 +37,27 @@ describe.skipIf(!cliBuilt)("alloy fmt (built command)", () => {
     for (const l of lines.slice(0, -2)) expect(l).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: `));
     expect(r.stderr).toContain("Error: encountered errors during formatting\n");
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("prints a file many output pieces long as format does, and nothing when its last line has a syntax error", () => {
+    // About 400 KB: the output is printed in pieces of 64 KiB, ASCII and not.
+    const stmt = (i: number) => `// block ${i}\nprometheus.scrape "s${i}" {\n  targets=[{"__address__"="h${i}:9090"}] // t\n  job_name = "j${i}"\n}\n\nattr_${i}=${i}\n`;
+    const ascii = Array.from({ length: 4000 }, (_, i) => stmt(i)).join("");
+    const wide = ascii.replace(/job_name = "j(\d+)"/g, 'job_name = "é—$1"');
+    for (const [name, text] of [["ascii.alloy", ascii], ["wide.alloy", wide]] as const) {
+      const f = path.join(dir, name);
+      writeFileSync(f, text);
+      const expected = format(text);
+      expect(expected.ok).toBe(true);
+      const r = runAlloy(["fmt", f]);
+      expect(r.code).toBe(0);
+      expect(r.stdout === (expected.ok && expected.text)).toBe(true);
+      writeFileSync(f, `${text}z = \n`);
+      const bad = runAlloy(["fmt", f]);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toBe("");
+      expect(bad.stderr).toBe(`${f}:${text.split("\n").length + 1}:1: expected expression, got EOF\nError: encountered errors during formatting\n`);
+    }
   });
 
   it("names standard input <stdin> in diagnostics", () => {

@@ -18,10 +18,10 @@ export { goQuote, quotesAsIs } from "./parser/quote.js";
 export { fieldKey, unquote, unquoteWithOffsets } from "./parser/unquote.js";
 export { numberValue } from "./parser/number.js";
 export type { NumberValue } from "./parser/number.js";
-export { print, format } from "./printer/printer.js";
+export { print, format, formatTo } from "./printer/printer.js";
 /** Synthesized trees written as tokens for the printer (`builder.str`, `builder.FileBuilder`, …). */
 export * as builder from "./builder/index.js";
-export type { FormatResult, FormatOptions } from "./printer/printer.js";
+export type { FormatResult, FormatOptions, FormatOutput, FormatToOptions, FormatToResult } from "./printer/printer.js";
 export { walk } from "./ast/walk.js";
 export { Scanner, scanTokens, tokenKind, commentText } from "./lexer/scanner.js";
 export type { ScannerOptions, ScanErrorHandler, TokenList } from "./lexer/scanner.js";

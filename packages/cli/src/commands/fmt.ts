@@ -4,7 +4,7 @@
  * the printer quirks that change meaning), which upstream does not have. Inputs are read up to a size limit.
  */
 import type { Command } from "commander";
-import { format, safeMessage, SourceFile } from "@alloy-ts/grammar";
+import { formatTo, safeMessage, SourceFile } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
 import { STDIN_NAME, writeFileAtomic } from "../io.js";
 import { readInputCapped } from "../read-limit.js";
@@ -61,25 +61,42 @@ export async function runFmt(files: string[], opts: FmtOptions): Promise<void> {
   if (failed) throw failed;
 }
 
-/** Formats one input; returns whether its formatting differs from the input bytes. */
+/**
+ * Formats one input; returns whether its formatting differs from the input bytes. The output is printed in pieces
+ * and kept as bytes until the whole input has formatted (a syntax error at the end writes nothing): the input's
+ * code units (an ASCII input's bytes as read, see `SourceFile.fromBytes`) and the output bytes are the memory a
+ * large file takes.
+ */
 function formatOne(target: string, opts: FmtOptions): boolean {
-  const { name, bytes } = readInputCapped(target, "format");
-  const result = format(SourceFile.fromBytes(name, bytes), { compat: opts.compat === "upstream" ? "upstream" : undefined });
+  const source = readSource(target);
+  const name = source.name;
+  const pieces: Uint8Array[] = [];
+  const output = { write: (piece: Uint8Array) => void pieces.push(piece), restart: () => void (pieces.length = 0) };
+  const result = formatTo(source, output, { compat: opts.compat === "upstream" ? "upstream" : undefined });
   if (!result.ok) {
     const lines = result.diagnostics.map((d) => `${safeMessage(result.source.formatPosition(d.range.start))}: ${safeMessage(d.message)}\n`);
     process.stderr.write(lines.join(""));
     throw new CliError("encountered errors during formatting");
   }
-  const changed = !Buffer.from(result.text).equals(bytes);
+  const changed = result.changed;
   if (opts.check) return changed;
   if (opts.test) {
     if (changed) throw new CliError(`file ${name} is not formatted correctly`);
     return changed;
   }
   if (opts.write) {
-    if (changed) writeFileAtomic(target, result.text);
+    if (changed) writeFileAtomic(target, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
     return changed;
   }
-  process.stdout.write(result.text);
+  for (const piece of pieces) process.stdout.write(piece);
   return changed;
+}
+
+/**
+ * The input as a source file, its bytes handed over. They are not referenced from the caller's frame: the bytes
+ * of a non-ASCII input are garbage once decoded (an ASCII input's are its code units).
+ */
+function readSource(target: string): SourceFile {
+  const { name, bytes } = readInputCapped(target, "format");
+  return SourceFile.fromBytes(name, bytes, true);
 }

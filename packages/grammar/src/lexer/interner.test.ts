@@ -5,7 +5,7 @@ import { Scanner } from "./scanner.js";
 import { Tok } from "./token.js";
 
 describe("StringInterner", () => {
-  const interner = (text: string, capacity?: number): StringInterner => new StringInterner(text, codeUnitsOf(text), capacity);
+  const interner = (text: string, capacity?: number): StringInterner => new StringInterner((a, b) => text.slice(a, b), codeUnitsOf(text), capacity);
   const intern = (t: StringInterner, text: string, start: number, end: number): string => t.intern(start, end, hashSpan(text, start, end));
 
   it("returns equal text for every span, through growth past many distinct names", () => {

@@ -4,6 +4,7 @@
  * makes a string that the tree then keeps alive. The interner hashes the characters in place and returns the
  * string made for their first occurrence, so repeats cost no allocation.
  */
+import type { CodeUnits } from "./code-units.js";
 
 /** Start value of the string hash (FNV-1a over UTF-16 code units). */
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -14,6 +15,13 @@ export const HASH_PRIME = 0x01000193;
 export function hashSpan(text: string, start: number, end: number): number {
   let h = HASH_SEED;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+  return h;
+}
+
+/** `hashSpan` of the code units `codes[start, end)`. */
+export function hashUnits(codes: CodeUnits, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ codes[i]!, HASH_PRIME);
   return h;
 }
 
@@ -34,12 +42,12 @@ export class StringInterner {
   private count = 0;
 
   /**
-   * `text`: the source; `codes`: its code units (`Scanner.codes`); `capacity`: initial number of slots, a power
-   * of two.
+   * `slice`: the source's `text.slice` (see `SourceFile.slicer`); `codes`: its code units (`Scanner.codes`);
+   * `capacity`: initial number of slots, a power of two.
    */
   constructor(
-    private readonly text: string,
-    private readonly codes: Uint16Array,
+    private readonly slice: (from: number, to: number) => string,
+    private readonly codes: CodeUnits,
     capacity = 256,
   ) {
     this.strings = new Array<string>(capacity).fill("");
@@ -63,7 +71,7 @@ export class StringInterner {
       if (hashes[slot] === h && s.length === n && this.sameUnits(this.offsets[slot]!, start, n)) return s;
       slot = (slot + 1) & mask;
     }
-    const s = this.text.slice(start, end);
+    const s = this.slice(start, end);
     strings[slot] = s;
     hashes[slot] = h;
     this.offsets[slot] = start;

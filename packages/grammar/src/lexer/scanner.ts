@@ -18,8 +18,8 @@
  *   COMMENT = "//" { char } | "/*" { char | newline } "*\/"
  */
 import { formatRune, isDecimal, isDigit, isLetter } from "./chars.js";
-import { codeUnitsOf } from "./code-units.js";
-import { HASH_PRIME, HASH_SEED, hashSpan } from "./interner.js";
+import { codeUnitsOf, type CodeUnits } from "./code-units.js";
+import { HASH_PRIME, HASH_SEED, hashUnits } from "./interner.js";
 import { TOKEN_KINDS, Tok, type TokenCode, type TokenKind } from "./token.js";
 
 /**
@@ -41,8 +41,8 @@ export interface ScannerOptions {
   readonly invalidOffsets?: readonly number[];
   /** Called for every scanner error, in the order upstream reports them. */
   readonly onError?: ScanErrorHandler;
-  /** `text`'s code units, when the caller has them (`codeUnitsOf(text)` otherwise). */
-  readonly codes?: Uint16Array;
+  /** `text`'s code units, when the caller has them (`codeUnitsOf(text)` otherwise): bytes only for an ASCII text. */
+  readonly codes?: Uint8Array | Uint16Array;
   /**
    * Whether plain ASCII tokens take the fast path (default true). Both paths give the same tokens and errors;
    * turning it off lets tests compare them.
@@ -114,7 +114,7 @@ export class Scanner {
   private insertTerm = false;
   private readonly len: number;
   /** `text` as code units (reading these is the scanner's hottest operation; the parser reuses them). */
-  readonly codes: Uint16Array;
+  readonly codes: CodeUnits;
   private readonly includeComments: boolean;
   private readonly fastPath: boolean;
   private readonly invalid: ReadonlySet<number> | undefined;
@@ -124,8 +124,9 @@ export class Scanner {
     readonly text: string,
     options: ScannerOptions = {},
   ) {
-    this.len = text.length;
     this.codes = options.codes ?? codeUnitsOf(text);
+    // Given code units are the text's; the parser gives them with an empty text when it has none as a string.
+    this.len = this.codes.length;
     this.includeComments = options.includeComments ?? false;
     this.fastPath = options.fastPath ?? true;
     this.invalid = options.invalidOffsets?.length ? new Set(options.invalidOffsets) : undefined;
@@ -236,7 +237,7 @@ export class Scanner {
         this.end = i;
         this.readAt(i);
         const n = i - off;
-        return n === 4 || n === 5 ? keyword(this.text, off, i) : IDENT;
+        return n === 4 || n === 5 ? keyword(codes, off, i) : IDENT;
       }
       case Ascii.Digit: {
         let i = off + 1;
@@ -310,7 +311,7 @@ export class Scanner {
         this.scanIdentifier();
         tok = IDENT;
         insertTerm = true;
-        if (this.offset - start === 4 || this.offset - start === 5) tok = keyword(this.text, start, this.offset);
+        if (this.offset - start === 4 || this.offset - start === 5) tok = keyword(this.codes, start, this.offset);
       } else if (isDecimal(ch) || (ch === 0x2e && isDecimal(this.peek()))) {
         insertTerm = true;
         tok = this.scanNumber();
@@ -487,7 +488,7 @@ export class Scanner {
         this.next();
       }
       while (isLetter(this.ch) || isDigit(this.ch)) this.next();
-      this.identHash = hashSpan(this.text, start, this.offset);
+      this.identHash = hashUnits(this.codes, start, this.offset);
       return;
     }
     this.offset = len;
@@ -679,13 +680,13 @@ export class Scanner {
 }
 
 /** `true`/`false` → BOOL, `null` → NULL, anything else IDENT (upstream token.Lookup); compares without slicing. */
-function keyword(text: string, start: number, end: number): TokenCode {
-  const c = text.charCodeAt(start);
+function keyword(codes: CodeUnits, start: number, end: number): TokenCode {
+  const c = codes[start];
   if (end - start === 4) {
-    if (c === 0x74 && text.startsWith("rue", start + 1)) return BOOL;
-    if (c === 0x6e && text.startsWith("ull", start + 1)) return NULL;
-  } else if (c === 0x66 && text.startsWith("alse", start + 1)) {
-    return BOOL;
+    if (c === 0x74 && codes[start + 1] === 0x72 && codes[start + 2] === 0x75 && codes[start + 3] === 0x65) return BOOL; // true
+    if (c === 0x6e && codes[start + 1] === 0x75 && codes[start + 2] === 0x6c && codes[start + 3] === 0x6c) return NULL; // null
+  } else if (c === 0x66 && codes[start + 1] === 0x61 && codes[start + 2] === 0x6c && codes[start + 3] === 0x73 && codes[start + 4] === 0x65) {
+    return BOOL; // false
   }
   return IDENT;
 }

@@ -49,8 +49,8 @@ import {
 import type { RangedDiagnostic as Diagnostic } from "../diagnostics/diagnostic.js";
 import { ParseDiagnosticCode } from "../diagnostics/codes.js";
 import { isValidIdentifier } from "../lexer/identifier.js";
-import { borrowCodeUnits, returnCodeUnits } from "../lexer/code-units.js";
-import { hashSpan, StringInterner } from "../lexer/interner.js";
+import { borrowCodeUnits, returnCodeUnits, type CodeUnits } from "../lexer/code-units.js";
+import { hashUnits, StringInterner } from "../lexer/interner.js";
 import { commentText, Scanner } from "../lexer/scanner.js";
 import { BINARY_PRECEDENCE, Tok, tokenString, type TokenCode } from "../lexer/token.js";
 import { ForwardLineCounter, LineCursor, type LineLookup } from "../text/line-cursor.js";
@@ -103,7 +103,7 @@ export function parse(input: string | Uint8Array | SourceFile, options: ParseOpt
       file = p.parseFile();
     } catch (err) {
       p.internalError(err);
-      file = fileNode([], p.comments, 0, source.text.length);
+      file = fileNode([], p.comments, 0, source.textLength);
     }
     return { file, diagnostics: p.diags, source };
   });
@@ -131,26 +131,26 @@ export function parseExpression(input: string | Uint8Array | SourceFile, options
 /**
  * Parses a file without building its tree: each top-level statement goes to `sink` as soon as it is parsed and is
  * not kept, so a large file never has its whole tree in memory (the formatter prints statement by statement).
- * Comment groups accumulate in `comments` as they are read; the array is the caller's to watch. Never throws.
+ * Comment groups accumulate in `comments` as they are read; the array is the caller's to watch (it may remove
+ * groups from its start that it is done with). `codes`: the text's code units when the caller has them (the
+ * printer's, see `borrowCodeUnits`), valid for the duration. Never throws.
  */
 export function parseStreaming(
   source: SourceFile,
   sink: (statement: Statement) => void,
   comments: CommentGroup[],
   diagnostics: Diagnostic[],
+  codes?: CodeUnits,
 ): void {
-  withParser(
-    source,
-    (p) => {
-      try {
-        p.parseFileStreaming(sink);
-      } catch (err) {
-        p.internalError(err);
-      }
-    },
-    comments,
-    diagnostics,
-  );
+  const run = (p: Parser): void => {
+    try {
+      p.parseFileStreaming(sink);
+    } catch (err) {
+      p.internalError(err);
+    }
+  };
+  if (codes === undefined) withParser(source, run, comments, diagnostics);
+  else run(new Parser(source, codes, comments, diagnostics));
 }
 
 /**
@@ -158,6 +158,8 @@ export function parseStreaming(
  * the parser must not outlive it.
  */
 function withParser<T>(source: SourceFile, work: (p: Parser) => T, comments?: CommentGroup[], diagnostics?: Diagnostic[]): T {
+  const own = source.codeUnits;
+  if (own !== undefined) return work(new Parser(source, own, comments, diagnostics));
   const codes = borrowCodeUnits(source.text);
   try {
     return work(new Parser(source, codes, comments, diagnostics));
@@ -178,7 +180,10 @@ const LITERAL_KINDS: Partial<Record<number, LiteralKind>> = {
 
 class Parser {
   private readonly scanner: Scanner;
-  private readonly text: string;
+  /** `source.text.slice`, reading the bytes of a source that has them instead of its text (`SourceFile.slicer`). */
+  private readonly slice: (from: number, to: number) => string;
+  private readonly codes: CodeUnits;
+  private readonly len: number;
   /** Lines of comments, which are looked up in increasing order. */
   private readonly lines: LineLookup;
   /** Identifier names, one string per distinct name. */
@@ -221,18 +226,22 @@ class Parser {
   /** `codes`: the code units of the source's text. */
   constructor(
     private readonly source: SourceFile,
-    codes: Uint16Array,
+    codes: CodeUnits,
     readonly comments: CommentGroup[] = [],
     readonly diags: Diagnostic[] = [],
   ) {
-    this.text = source.text;
-    this.scanner = new Scanner(source.text, {
+    this.slice = source.slicer();
+    this.codes = codes;
+    this.len = codes.length;
+    // The scanner reads `codes`; its own `text` (for `tokenText`, which the parser does not use) is left empty
+    // when the source's text has not been made.
+    this.scanner = new Scanner(source.hasText ? source.text : "", {
       codes,
       includeComments: true,
       invalidOffsets: source.invalidOffsets,
       onError: (offset, message) => this.addDiag(offset, offset + 1, message, ParseDiagnosticCode.scanner),
     });
-    this.names = new StringInterner(source.text, this.scanner.codes);
+    this.names = new StringInterner(this.slice, codes);
     this.lines = source.hasLineStarts ? new LineCursor(source.lineStarts) : new ForwardLineCounter(source.text);
     this.next();
   }
@@ -268,7 +277,7 @@ class Parser {
     while (this.tok === COMMENT) {
       const line = this.lines.line(this.pos);
       if (line > endline + 1) break;
-      const raw = this.text.slice(this.pos, this.end);
+      const raw = this.slice(this.pos, this.end);
       endline = line;
       if (raw.charCodeAt(1) === 0x2a) for (let i = raw.indexOf("\n"); i !== -1; i = raw.indexOf("\n", i + 1)) endline++;
       this.items[this.top++] = commentNode(commentText(raw), this.pos, this.end);
@@ -341,7 +350,7 @@ class Parser {
 
   /** Appends a diagnostic without deduplication (scanner errors and the statement-level checks). */
   private addDiag(start: number, end: number, message: string, code: string): void {
-    const len = this.text.length;
+    const len = this.len;
     const s = Math.min(start, len);
     this.diags.push({ severity: "error", message, range: { start: s, end: Math.max(s, Math.min(end, len)) }, code });
   }
@@ -408,7 +417,7 @@ class Parser {
       case BOOL:
       case NULL:
       case ILLEGAL:
-        return this.text.slice(this.pos, this.end);
+        return this.slice(this.pos, this.end);
       default:
         return "";
     }
@@ -420,7 +429,7 @@ class Parser {
   /** File = Body . */
   parseFile(): File {
     const body = this.parseBody(EOF);
-    return fileNode(body, this.comments, 0, this.text.length);
+    return fileNode(body, this.comments, 0, this.len);
   }
 
   /**
@@ -569,7 +578,7 @@ class Parser {
       }
       if (contiguous) {
         this.top = base;
-        joined = this.names.intern(start, end, hashSpan(this.text, start, end));
+        joined = this.names.intern(start, end, hashUnits(this.codes, start, end));
       } else joined = this.takeList<string>(base).join(".");
     }
     this.nameFirst = first;
@@ -583,11 +592,10 @@ class Parser {
       if (this.cur() === STRING) {
         const pos = this.pos;
         const end = this.end;
-        const text = this.text;
-        if (text.charCodeAt(pos) !== 0x22) this.addError(`expected block label to be a double quoted string, but got ${goQuote(text.slice(pos, end))}`);
+        if (this.codes[pos] !== 0x22) this.addError(`expected block label to be a double quoted string, but got ${goQuote(this.slice(pos, end))}`);
         if (end - pos > 2) {
           // The last character is stripped blindly, as upstream does (an unterminated label loses its last one).
-          const label = text.slice(pos + 1, end - 1);
+          const label = this.slice(pos + 1, end - 1);
           this.label = label;
           if (!isValidIdentifier(label)) {
             this.addError(`expected block label to be a valid identifier, but got ${goQuote(label)}`);
@@ -769,7 +777,7 @@ class Parser {
       case NULL: {
         const tok = this.tok;
         // Keywords take their constant text rather than a new string each.
-        const raw = tok === BOOL ? (this.end - start === 4 ? "true" : "false") : tok === NULL ? "null" : this.text.slice(start, this.end);
+        const raw = tok === BOOL ? (this.end - start === 4 ? "true" : "false") : tok === NULL ? "null" : this.slice(start, this.end);
         const e = literalNode(LITERAL_KINDS[tok]!, raw, start, this.end);
         this.next();
         return e;
@@ -841,8 +849,8 @@ class Parser {
     if (this.tok === STRING || this.tok === IDENT) {
       // A string key keeps its raw text between the delimiters (not unescaped); `""` stays as written (§3).
       quoted = this.tok === STRING && this.end - this.pos > 2;
-      if (quoted) name = this.names.intern(this.pos + 1, this.end - 1, hashSpan(this.text, this.pos + 1, this.end - 1));
-      else name = this.tok === IDENT ? this.identName() : this.text.slice(this.pos, this.end);
+      if (quoted) name = this.names.intern(this.pos + 1, this.end - 1, hashUnits(this.codes, this.pos + 1, this.end - 1));
+      else name = this.tok === IDENT ? this.identName() : this.slice(this.pos, this.end);
       nameEnd = this.end;
       this.next();
     } else {

@@ -9,7 +9,7 @@
  */
 import type { Comment, CommentGroup } from "../ast/nodes.js";
 import type { SourceIndex } from "./source-index.js";
-import { TabWriter } from "./tabwriter.js";
+import { TabWriter, type UnitSink } from "./tabwriter.js";
 
 /** Whitespace directives (the character codes they are written as, plus indentation changes). */
 export const Ws = {
@@ -28,6 +28,9 @@ export type Ws = (typeof Ws)[keyof typeof Ws];
  * one comparison (a small integer, unlike Infinity).
  */
 const NO_COMMENT = 0x7fffffff;
+
+/** Comment groups taken before `moreComments` removes them from the list (a few at a time would cost a copy each). */
+const DROP_GROUPS = 256;
 
 /** Upstream keeps at most this many queued directives before force-writing them. */
 const QUEUE_CAPACITY = 16;
@@ -73,18 +76,27 @@ export class Emitter {
     private readonly faithful = true,
     /** Every text is placed at its own source position (see `at`). */
     private readonly precise = false,
+    /** Receives the output piece by piece (see `TabWriter`), `finishPieces` then ends it. */
+    output?: UnitSink,
+    pieceUnits?: number,
   ) {
     // An ASCII source prints as ASCII (escapes `goQuote` adds are ASCII too).
-    this.sink = new TabWriter(sizeHint, index.ascii);
+    this.sink = new TabWriter(sizeHint, index.ascii, output, pieceUnits);
     this.ascii = index.ascii;
     this.nextGroup();
   }
 
   /**
    * Takes in comment groups appended to `groups` since the emitter ran out of them: a streaming parse (see
-   * `format`) adds groups as it goes, always before the texts that follow them are written.
+   * `format`) adds groups as it goes, always before the texts that follow them are written. The groups already
+   * taken are removed from the array's start, which the streaming format owns: a large file's comments are
+   * then garbage once printed, like its statements.
    */
   moreComments(): void {
+    if (this.groupIdx >= DROP_GROUPS) {
+      (this.groups as CommentGroup[]).splice(0, this.groupIdx);
+      this.groupIdx = 0;
+    }
     if (this.commentOff === NO_COMMENT && this.groupIdx < this.groups.length) this.nextGroup();
   }
 
@@ -214,6 +226,12 @@ export class Emitter {
   finish(suffix = ""): string {
     if (this.commentOff !== NO_COMMENT) this.injectComments(Infinity, Infinity, true);
     return this.sink.finish(suffix);
+  }
+
+  /** `finish` for an emitter with an `output`: the rest goes to it. */
+  finishPieces(suffix = ""): void {
+    if (this.commentOff !== NO_COMMENT) this.injectComments(Infinity, Infinity, true);
+    this.sink.finishPieces(suffix);
   }
 
   /**

@@ -16,6 +16,9 @@ import { SourceFile, toSourceFile } from "../text/source-file.js";
 import { Emitter } from "./emitter.js";
 import { SourceIndex } from "./source-index.js";
 import { Walker } from "./walker.js";
+import type { UnitSink } from "./tabwriter.js";
+import type { CodeUnits } from "../lexer/code-units.js";
+import { sameUnits, utf8Of } from "../text/units.js";
 
 /** Outcome of `format`: the formatted text, or the parse diagnostics that prevented formatting. */
 export type FormatResult =
@@ -64,11 +67,100 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
   let source: SourceFile | undefined;
   try {
     source = toSourceFile(input, options.name);
-    const faithful = options.compat !== "upstream";
-    const index = new SourceIndex(source);
+    const run = printStreaming(source, options.compat !== "upstream", undefined);
+    if (!run.ok) return run;
+    let text = run.text;
+    if (run.displaced) {
+      // Upstream's placement carried a comment past a token: keep its bytes if the file still means the same,
+      // else place every comment between the tokens it was written between.
+      const checked = keepMeaning(source, text);
+      if (typeof checked !== "string") return { ok: false, diagnostics: [checked], source };
+      text = checked;
+    }
+    return { ok: true, text, changed: text !== source.text || source.invalidOffsets.length > 0 };
+  } catch (err) {
+    return internalFailure(input, options, source, err);
+  }
+}
+
+/** Where `formatTo` writes: the formatted bytes in pieces, in order. */
+export interface FormatOutput {
+  /** The next bytes of the output (UTF-8); the array is the receiver's to keep. */
+  write(bytes: Uint8Array): void;
+  /**
+   * Everything written so far is void: the output starts again from its first byte (the layout had to be
+   * checked against the meaning of the file, which needs the whole text, see `format`).
+   */
+  restart(): void;
+}
+
+/** Options of `formatTo`. */
+export interface FormatToOptions extends FormatOptions {
+  /**
+   * Code units printed before a piece is given to `output` (at least; 64 Ki by default).
+   * @internal tests cut many pieces with it
+   */
+  readonly pieceUnits?: number;
+}
+
+/** Outcome of `formatTo`: whether the output differs from the input, or what prevented formatting. */
+export type FormatToResult =
+  | { readonly ok: true; readonly changed: boolean }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly source: SourceFile };
+
+/**
+ * `format`, with the output given to `output` in pieces of about 64 KiB as it is printed, never held whole: the
+ * bytes written (since the last `restart`) are `format(input, options).text` in UTF-8. What was written is void
+ * when the result is not ok (a syntax error can come last): a caller that must write nothing on error keeps the
+ * pieces until the end. Never throws (an exception from `output` comes back as an internal error).
+ */
+export function formatTo(input: string | Uint8Array | SourceFile, output: FormatOutput, options: FormatToOptions = {}): FormatToResult {
+  let source: SourceFile | undefined;
+  let changed = false;
+  let compared = 0;
+  let codes: CodeUnits | undefined;
+  const piece = (units: CodeUnits): void => {
+    // Compared while the source's code units are at hand: the output is of the same kind (bytes for ASCII).
+    if (!changed) {
+      changed = compared + units.length > codes!.length || !sameUnits(units, codes!, compared);
+      compared += units.length;
+    }
+    output.write(utf8Of(units));
+  };
+  try {
+    source = toSourceFile(input, options.name);
+    const run = printStreaming(source, options.compat !== "upstream", piece, (c) => (codes = c), options.pieceUnits);
+    if (!run.ok) return run;
+    if (!run.displaced) return { ok: true, changed: changed || compared !== source.textLength || source.invalidOffsets.length > 0 };
+    // See `format`: the check needs the whole text; what was written is replaced by its result.
+    const whole = format(source, options);
+    if (!whole.ok) return whole;
+    output.restart();
+    output.write(utf8Of(whole.text));
+    return { ok: true, changed: whole.changed };
+  } catch (err) {
+    return internalFailure(input, options, source, err);
+  }
+}
+
+/**
+ * The streaming print shared by `format` and `formatTo`: parses `source` statement by statement and prints each
+ * as it comes. With `output`, the text goes to it in pieces (`text` is then empty); `codesOf` is told the code
+ * units the pieces are compared with. `displaced`: see `Emitter.displaced`.
+ */
+function printStreaming(
+  source: SourceFile,
+  faithful: boolean,
+  output: UnitSink | undefined,
+  codesOf?: (codes: CodeUnits) => void,
+  pieceUnits?: number,
+): { ok: true; text: string; displaced: boolean } | { ok: false; diagnostics: Diagnostic[]; source: SourceFile } {
+  const index = new SourceIndex(source);
+  try {
+    codesOf?.(index.codes);
     const comments: CommentGroup[] = [];
     const diagnostics: Diagnostic[] = [];
-    const emitter = new Emitter(index, comments, source.text.length, faithful);
+    const emitter = new Emitter(index, comments, source.textLength, faithful, false, output, pieceUnits);
     const walker = new Walker(emitter, index, faithful);
     let first = true;
     let prevEndLine = 0;
@@ -79,31 +171,27 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
       prevEndLine = walker.statement(s, first, prevEndLine);
       first = false;
     };
-    parseStreaming(source, printStatement, comments, diagnostics);
-    if (hasError(diagnostics)) {
-      index.release();
-      return { ok: false, diagnostics, source };
-    }
+    // The parser reads the printer's code units: one copy of the source, or none (`SourceFile.codeUnits`).
+    parseStreaming(source, printStatement, comments, diagnostics, index.codes);
+    if (hasError(diagnostics)) return { ok: false, diagnostics, source };
     emitter.moreComments();
-    let text = emitter.finish("\n");
+    let text = "";
+    if (output === undefined) text = emitter.finish("\n");
+    else emitter.finishPieces("\n");
+    return { ok: true, text, displaced: emitter.displaced };
+  } finally {
     index.release();
-    if (emitter.displaced) {
-      // Upstream's placement carried a comment past a token: keep its bytes if the file still means the same,
-      // else place every comment between the tokens it was written between.
-      const checked = keepMeaning(source, text);
-      if (typeof checked !== "string") return { ok: false, diagnostics: [checked], source };
-      text = checked;
-    }
-    return { ok: true, text, changed: text !== source.text || source.invalidOffsets.length > 0 };
-  } catch (err) {
-    source ??= input instanceof SourceFile ? input : new SourceFile(options.name ?? "", typeof input === "string" ? input : "");
-    const message = `internal formatter error: ${err instanceof Error ? err.message : String(err)}`;
-    return {
-      ok: false,
-      diagnostics: [{ severity: "error", message, code: ParseDiagnosticCode.internal, range: { start: 0, end: 0 } }],
-      source,
-    };
   }
+}
+
+function internalFailure(input: string | Uint8Array | SourceFile, options: FormatOptions, source: SourceFile | undefined, err: unknown): { ok: false; diagnostics: Diagnostic[]; source: SourceFile } {
+  source ??= input instanceof SourceFile ? input : new SourceFile(options.name ?? "", typeof input === "string" ? input : "");
+  const message = `internal formatter error: ${err instanceof Error ? err.message : String(err)}`;
+  return {
+    ok: false,
+    diagnostics: [{ severity: "error", message, code: ParseDiagnosticCode.internal, range: { start: 0, end: 0 } }],
+    source,
+  };
 }
 
 /**

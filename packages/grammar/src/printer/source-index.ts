@@ -3,12 +3,9 @@
  * upstream offsets count UTF-8 bytes; ours count UTF-16 units). Lookups are mostly in increasing order, so both
  * use a cursor and fall back to a search only when the offset moves away from it.
  */
+import { borrowCodeUnits, isAsciiText, returnCodeUnits, type CodeUnits } from "../lexer/code-units.js";
 import { LineCursor } from "../text/line-cursor.js";
 import type { SourceFile } from "../text/source-file.js";
-import { NodeBuffer } from "../text/node-buffer.js";
-import { nativeWrite, SpareBytes, writeText } from "../text/spare-bytes.js";
-
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Whether a source is ASCII, remembered per source (printing the same file again skips the scan). */
 const asciiCache = new WeakMap<SourceFile, boolean>();
 
@@ -18,11 +15,11 @@ export class SourceIndex {
   /**
    * The source's code units: bytes when it is ASCII, else UTF-16 units. Texts that are source slices are copied
    * from here when they are ASCII (`asciiSpan`), where widths and byte lengths are their lengths. Valid until
-   * `release`.
+   * `release`. The parser of a streaming format reads the same array (`format`).
    */
-  readonly codes: Uint8Array | Uint16Array;
-  /** The bytes behind `codes`, given back by `release`. */
-  private readonly bytes: Uint8Array;
+  readonly codes: CodeUnits;
+  /** Whether `codes` was borrowed (`borrowCodeUnits`) and is given back by `release`. */
+  private readonly borrowed: boolean;
   private readonly lines: LineCursor;
   /**
    * A source that is not ASCII: the offsets of its non-ASCII code units in increasing order, and for each the
@@ -41,20 +38,23 @@ export class SourceIndex {
     this.lines = new LineCursor(source.lineStarts);
     let ascii = asciiCache.get(source);
     if (ascii === undefined) {
-      ascii = isAscii(source.text);
+      const own = source.codeUnits;
+      ascii = own !== undefined ? own instanceof Uint8Array : isAsciiText(source.text);
       asciiCache.set(source, ascii);
     }
     this.ascii = ascii;
     // A source with non-ASCII text keeps its ASCII spans on the same copying path as an ASCII source: only the
-    // spans that hold non-ASCII units (found in `wide`) take the general one.
-    this.bytes = acquireCodes(source.text, !ascii);
-    this.codes = ascii ? this.bytes : new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, source.text.length);
-    if (!ascii) [this.wide, this.extra] = wideUnits(source.text);
+    // spans that hold non-ASCII units (found in `wide`) take the general one. A source made from bytes handed
+    // over has its code units already (`SourceFile.fromBytes`): no copy.
+    const own = source.codeUnits;
+    this.borrowed = own === undefined;
+    this.codes = own ?? borrowCodeUnits(source.text, ascii);
+    if (!ascii) [this.wide, this.extra] = wideUnits(this.codes as Uint16Array, source.hasText ? source.text : undefined);
   }
 
   /** Gives the code unit buffer back for the next source; `codes` must not be used afterwards. */
   release(): void {
-    spareCodes.release(this.bytes);
+    if (this.borrowed) returnCodeUnits(this.codes);
   }
 
   /** Whether `codes[from, from + n)` is ASCII (its widths and byte lengths are then its length). */
@@ -71,26 +71,29 @@ export class SourceIndex {
     return k === len || wide[k]! >= from + n;
   }
 
-  /** The source's code unit at an offset. */
-  codeAt(offset: number): number {
-    return this.source.text.charCodeAt(offset);
+  /** The source's code unit at an offset (undefined past the end). */
+  codeAt(offset: number): number | undefined {
+    return this.codes[offset];
   }
 
   /** Offset of the first token at or after `offset`: whitespace and comments are skipped. */
   tokenAfter(offset: number): number {
-    const t = this.source.text;
+    const t = this.codes;
+    const n = t.length;
     let i = offset;
-    for (;;) {
-      const c = t.charCodeAt(i);
+    while (i < n) {
+      const c = t[i]!;
       if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2f) {
-        const nl = t.indexOf("\n", i);
-        i = nl < 0 ? t.length : nl;
-      } else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2a) {
-        const close = t.indexOf("*/", i + 2);
-        i = close < 0 ? t.length : close + 2;
+      else if (c === 0x2f && t[i + 1] === 0x2f) {
+        i += 2;
+        while (i < n && t[i] !== 0x0a) i++;
+      } else if (c === 0x2f && t[i + 1] === 0x2a) {
+        i += 2;
+        while (i < n && !(t[i] === 0x2a && t[i + 1] === 0x2f)) i++;
+        i = i < n ? i + 2 : n;
       } else return i;
     }
+    return i;
   }
 
   /**
@@ -98,10 +101,10 @@ export class SourceIndex {
    * brackets before it.
    */
   commentFollows(offset: number): boolean {
-    const t = this.source.text;
+    const t = this.codes;
     let i = offset;
-    for (let c = t.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x2c || c === 0x29 || c === 0x5d || c === 0x7d; c = t.charCodeAt(++i));
-    return t.charCodeAt(i) === 0x2f && (t.charCodeAt(i + 1) === 0x2f || t.charCodeAt(i + 1) === 0x2a);
+    for (let c = t[i]; c === 0x20 || c === 0x09 || c === 0x2c || c === 0x29 || c === 0x5d || c === 0x7d; c = t[++i]);
+    return t[i] === 0x2f && (t[i + 1] === 0x2f || t[i + 1] === 0x2a);
   }
 
   /** 1-based line of an offset. */
@@ -130,32 +133,6 @@ export class SourceIndex {
   }
 }
 
-/** Source bytes are kept between prints up to 32 MiB (`SpareBytes`). */
-const spareCodes = new SpareBytes(32 << 20);
-
-/**
- * The code units of `text` in bytes, in the kept buffer when it is large enough: one byte each for an ASCII text,
- * else two (UTF-16, little-endian as typed arrays are on every platform Node runs on).
- */
-function acquireCodes(text: string, wide: boolean): Uint8Array {
-  const n = text.length;
-  const bytes = spareCodes.acquire(wide ? 2 * n : n);
-  if (nativeWrite) writeText(bytes, text, wide ? "utf16le" : "latin1");
-  else if (wide) {
-    const units = new Uint16Array(bytes.buffer, bytes.byteOffset, n);
-    for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
-  } else for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-/**
- * Whether `text` is ASCII. Its UTF-8 length equals its UTF-16 length exactly then (any other code unit takes two
- * or more bytes), and Node's Buffer computes that length natively, several times faster than a regex scan.
- */
-function isAscii(text: string): boolean {
-  return NodeBuffer ? NodeBuffer.byteLength(text, "utf8") === text.length : !NON_ASCII.test(text);
-}
-
 /** Index of the first entry of `a[from, to)` that is ≥ `x` (`to` when none is). */
 function lowerBound(a: Int32Array, x: number, from: number, to: number): number {
   while (from < to) {
@@ -169,23 +146,23 @@ function lowerBound(a: Int32Array, x: number, from: number, to: number): number 
 const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
 
 /**
- * The non-ASCII code units of `text` and the extra UTF-8 bytes up to each (see `SourceIndex.wide`), counted as
+ * The non-ASCII code units of a text and the extra UTF-8 bytes up to each (see `SourceIndex.wide`), counted as
  * `utf8Length` counts them: a surrogate pair's two extra bytes on its first unit, a lone surrogate as three bytes.
- * Runs are found by a regular expression, which scans the ASCII between them natively.
+ * `codes` are the text's units; runs are found by a regular expression over `text` when there is one, which scans
+ * the ASCII between them natively, else by reading the units.
  */
-function wideUnits(text: string): [Int32Array, Int32Array] {
+function wideUnits(codes: Uint16Array, text: string | undefined): [Int32Array, Int32Array] {
   let wide: Int32Array<ArrayBuffer> = new Int32Array(64);
   let extra: Int32Array<ArrayBuffer> = new Int32Array(64);
   let n = 0;
   let total = 0;
-  NON_ASCII_RUN.lastIndex = 0;
-  for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text)) {
-    const end = m.index + m[0].length;
-    for (let i = m.index; i < end; i++) {
-      const c = text.charCodeAt(i);
+  const len = codes.length;
+  const run = (from: number, end: number): void => {
+    for (let i = from; i < end; i++) {
+      const c = codes[i]!;
       const add = c < 0x800 ? 1 : 2;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+        const d = codes[i + 1]!;
         if (d >= 0xdc00 && d <= 0xdfff) {
           // The pair's second unit adds nothing: its entry keeps the total.
           if (n + 2 > wide.length) [wide, extra] = [grow(wide), grow(extra)];
@@ -202,6 +179,18 @@ function wideUnits(text: string): [Int32Array, Int32Array] {
       total += add;
       wide[n] = i;
       extra[n++] = total;
+    }
+  };
+  if (text !== undefined) {
+    NON_ASCII_RUN.lastIndex = 0;
+    for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text)) run(m.index, m.index + m[0].length);
+  } else {
+    for (let i = 0; i < len; i++) {
+      if (codes[i]! < 0x80) continue;
+      let end = i + 1;
+      while (end < len && codes[end]! >= 0x80) end++;
+      run(i, end);
+      i = end;
     }
   }
   return [wide.subarray(0, n), extra.subarray(0, n)];

@@ -31,6 +31,15 @@ const NEWLINE = 10;
  */
 export type Units = Uint8Array | Uint16Array;
 
+/**
+ * Receives the output in pieces as it is aligned, each ending at a line end (but the last): `units` is valid only
+ * during the call (the writer reuses its memory).
+ */
+export type UnitSink = (units: Units) => void;
+
+/** Output code units handed to a `UnitSink` at a time (at least; a piece ends at a line end). */
+const PIECE_UNITS = 1 << 16;
+
 function newUnits(wide: boolean, n: number): Units {
   return wide ? new Uint16Array(n) : new Uint8Array(n);
 }
@@ -179,10 +188,17 @@ export class TabWriter {
 
   /**
    * `sizeHint`: expected output length in code units; `ascii`: every text written is ASCII (code units are then
-   * stored as bytes).
+   * stored as bytes); `output`: receives the output piece by piece as it is aligned, instead of `finish`
+   * returning it (see `finishPieces`), so that the whole output is never in one buffer.
    */
-  constructor(sizeHint = 0, ascii = false) {
-    this.out = acquire(!ascii, sizeHint + (sizeHint >> 3));
+  constructor(
+    sizeHint = 0,
+    ascii = false,
+    private readonly output?: UnitSink,
+    /** Code units given to `output` at a time (at least): small in tests, to cut many pieces. */
+    private readonly pieceUnits = PIECE_UNITS,
+  ) {
+    this.out = output ? new CodeUnits(!ascii, 2 * pieceUnits) : acquire(!ascii, sizeHint + (sizeHint >> 3));
     this.buf = newUnits(!ascii, 4096);
   }
 
@@ -293,19 +309,37 @@ export class TabWriter {
     const cells = this.terminateCell(false);
     if (this.lineCount + 1 >= this.lineFirst.length) this.lineFirst = growInt32(this.lineFirst, this.lineCount + 1);
     this.lineFirst[this.lineCount++] = this.cellCount;
-    if (formfeed || cells === 1) this.flush();
+    if (formfeed || cells === 1) {
+      this.flush();
+      const out = this.out;
+      if (this.output !== undefined && out.length >= this.pieceUnits) {
+        this.output(out.data.subarray(0, out.length));
+        out.length = 0;
+      }
+    }
   }
 
   /** Flushes everything and returns the aligned, trimmed text followed by `suffix`. */
   finish(suffix = ""): string {
+    this.flushAll(suffix);
+    const text = decodeUnits(this.out.data.subarray(0, this.out.length));
+    release(this.out);
+    return text;
+  }
+
+  /** `finish` for a writer with an `output`: the rest of the text, followed by `suffix`, goes to it. */
+  finishPieces(suffix = ""): void {
+    this.flushAll(suffix);
+    if (this.out.length > 0) this.output!(this.out.data.subarray(0, this.out.length));
+    this.out.length = 0;
+  }
+
+  private flushAll(suffix: string): void {
     if (this.bufLength > this.curStart) this.terminateCell(false);
     this.final = true;
     if (this.lineCount + 1 >= this.lineFirst.length) this.lineFirst = growInt32(this.lineFirst, this.lineCount + 1);
     this.flush();
     this.out.append(suffix);
-    const text = decodeUnits(this.out.data.subarray(0, this.out.length));
-    release(this.out);
-    return text;
   }
 
   /** Adds the current cell to the current line and returns the line's cell count. */

@@ -7,7 +7,8 @@
 /** A Buffer viewing existing memory: what the grammar writes into and decodes from. */
 export interface BufferView extends Uint8Array {
   write(text: string, offset: number, encoding: string): number;
-  toString(encoding?: string): string;
+  toString(encoding?: string, start?: number, end?: number): string;
+  equals(other: Uint8Array): boolean;
 }
 
 /** The part of Node's Buffer class the grammar uses. */

@@ -3,6 +3,8 @@
  * 1-based *byte* columns (upstream syntax/token/file.go), LSP wants 0-based UTF-16 characters. Both are derived here.
  */
 
+import { NodeBuffer } from "./node-buffer.js";
+
 /** 1-based line and byte column, as upstream prints them. */
 export interface Position {
   readonly line: number;
@@ -81,13 +83,58 @@ function validSequenceLength(b: Uint8Array, i: number): number {
 export class SourceFile {
   private starts: Int32Array | undefined = undefined;
   private readonly invalid: readonly number[];
+  /** The text's code units when the source was made from bytes handed over (see `fromBytes`). */
+  private units: Uint8Array | Uint16Array | undefined = undefined;
+  /** The text; made from `units` on first use when the source was made from bytes handed over. */
+  private str: string | undefined;
 
   constructor(
     readonly name: string,
-    readonly text: string,
+    text: string,
     invalidOffsets: readonly number[] = [],
   ) {
+    this.str = text;
     this.invalid = invalidOffsets;
+  }
+
+  /** The source text (UTF-16; offsets index it). */
+  get text(): string {
+    if (this.str === undefined) {
+      const u = this.units!;
+      this.str = NodeBuffer!.from(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength).toString(u instanceof Uint8Array ? "latin1" : "utf16le");
+    }
+    return this.str;
+  }
+
+  /**
+   * Number of code units of the text (without making it, see `fromBytes`).
+   * @internal
+   */
+  get textLength(): number {
+    return this.str !== undefined ? this.str.length : this.units!.length;
+  }
+
+  /**
+   * `text.slice` as a function, which reads the code units of a source made from bytes while its text has not
+   * been made: a large file's parse and print then never hold the text as a string beside its code units.
+   * @internal the parser's
+   */
+  slicer(): (from: number, to: number) => string {
+    const text = this.str;
+    if (text !== undefined) return (from, to) => text.slice(from, to);
+    const u = this.units!;
+    const view = NodeBuffer!.from(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength);
+    if (u instanceof Uint8Array) return (from, to) => view.toString("latin1", from, to);
+    return (from, to) => view.toString("utf16le", 2 * from, 2 * to);
+  }
+
+  /**
+   * Whether `text` has been made (false only for a source of bytes handed over whose text nothing has asked
+   * for yet).
+   * @internal tests check that formatting does not make it
+   */
+  get hasText(): boolean {
+    return this.str !== undefined;
   }
 
   /**
@@ -95,7 +142,7 @@ export class SourceFile {
    * line numbers only for its comments, which the parser counts as it goes.
    */
   get lineStarts(): Int32Array {
-    return (this.starts ??= lineStartsOf(this.text));
+    return (this.starts ??= this.str !== undefined ? lineStartsOf(this.str) : lineStartsOfUnits(this.units!));
   }
 
   /** Whether `lineStarts` has been made already (looking lines up in it is then cheaper than counting). */
@@ -103,10 +150,36 @@ export class SourceFile {
     return this.starts !== undefined;
   }
 
-  /** Builds a source file from raw bytes (what the CLI reads), tracking invalid UTF-8. */
-  static fromBytes(name: string, bytes: Uint8Array): SourceFile {
+  /**
+   * Builds a source file from raw bytes (what the CLI reads), tracking invalid UTF-8. `adopt`: the caller hands
+   * the bytes over and never changes them. Under Node, valid UTF-8 then becomes the source's code units
+   * (`codeUnits`) and its text is made from them only when asked: an ASCII input's bytes are its code units
+   * as they are, another is decoded into UTF-16 units piece by piece, so that formatting a large file holds
+   * neither the text as a string nor a second copy (a plain Uint8Array view is kept, not the Buffer: typed-array
+   * reads of a Buffer in a loop are slower). Invalid UTF-8 is decoded as without `adopt`.
+   */
+  static fromBytes(name: string, bytes: Uint8Array, adopt = false): SourceFile {
+    if (adopt && NodeBuffer !== undefined) {
+      const units = isAsciiBytes(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : utf16Units(bytes);
+      if (units !== undefined) {
+        // The text is made only if something asks for it (`text`); the parser and printer do not.
+        const file = new SourceFile(name, "");
+        file.str = undefined;
+        file.units = units;
+        return file;
+      }
+    }
     const d = decodeUtf8(bytes);
     return new SourceFile(name, d.text, d.invalidOffsets);
+  }
+
+  /**
+   * The text's code units (bytes for an ASCII text, else UTF-16 units) when the source was made from bytes
+   * handed over (`fromBytes` with `adopt`); else undefined. Read-only.
+   * @internal the parser's and printer's, left out of the published declarations
+   */
+  get codeUnits(): Uint8Array | Uint16Array | undefined {
+    return this.units;
   }
 
   /** Offsets of characters that stand for invalid UTF-8 bytes. */
@@ -168,6 +241,70 @@ export class SourceFile {
     if (this.invalid.length) for (const o of this.invalid) if (o >= from && o < to) n -= 2; // a bad byte was one byte
     return n;
   }
+}
+
+/** Whether every byte is ASCII (one pass, eight bytes at a time where the bytes are aligned for it). */
+function isAsciiBytes(b: Uint8Array): boolean {
+  const n = b.length;
+  let i = 0;
+  let acc = 0;
+  for (; i < n && ((b.byteOffset + i) & 3) !== 0; i++) acc |= b[i]!;
+  const words = (n - i) >> 2;
+  if (words > 0) {
+    const w = new Uint32Array(b.buffer, b.byteOffset + i, words);
+    for (let k = 0; k < words; k++) acc |= w[k]!;
+    i += words << 2;
+  }
+  for (; i < n; i++) acc |= b[i]!;
+  return (acc & 0x80808080) === 0;
+}
+
+/**
+ * UTF-16 units of valid UTF-8 `bytes`, decoded a megabyte at a time (cut before a character's first byte), so
+ * that no string of the whole text is made; undefined for invalid UTF-8 (decoded as a whole then, for its
+ * byte-by-byte replacement). Node only.
+ */
+function utf16Units(bytes: Uint8Array): Uint16Array | undefined {
+  const out = NodeBuffer!.allocUnsafeSlow(2 * bytes.length);
+  const view = NodeBuffer!.from(out.buffer as ArrayBuffer, out.byteOffset, out.length);
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const STEP = 1 << 20;
+  let units = 0;
+  for (let from = 0; from < bytes.length; ) {
+    let to = Math.min(bytes.length, from + STEP);
+    // Not inside a character: back off over continuation bytes (10xxxxxx), at most three.
+    for (let k = 0; k < 3 && to < bytes.length && (bytes[to]! & 0xc0) === 0x80; k++) to--;
+    let piece: string;
+    try {
+      piece = decoder.decode(bytes.subarray(from, to));
+    } catch {
+      return undefined;
+    }
+    units += view.write(piece, 2 * units, "utf16le") / 2;
+    from = to;
+  }
+  return new Uint16Array(out.buffer, out.byteOffset, units);
+}
+
+/** Line start offsets of code units (see `lineStartsOf`); bytes are searched by the native `indexOf`. */
+function lineStartsOfUnits(units: Uint8Array | Uint16Array): Int32Array {
+  let starts = new Int32Array(Math.max(16, (units.length >> 5) + 1));
+  let k = 1;
+  const push = (start: number): void => {
+    if (k === starts.length) {
+      const grown = new Int32Array(k * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[k++] = start;
+  };
+  if (units instanceof Uint16Array) {
+    for (let i = 0; i < units.length; i++) if (units[i] === 10) push(i + 1);
+    return k === starts.length ? starts : starts.slice(0, k);
+  }
+  const view = NodeBuffer!.from(units.buffer as ArrayBuffer, units.byteOffset, units.length) as unknown as { indexOf(value: number, from: number): number };
+  for (let i = view.indexOf(10, 0); i !== -1; i = view.indexOf(10, i + 1)) push(i + 1);
+  return k === starts.length ? starts : starts.slice(0, k);
 }
 
 /** `input` as a source file: taken as it is, made from a string, or decoded from UTF-8 bytes. */
