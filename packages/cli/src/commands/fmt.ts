@@ -8,6 +8,7 @@ import { formatTo, safeMessage, SourceFile } from "@alloy-ts/grammar";
 import { CliError } from "../cli-error.js";
 import { STDIN_NAME, writeFileAtomic } from "../io.js";
 import { readInputCapped } from "../read-limit.js";
+import { writeStderr, writeStdout } from "../stdio.js";
 
 interface FmtOptions {
   write?: boolean;
@@ -50,12 +51,12 @@ export async function runFmt(files: string[], opts: FmtOptions): Promise<void> {
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       if (targets.length === 1) throw e;
-      process.stderr.write(`Error: ${safeMessage(e.message)}\n`);
+      writeStderr(`Error: ${safeMessage(e.message)}\n`);
       failed = new CliError("encountered errors during formatting");
     }
   }
   if (opts.check && unformatted.length) {
-    for (const f of unformatted) process.stdout.write(`${f}\n`);
+    for (const f of unformatted) writeStdout(`${f}\n`);
     throw failed ?? new CliError(`${unformatted.length} file(s) are not formatted correctly`);
   }
   if (failed) throw failed;
@@ -75,7 +76,7 @@ function formatOne(target: string, opts: FmtOptions): boolean {
   const result = formatTo(source, output, { compat: opts.compat === "upstream" ? "upstream" : undefined });
   if (!result.ok) {
     const lines = result.diagnostics.map((d) => `${safeMessage(result.source.formatPosition(d.range.start))}: ${safeMessage(d.message)}\n`);
-    process.stderr.write(lines.join(""));
+    writeStderr(lines.join(""));
     throw new CliError("encountered errors during formatting");
   }
   const changed = result.changed;
@@ -88,7 +89,7 @@ function formatOne(target: string, opts: FmtOptions): boolean {
     if (changed) writeFileAtomic(target, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
     return changed;
   }
-  for (const piece of pieces) process.stdout.write(piece);
+  for (const piece of pieces) writeStdout(piece);
   return changed;
 }
 
