@@ -98,6 +98,37 @@ function removeOnSignal(fs: WriteFs): void {
   process.on("SIGTERM", onSignal);
 }
 
+/** A name for a temporary file in `dir` (opened with "wx", so a clash fails instead of overwriting). */
+function temporaryName(dir: string, stem: string): string {
+  // Unique enough for a temporary sibling; avoids loading node:crypto at start-up.
+  return path.join(dir, `.${stem}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+}
+
+/** A temporary file of this process, readable and writable by its owner alone; removed by `remove()`, or by SIGINT/SIGTERM. */
+export function createTemporaryFile(dir: string, stem: string): { fd: number; path: string; remove(): void } {
+  removeOnSignal(nodeFs);
+  const file = temporaryName(dir, stem);
+  const fd = nodeFs.openSync(file, "wx+", 0o600);
+  liveTemps.add(file);
+  return {
+    fd,
+    path: file,
+    remove() {
+      try {
+        nodeFs.closeSync(fd);
+      } catch {
+        /* already closed */
+      }
+      try {
+        nodeFs.unlinkSync(file);
+      } catch {
+        /* already gone */
+      }
+      liveTemps.delete(file);
+    },
+  };
+}
+
 /** Writes every byte of `data` at `position` (or the current offset), failing on a write that makes no progress. */
 function writeAll(fs: WriteFs, fd: number, data: Uint8Array, position: number | null): void {
   let done = 0;
@@ -195,9 +226,7 @@ const WRITE_ERRORS = new Set(["ENOSPC", "EDQUOT", "EIO", "EFBIG"]);
  */
 function writeReplacing(fs: WriteFs, target: string, bytes: Uint8Array, st: nodeFs.Stats | undefined): boolean {
   const dir = path.dirname(target);
-  // Unique enough for a temporary sibling (opened with "wx", so a clash fails instead of overwriting); avoids
-  // loading node:crypto at start-up.
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const tmp = temporaryName(dir, path.basename(target));
   const mode = st ? st.mode & 0o7777 : 0o666 & ~process.umask();
   removeOnSignal(fs);
   let fd: number;

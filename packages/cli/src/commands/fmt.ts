@@ -9,6 +9,7 @@ import { CliError } from "../cli-error.js";
 import { STDIN_NAME, writeFileAtomic } from "../io.js";
 import { readInputCapped } from "../read-limit.js";
 import { writeStderr, writeStdout } from "../stdio.js";
+import { DISCARDED_OUTPUT, HeldOutput, SPILL_BYTES } from "../held-output.js";
 
 interface FmtOptions {
   write?: boolean;
@@ -64,33 +65,37 @@ export async function runFmt(files: string[], opts: FmtOptions): Promise<void> {
 
 /**
  * Formats one input; returns whether its formatting differs from the input bytes. The output is printed in pieces
- * and kept as bytes until the whole input has formatted (a syntax error at the end writes nothing): the input's
- * code units (an ASCII input's bytes as read, see `SourceFile.fromBytes`) and the output bytes are the memory a
- * large file takes.
+ * and held until the whole input has formatted (a syntax error at the end writes nothing): in memory, or for a large
+ * output in a temporary file (held-output.ts); `--check` and `--test` keep none of it. The input's code units (an
+ * ASCII input's bytes as read, see `SourceFile.fromBytes`) are then most of the memory a large file takes.
  */
 function formatOne(target: string, opts: FmtOptions): boolean {
   const source = readSource(target);
   const name = source.name;
-  const pieces: Uint8Array[] = [];
-  const output = { write: (piece: Uint8Array) => void pieces.push(piece), restart: () => void (pieces.length = 0) };
-  const result = formatTo(source, output, { compat: opts.compat === "upstream" ? "upstream" : undefined });
-  if (!result.ok) {
-    const lines = result.diagnostics.map((d) => `${safeMessage(result.source.formatPosition(d.range.start))}: ${safeMessage(d.message)}\n`);
-    writeStderr(lines.join(""));
-    throw new CliError("encountered errors during formatting");
-  }
-  const changed = result.changed;
-  if (opts.check) return changed;
-  if (opts.test) {
-    if (changed) throw new CliError(`file ${name} is not formatted correctly`);
+  // `-w` writes the whole output at once (writeFileAtomic), so it is held in memory.
+  const held = new HeldOutput(opts.write ? Infinity : SPILL_BYTES);
+  try {
+    const result = formatTo(source, opts.check || opts.test ? DISCARDED_OUTPUT : held, { compat: opts.compat === "upstream" ? "upstream" : undefined });
+    if (!result.ok) {
+      const lines = result.diagnostics.map((d) => `${safeMessage(result.source.formatPosition(d.range.start))}: ${safeMessage(d.message)}\n`);
+      writeStderr(lines.join(""));
+      throw new CliError("encountered errors during formatting");
+    }
+    const changed = result.changed;
+    if (opts.check) return changed;
+    if (opts.test) {
+      if (changed) throw new CliError(`file ${name} is not formatted correctly`);
+      return changed;
+    }
+    if (opts.write) {
+      if (changed) writeFileAtomic(target, held.joined());
+      return changed;
+    }
+    held.drain(writeStdout);
     return changed;
+  } finally {
+    held.dispose();
   }
-  if (opts.write) {
-    if (changed) writeFileAtomic(target, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
-    return changed;
-  }
-  for (const piece of pieces) writeStdout(piece);
-  return changed;
 }
 
 /**
