@@ -130,9 +130,14 @@ class Conversion {
   /** Records fates; a setting carried by one emission of a component is carried (others may drop it). */
   private record(fates: readonly SettingFate[]): void {
     for (const f of fates) {
-      const key = `${f.owner}\u0000${f.path}`;
+      // Kept until the end: flat strings are a fraction of the concatenations they were built as.
+      const key = builder.flat(`${f.owner}\u0000${f.path}`);
       const prev = this.fates.get(key);
-      if (prev === undefined || (prev.fate === "not-carried" && f.fate !== "not-carried")) this.fates.set(key, f);
+      if (prev === undefined || (prev.fate === "not-carried" && f.fate !== "not-carried")) {
+        builder.flat(f.detail);
+        builder.flat(f.path);
+        this.fates.set(key, f);
+      }
     }
   }
 
@@ -643,7 +648,7 @@ class Conversion {
       const fates = componentFates(`${c.kind}/${c.id}`, `${d.alloyName}.${label}`, c.config, tracker).map((f) => {
         // A setting a component's own Warning names is lost with that Warning as its reason.
         const named = unsupported.find((u) => f.path === u.path || f.path.startsWith(u.path + ".") || f.path.startsWith(u.path + "["));
-        return named ? { ...f, fate: "not-carried" as const, detail: named.summary } : f;
+        return named ? { owner: f.owner, path: f.path, position: f.position, fate: "not-carried" as const, detail: named.summary } : f;
       });
       this.record(fates);
     }
