@@ -163,8 +163,14 @@ class FastReader {
 
   document(): RawValue {
     // Comments and blank lines before the content come ahead of the lexer's document-start token.
-    if (this.t() === "\uFEFF") this.next();
+    if (this.t() === "\uFEFF") {
+      this.next();
+      // Indentation is counted after the byte order mark (positions still count it, as the package's do).
+      this.lineStart = this.offset;
+    }
     this.skipTrivia(true);
+    // A text of comments and blank lines alone holds no document.
+    if (this.atEnd()) return null;
     if (this.t() !== "\x02") throw BAIL;
     this.next();
     this.skipTrivia(true);
