@@ -94,12 +94,13 @@ describe("the lexer-based YAML reader agrees with the document reader", () => {
     "a:\n- 1\n- 2\nb: 3\n", "a: \"x\\\n  y\"\n", "a: >-\n  x\n\n  y\nb: 1\n", "a: |+\n  x\n\n\nb: 1\n", "- &x {a: 1}\n- *x\n- <<: *x\n  b: 2\n",
     "a: {b: {c: [1, {d: e}]}}\n", "a: [\n  1,\n  2,\n]\n", "a:\n  b: [1,\n    2\n  ]\n", "a: 'x\n  y'\n", "a: x\n  y\n  z\n",
     "a:\n  # c\n  b: 1\n# d\nc: 2\n", "a: https://x.y/z?q=1#frag\n", "a::b: 1\na::c: 2\na:\n  d: 3\n",
+    "a:\n  b: |2\n     x\n    y\n", "- |1\n  x\n", "a: |2+\n    x\n\nb: 1\n",
   ])("takes on and agrees on %j", (text) => {
     expect(agrees(text)).toBe(true);
   });
 
   it("leaves errors and what it does not read to the document reader", () => {
-    for (const text of ["a: 1\na: 2\n", "a: 1\n---\nb: 2\n", "? a\n: b\n", "a: *missing\n", "1: a\n", "a:\n\t- b\n", "a: [1,\n2]\n", "a: |2\n   x\n", "k: &a\n  x: *a\n"]) {
+    for (const text of ["a: 1\na: 2\n", "a: 1\n---\nb: 2\n", "? a\n: b\n", "a: *missing\n", "1: a\n", "a:\n\t- b\n", "a: [1,\n2]\n", "k: &a\n  x: *a\n"]) {
       expect(fastRead(text), text).toBeUndefined();
     }
   });

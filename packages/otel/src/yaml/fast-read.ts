@@ -347,8 +347,6 @@ class FastReader {
 
   private blockScalar(indent: number): string {
     const header = this.t();
-    // Explicit indentation (`|2`) depends on how the package counts the parent's indent; left to it.
-    if (/[0-9]/.test(header)) throw BAIL;
     const props: CST.SourceToken[] = [{ type: "block-scalar-header", offset: this.offset, indent: Math.max(indent, 0), source: header }];
     const offset = this.offset;
     this.next();
