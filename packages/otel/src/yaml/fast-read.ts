@@ -4,12 +4,12 @@
  *
  * Why: the package's tree for a whole document (its CST alone is about 40× the input, its document another 20×)
  * was the peak memory of `alloy convert` on large files. The lexer streams, so this reader holds only the data it
- * returns. It takes on the YAML configurations are written in — block mappings and sequences, flow collections
- * on one line, plain, quoted and block scalars, comments, anchors and aliases, `!!str`, one document — and for
+ * returns. It takes on the YAML configurations are written in — block mappings and sequences, flow collections,
+ * plain, quoted and block scalars, comments, anchors and aliases, `<<` merges, `!!str`, one document — and for
  * everything else returns `undefined`: any error, and any construct it does not read (explicit `?` keys,
- * directives, several documents, keys that are not plain strings, tabs, multi-line flow collections, other
- * tags), so that the caller reads the text again through the package's document, whose values and messages are
- * the reference. A test compares both readers' values and positions on generated and real files.
+ * directives, several documents, keys the core schema reads as other than strings, empty sequence items, tabs,
+ * other tags), so that the caller reads the text again through the package's document, whose values and messages
+ * are the reference. A test compares both readers' values and positions on generated and real files.
  *
  * Scalars are folded by the package's own functions (CST.resolveAsScalar), so quoting, escapes, line folding and
  * block-scalar chomping are exactly the package's.
