@@ -85,8 +85,10 @@ const usesConnector = (g: Group, id: string): boolean =>
 
 class Conversion {
   readonly diagnostics: Diagnostic[] = [];
-  /** Settings ledger, keyed by owner and path (a component emitted in several groups has one fate per setting). */
-  private readonly fates = new Map<string, SettingFate>();
+  /** Settings ledger, in the order first recorded (a component emitted in several groups has one fate per setting). */
+  private readonly fates: SettingFate[] = [];
+  /** Owner → path → index in {@link fates} (no key string per setting: a large configuration has many). */
+  private readonly fateIndex = new Map<string, Map<string, number>>();
   /** The file as tokens, block by block (each block's tree is garbage once written). */
   private readonly file = new builder.FileBuilder();
   /**
@@ -124,19 +126,26 @@ class Conversion {
   }
 
   get ledger(): SettingFate[] {
-    return [...this.fates.values()];
+    return [...this.fates];
   }
 
   /** Records fates; a setting carried by one emission of a component is carried (others may drop it). */
   private record(fates: readonly SettingFate[]): void {
     for (const f of fates) {
-      // Kept until the end: flat strings are a fraction of the concatenations they were built as.
-      const key = builder.flat(`${f.owner}\u0000${f.path}`);
-      const prev = this.fates.get(key);
+      let paths = this.fateIndex.get(f.owner);
+      if (paths === undefined) this.fateIndex.set(f.owner, (paths = new Map()));
+      const at = paths.get(f.path);
+      const prev = at === undefined ? undefined : this.fates[at];
       if (prev === undefined || (prev.fate === "not-carried" && f.fate !== "not-carried")) {
+        // Kept until the end: flat strings are a fraction of the concatenations they were built as.
         builder.flat(f.detail);
         builder.flat(f.path);
-        this.fates.set(key, f);
+        if (at === undefined) {
+          paths.set(f.path, this.fates.length);
+          this.fates.push(f);
+        } else {
+          this.fates[at] = f;
+        }
       }
     }
   }
