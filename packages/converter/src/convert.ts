@@ -411,8 +411,9 @@ class Conversion {
     if (label !== plain) {
       this.report("info", `Labelled ${alloyName}.${label} (the component ${who}): the label "${plain}" is already used by the component ${this.holders.get(`${alloyName}.${plain}`)}`, undefined, ConvertCode.label);
     }
-    this.labels.set(key, label);
-    this.holders.set(`${alloyName}.${label}`, who);
+    // Both maps live to the end of the conversion: flat strings, not the concatenations they were built as.
+    this.labels.set(builder.flat(key), builder.flat(label));
+    this.holders.set(builder.flat(`${alloyName}.${label}`), builder.flat(who));
     return label;
   }
 
