@@ -642,9 +642,9 @@ class Conversion {
     const role = nativeRole(d);
     // Only what names the component in a message: the origins outlive the configuration.
     const origin: OutputOrigin = { kind: c.kind, id: c.id, position: c.position };
-    this.origins.set(`${d.alloyName}.${label}`, origin);
+    this.origins.set(builder.flat(`${d.alloyName}.${label}`), origin);
     for (const extra of d.before?.(src, label) ?? []) {
-      this.origins.set(`${extra.name}.${extra.label}`, origin);
+      this.origins.set(builder.flat(`${extra.name}.${extra.label}`), origin);
       this.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
     const output = this.outputBlock(cfg, c, group, only);
