@@ -82,7 +82,6 @@ class FastReader {
       this.done = true;
       return "";
     }
-    // The package's lexer ends a document with an empty newline token; it has no width either way.
     return r.value;
   }
 
