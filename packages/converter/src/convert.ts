@@ -27,7 +27,7 @@ import { ambient, ReadTracker } from "./ledger/tracker.js";
 import { componentFates, uniformFates, type SettingFate } from "./ledger/ledger.js";
 import { telemetryFates } from "./ledger/telemetry.js";
 // What Alloy would refuse in the output is named at the component it came from (default mode only).
-import { checkOutput } from "./output-check.js";
+import { checkOutput, type OutputOrigin } from "./output-check.js";
 // Per-signal processors where a shared one would close a cycle (default mode only; docs/converter-differences.md #14).
 import { planProcessorSplits, splitKey, type ProcessorUse, type SplitPlan } from "./wiring/split-processors.js";
 
@@ -85,8 +85,10 @@ const usesConnector = (g: Group, id: string): boolean =>
 
 class Conversion {
   readonly diagnostics: Diagnostic[] = [];
-  /** Settings ledger, keyed by owner and path (a component emitted in several groups has one fate per setting). */
-  private readonly fates = new Map<string, SettingFate>();
+  /** Settings ledger, in the order first recorded (a component emitted in several groups has one fate per setting). */
+  private readonly fates: SettingFate[] = [];
+  /** Owner → path → index in {@link fates} (no key string per setting: a large configuration has many). */
+  private readonly fateIndex = new Map<string, Map<string, number>>();
   /** The file as tokens, block by block (each block's tree is garbage once written). */
   private readonly file = new builder.FileBuilder();
   /**
@@ -101,7 +103,7 @@ class Conversion {
   private consumers: Record<Signal, Map<string, Group[]>> = { metrics: new Map(), logs: new Map(), traces: new Map() };
 
   /** The collector component each emitted block (`<name>.<label>`) was converted from. */
-  private readonly origins = new Map<string, DefinedComponent>();
+  private readonly origins = new Map<string, OutputOrigin>();
 
   /** Default mode reads `${...}` references as expressions (upstream resolves them to text first). */
   readonly readsReferences: boolean;
@@ -124,15 +126,27 @@ class Conversion {
   }
 
   get ledger(): SettingFate[] {
-    return [...this.fates.values()];
+    return [...this.fates];
   }
 
   /** Records fates; a setting carried by one emission of a component is carried (others may drop it). */
   private record(fates: readonly SettingFate[]): void {
     for (const f of fates) {
-      const key = `${f.owner}\u0000${f.path}`;
-      const prev = this.fates.get(key);
-      if (prev === undefined || (prev.fate === "not-carried" && f.fate !== "not-carried")) this.fates.set(key, f);
+      let paths = this.fateIndex.get(f.owner);
+      if (paths === undefined) this.fateIndex.set(f.owner, (paths = new Map()));
+      const at = paths.get(f.path);
+      const prev = at === undefined ? undefined : this.fates[at];
+      if (prev === undefined || (prev.fate === "not-carried" && f.fate !== "not-carried")) {
+        // Kept until the end: flat strings are a fraction of the concatenations they were built as.
+        builder.flat(f.detail);
+        builder.flat(f.path);
+        if (at === undefined) {
+          paths.set(f.path, this.fates.length);
+          this.fates.push(f);
+        } else {
+          this.fates[at] = f;
+        }
+      }
     }
   }
 
@@ -142,45 +156,55 @@ class Conversion {
   }
 
   run(yamlText: string): string | undefined {
+    // The configuration read from YAML lives only while it is converted: printing and checking the output (the
+    // peak of a large conversion) need none of it.
+    if (!this.convertAll(yamlText)) return undefined;
+    this.consumers = { metrics: new Map(), logs: new Map(), traces: new Map() };
+    this.splits = new Map();
+    return this.compat ? this.printedUpstream() : this.printedChecked();
+  }
+
+  /** Reads and converts the configuration; false when there is no output. */
+  private convertAll(yamlText: string): boolean {
     const extra = this.options.extraArgs ?? [];
     if (extra.length > 0) {
       this.report("critical", `extra arguments are not supported for the otelcol converter: [${extra.join(" ")}]`);
-      return undefined;
+      return false;
     }
     const read = readYaml(yamlText);
     if (!read.ok) {
       this.report("critical",
         "failed to get otelcol config: cannot resolve the configuration: retrieved value (type=string) cannot be used as a Conf: " +
           `assuming string type since contents are not valid YAML: ${read.message}`, read.position);
-      return undefined;
+      return false;
     }
     if (this.readsReferences) {
       // References stay in the tree and become expressions where they are read (engine/env-values.ts); every
       // reference the conversion cannot express is named at once.
       const errors = referenceErrors(read.value);
       for (const e of errors) this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${e.message}`, e.position);
-      if (errors.length > 0) return undefined;
+      if (errors.length > 0) return false;
     } else {
       const refError = resolveReferences(read.value);
       if (refError) {
         this.report("critical", `failed to get otelcol config: cannot resolve the configuration: ${refError.message}`, refError.position);
-        return undefined;
+        return false;
       }
     }
     const loaded = loadConfig(read.value, this.compat ? undefined : { lookup: findDefaultMode, collectUnknown: true });
     if (!loaded.ok) {
       this.report("critical", loaded.summary, loaded.position);
-      return undefined;
+      return false;
     }
     const cfg = loaded.config;
-    if (!this.compat && !this.hasPipelines(read.value, cfg)) return undefined;
-    if (!this.handleUnknown(cfg, loaded.unknown)) return undefined;
-    if (!this.checkComponentBodies(cfg)) return undefined;
+    if (!this.compat && !this.hasPipelines(read.value, cfg)) return false;
+    if (!this.handleUnknown(cfg, loaded.unknown)) return false;
+    if (!this.checkComponentBodies(cfg)) return false;
     if (!this.options.skipSourceValidation) {
       const invalid = validateConfig(cfg);
       if (invalid) {
         this.report("critical", `failed to validate config: ${invalid.message}`, invalid.position);
-        return undefined;
+        return false;
       }
     }
     this.convertConfig(cfg);
@@ -190,8 +214,7 @@ class Conversion {
       // Upstream then succeeds with no output; nothing converted is not a success.
       this.report("critical", "nothing was converted: no pipeline of the configuration has a signal Alloy carries (traces, metrics, logs)");
     }
-    if (this.file.empty) return undefined;
-    return this.compat ? this.printedUpstream() : this.printedChecked();
+    return !this.file.empty;
   }
 
   /**
@@ -388,8 +411,9 @@ class Conversion {
     if (label !== plain) {
       this.report("info", `Labelled ${alloyName}.${label} (the component ${who}): the label "${plain}" is already used by the component ${this.holders.get(`${alloyName}.${plain}`)}`, undefined, ConvertCode.label);
     }
-    this.labels.set(key, label);
-    this.holders.set(`${alloyName}.${label}`, who);
+    // Both maps live to the end of the conversion: flat strings, not the concatenations they were built as.
+    this.labels.set(builder.flat(key), builder.flat(label));
+    this.holders.set(builder.flat(`${alloyName}.${label}`), builder.flat(who));
     return label;
   }
 
@@ -616,9 +640,11 @@ class Conversion {
     notes: boolean, ctx: EngineContext, src: MapSource, tracker: ReadTracker | undefined): void {
     const d: ComponentDescription = c.description;
     const role = nativeRole(d);
-    this.origins.set(`${d.alloyName}.${label}`, c);
+    // Only what names the component in a message: the origins outlive the configuration.
+    const origin: OutputOrigin = { kind: c.kind, id: c.id, position: c.position };
+    this.origins.set(builder.flat(`${d.alloyName}.${label}`), origin);
     for (const extra of d.before?.(src, label) ?? []) {
-      this.origins.set(`${extra.name}.${extra.label}`, c);
+      this.origins.set(builder.flat(`${extra.name}.${extra.label}`), origin);
       this.add(block(extra.name, convertBody(extra.rows, c.config, [], ctx), extra.label));
     }
     const output = this.outputBlock(cfg, c, group, only);
@@ -643,7 +669,7 @@ class Conversion {
       const fates = componentFates(`${c.kind}/${c.id}`, `${d.alloyName}.${label}`, c.config, tracker).map((f) => {
         // A setting a component's own Warning names is lost with that Warning as its reason.
         const named = unsupported.find((u) => f.path === u.path || f.path.startsWith(u.path + ".") || f.path.startsWith(u.path + "["));
-        return named ? { ...f, fate: "not-carried" as const, detail: named.summary } : f;
+        return named ? { owner: f.owner, path: f.path, position: f.position, fate: "not-carried" as const, detail: named.summary } : f;
       });
       this.record(fates);
     }

@@ -3,7 +3,7 @@
  * file (§3.2, otelcol-conversion.md §10.4).
  */
 
-import { codes, defineCatalogue, type Diagnostic, type LineColumn, type Severity } from "@alloy-ts/grammar";
+import { builder, codes, defineCatalogue, type Diagnostic, type LineColumn, type Severity } from "@alloy-ts/grammar";
 
 const YAML = (text: string) => ({ runner: "convert", file: "collector.yaml", text }) as const;
 const REPORT = "`alloy report` reports it over a directory tree (test/report and test/bridge cover it); the catalogue's example runners convert one text";
@@ -102,6 +102,8 @@ export const ConvertCode = codes(CONVERTER_DIAGNOSTICS);
  * about when known, and `code` the catalogue's (`convert/otelcol` for upstream's diagnostics, which have none).
  */
 export function convertDiagnostic(severity: Severity, message: string, position?: LineColumn, code: string = ConvertCode.otelcol): Diagnostic {
+  // Kept until the end of a conversion: flat, not the concatenation it was built as.
+  builder.flat(message);
   return position ? { severity, code, message, position } : { severity, code, message };
 }
 

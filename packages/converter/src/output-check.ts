@@ -23,7 +23,10 @@ const OPTIONS = { stabilityLevel: "experimental", communityComponents: true } as
  * checked, so that a file that passes is parsed once; one that fails is checked again as printed, so that each
  * problem is named at its line in the output.
  */
-export function checkOutput(output: string, tokens: ParseResult, origins: ReadonlyMap<string, DefinedComponent>): OutputProblem[] {
+/** The collector component a block of the output came from, as messages name it. */
+export type OutputOrigin = Pick<DefinedComponent, "kind" | "id" | "position">;
+
+export function checkOutput(output: string, tokens: ParseResult, origins: ReadonlyMap<string, OutputOrigin>): OutputProblem[] {
   const isError = (d: { severity: string }): boolean => d.severity === "error";
   if (!validate([tokens], OPTIONS).some(isError)) return [];
   const errors = validate([{ name: "converted.alloy", text: output }], OPTIONS).filter(isError);

@@ -67,13 +67,18 @@ export function splitExtraArgs(text: string): string[] {
   return out;
 }
 
+/** The input as text; its bytes are garbage once decoded (a local would keep them for the whole conversion). */
+function readInputText(file: string | undefined): { name: string; text: string } {
+  const { name, bytes } = readInputCapped(file, "convert");
+  return { name, text: utf8Text(name, bytes) };
+}
+
 export function runConvert(file: string | undefined, flags: ConvertFlags): void {
   if (!flags.sourceFormat) throw new CliError("source-format is a required flag");
   if (flags.compat !== undefined && flags.compat !== "upstream") {
     throw new CliError(`invalid value "${flags.compat}" for --compat: only "upstream" is supported`);
   }
-  const { name, bytes } = readInputCapped(file, "convert");
-  const text = utf8Text(name, bytes);
+  const { name, text } = readInputText(file);
   const extraArgs = flags.extraArgs ? splitExtraArgs(flags.extraArgs) : [];
   const compat = flags.compat === "upstream" ? "upstream" : undefined;
 

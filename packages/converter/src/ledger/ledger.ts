@@ -75,16 +75,18 @@ export function componentFates(owner: string, block: string, config: RawValue, t
     }
     if (mark !== undefined && !mark.deep && !(leaf.value === null || leaf.value instanceof Map || Array.isArray(leaf.value))) mark = undefined;
     const position = positionOf(leaf.container, leaf.key);
-    const base = { owner, path: leaf.path, position };
+    const path = leaf.path;
+    // Object literals of one shape: `{ ...base, … }` gave every fate a hidden class of its own, and a large
+    // configuration keeps hundreds of thousands of fates until the end.
     if (mark === undefined) {
-      fates.push({ ...base, fate: "not-carried", detail: `no setting of ${block} takes it` });
+      fates.push({ owner, path, position, fate: "not-carried", detail: `no setting of ${block} takes it` });
       continue;
     }
     const at = (p: string) => (p === "" ? block : `${block}.${p}`);
-    if (mark.by === undefined) fates.push({ ...base, fate: "carried", detail: at(mark.block) });
-    else if (!mark.own) fates.push({ ...base, fate: "folded", detail: `into ${at(mark.by.alloyPath)}` });
-    else if (mark.by.written === true) fates.push({ ...base, fate: "carried", detail: at(mark.by.alloyPath) });
-    else fates.push({ ...base, fate: "default", detail: `${at(mark.by.alloyPath)} defaults to ${mark.by.defaultText ?? "its zero value"}` });
+    if (mark.by === undefined) fates.push({ owner, path, position, fate: "carried", detail: at(mark.block) });
+    else if (!mark.own) fates.push({ owner, path, position, fate: "folded", detail: `into ${at(mark.by.alloyPath)}` });
+    else if (mark.by.written === true) fates.push({ owner, path, position, fate: "carried", detail: at(mark.by.alloyPath) });
+    else fates.push({ owner, path, position, fate: "default", detail: `${at(mark.by.alloyPath)} defaults to ${mark.by.defaultText ?? "its zero value"}` });
   }
   return fates;
 }

@@ -4,4 +4,4 @@
  */
 export type { AlloyValue, ObjectField, Statement, AttributeStatement, BlockStatement } from "./ir.js";
 export { str, expr, attr, block } from "./ir.js";
-export { FileBuilder, statementsText, statementText, valueText } from "./tokens.js";
+export { FileBuilder, flat, statementsText, statementText, valueText } from "./tokens.js";

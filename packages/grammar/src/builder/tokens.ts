@@ -9,6 +9,16 @@ import { objectKeyText } from "../lexer/identifier.js";
 import { goQuote } from "../parser/quote.js";
 import type { AlloyValue, BlockStatement, Statement } from "./ir.js";
 
+/**
+ * `s` as one flat string. Why: text built with `+` is a tree of concatenations, several times the size of its
+ * characters; a block's tokens (or a message) kept until the end of a conversion costs that many times over.
+ * Reading a character makes V8 flatten the string in place, and the pieces become garbage.
+ */
+export function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
+
 /** The tokens of `stmts`, each statement ending with a line break. */
 export function statementsText(stmts: readonly Statement[]): string {
   let out = "";
@@ -57,7 +67,7 @@ export class FileBuilder {
 
   /** Writes `b`; returns its tokens. */
   add(b: BlockStatement): string {
-    const text = statementText(b);
+    const text = flat(statementText(b));
     this.parts.push(text);
     if (b.label !== undefined) this.labelled.push(`${b.name}.${b.label}`);
     return text;
@@ -68,8 +78,11 @@ export class FileBuilder {
     return this.parts.length === 0;
   }
 
-  /** The tokens of every block added, in order (empty when none was). */
+  /** The tokens of every block added, in order (empty when none was); the blocks' own texts are let go. */
   text(): string {
-    return this.parts.join("");
+    const all = this.parts.join("");
+    this.parts.length = 0;
+    if (all !== "") this.parts.push(all);
+    return all;
   }
 }

@@ -6,60 +6,18 @@
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { hasDuplicateKey } from "./duplicate-keys.js";
+import { fastRead } from "./fast-read.js";
+import { MAX_ALIAS_NODES, MAX_DEPTH } from "./limits.js";
+import { LineStarts, setPositions, type Position, type Span } from "./positions.js";
+import { applyMerges, setKey, YamlTreeError, type RawMap, type RawValue } from "./tree.js";
 import { resolvePlainScalar } from "./scalars.js";
 
-/** A value read from YAML. */
-export type RawValue = string | number | boolean | null | RawValue[] | RawMap;
-export type RawMap = Map<string, RawValue>;
-
-/** 1-based line and column. */
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-/** Offsets [start, end) in the text. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Where the keys and items of one container were written. */
-interface ContainerPositions {
-  readonly self: Position;
-  readonly keys: Map<string, Position>;
-  readonly items: Position[];
-  /** Offsets of the same places, for consumers that report ranges. */
-  readonly spans?: { self: Span; keys: Map<string, Span>; items: Span[] };
-}
-
-const positions = new WeakMap<object, ContainerPositions>();
-
-/** Span of `key` (a mapping key, or an array item) inside `container`, or of the container itself. */
-export function spanOf(container: unknown, key?: string | number): Span | undefined {
-  if (typeof container !== "object" || container === null) return undefined;
-  const s = positions.get(container)?.spans;
-  if (!s) return undefined;
-  if (key === undefined) return s.self;
-  return (typeof key === "number" ? s.items[key] : s.keys.get(key)) ?? s.self;
-}
-
-/** Position of `key` (a mapping key or an array index) inside `container`, or of the container itself. */
-export function positionOf(container: unknown, key?: string | number): Position | undefined {
-  if (typeof container !== "object" || container === null) return undefined;
-  const p = positions.get(container);
-  if (!p) return undefined;
-  if (key === undefined) return p.self;
-  return (typeof key === "number" ? p.items[key] : p.keys.get(key)) ?? p.self;
-}
+export type { RawMap, RawValue } from "./tree.js";
+export { positionOf, spanOf, type Position, type Span } from "./positions.js";
 
 export type ReadResult = { ok: true; value: RawValue } | { ok: false; message: string; position?: Position };
 
-/** Deeper nesting is refused with an error instead of exhausting the stack of every later tree walk. */
-export const MAX_DEPTH = 512;
-
-/** Upper bound on the number of nodes produced by expanding aliases (ordinary nodes are not counted). */
-const MAX_ALIAS_NODES = 50_000;
+export { MAX_DEPTH } from "./limits.js";
 
 const PARSE_OPTIONS = { version: "1.2", schema: "core", prettyErrors: false } as const;
 
@@ -112,6 +70,17 @@ export interface ReadOptions {
 }
 
 export function readYaml(text: string, options: ReadOptions = {}): ReadResult {
+  // Most files are read straight from the lexer's tokens; what that reader does not take on (an error, ranges, a
+  // rare construct) is read again through the `yaml` package's document, whose messages are the ones reported.
+  if (options.spans !== true) {
+    const fast = fastRead(text);
+    if (fast !== undefined) return { ok: true, value: fast };
+  }
+  return readYamlDocument(text, options);
+}
+
+/** {@link readYaml} through the `yaml` package's document (exported for the test that compares both readers). */
+export function readYamlDocument(text: string, options: ReadOptions = {}): ReadResult {
   let lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -135,19 +104,13 @@ export function readYaml(text: string, options: ReadOptions = {}): ReadResult {
       : err.message.split("\n")[0];
     return { ok: false, message: `yaml: line ${p.line}: ${message}`, position: { line: p.line, column: p.col } };
   }
-  const builder = new TreeBuilder(doc, lineCounter, options.spans === true);
+  const builder = new TreeBuilder(doc, LineStarts.of(text), options.spans === true);
   try {
     return { ok: true, value: builder.build(doc.contents as Node | null) };
   } catch (e) {
     if (e instanceof YamlTreeError) return { ok: false, message: e.message, position: e.position };
     if (e instanceof RangeError) return { ok: false, message: `yaml: nesting deeper than ${MAX_DEPTH} levels is not supported` };
     throw e;
-  }
-}
-
-class YamlTreeError extends Error {
-  constructor(message: string, readonly position?: Position) {
-    super(message);
   }
 }
 
@@ -161,7 +124,7 @@ class TreeBuilder {
 
   constructor(
     private readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
+    private readonly lines: LineStarts,
     private readonly withSpans: boolean,
   ) {}
 
@@ -170,10 +133,12 @@ class TreeBuilder {
     return r ? { start: r[0], end: Math.max(r[1], r[0] + 1) } : { start: 0, end: 1 };
   }
 
+  private offset(node: Node | null | undefined): number {
+    return node?.range?.[0] ?? 0;
+  }
+
   private pos(node: Node | null | undefined): Position {
-    const offset = node?.range?.[0] ?? 0;
-    const p = this.lines.linePos(offset);
-    return { line: p.line, column: p.col };
+    return this.lines.position(this.offset(node));
   }
 
   build(node: Node | null | undefined): RawValue {
@@ -210,14 +175,14 @@ class TreeBuilder {
       if (isScalar(node)) return node.type === "PLAIN" && !node.tag ? plainScalar(node) : scalar(node.value);
       if (isSeq(node)) {
         const out: RawValue[] = [];
-        const items: Position[] = [];
+        const items: number[] = [];
         const spans = this.withSpans ? { self: this.span(node), keys: new Map<string, Span>(), items: [] as Span[] } : undefined;
         for (const item of node.items) {
-          items.push(this.pos(item as Node));
+          items.push(this.offset(item as Node));
           spans?.items.push(this.span(item as Node));
           out.push(this.build(item as Node));
         }
-        positions.set(out, { self: this.pos(node), keys: new Map(), items, spans });
+        setPositions(out, { lines: this.lines, self: this.offset(node), items, spans });
         return out;
       }
       if (isMap(node)) return this.buildMap(node);
@@ -229,9 +194,9 @@ class TreeBuilder {
 
   private buildMap(node: Node & { items: { key: unknown; value: unknown }[] }): RawMap {
     const out: RawMap = new Map();
-    const keys = new Map<string, Position>();
+    const keys = new Map<string, number>();
     const spans = this.withSpans ? { self: this.span(node), keys: new Map<string, Span>(), items: [] as Span[] } : undefined;
-    positions.set(out, { self: this.pos(node), keys, items: [], spans });
+    setPositions(out, { lines: this.lines, self: this.offset(node), keys, spans });
     const merges: RawValue[] = [];
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
@@ -242,36 +207,11 @@ class TreeBuilder {
         continue;
       }
       if (spans && !spans.keys.has(key)) spans.keys.set(key.split("::")[0]!, this.span(keyNode));
-      setPath(out, key.split("::"), value, this.pos(keyNode), keys);
+      setKey(out, key, value, this.offset(keyNode), keys, this.lines);
     }
-    // Merge keys never override keys written in the mapping itself.
-    for (const m of merges) {
-      for (const source of Array.isArray(m) ? m : [m]) {
-        if (!(source instanceof Map)) throw new YamlTreeError("yaml: map merge requires map or sequence of maps as the value");
-        for (const [k, v] of source) if (!out.has(k)) out.set(k, v);
-      }
-    }
+    applyMerges(out, merges);
     return out;
   }
-}
-
-function setPath(target: RawMap, parts: string[], value: RawValue, pos: Position, keys: Map<string, Position>): void {
-  const [head, ...rest] = parts as [string, ...string[]];
-  if (rest.length === 0) {
-    const existing = target.get(head);
-    if (existing instanceof Map && value instanceof Map) for (const [k, v] of value) existing.set(k, v);
-    else target.set(head, value);
-    if (!keys.has(head)) keys.set(head, pos);
-    return;
-  }
-  let child = target.get(head);
-  if (!(child instanceof Map)) {
-    child = new Map();
-    positions.set(child, { self: pos, keys: new Map(), items: [] });
-    target.set(head, child);
-  }
-  if (!keys.has(head)) keys.set(head, pos);
-  setPath(child, rest, value, pos, positions.get(child)?.keys ?? new Map());
 }
 
 /** A plain scalar read with go-yaml's rules from its text (the core schema reads `50_000` or `017` otherwise). */
