@@ -11,9 +11,11 @@
 import ElkBundled from "elkjs/lib/elk.bundled.js";
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { GraphEdge, PipelineGraph } from "./model.js";
-import { components, packRows, placeTree, type Link, type Placed, type Rect, type XY } from "./pack.js";
-import { CONTAINER_HEADER, nodeWidth, NODE_HEIGHT } from "./metrics.js";
+import { components, CONTAINER_PADDING, packRows, placeTree, ROOT_PADDING, type Link, type Placed, type Rect, type XY } from "./pack.js";
+import { nodeWidth, NODE_HEIGHT } from "./metrics.js";
 import { kindLine } from "./style.js";
+import { placeLayered } from "./layered.js";
+import { layoutAcrossInBands } from "./bands.js";
 
 export { nodeWidth } from "./metrics.js";
 
@@ -71,6 +73,16 @@ let elk: ELK | undefined;
 export const MAX_LAYOUT_NODES = 5_000;
 export const MAX_LAYOUT_EDGES = 10_000;
 
+/**
+ * Largest graph whose non-tree components go to elk. Elk's first layout in a process runs its code unoptimised
+ * and costs 140 ms for 10 nodes, 250 ms for 100, 320 ms for 200 and 580 ms for 400 (and about 150 ms more to load
+ * it); a larger graph also costs more to model and render, so past this size elk's time would not fit in a
+ * drawing's budget, and every component of the graph is placed by our own layered placement (layered.ts)
+ * instead, which draws 1,000 nodes in tens of milliseconds. Elk's drawing of a small component is a little
+ * tidier (it routes edges around nodes with more care), so small graphs keep it.
+ */
+export const ELK_MAX_NODES = 200;
+
 /** Why a graph is not laid out, or undefined when it is within the bounds. */
 export function tooLargeToLayOut(graph: PipelineGraph): string | undefined {
   if (graph.nodes.length <= MAX_LAYOUT_NODES && graph.edges.length <= MAX_LAYOUT_EDGES) return undefined;
@@ -115,8 +127,6 @@ function containerParents(graph: PipelineGraph, containerIds: ReadonlySet<string
   return out;
 }
 
-const ROOT_PADDING = 12;
-const CONTAINER_PADDING = { top: CONTAINER_HEADER + 8, left: 12, bottom: 12, right: 12 };
 
 interface Scope {
   readonly nodes: number[];
@@ -131,6 +141,7 @@ interface Scope {
  * other components in one elk call.
  */
 async function placeComponents(graph: PipelineGraph, widths: readonly number[], scopes: Iterable<Scope>): Promise<void> {
+  const useElk = graph.nodes.length <= ELK_MAX_NODES;
   const pending: { readonly parts: (Placed | undefined)[]; readonly at: number; readonly nodes: number[]; readonly links: Link[] }[] = [];
   for (const s of scopes) {
     const linksFrom = new Map<number, Link[]>();
@@ -141,7 +152,8 @@ async function placeComponents(graph: PipelineGraph, widths: readonly number[], 
     }
     for (const nodes of components(s.nodes, s.links)) {
       const links = nodes.flatMap((n) => linksFrom.get(n) ?? []);
-      const placed = placeTree(nodes, links, (n) => widths[n]!);
+      let placed = placeTree(nodes, links, (n) => widths[n]!);
+      if (!placed && !useElk) placed = placeLayered(nodes, links, (n) => widths[n]!);
       if (!placed) pending.push({ parts: s.parts, at: s.parts.length, nodes, links });
       s.parts.push(placed);
     }
@@ -315,6 +327,13 @@ async function layoutAcross(graph: PipelineGraph, containerIds: ReadonlySet<stri
   for (const l of links) if (!isAcross(l.from)) scope(parentOf.get(graph.nodes[l.from]!.id)).links.push(l);
   await placeComponents(graph, widths, scopes.values());
   const packed = new Map([...scopes].map(([key, s]) => [key, packRows(s.parts.map((p) => p!))]));
+  if (graph.nodes.length > ELK_MAX_NODES) {
+    const blocks = new Map([...packed].map(([key, pack]) => [key, { pack, parts: scopes.get(key)!.parts.map((part) => part!) }]));
+    const acrossNodes = graph.nodes.flatMap((_, i) => (isAcross(i) ? [i] : []));
+    const acrossLinks = links.filter((l) => isAcross(l.from));
+    const laid = layoutAcrossInBands({ graph, widths, parentOf, parents: containerParents(graph, containerIds), nodes: acrossNodes, links: acrossLinks, blocks });
+    return roundLayout(graph, laid);
+  }
   const blockId = (key: string | undefined) => `\u0000block\u0000${key ?? ""}`;
 
   elk ??= new ElkClass();
@@ -368,6 +387,17 @@ async function layoutAcross(graph: PipelineGraph, containerIds: ReadonlySet<stri
   visit(out);
   for (const e of laidEdges) edges[e.id] = sectionPoints(e).map(p);
   return { graph, width: r(out.width), height: r(out.height), nodes, containers, edges };
+}
+
+function roundLayout(graph: PipelineGraph, laid: Omit<GraphLayout, "graph">): GraphLayout {
+  const box = (b: Box): Box => ({ x: r(b.x), y: r(b.y), width: r(b.width), height: r(b.height) });
+  const nodes: Record<string, Box> = {};
+  const containers: Record<string, Box> = {};
+  const edges: Record<string, Point[]> = {};
+  for (const [id, b] of Object.entries(laid.nodes)) nodes[id] = box(b);
+  for (const [id, b] of Object.entries(laid.containers)) containers[id] = box(b);
+  for (const [id, pts] of Object.entries(laid.edges)) edges[id] = pts.map(p);
+  return { graph, width: r(laid.width), height: r(laid.height), nodes, containers, edges };
 }
 
 /** Coordinates to one decimal: the same layout prints the same bytes. */

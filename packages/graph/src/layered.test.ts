@@ -1,0 +1,207 @@
+/**
+ * The layered placement: boxes apart, every edge drawn orthogonally from its source's east side to its target's
+ * west side without passing through a node, layers left to right for a graph without cycles, cycles and
+ * self-loops drawn without hanging, the same drawing for the same input; and whole graphs past elk's size drawn
+ * with it, lanes and a connector included.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ELK_MAX_NODES, graphOfCollector, layoutGraph, renderSvg } from "./index.js";
+import { placeLayered } from "./layered.js";
+import { NODE_HEIGHT } from "./metrics.js";
+import { NODE_SPACING, type Link, type Placed, type Rect, type XY } from "./pack.js";
+
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Whether the axis-parallel segment p–q passes through the inside of box b (touching its sides is not). */
+function crosses(p: XY, q: XY, b: Rect): boolean {
+  const [x0, x1] = [Math.min(p.x, q.x), Math.max(p.x, q.x)];
+  const [y0, y1] = [Math.min(p.y, q.y), Math.max(p.y, q.y)];
+  const inX = (x: number) => x > b.x && x < b.x + b.width;
+  const inY = (y: number) => y > b.y && y < b.y + b.height;
+  if (y0 === y1) return inY(y0) && x0 < b.x + b.width && x1 > b.x && (x1 - x0 > 0 || inX(x0));
+  return inX(x0) && y0 < b.y + b.height && y1 > b.y;
+}
+
+/** Checks that hold for every placement; `dag` adds that every edge runs left to right between layers. */
+function checkPlacement(nodes: readonly number[], links: readonly Link[], widthOf: (n: number) => number, placed: Placed, dag: boolean): void {
+  const boxes = nodes.map((n) => placed.nodes.get(n)!);
+  boxes.forEach((b, i) => {
+    expect(b.width).toBe(widthOf(nodes[i]!));
+    expect(b.height).toBe(NODE_HEIGHT);
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(placed.width);
+    expect(b.y + b.height).toBeLessThanOrEqual(placed.height);
+    for (let j = i + 1; j < boxes.length; j++) expect(overlap(b, boxes[j]!)).toBe(false);
+  });
+  for (const l of links) {
+    const pts = placed.edges.get(l.id)!;
+    const a = placed.nodes.get(l.from)!;
+    const b = placed.nodes.get(l.to)!;
+    expect(pts.length).toBeGreaterThanOrEqual(2);
+    expect(pts[0]).toEqual({ x: a.x + a.width, y: a.y + NODE_HEIGHT / 2 });
+    expect(pts[pts.length - 1]).toEqual({ x: b.x, y: b.y + NODE_HEIGHT / 2 });
+    if (dag && l.from !== l.to) expect(a.x + a.width).toBeLessThan(b.x);
+    for (let i = 1; i < pts.length; i++) {
+      const p = pts[i - 1]!;
+      const q = pts[i]!;
+      expect(p.x === q.x || p.y === q.y).toBe(true);
+      for (const pt of [p, q]) {
+        expect(pt.x).toBeGreaterThanOrEqual(0);
+        expect(pt.y).toBeGreaterThanOrEqual(0);
+        expect(pt.x).toBeLessThanOrEqual(placed.width);
+        expect(pt.y).toBeLessThanOrEqual(placed.height);
+      }
+      for (const box of boxes) expect(crosses(p, q, box)).toBe(false);
+    }
+  }
+}
+
+/** A graph of up to 40 nodes and 80 links; without `cycles`, every link goes from a lower index to a higher. */
+const graph = (cycles: boolean) =>
+  fc
+    .record({
+      size: fc.integer({ min: 1, max: 40 }),
+      pairs: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 80 }),
+      widths: fc.array(fc.integer({ min: 150, max: 340 }), { minLength: 40, maxLength: 40 }),
+    })
+    .map(({ size, pairs, widths }) => {
+      const nodes = Array.from({ length: size }, (_, i) => i);
+      const links: Link[] = [];
+      pairs.forEach(([a, b], k) => {
+        let from = a % size;
+        let to = b % size;
+        if (!cycles) {
+          if (from === to) return;
+          if (from > to) [from, to] = [to, from];
+        }
+        links.push({ id: `e${k}`, from, to });
+      });
+      return { nodes, links, widthOf: (n: number) => widths[n]! };
+    });
+
+describe("the layered placement", () => {
+  it("draws a graph without cycles left to right, boxes apart, every edge orthogonal and clear of the nodes", () => {
+    fc.assert(
+      fc.property(graph(false), ({ nodes, links, widthOf }) => checkPlacement(nodes, links, widthOf, placeLayered(nodes, links, widthOf), true)),
+      { numRuns: 150 },
+    );
+  });
+
+  it("draws graphs with cycles, self-loops and parallel edges, every edge from east to west side, clear of the nodes", () => {
+    fc.assert(
+      fc.property(graph(true), ({ nodes, links, widthOf }) => checkPlacement(nodes, links, widthOf, placeLayered(nodes, links, widthOf), false)),
+      { numRuns: 150 },
+    );
+  });
+
+  it("gives the same drawing for the same input, on whole-number coordinates", () => {
+    fc.assert(
+      fc.property(graph(true), ({ nodes, links, widthOf }) => {
+        const a = placeLayered(nodes, links, widthOf);
+        const b = placeLayered(nodes, links, widthOf);
+        expect(JSON.stringify([...b.nodes, ...b.edges])).toBe(JSON.stringify([...a.nodes, ...a.edges]));
+        for (const box of a.nodes.values()) expect(Number.isInteger(box.y) && Number.isInteger(box.x)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("draws a shared source and a shared sink with the pipelines between them level, and the fork centred", () => {
+    // discovery → 3 × (scrape → relabel) → remote_write, the shape of pipelines sharing their discovery and writer.
+    const links: Link[] = [];
+    for (let k = 0; k < 3; k++) {
+      links.push({ id: `d${k}`, from: 0, to: 2 + 2 * k }, { id: `s${k}`, from: 2 + 2 * k, to: 3 + 2 * k }, { id: `w${k}`, from: 3 + 2 * k, to: 1 });
+    }
+    const nodes = [0, 1, 2, 3, 4, 5, 6, 7];
+    const placed = placeLayered(nodes, links, () => 200);
+    checkPlacement(nodes, links, () => 200, placed, true);
+    const box = (n: number) => placed.nodes.get(n)!;
+    expect([box(0).x, box(2).x, box(3).x, box(1).x]).toEqual([0, 248, 496, 744]);
+    for (let k = 0; k < 3; k++) {
+      expect(box(3 + 2 * k).y).toBe(box(2 + 2 * k).y);
+      expect(placed.edges.get(`s${k}`)!.length).toBe(2);
+    }
+    // Each pipeline a row below the last, the shared nodes level with the middle one.
+    expect(box(4).y - box(2).y).toBe(NODE_HEIGHT + NODE_SPACING);
+    expect(box(0).y).toBe(box(4).y);
+    expect(box(1).y).toBe(box(4).y);
+  });
+
+  it("draws a cycle with its edge back around the top, and a self-loop", () => {
+    const links: Link[] = [
+      { id: "a", from: 0, to: 1 },
+      { id: "b", from: 1, to: 2 },
+      { id: "back", from: 2, to: 0 },
+      { id: "self", from: 1, to: 1 },
+    ];
+    const placed = placeLayered([0, 1, 2], links, () => 150);
+    checkPlacement([0, 1, 2], links, () => 150, placed, false);
+    const back = placed.edges.get("back")!;
+    // Out of the east side of the last node, over everything, into the west side of the first.
+    expect(Math.min(...back.map((p) => p.y))).toBeLessThan(Math.min(...[...placed.nodes.values()].map((b) => b.y)));
+    expect(placed.nodes.get(0)!.x).toBeLessThan(placed.nodes.get(2)!.x);
+  });
+
+  it("places a graph at the size bound without giving up", () => {
+    // 5,000 nodes and 10,000 edges, cycles included: the placement's cost is bounded (well under a second warm).
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const nodes = Array.from({ length: 5000 }, (_, i) => i);
+    const links: Link[] = Array.from({ length: 10_000 }, (_, k) => ({ id: `e${k}`, from: next() % 5000, to: next() % 5000 }));
+    const placed = placeLayered(nodes, links, () => 180);
+    expect(placed.nodes.size).toBe(5000);
+    expect(placed.edges.size).toBe(10_000);
+  });
+});
+
+/** Collector YAML of `groups` pipelines per signal that share nothing but, for traces, one connector into metrics. */
+function largeCollector(groups: number): string {
+  const lines = ["receivers:"];
+  for (let g = 0; g < groups; g++) lines.push(`  otlp/g${g}:`, "    protocols:", "      grpc:");
+  lines.push("processors:");
+  for (let g = 0; g < groups; g++) lines.push(`  batch/g${g}:`);
+  lines.push("connectors:", "  spanmetrics:", "exporters:");
+  for (let g = 0; g < groups; g++) lines.push(`  debug/g${g}:`);
+  lines.push("service:", "  pipelines:");
+  for (const signal of ["traces", "metrics", "logs"]) {
+    for (let g = 0; g < groups; g++) {
+      const exporters = signal === "traces" && g === 0 ? `debug/g${g}, spanmetrics` : `debug/g${g}`;
+      // Every third pipeline shares its exporter with the next one: components with a node of several inputs.
+      lines.push(`    ${signal}/g${g}:`, `      receivers: [otlp/g${g}]`, `      processors: [batch/g${g}]`, `      exporters: [${exporters}${g % 3 === 0 && g + 1 < groups ? `, debug/g${g + 1}` : ""}]`);
+    }
+  }
+  lines.push("    metrics/spanmetrics:", "      receivers: [spanmetrics]", "      processors: [batch/g1]", "      exporters: [debug/g0]");
+  return `${lines.join("\n")}\n`;
+}
+
+describe("a graph larger than elk lays out", () => {
+  it("keeps every node in its lane, boxes apart, every edge from east to west, and the same SVG bytes twice", async () => {
+    const text = largeCollector(30);
+    const g = graphOfCollector(text, "big.yaml");
+    expect(g.nodes.length).toBeGreaterThan(ELK_MAX_NODES);
+    const parents = new Map(g.nodes.map((n) => [n.id, n.parent]));
+    expect(g.edges.some((e) => parents.get(e.from) !== parents.get(e.to))).toBe(true);
+    const layout = await layoutGraph(g);
+    const boxes = g.nodes.map((n) => layout.nodes[n.id]!);
+    boxes.forEach((b, i) => {
+      for (let j = i + 1; j < boxes.length; j++) expect(overlap(b, boxes[j]!)).toBe(false);
+    });
+    for (const n of g.nodes) {
+      const box = layout.nodes[n.id]!;
+      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
+      for (const [id, lane] of Object.entries(layout.containers)) expect(box.x >= lane.x && box.y >= lane.y && box.x + box.width <= lane.x + lane.width && box.y + box.height <= lane.y + lane.height).toBe(id === n.parent);
+    }
+    const lanes = Object.values(layout.containers);
+    lanes.forEach((a, i) => lanes.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
+    for (const e of g.edges) {
+      const pts = layout.edges[e.id]!;
+      expect(pts[0]).toEqual({ x: layout.nodes[e.from]!.x + layout.nodes[e.from]!.width, y: layout.nodes[e.from]!.y + NODE_HEIGHT / 2 });
+      expect(pts[pts.length - 1]).toEqual({ x: layout.nodes[e.to]!.x, y: layout.nodes[e.to]!.y + NODE_HEIGHT / 2 });
+      for (let i = 1; i < pts.length; i++) for (const box of boxes) expect(crosses(pts[i - 1]!, pts[i]!, box)).toBe(false);
+    }
+    expect(renderSvg(await layoutGraph(graphOfCollector(text, "big.yaml")))).toBe(renderSvg(layout));
+  });
+});
