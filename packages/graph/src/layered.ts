@@ -282,6 +282,26 @@ export function arrangeLayered(input: LayeredInput): Arrangement {
       if (i > 0) y[v] = Math.max(y[v]!, y[run[i - 1]!]! + height(run[i - 1]!) + gap(run[i - 1]!, v));
     }
   }
+  // Small steps straightened: an item with one neighbour on a side, a little above or below it, moves level with
+  // it where its layer leaves room (the mean placement leaves steps of a few pixels along long edges and chains).
+  for (const [neighbours, from, to, step] of [[up, 1, layerCount, 1], [down, layerCount - 2, -1, -1]] as const) {
+    for (let l = from; l !== to; l += step) {
+      for (const run of runsOfLayer[l]!) {
+        for (let i = 0; i < run.length; i++) {
+          const v = run[i]!;
+          const nb = neighbours[v]!;
+          if (nb.length !== 1 || band[nb[0]!] !== band[v]) continue;
+          const want = centre(nb[0]!) - height(v) / 2;
+          if (want === y[v] || Math.abs(want - y[v]!) > NODE_SPACING) continue;
+          const prev = run[i - 1];
+          const next = run[i + 1];
+          if (prev !== undefined && want < y[prev]! + height(prev) + gap(prev, v)) continue;
+          if (next !== undefined && want + height(v) + gap(v, next) > y[next]!) continue;
+          y[v] = want;
+        }
+      }
+    }
+  }
   const bandCount = maxOf(band, 0) + 1;
   const top = new Array<number>(bandCount).fill(Infinity);
   const bottom = new Array<number>(bandCount).fill(-Infinity);
@@ -394,26 +414,52 @@ export function routeLayered(a: Arrangement, bandTop: readonly number[]): Routed
   }
   for (const e of a.edges) if (e.kind === "loop") above = Math.min(above, yAt(e.node) - LOOP_RISE);
 
-  // Vertical segments of each gap: those leaving one item share a track (a fork is drawn as one line).
+  // Vertical segments of each gap: those leaving one node, and those reaching one node, share a track (a fork, or
+  // several inputs of one node, drawn as one line, as elk draws merged edges): a union-find over the two ends of
+  // every segment, each item keyed twice (as the source end of its gap on the right, the target end on the left).
   const segments: { lo: number; hi: number; key: number }[][] = Array.from({ length: layerCount + 1 }, () => []);
   const gapOf = (g: number) => segments[g + 1]!;
+  const joined = new Int32Array(2 * a.layer.length).map((_, i) => i);
+  const find = (k: number): number => {
+    let root = k;
+    while (joined[root] !== root) root = joined[root]!;
+    while (joined[k] !== root) {
+      const next = joined[k]!;
+      joined[k] = root;
+      k = next;
+    }
+    return root;
+  };
+  const bends = (e: Drawn & { kind: "chain" }, visit: (p: number, q: number, y1: number, y2: number) => void) => {
+    for (let i = 1; i < e.items.length; i++) {
+      const y1 = centre(e.items[i - 1]!);
+      const y2 = centre(e.items[i]!);
+      if (y1 !== y2) visit(e.items[i - 1]!, e.items[i]!, y1, y2);
+    }
+  };
+  for (const e of a.edges) {
+    if (e.kind !== "chain") continue;
+    bends(e, (p, q) => {
+      const x = find(2 * p);
+      const y = find(2 * q + 1);
+      // The smaller key becomes the root: the same groups whatever the order of the unions.
+      if (x !== y) joined[Math.max(x, y)] = Math.min(x, y);
+    });
+  }
   const groups = new Map<number, { lo: number; hi: number; key: number }>();
-  let uniqueKey = a.layer.length;
+  let uniqueKey = 2 * a.layer.length;
   a.edges.forEach((e, k) => {
     if (e.kind === "chain") {
-      for (let i = 1; i < e.items.length; i++) {
-        const p = e.items[i - 1]!;
-        const y1 = centre(p);
-        const y2 = centre(e.items[i]!);
-        if (y1 === y2) continue;
-        const g = groups.get(p);
+      bends(e, (p, _q, y1, y2) => {
+        const key = find(2 * p);
+        const g = groups.get(key);
         if (g) (g.lo = Math.min(g.lo, y1, y2)), (g.hi = Math.max(g.hi, y1, y2));
         else {
-          const seg = { lo: Math.min(y1, y2), hi: Math.max(y1, y2), key: p };
-          groups.set(p, seg);
+          const seg = { lo: Math.min(y1, y2), hi: Math.max(y1, y2), key };
+          groups.set(key, seg);
           gapOf(a.layer[p]!).push(seg);
         }
-      }
+      });
     } else if (e.kind === "around") {
       gapOf(a.layer[e.from]!).push({ lo: laneY.get(k)!, hi: centre(e.from), key: -1 - 2 * k });
       gapOf(a.layer[e.to]! - 1).push({ lo: laneY.get(k)!, hi: centre(e.to), key: -2 - 2 * k });
@@ -459,7 +505,7 @@ export function routeLayered(a: Arrangement, bandTop: readonly number[]): Routed
   const east = (v: number): XY => ({ x: nodes[v]!.x + nodes[v]!.width, y: centre(v) });
   const west = (v: number): XY => ({ x: nodes[v]!.x, y: centre(v) });
   const loopKeys = new Map<number, number>();
-  uniqueKey = a.layer.length;
+  uniqueKey = 2 * a.layer.length;
   a.edges.forEach((e, k) => {
     if (e.kind === "loop") loopKeys.set(k, uniqueKey), (uniqueKey += 2);
   });
@@ -471,7 +517,7 @@ export function routeLayered(a: Arrangement, bandTop: readonly number[]): Routed
         const y1 = centre(p);
         const y2 = centre(e.items[i]!);
         if (y1 === y2) continue;
-        const x = trackX(a.layer[p]!, p);
+        const x = trackX(a.layer[p]!, find(2 * p));
         pts.push({ x, y: y1 }, { x, y: y2 });
       }
       pts.push(west(e.items[e.items.length - 1]!));
