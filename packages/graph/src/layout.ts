@@ -1,9 +1,10 @@
 /**
  * Places a pipeline graph, data flowing left to right, each node with its input on its west side and its output
  * on its east side; containers (modules, signal lanes) are drawn around their contents. Trees are placed directly
- * (pack.ts); other components go to elkjs's layered algorithm. elkjs's bundled build runs in the calling thread
- * (no worker), so the same code runs in Node and in a browser; a graph of trees never starts it (and the
- * playground, which loads elk on demand, never loads it).
+ * (pack.ts); other components go to elkjs's layered algorithm in a graph of at most {@link ELK_MAX_NODES} nodes,
+ * and to our own layered placement (layered.ts, bands.ts) in a larger one. elkjs's bundled build runs in the
+ * calling thread (no worker), so the same code runs in Node and in a browser; a graph of trees, or a large graph,
+ * never starts it (and the playground, which loads elk on demand, never loads it).
  *
  * Deterministic: everything is built in graph order, sizes come from character counts (not from font
  * measurement, which differs by machine), and elk's layered algorithm is seeded; every coordinate is rounded.
@@ -67,8 +68,9 @@ const ElkClass: ElkConstructor = ((ElkBundled as unknown as { default?: ElkConst
 let elk: ELK | undefined;
 
 /**
- * Largest graph laid out. elkjs runs in the calling thread and cannot be interrupted; these bounds keep a drawing
- * within seconds (a single connected component of 2,000 nodes and 3,000 edges takes about 15 s on one core).
+ * Largest graph laid out: the layered placement takes well under a second at these bounds (elkjs, which runs in
+ * the calling thread and cannot be interrupted, is given at most {@link ELK_MAX_NODES} nodes; a single connected
+ * component of 2,000 nodes and 3,000 edges would take it about 15 s on one core).
  */
 export const MAX_LAYOUT_NODES = 5_000;
 export const MAX_LAYOUT_EDGES = 10_000;
@@ -96,10 +98,11 @@ export function tooLargeToLayOut(graph: PipelineGraph): string | undefined {
  * the graph it is given (and, in a fresh process, elkjs's code runs unoptimised at first), so a graph is laid out
  * by parts: each container's nodes are split into connected components; a component that is a tree is placed
  * directly (see pack.ts), the others are laid out by elk's layered algorithm (all of them in one call, which lays
- * out each connected component on its own); then each container's components and sub-containers are packed in rows in the written order,
- * innermost containers first. When edges cross containers (a connector between signal lanes, a reference out of
- * a module), the components they join are laid out by elk with the whole hierarchy at once, each container
- * holding them and one box of its other components packed as above (see {@link layoutAcross}).
+ * out each connected component on its own) or, past {@link ELK_MAX_NODES}, by layered.ts; then each container's
+ * components and sub-containers are packed in rows in the written order, innermost containers first. When edges
+ * cross containers (a connector between signal lanes, a reference out of a module), the components they join are
+ * laid out with the whole hierarchy at once, each container holding them and one box of its other components
+ * packed as above: by elk (see {@link layoutAcross}), or past {@link ELK_MAX_NODES} in bands (see bands.ts).
  */
 export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
   const tooLarge = tooLargeToLayOut(graph);
@@ -302,6 +305,7 @@ function sectionPoints(e: ElkExtendedEdge): { x: number; y: number }[] {
  * container; every other component stays in one container and is laid out as in {@link layoutByParts}, the
  * components of each container packed into one block that elk places as a single box among that container's
  * nodes. Elk's share of the work is then the crossing components only, however many other pipelines there are.
+ * Past {@link ELK_MAX_NODES} nodes the same parts go to bands.ts instead, containers drawn as bands.
  */
 async function layoutAcross(graph: PipelineGraph, containerIds: ReadonlySet<string>, parentOf: ReadonlyMap<string, string | undefined>, drawn: readonly GraphEdge[]): Promise<GraphLayout> {
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
