@@ -8,7 +8,7 @@
  */
 import type { Box, GraphLayout, Point } from "./layout.js";
 import type { PipelineGraph } from "./model.js";
-import { arrangeLayered, routeLayered } from "./layered.js";
+import { arrangeLayered, routeLayered, type Arrangement } from "./layered.js";
 import { BLOCK_SPACING, CONTAINER_PADDING, ROOT_PADDING, type Link, type Placed, type XY } from "./pack.js";
 
 export interface AcrossInput {
@@ -71,11 +71,13 @@ export function layoutAcrossInBands(input: AcrossInput): Omit<GraphLayout, "grap
   const contentBottom = stack(undefined, 0);
   const routed = routeLayered(arrangement, bandTop);
 
-  // Horizontal: the layered part from 0, blocks at its right, each container its padding wider than its contents.
-  let widestBlock = 0;
-  for (const b of blocks.values()) if (b.parts.length > 0) widestBlock = Math.max(widestBlock, b.pack.width);
-  const blockX = routed.width > 0 ? routed.width + BLOCK_SPACING : 0;
-  const contentWidth = widestBlock > 0 ? blockX + widestBlock : routed.width;
+  // Horizontal: the layered part from 0, blocks at its right (where no edge between bands passes them), each
+  // container its padding wider than its contents. A band with none of the layered nodes, past which no edge
+  // runs, has its block at the left instead.
+  const passed = bandsPassed(arrangement, bandOf.size);
+  const blockLeft = (band: number) => (routed.width > 0 && (arrangement.bandHeight[band]! > 0 || passed[band]) ? routed.width + BLOCK_SPACING : 0);
+  let contentWidth = routed.width;
+  for (const [key, b] of blocks) if (b.parts.length > 0) contentWidth = Math.max(contentWidth, blockLeft(bandOf.get(key)!) + b.pack.width);
   const inset = (depth: number) => (deepest - depth + 1) * CONTAINER_PADDING.left;
   const dx = ROOT_PADDING + (deepest > 0 ? inset(1) : 0);
   const dy = ROOT_PADDING - Math.min(0, routed.top);
@@ -92,7 +94,7 @@ export function layoutAcrossInBands(input: AcrossInput): Omit<GraphLayout, "grap
     const top = bandTop[bandOf.get(key)!]!;
     block.parts.forEach((part, k) => {
       const at = block.pack.positions[k]!;
-      const ox = dx + blockX + at.x;
+      const ox = dx + blockLeft(bandOf.get(key)!) + at.x;
       const oy = dy + top + at.y;
       for (const [n, b] of part.nodes) nodes[graph.nodes[n]!.id] = { x: ox + b.x, y: oy + b.y, width: b.width, height: b.height };
       for (const [id, pts] of part.edges) edges[id] = pts.map((pt) => ({ x: ox + pt.x, y: oy + pt.y }));
@@ -105,4 +107,29 @@ export function layoutAcrossInBands(input: AcrossInput): Omit<GraphLayout, "grap
   }
   const bottom = Math.max(contentBottom, routed.bottom);
   return { width: dx + contentWidth + dx, height: dy + bottom + ROOT_PADDING, nodes, containers, edges };
+}
+
+/**
+ * Bands that an edge runs past on its way between two others (bands are stacked in their order, so those in
+ * between), or on its way down from above the drawing (an edge drawn around the top passes every band above its
+ * ends; a self-loop stays beside its node).
+ */
+function bandsPassed(a: Arrangement, count: number): boolean[] {
+  const change = new Array<number>(count + 1).fill(0);
+  const pass = (lo: number, hi: number) => {
+    if (lo >= hi) return;
+    change[lo]!++;
+    change[hi]!--;
+  };
+  for (const e of a.edges) {
+    if (e.kind === "chain") {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of e.items) (lo = Math.min(lo, a.band[v]!)), (hi = Math.max(hi, a.band[v]!));
+      pass(lo + 1, hi);
+    } else if (e.kind === "around") pass(0, Math.max(a.band[e.from]!, a.band[e.to]!));
+  }
+  const out: boolean[] = [];
+  for (let b = 0, depth = 0; b < count; b++) out.push((depth += change[b]!) > 0);
+  return out;
 }

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ELK_MAX_NODES, graphOfCollector, layoutGraph, renderSvg } from "./index.js";
+import { ELK_MAX_NODES, graphOfAlloy, graphOfCollector, layoutGraph, renderSvg, type GraphLayout, type PipelineGraph } from "./index.js";
 import { placeLayered } from "./layered.js";
 import { NODE_HEIGHT } from "./metrics.js";
 import { NODE_SPACING, type Link, type Placed, type Rect, type XY } from "./pack.js";
@@ -176,32 +176,103 @@ function largeCollector(groups: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+const inside = (inner: Rect, outer: Rect) =>
+  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+
+/**
+ * Checks of a whole drawing: nodes apart and within the drawing, each node inside its container and that
+ * container's ancestors and no other, each container inside its parent, containers of one parent apart, every
+ * edge from its source's east side to its target's west side, clear of every node.
+ */
+function checkDrawing(g: PipelineGraph, layout: GraphLayout): void {
+  const boxes = g.nodes.map((n) => layout.nodes[n.id]!);
+  boxes.forEach((b, i) => {
+    expect(inside(b, { x: 0, y: 0, width: layout.width, height: layout.height })).toBe(true);
+    for (let j = i + 1; j < boxes.length; j++) expect(overlap(b, boxes[j]!)).toBe(false);
+  });
+  const parentOf = new Map<string, string | undefined>([...g.nodes, ...g.containers].map((x) => [x.id, x.parent]));
+  const ancestors = (id: string) => {
+    const out = new Set<string>();
+    for (let p = parentOf.get(id); p !== undefined && !out.has(p); p = parentOf.get(p)) out.add(p);
+    return out;
+  };
+  for (const n of g.nodes) {
+    const around = ancestors(n.id);
+    for (const [id, box] of Object.entries(layout.containers)) expect(inside(layout.nodes[n.id]!, box)).toBe(around.has(id));
+  }
+  for (const c of g.containers) {
+    if (c.parent !== undefined) expect(inside(layout.containers[c.id]!, layout.containers[c.parent]!)).toBe(true);
+    for (const d of g.containers) if (d.id < c.id && d.parent === c.parent) expect(overlap(layout.containers[c.id]!, layout.containers[d.id]!)).toBe(false);
+  }
+  for (const e of g.edges) {
+    const pts = layout.edges[e.id]!;
+    expect(pts[0]).toEqual({ x: layout.nodes[e.from]!.x + layout.nodes[e.from]!.width, y: layout.nodes[e.from]!.y + NODE_HEIGHT / 2 });
+    expect(pts[pts.length - 1]).toEqual({ x: layout.nodes[e.to]!.x, y: layout.nodes[e.to]!.y + NODE_HEIGHT / 2 });
+    for (let i = 1; i < pts.length; i++) for (const box of boxes) expect(crosses(pts[i - 1]!, pts[i]!, box)).toBe(false);
+  }
+}
+
+/** 70 pipelines (scrape → relabel → remote_write), and a module whose foreach template writes to the module's writer. */
+function largeAlloyWithModule(): string {
+  const parts: string[] = [];
+  for (let i = 0; i < 70; i++) {
+    parts.push(`prometheus.scrape "s${i}" {\n  targets    = []\n  forward_to = [prometheus.relabel.r${i}.receiver]\n}\n`);
+    parts.push(`prometheus.relabel "r${i}" {\n  forward_to = [prometheus.remote_write.w${i}.receiver]\n}\n`);
+    parts.push(`prometheus.remote_write "w${i}" {\n  endpoint {\n    url = "http://w${i}"\n  }\n}\n`);
+  }
+  parts.push(`declare "m" {
+  prometheus.remote_write "out" {
+    endpoint {
+      url = "http://out"
+    }
+  }
+  prometheus.relabel "alone" {
+    forward_to = [prometheus.remote_write.other.receiver]
+  }
+  prometheus.remote_write "other" {
+    endpoint {
+      url = "http://other"
+    }
+  }
+  foreach "each" {
+    collection = [1, 2]
+    var        = "n"
+    template {
+      prometheus.scrape "inner" {
+        targets    = []
+        forward_to = [prometheus.remote_write.out.receiver, prometheus.relabel.keep.receiver]
+      }
+      prometheus.relabel "keep" {
+        forward_to = [prometheus.remote_write.out.receiver]
+      }
+    }
+  }
+}
+`);
+  return parts.join("\n");
+}
+
 describe("a graph larger than elk lays out", () => {
-  it("keeps every node in its lane, boxes apart, every edge from east to west, and the same SVG bytes twice", async () => {
+  it("keeps every node in its lane, lanes apart, every edge from east to west, and the same SVG bytes twice", async () => {
     const text = largeCollector(30);
     const g = graphOfCollector(text, "big.yaml");
     expect(g.nodes.length).toBeGreaterThan(ELK_MAX_NODES);
     const parents = new Map(g.nodes.map((n) => [n.id, n.parent]));
     expect(g.edges.some((e) => parents.get(e.from) !== parents.get(e.to))).toBe(true);
     const layout = await layoutGraph(g);
-    const boxes = g.nodes.map((n) => layout.nodes[n.id]!);
-    boxes.forEach((b, i) => {
-      for (let j = i + 1; j < boxes.length; j++) expect(overlap(b, boxes[j]!)).toBe(false);
-    });
-    for (const n of g.nodes) {
-      const box = layout.nodes[n.id]!;
-      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
-      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
-      for (const [id, lane] of Object.entries(layout.containers)) expect(box.x >= lane.x && box.y >= lane.y && box.x + box.width <= lane.x + lane.width && box.y + box.height <= lane.y + lane.height).toBe(id === n.parent);
-    }
-    const lanes = Object.values(layout.containers);
-    lanes.forEach((a, i) => lanes.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
-    for (const e of g.edges) {
-      const pts = layout.edges[e.id]!;
-      expect(pts[0]).toEqual({ x: layout.nodes[e.from]!.x + layout.nodes[e.from]!.width, y: layout.nodes[e.from]!.y + NODE_HEIGHT / 2 });
-      expect(pts[pts.length - 1]).toEqual({ x: layout.nodes[e.to]!.x, y: layout.nodes[e.to]!.y + NODE_HEIGHT / 2 });
-      for (let i = 1; i < pts.length; i++) for (const box of boxes) expect(crosses(pts[i - 1]!, pts[i]!, box)).toBe(false);
-    }
+    checkDrawing(g, layout);
     expect(renderSvg(await layoutGraph(graphOfCollector(text, "big.yaml")))).toBe(renderSvg(layout));
+  });
+
+  it("keeps nested containers inside each other and their nodes inside them when a reference leaves a container", async () => {
+    const text = largeAlloyWithModule();
+    const g = graphOfAlloy(text, "big.alloy");
+    expect(g.nodes.length).toBeGreaterThan(ELK_MAX_NODES);
+    expect(g.containers.some((c) => c.parent !== undefined)).toBe(true);
+    const parents = new Map(g.nodes.map((n) => [n.id, n.parent]));
+    expect(g.edges.some((e) => parents.get(e.from) !== parents.get(e.to))).toBe(true);
+    const layout = await layoutGraph(g);
+    checkDrawing(g, layout);
+    expect(renderSvg(await layoutGraph(graphOfAlloy(text, "big.alloy")))).toBe(renderSvg(layout));
   });
 });
