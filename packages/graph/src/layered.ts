@@ -417,7 +417,7 @@ export function routeLayered(a: Arrangement, bandTop: readonly number[]): Routed
   // Vertical segments of each gap: those leaving one node, and those reaching one node, share a track (a fork, or
   // several inputs of one node, drawn as one line, as elk draws merged edges): a union-find over the two ends of
   // every segment, each item keyed twice (as the source end of its gap on the right, the target end on the left).
-  const segments: { lo: number; hi: number; key: number }[][] = Array.from({ length: layerCount + 1 }, () => []);
+  const segments: Segment[][] = Array.from({ length: layerCount + 1 }, () => []);
   const gapOf = (g: number) => segments[g + 1]!;
   const joined = new Int32Array(2 * a.layer.length).map((_, i) => i);
   const find = (k: number): number => {
@@ -446,29 +446,39 @@ export function routeLayered(a: Arrangement, bandTop: readonly number[]): Routed
       if (x !== y) joined[Math.max(x, y)] = Math.min(x, y);
     });
   }
-  const groups = new Map<number, { lo: number; hi: number; key: number }>();
+  const groups = new Map<number, Segment>();
   let uniqueKey = 2 * a.layer.length;
   a.edges.forEach((e, k) => {
     if (e.kind === "chain") {
       bends(e, (p, _q, y1, y2) => {
         const key = find(2 * p);
         const g = groups.get(key);
-        if (g) (g.lo = Math.min(g.lo, y1, y2)), (g.hi = Math.max(g.hi, y1, y2));
+        if (g) (g.lo = Math.min(g.lo, y1, y2)), (g.hi = Math.max(g.hi, y1, y2)), (g.down &&= y1 < y2);
         else {
-          const seg = { lo: Math.min(y1, y2), hi: Math.max(y1, y2), key };
+          const seg = { lo: Math.min(y1, y2), hi: Math.max(y1, y2), key, down: y1 < y2 };
           groups.set(key, seg);
           gapOf(a.layer[p]!).push(seg);
         }
       });
     } else if (e.kind === "around") {
-      gapOf(a.layer[e.from]!).push({ lo: laneY.get(k)!, hi: centre(e.from), key: -1 - 2 * k });
-      gapOf(a.layer[e.to]! - 1).push({ lo: laneY.get(k)!, hi: centre(e.to), key: -2 - 2 * k });
+      gapOf(a.layer[e.from]!).push({ lo: laneY.get(k)!, hi: centre(e.from), key: -1 - 2 * k, down: false });
+      gapOf(a.layer[e.to]! - 1).push({ lo: laneY.get(k)!, hi: centre(e.to), key: -2 - 2 * k, down: true });
     } else {
-      gapOf(a.layer[e.node]!).push({ lo: yAt(e.node) - LOOP_RISE, hi: centre(e.node), key: uniqueKey++ });
-      gapOf(a.layer[e.node]! - 1).push({ lo: yAt(e.node) - LOOP_RISE, hi: centre(e.node), key: uniqueKey++ });
+      gapOf(a.layer[e.node]!).push({ lo: yAt(e.node) - LOOP_RISE, hi: centre(e.node), key: uniqueKey++, down: false });
+      gapOf(a.layer[e.node]! - 1).push({ lo: yAt(e.node) - LOOP_RISE, hi: centre(e.node), key: uniqueKey++, down: true });
     }
   });
-  const tracks = segments.map((list) => firstFit(list));
+  // Of two overlapping segments that both go down, the one from higher up is on the right, and of two that go up
+  // the one to higher up on the left: then neither crosses the other. So segments going up (and forks, whose
+  // source is in the middle) take tracks from the left, in order of their tops; those going down the tracks after
+  // them, in order of their bottoms from below.
+  const tracks = segments.map((list) => {
+    const rising = firstFit(list.filter((seg) => !seg.down));
+    const count = maxOf(rising.values(), -1) + 1;
+    const falling = firstFit(list.filter((seg) => seg.down).map((seg) => ({ lo: -seg.hi, hi: -seg.lo, key: seg.key })));
+    for (const [key, t] of falling) rising.set(key, count + t);
+    return rising;
+  });
   const trackCount = tracks.map((t) => maxOf(t.values(), -1) + 1);
 
   // Layer columns, each as wide as its widest node; gaps as wide as their tracks need (outer gaps only then).
@@ -540,6 +550,14 @@ export function routeLayered(a: Arrangement, bandTop: readonly number[]): Routed
     return [s, { x: x1, y: s.y }, { x: x1, y: ly }, { x: x2, y: ly }, { x: x2, y: t.y }, t];
   });
   return { nodes, edges, width, top: above, bottom };
+}
+
+/** A vertical segment (or a group sharing one track) in a gap, from `lo` down to `hi`; `down` when it runs from its source downwards. */
+interface Segment {
+  lo: number;
+  hi: number;
+  readonly key: number;
+  down: boolean;
 }
 
 /**
