@@ -8,7 +8,8 @@
  */
 import type { Box, GraphLayout, Point } from "./layout.js";
 import type { PipelineGraph } from "./model.js";
-import { arrangeLayered, routeLayered, type Arrangement } from "./layered.js";
+import { arrangeLayered, type Arrangement } from "./layered.js";
+import { routeLayered } from "./route.js";
 import { BLOCK_SPACING, CONTAINER_PADDING, ROOT_PADDING, type Link, type Placed, type XY } from "./pack.js";
 
 export interface AcrossInput {
