@@ -180,36 +180,50 @@ const inside = (inner: Rect, outer: Rect) =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 
 /**
- * Checks of a whole drawing: nodes apart and within the drawing, each node inside its container and that
- * container's ancestors and no other, each container inside its parent, containers of one parent apart, every
- * edge from its source's east side to its target's west side, clear of every node.
+ * What is wrong with a whole drawing (nothing, when all is well): nodes apart and within the drawing, each node
+ * inside its container and that container's ancestors and no other, each container inside its parent, containers
+ * of one parent apart, every edge from its source's east side to its target's west side, orthogonal, through no
+ * node.
  */
-function checkDrawing(g: PipelineGraph, layout: GraphLayout): void {
+function drawingProblems(g: PipelineGraph, layout: GraphLayout): string[] {
+  const out: string[] = [];
   const boxes = g.nodes.map((n) => layout.nodes[n.id]!);
   boxes.forEach((b, i) => {
-    expect(inside(b, { x: 0, y: 0, width: layout.width, height: layout.height })).toBe(true);
-    for (let j = i + 1; j < boxes.length; j++) expect(overlap(b, boxes[j]!)).toBe(false);
+    if (!inside(b, { x: 0, y: 0, width: layout.width, height: layout.height })) out.push(`${g.nodes[i]!.id} outside the drawing`);
+    for (let j = i + 1; j < boxes.length; j++) if (overlap(b, boxes[j]!)) out.push(`${g.nodes[i]!.id} overlaps ${g.nodes[j]!.id}`);
   });
   const parentOf = new Map<string, string | undefined>([...g.nodes, ...g.containers].map((x) => [x.id, x.parent]));
   const ancestors = (id: string) => {
-    const out = new Set<string>();
-    for (let p = parentOf.get(id); p !== undefined && !out.has(p); p = parentOf.get(p)) out.add(p);
-    return out;
+    const found = new Set<string>();
+    for (let p = parentOf.get(id); p !== undefined && !found.has(p); p = parentOf.get(p)) found.add(p);
+    return found;
   };
   for (const n of g.nodes) {
     const around = ancestors(n.id);
-    for (const [id, box] of Object.entries(layout.containers)) expect(inside(layout.nodes[n.id]!, box)).toBe(around.has(id));
+    for (const [id, box] of Object.entries(layout.containers)) if (inside(layout.nodes[n.id]!, box) !== around.has(id)) out.push(`${n.id} ${around.has(id) ? "outside" : "inside"} ${id}`);
   }
   for (const c of g.containers) {
-    if (c.parent !== undefined) expect(inside(layout.containers[c.id]!, layout.containers[c.parent]!)).toBe(true);
-    for (const d of g.containers) if (d.id < c.id && d.parent === c.parent) expect(overlap(layout.containers[c.id]!, layout.containers[d.id]!)).toBe(false);
+    if (c.parent !== undefined && !inside(layout.containers[c.id]!, layout.containers[c.parent]!)) out.push(`${c.id} outside ${c.parent}`);
+    for (const d of g.containers) if (d.id < c.id && d.parent === c.parent && overlap(layout.containers[c.id]!, layout.containers[d.id]!)) out.push(`${c.id} overlaps ${d.id}`);
   }
   for (const e of g.edges) {
-    const pts = layout.edges[e.id]!;
-    expect(pts[0]).toEqual({ x: layout.nodes[e.from]!.x + layout.nodes[e.from]!.width, y: layout.nodes[e.from]!.y + NODE_HEIGHT / 2 });
-    expect(pts[pts.length - 1]).toEqual({ x: layout.nodes[e.to]!.x, y: layout.nodes[e.to]!.y + NODE_HEIGHT / 2 });
-    for (let i = 1; i < pts.length; i++) for (const box of boxes) expect(crosses(pts[i - 1]!, pts[i]!, box)).toBe(false);
+    const pts = layout.edges[e.id];
+    if (!pts || pts.length < 2) {
+      out.push(`${e.id} not drawn`);
+      continue;
+    }
+    const a = layout.nodes[e.from]!;
+    const b = layout.nodes[e.to]!;
+    if (pts[0]!.x !== a.x + a.width || pts[0]!.y !== a.y + NODE_HEIGHT / 2) out.push(`${e.id} does not leave the east side of ${e.from}`);
+    if (pts[pts.length - 1]!.x !== b.x || pts[pts.length - 1]!.y !== b.y + NODE_HEIGHT / 2) out.push(`${e.id} does not reach the west side of ${e.to}`);
+    for (let i = 1; i < pts.length; i++) {
+      if (pts[i]!.x !== pts[i - 1]!.x && pts[i]!.y !== pts[i - 1]!.y) out.push(`${e.id} has a slanted segment`);
+      boxes.forEach((box, n) => {
+        if (crosses(pts[i - 1]!, pts[i]!, box)) out.push(`${e.id} passes through ${g.nodes[n]!.id}`);
+      });
+    }
   }
+  return out;
 }
 
 /** 70 pipelines (scrape → relabel → remote_write), and a module whose foreach template writes to the module's writer. */
@@ -260,7 +274,7 @@ describe("a graph larger than elk lays out", () => {
     const parents = new Map(g.nodes.map((n) => [n.id, n.parent]));
     expect(g.edges.some((e) => parents.get(e.from) !== parents.get(e.to))).toBe(true);
     const layout = await layoutGraph(g);
-    checkDrawing(g, layout);
+    expect(drawingProblems(g, layout)).toEqual([]);
     expect(renderSvg(await layoutGraph(graphOfCollector(text, "big.yaml")))).toBe(renderSvg(layout));
   });
 
@@ -272,7 +286,45 @@ describe("a graph larger than elk lays out", () => {
     const parents = new Map(g.nodes.map((n) => [n.id, n.parent]));
     expect(g.edges.some((e) => parents.get(e.from) !== parents.get(e.to))).toBe(true);
     const layout = await layoutGraph(g);
-    checkDrawing(g, layout);
+    expect(drawingProblems(g, layout)).toEqual([]);
     expect(renderSvg(await layoutGraph(graphOfAlloy(text, "big.alloy")))).toBe(renderSvg(layout));
+  });
+
+  it("draws generated graphs with nested containers, edges between them and cycles: contained, apart, clear of the nodes", async () => {
+    const node = (id: string, parent: string | undefined): PipelineGraph["nodes"][number] => ({
+      id,
+      kind: "processor",
+      component: "prometheus.relabel",
+      title: id,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      settings: [],
+      ...(parent !== undefined ? { parent } : {}),
+    });
+    const generated = fc.record({
+      containerParents: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+      core: fc.array(fc.nat(), { minLength: 1, maxLength: 25 }),
+      pairs: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 50 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(generated, async ({ containerParents, core, pairs }) => {
+        // Container k sits in an earlier one or at the top; nodes in a container or at the top (index 0).
+        const containers = containerParents.map((p, k) => ({ id: `c${k}`, kind: "module" as const, title: `c${k}`, line: 1, column: 1, ...(p % (k + 1) > 0 ? { parent: `c${(p % (k + 1)) - 1}` } : {}) }));
+        const where = (k: number) => (k % (containers.length + 1) === 0 ? undefined : `c${(k % (containers.length + 1)) - 1}`);
+        const nodes = core.map((k, i) => node(`n${i}`, where(k)));
+        const edges = pairs.map(([a, b], k) => ({ id: `e${k}`, from: `n${a % core.length}`, to: `n${b % core.length}`, via: "x", line: 1, column: 1 }));
+        // Pipelines of two nodes in every container, so that the graph is past elk's size and containers hold blocks.
+        for (let k = 0; nodes.length <= ELK_MAX_NODES; k++) {
+          nodes.push(node(`f${k}a`, where(k)), node(`f${k}b`, where(k)));
+          edges.push({ id: `f${k}`, from: `f${k}a`, to: `f${k}b`, via: "x", line: 1, column: 1 });
+        }
+        const g: PipelineGraph = { format: "alloy", file: "g.alloy", nodes, edges, containers, problems: [] };
+        const layout = await layoutGraph(g);
+        expect(drawingProblems(g, layout)).toEqual([]);
+        expect(renderSvg(await layoutGraph(g))).toBe(renderSvg(layout));
+      }),
+      { numRuns: 25 },
+    );
   });
 });
