@@ -3,13 +3,12 @@
  * on its east side; containers (modules, signal lanes) are drawn around their contents. Trees are placed directly
  * (pack.ts); other components go to elkjs's layered algorithm in a graph of at most {@link ELK_MAX_NODES} nodes,
  * and to our own layered placement (layered.ts, bands.ts) in a larger one. elkjs's bundled build runs in the
- * calling thread (no worker), so the same code runs in Node and in a browser; a graph of trees, or a large graph,
- * never starts it (and the playground, which loads elk on demand, never loads it).
+ * calling thread (no worker), so the same code runs in Node and in a browser; it is loaded when first needed, so
+ * a graph of trees, or a large graph, never loads it.
  *
  * Deterministic: everything is built in graph order, sizes come from character counts (not from font
  * measurement, which differs by machine), and elk's layered algorithm is seeded; every coordinate is rounded.
  */
-import ElkBundled from "elkjs/lib/elk.bundled.js";
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { GraphEdge, PipelineGraph } from "./model.js";
 import { components, CONTAINER_PADDING, packRows, placeTree, ROOT_PADDING, type Link, type Placed, type Rect, type XY } from "./pack.js";
@@ -59,13 +58,20 @@ const LAYOUT_OPTIONS: Record<string, string> = {
 };
 
 /**
- * The bundled build is CommonJS whose export is the constructor, with itself as `default`; how a default import
- * of it arrives depends on the loader (Node, esbuild, a browser bundler), so take whichever is the constructor.
+ * elk, loaded when a graph first needs it: a graph of trees, or one past {@link ELK_MAX_NODES}, never loads its
+ * 1.5 MB of code (about 80–150 ms to evaluate). The bundled build is CommonJS whose export is the constructor,
+ * with itself as `default`; how it arrives depends on the loader (Node, esbuild, a browser bundler, the bundles'
+ * stand-ins that load it later still), so take whichever is the constructor.
  */
 type ElkConstructor = new () => ELK;
-const ElkClass: ElkConstructor = ((ElkBundled as unknown as { default?: ElkConstructor }).default ?? ElkBundled) as unknown as ElkConstructor;
-
-let elk: ELK | undefined;
+let elk: Promise<ELK> | undefined;
+function loadElk(): Promise<ELK> {
+  return (elk ??= import("elkjs/lib/elk.bundled.js").then((m) => {
+    let ctor = (m as unknown as { default?: unknown }).default ?? m;
+    ctor = (ctor as { default?: unknown }).default ?? ctor;
+    return new (ctor as ElkConstructor)();
+  }));
+}
 
 /**
  * Largest graph laid out: the layered placement takes well under a second at these bounds (elkjs, which runs in
@@ -256,7 +262,7 @@ const elkEdge = (e: { id: string; from: string; to: string }): ElkExtendedEdge =
  * drawing as one port on each side at less cost (a quarter less for a 1,000-node input).
  */
 async function layoutParts(graph: PipelineGraph, widths: readonly number[], parts: readonly { readonly nodes: number[]; readonly links: Link[] }[]): Promise<Placed[]> {
-  elk ??= new ElkClass();
+  const elk = await loadElk();
   const root: ElkNode = {
     id: "\u0000root",
     layoutOptions: { ...LAYOUT_OPTIONS, "elk.layered.mergeEdges": "true" },
@@ -340,7 +346,7 @@ async function layoutAcross(graph: PipelineGraph, containerIds: ReadonlySet<stri
   }
   const blockId = (key: string | undefined) => `\u0000block\u0000${key ?? ""}`;
 
-  elk ??= new ElkClass();
+  const elk = await loadElk();
   const containerChildren = new Map<string | undefined, ElkNode[]>();
   const push = (parent: string | undefined, n: ElkNode) => {
     const list = containerChildren.get(parent);
