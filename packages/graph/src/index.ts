@@ -1,7 +1,7 @@
 /**
  * @alloy-ts/graph: pipeline graphs of Alloy files and OpenTelemetry Collector YAML.
  *
- * graphOfAlloy / graphOfCollector → PipelineGraph (plain JSON) → layoutGraph (elkjs, deterministic) →
+ * graphOfAlloy / graphOfCollector → PipelineGraph (plain JSON) → layoutGraph (deterministic; elkjs for small graphs) →
  * renderSvg / renderHtml; renderDot / renderMermaid / renderJson work on the graph alone. No Node-only import:
  * the package runs in a browser bundle as it is.
  */
@@ -9,7 +9,7 @@ export type * from "./model.js";
 export { SIGNALS } from "./model.js";
 export { graphOfAlloy } from "./alloy.js";
 export { graphOfCollector } from "./collector.js";
-export { layoutGraph, nodeWidth, tooLargeToLayOut, MAX_LAYOUT_NODES, MAX_LAYOUT_EDGES } from "./layout.js";
+export { layoutGraph, nodeWidth, tooLargeToLayOut, MAX_LAYOUT_NODES, MAX_LAYOUT_EDGES, ELK_MAX_NODES } from "./layout.js";
 export type { GraphLayout, Box, Point } from "./layout.js";
 export { renderSvg } from "./svg.js";
 export { renderHtml, viewOf, scriptJson } from "./html.js";

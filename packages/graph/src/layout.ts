@@ -1,19 +1,21 @@
 /**
  * Places a pipeline graph, data flowing left to right, each node with its input on its west side and its output
  * on its east side; containers (modules, signal lanes) are drawn around their contents. Trees are placed directly
- * (pack.ts); other components go to elkjs's layered algorithm. elkjs's bundled build runs in the calling thread
- * (no worker), so the same code runs in Node and in a browser; a graph of trees never starts it (and the
- * playground, which loads elk on demand, never loads it).
+ * (pack.ts); other components go to elkjs's layered algorithm in a graph of at most {@link ELK_MAX_NODES} nodes,
+ * and to our own layered placement (layered.ts, bands.ts) in a larger one. elkjs's bundled build runs in the
+ * calling thread (no worker), so the same code runs in Node and in a browser; it is loaded when first needed, so
+ * a graph of trees, or a large graph, never loads it.
  *
  * Deterministic: everything is built in graph order, sizes come from character counts (not from font
  * measurement, which differs by machine), and elk's layered algorithm is seeded; every coordinate is rounded.
  */
-import ElkBundled from "elkjs/lib/elk.bundled.js";
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { GraphEdge, PipelineGraph } from "./model.js";
-import { components, packRows, placeTree, type Link, type Placed, type Rect, type XY } from "./pack.js";
-import { CONTAINER_HEADER, nodeWidth, NODE_HEIGHT } from "./metrics.js";
+import { components, CONTAINER_PADDING, packRows, placeTree, ROOT_PADDING, type Link, type Placed, type Rect, type XY } from "./pack.js";
+import { nodeWidth, NODE_HEIGHT } from "./metrics.js";
 import { kindLine } from "./style.js";
+import { placeLayered } from "./layered.js";
+import { layoutAcrossInBands } from "./bands.js";
 
 export { nodeWidth } from "./metrics.js";
 
@@ -56,20 +58,39 @@ const LAYOUT_OPTIONS: Record<string, string> = {
 };
 
 /**
- * The bundled build is CommonJS whose export is the constructor, with itself as `default`; how a default import
- * of it arrives depends on the loader (Node, esbuild, a browser bundler), so take whichever is the constructor.
+ * elk, loaded when a graph first needs it: a graph of trees, or one past {@link ELK_MAX_NODES}, never loads its
+ * 1.5 MB of code (about 80–150 ms to evaluate). The bundled build is CommonJS whose export is the constructor,
+ * with itself as `default`; how it arrives depends on the loader (Node, esbuild, a browser bundler, the bundles'
+ * stand-ins that load it later still), so take whichever is the constructor.
  */
 type ElkConstructor = new () => ELK;
-const ElkClass: ElkConstructor = ((ElkBundled as unknown as { default?: ElkConstructor }).default ?? ElkBundled) as unknown as ElkConstructor;
-
-let elk: ELK | undefined;
+let elk: Promise<ELK> | undefined;
+function loadElk(): Promise<ELK> {
+  return (elk ??= import("elkjs/lib/elk.bundled.js").then((m) => {
+    let ctor = (m as unknown as { default?: unknown }).default ?? m;
+    ctor = (ctor as { default?: unknown }).default ?? ctor;
+    return new (ctor as ElkConstructor)();
+  }));
+}
 
 /**
- * Largest graph laid out. elkjs runs in the calling thread and cannot be interrupted; these bounds keep a drawing
- * within seconds (a single connected component of 2,000 nodes and 3,000 edges takes about 15 s on one core).
+ * Largest graph laid out: the layered placement takes well under a second at these bounds (elkjs, which runs in
+ * the calling thread and cannot be interrupted, is given at most {@link ELK_MAX_NODES} nodes; a single connected
+ * component of 2,000 nodes and 3,000 edges would take it about 15 s on one core).
  */
 export const MAX_LAYOUT_NODES = 5_000;
 export const MAX_LAYOUT_EDGES = 10_000;
+
+/**
+ * Largest graph whose non-tree components go to elk. Elk's first layout in a process runs its code unoptimised
+ * and costs 140 ms for 10 nodes, 250 ms for 100, 320 ms for 200 and 580 ms for 400 (and about 150 ms more to load
+ * it); a larger graph also costs more to model and render, so past this size elk's time would not fit in a
+ * drawing's budget, and every component of the graph is placed by our own layered placement (layered.ts)
+ * instead, which draws 1,000 nodes in tens of milliseconds. Elk's crossing minimisation and node placement are
+ * more thorough than ours, so small graphs keep it (and the drawings they had: no configuration of the corpus
+ * has more than 140 nodes).
+ */
+export const ELK_MAX_NODES = 200;
 
 /** Why a graph is not laid out, or undefined when it is within the bounds. */
 export function tooLargeToLayOut(graph: PipelineGraph): string | undefined {
@@ -84,10 +105,11 @@ export function tooLargeToLayOut(graph: PipelineGraph): string | undefined {
  * the graph it is given (and, in a fresh process, elkjs's code runs unoptimised at first), so a graph is laid out
  * by parts: each container's nodes are split into connected components; a component that is a tree is placed
  * directly (see pack.ts), the others are laid out by elk's layered algorithm (all of them in one call, which lays
- * out each connected component on its own); then each container's components and sub-containers are packed in rows in the written order,
- * innermost containers first. When edges cross containers (a connector between signal lanes, a reference out of
- * a module), the components they join are laid out by elk with the whole hierarchy at once, each container
- * holding them and one box of its other components packed as above (see {@link layoutAcross}).
+ * out each connected component on its own) or, past {@link ELK_MAX_NODES}, by layered.ts; then each container's
+ * components and sub-containers are packed in rows in the written order, innermost containers first. When edges
+ * cross containers (a connector between signal lanes, a reference out of a module), the components they join are
+ * laid out with the whole hierarchy at once, each container holding them and one box of its other components
+ * packed as above: by elk (see {@link layoutAcross}), or past {@link ELK_MAX_NODES} in bands (see bands.ts).
  */
 export async function layoutGraph(graph: PipelineGraph): Promise<GraphLayout> {
   const tooLarge = tooLargeToLayOut(graph);
@@ -115,9 +137,6 @@ function containerParents(graph: PipelineGraph, containerIds: ReadonlySet<string
   return out;
 }
 
-const ROOT_PADDING = 12;
-const CONTAINER_PADDING = { top: CONTAINER_HEADER + 8, left: 12, bottom: 12, right: 12 };
-
 interface Scope {
   readonly nodes: number[];
   readonly links: Link[];
@@ -131,6 +150,7 @@ interface Scope {
  * other components in one elk call.
  */
 async function placeComponents(graph: PipelineGraph, widths: readonly number[], scopes: Iterable<Scope>): Promise<void> {
+  const useElk = graph.nodes.length <= ELK_MAX_NODES;
   const pending: { readonly parts: (Placed | undefined)[]; readonly at: number; readonly nodes: number[]; readonly links: Link[] }[] = [];
   for (const s of scopes) {
     const linksFrom = new Map<number, Link[]>();
@@ -141,7 +161,8 @@ async function placeComponents(graph: PipelineGraph, widths: readonly number[], 
     }
     for (const nodes of components(s.nodes, s.links)) {
       const links = nodes.flatMap((n) => linksFrom.get(n) ?? []);
-      const placed = placeTree(nodes, links, (n) => widths[n]!);
+      let placed = placeTree(nodes, links, (n) => widths[n]!);
+      if (!placed && !useElk) placed = placeLayered(nodes, links, (n) => widths[n]!);
       if (!placed) pending.push({ parts: s.parts, at: s.parts.length, nodes, links });
       s.parts.push(placed);
     }
@@ -241,7 +262,7 @@ const elkEdge = (e: { id: string; from: string; to: string }): ElkExtendedEdge =
  * drawing as one port on each side at less cost (a quarter less for a 1,000-node input).
  */
 async function layoutParts(graph: PipelineGraph, widths: readonly number[], parts: readonly { readonly nodes: number[]; readonly links: Link[] }[]): Promise<Placed[]> {
-  elk ??= new ElkClass();
+  const elk = await loadElk();
   const root: ElkNode = {
     id: "\u0000root",
     layoutOptions: { ...LAYOUT_OPTIONS, "elk.layered.mergeEdges": "true" },
@@ -290,6 +311,7 @@ function sectionPoints(e: ElkExtendedEdge): { x: number; y: number }[] {
  * container; every other component stays in one container and is laid out as in {@link layoutByParts}, the
  * components of each container packed into one block that elk places as a single box among that container's
  * nodes. Elk's share of the work is then the crossing components only, however many other pipelines there are.
+ * Past {@link ELK_MAX_NODES} nodes the same parts go to bands.ts instead, containers drawn as bands.
  */
 async function layoutAcross(graph: PipelineGraph, containerIds: ReadonlySet<string>, parentOf: ReadonlyMap<string, string | undefined>, drawn: readonly GraphEdge[]): Promise<GraphLayout> {
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
@@ -315,9 +337,16 @@ async function layoutAcross(graph: PipelineGraph, containerIds: ReadonlySet<stri
   for (const l of links) if (!isAcross(l.from)) scope(parentOf.get(graph.nodes[l.from]!.id)).links.push(l);
   await placeComponents(graph, widths, scopes.values());
   const packed = new Map([...scopes].map(([key, s]) => [key, packRows(s.parts.map((p) => p!))]));
+  if (graph.nodes.length > ELK_MAX_NODES) {
+    const blocks = new Map([...packed].map(([key, pack]) => [key, { pack, parts: scopes.get(key)!.parts.map((part) => part!) }]));
+    const acrossNodes = graph.nodes.flatMap((_, i) => (isAcross(i) ? [i] : []));
+    const acrossLinks = links.filter((l) => isAcross(l.from));
+    const laid = layoutAcrossInBands({ graph, widths, parentOf, parents: containerParents(graph, containerIds), nodes: acrossNodes, links: acrossLinks, blocks });
+    return roundLayout(graph, laid);
+  }
   const blockId = (key: string | undefined) => `\u0000block\u0000${key ?? ""}`;
 
-  elk ??= new ElkClass();
+  const elk = await loadElk();
   const containerChildren = new Map<string | undefined, ElkNode[]>();
   const push = (parent: string | undefined, n: ElkNode) => {
     const list = containerChildren.get(parent);
@@ -368,6 +397,18 @@ async function layoutAcross(graph: PipelineGraph, containerIds: ReadonlySet<stri
   visit(out);
   for (const e of laidEdges) edges[e.id] = sectionPoints(e).map(p);
   return { graph, width: r(out.width), height: r(out.height), nodes, containers, edges };
+}
+
+/** A layout with every coordinate rounded as {@link r} does. */
+function roundLayout(graph: PipelineGraph, laid: Omit<GraphLayout, "graph">): GraphLayout {
+  const box = (b: Box): Box => ({ x: r(b.x), y: r(b.y), width: r(b.width), height: r(b.height) });
+  const nodes: Record<string, Box> = {};
+  const containers: Record<string, Box> = {};
+  const edges: Record<string, Point[]> = {};
+  for (const [id, b] of Object.entries(laid.nodes)) nodes[id] = box(b);
+  for (const [id, b] of Object.entries(laid.containers)) containers[id] = box(b);
+  for (const [id, pts] of Object.entries(laid.edges)) edges[id] = pts.map(p);
+  return { graph, width: r(laid.width), height: r(laid.height), nodes, containers, edges };
 }
 
 /** Coordinates to one decimal: the same layout prints the same bytes. */

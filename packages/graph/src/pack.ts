@@ -9,12 +9,15 @@
  * order, each parent level with its middle child. Subtrees occupy disjoint vertical ranges, so no two edges cross
  * and the bends of one gap never overlap.
  */
-import { NODE_HEIGHT } from "./metrics.js";
+import { CONTAINER_HEADER, NODE_HEIGHT } from "./metrics.js";
 
 /** Spacing between nodes of a layer, between layers, and between packed blocks (the same as the ELK options). */
 export const NODE_SPACING = 18;
 export const LAYER_SPACING = 48;
 export const BLOCK_SPACING = 28;
+/** Room around the drawing, and inside a container around its contents (its title above them). */
+export const ROOT_PADDING = 12;
+export const CONTAINER_PADDING = { top: CONTAINER_HEADER + 8, left: 12, bottom: 12, right: 12 } as const;
 /** Where an edge bends: this far past the layer it leaves (elk's default edge-to-node spacing between layers). */
 const EDGE_NODE_SPACING = 10;
 /** Width over height that row packing aims at (ELK's default aspect ratio). */
