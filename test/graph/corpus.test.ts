@@ -4,24 +4,14 @@
  * parsed configuration by means independent of the graph package (the language server's reference index for
  * Alloy, the collector model for YAML); its SVG is the same bytes when drawn twice. Skips when the corpus is absent.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, type Block, type Statement } from "@alloy-ts/grammar";
 import { analyze } from "@alloy-ts/lsp";
 import { loadCollectorConfig, readYaml } from "@alloy-ts/otel";
 import { graphOfAlloy, graphOfCollector, layoutGraph, renderSvg, renderDot, renderMermaid } from "@alloy-ts/graph";
-import { shared, sharedDir } from "../support/shared.js";
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
-    else out.push(p);
-  }
-  return out;
-}
+import { filesUnder, shared, sharedDir } from "../support/shared.js";
 
 const corpus = sharedDir ? shared("corpus") : undefined;
 const alloyFiles = corpus ? filesUnder(path.join(corpus, "alloy")).filter((f) => /\.(alloy|river)$/.test(f)) : [];

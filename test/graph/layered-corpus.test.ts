@@ -4,24 +4,14 @@
  * choose this placement over elkjs, so it is called directly): boxes apart, every edge orthogonal from its
  * source's east side to its target's west side, through no node. Skips when the corpus is absent.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { graphOfAlloy, graphOfCollector, nodeWidth, type PipelineGraph } from "@alloy-ts/graph";
 import { placeLayered } from "../../packages/graph/src/layered.js";
 import { NODE_HEIGHT } from "../../packages/graph/src/metrics.js";
 import { kindLine } from "../../packages/graph/src/style.js";
-import { shared, sharedDir } from "../support/shared.js";
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
-    else out.push(p);
-  }
-  return out;
-}
+import { filesUnder, shared, sharedDir } from "../support/shared.js";
 
 const corpus = sharedDir ? shared("corpus") : undefined;
 const files = corpus ? filesUnder(corpus).filter((f) => /\.(alloy|river|ya?ml)$/.test(f)) : [];

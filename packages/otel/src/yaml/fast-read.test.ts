@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { repoRoot, shared, sharedDir } from "../../../../test/support/shared.js";
+import { filesUnder, repoRoot, shared, sharedDir } from "../../../../test/support/shared.js";
 import { fastRead } from "./fast-read.js";
 import { readYamlDocument } from "./load.js";
 import { positionOf, positionsOf } from "./positions.js";
@@ -35,25 +35,15 @@ function agrees(text: string): boolean {
   return true;
 }
 
-function yamlFilesUnder(dir: string): string[] {
-  let out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out = out.concat(yamlFilesUnder(p));
-    else if (/\.ya?ml$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
 describe("the lexer-based YAML reader agrees with the document reader", () => {
   it("on every YAML file of the repository, and takes nearly all of them on", () => {
-    const files = ["fixtures", "examples"].flatMap((d) => yamlFilesUnder(path.join(repoRoot, d)));
+    const files = ["fixtures", "examples"].flatMap((d) => filesUnder(path.join(repoRoot, d), /\.ya?ml$/));
     const taken = files.filter((f) => agrees(readFileSync(f, "utf8")));
     expect(taken.length).toBeGreaterThan(files.length * 0.9);
   });
 
   it.skipIf(!sharedDir)("on every collector file of the corpus and every conformance input", () => {
-    const files = [...yamlFilesUnder(shared("corpus", "collector")), ...yamlFilesUnder(shared("conformance", "otelcol"))];
+    const files = [...filesUnder(shared("corpus", "collector"), /\.ya?ml$/), ...filesUnder(shared("conformance", "otelcol"), /\.ya?ml$/)];
     const taken = files.filter((f) => agrees(readFileSync(f, "utf8")));
     expect(taken.length).toBeGreaterThan(files.length * 0.9);
   });

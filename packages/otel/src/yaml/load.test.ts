@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Node } from "yaml";
-import { repoRoot, shared, sharedDir } from "../../../../test/support/shared.js";
+import { filesUnder, repoRoot, shared, sharedDir } from "../../../../test/support/shared.js";
 import { hasDuplicateKey } from "./duplicate-keys.js";
 import { positionOf, readYaml, readYamlBytes, type RawValue } from "./load.js";
 import { resolvePlainScalar } from "./scalars.js";
@@ -132,18 +132,8 @@ function agrees(text: string, withPositions = false): void {
   }
 }
 
-function yamlFilesUnder(dir: string): string[] {
-  let out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out = out.concat(yamlFilesUnder(p));
-    else if (/\.ya?ml$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
 describe("collector YAML loader agrees with the yaml package", () => {
-  const repoFiles = ["fixtures", "examples"].flatMap((d) => yamlFilesUnder(path.join(repoRoot, d)));
+  const repoFiles = ["fixtures", "examples"].flatMap((d) => filesUnder(path.join(repoRoot, d), /\.ya?ml$/));
 
   it("on every YAML file of the repository", () => {
     expect(repoFiles.length).toBeGreaterThan(10);
@@ -151,7 +141,7 @@ describe("collector YAML loader agrees with the yaml package", () => {
   });
 
   it.skipIf(!sharedDir)("on every converter conformance input", () => {
-    const files = yamlFilesUnder(shared("conformance", "otelcol"));
+    const files = filesUnder(shared("conformance", "otelcol"), /\.ya?ml$/);
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) agrees(readFileSync(f, "utf8"));
   });
