@@ -3,6 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { filesUnder, repoRoot, shared, sharedDir } from "../../../../test/support/shared.js";
+import { textEdit } from "../../../../test/support/text-edits.js";
 import { fastRead } from "./fast-read.js";
 import { readYamlDocument } from "./load.js";
 import { positionOf, positionsOf } from "./positions.js";
@@ -185,17 +186,4 @@ function field(key: string, v: YNode, indent: number, mark: string, anchored: bo
 }
 
 /** A random text edit: insert a YAML-significant character, delete a span, or repeat a line. */
-function edit(): fc.Arbitrary<(t: string) => string> {
-  const at = fc.nat();
-  return fc.oneof(
-    fc.tuple(at, fc.constantFrom(":", "-", " ", "  ", "\t", "\n", "[", "]", "{", "}", ",", "&a ", "*base", "!!str ", "|", "'", '"', "#", "?", "---\n", "\\", "<<: ")).map(
-      ([i, s]) => (t: string) => t.slice(0, i % (t.length + 1)) + s + t.slice(i % (t.length + 1)),
-    ),
-    fc.tuple(at, fc.integer({ min: 1, max: 4 })).map(([i, n]) => (t: string) => t.slice(0, i % (t.length + 1)) + t.slice((i % (t.length + 1)) + n)),
-    at.map((i) => (t: string) => {
-      const lines = t.split("\n");
-      const k = i % lines.length;
-      return [...lines.slice(0, k + 1), lines[k]!, ...lines.slice(k + 1)].join("\n");
-    }),
-  );
-}
+const edit = (): fc.Arbitrary<(t: string) => string> => textEdit([":", "-", " ", "  ", "\t", "\n", "[", "]", "{", "}", ",", "&a ", "*base", "!!str ", "|", "'", '"', "#", "?", "---\n", "\\", "<<: "]);
