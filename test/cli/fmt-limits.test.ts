@@ -41,6 +41,14 @@ describe.skipIf(!cliBuilt)("alloy fmt limits and compatibility (built command)",
     }
   });
 
+  it.skipIf(!existsSync("/dev/zero"))("reports an import.file module past the size limit at its filename, not as a failure of the validator", () => {
+    const f = file("imports.alloy", 'import.file "m" {\n  filename = "/dev/zero"\n}\n');
+    const r = runAlloy(["validate", f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:2:14: import.file "m": /dev/zero: input is larger than the 128 MiB limit\n`);
+    expect(r.stderr).not.toContain("internal validator error");
+  });
+
   it("refuses an over-long operator chain with a nesting diagnostic at line:col in fmt, validate, convert and run", () => {
     const f = file("chain.alloy", chain);
     for (const args of [["fmt", f], ["validate", f], ["convert", "--source-format=alloy", "--target=otelcol", f], ["run", f]]) {

@@ -12,6 +12,7 @@ import { OTEL_DIAGNOSTICS } from "@alloy-ts/otel";
 import { getRegistry, readDistribution, validate, validateOtelcolYaml, VALIDATOR_DIAGNOSTICS } from "@alloy-ts/validator";
 import { RUNTIME_DIAGNOSTICS, graphFromAlloy, graphFromBridge, graphFromCollectorYaml } from "@alloy-ts/runtime-lite";
 import { GRAMMAR_DIAGNOSTICS, matchesTemplate, mergeCatalogues, parse, type Catalogue, type Diagnostic, type DiagnosticExample, type ExampleRunner } from "@alloy-ts/grammar";
+import { readImportFromDisk } from "../../packages/cli/src/commands/validate.js";
 
 /** Every package's catalogue; a package that reports codes adds its catalogue here and in the page script. */
 export const CATALOGUES: readonly Catalogue[] = [GRAMMAR_DIAGNOSTICS, OTEL_DIAGNOSTICS, VALIDATOR_DIAGNOSTICS, CONVERTER_DIAGNOSTICS, BUILD_DIAGNOSTICS, RUNTIME_DIAGNOSTICS, LSP_DIAGNOSTICS];
@@ -25,6 +26,8 @@ function validateOptions(flags: readonly string[] = []): Parameters<typeof valid
   const distribution = value("distribution");
   return {
     targetNotes: true,
+    // `alloy validate`'s own reader of import.file modules.
+    readImport: readImportFromDisk,
     ...(level ? { stabilityLevel: level as "experimental" } : {}),
     ...(flags.includes("--feature.community-components.enabled") ? { communityComponents: true } : {}),
     ...(value("compat") === "upstream" ? { compat: "upstream" as const } : {}),

@@ -47,11 +47,12 @@ export interface ValidateOptions {
   readonly targetNotes?: boolean;
   /**
    * Reads the module an `import.file` block names, so the declares it defines are known: `filename` as
-   * written, and the file holding the import. Returns the module's files (several for a directory), or
-   * undefined when it cannot be read (the namespace then accepts any component, as without a reader).
+   * written, and the file holding the import. Returns the module's files (several for a directory), undefined
+   * when there is no such file (the namespace then accepts any component, as without a reader), or why a file that
+   * is there cannot be read (reported at `filename`).
    * `import.string` modules are read from their `content` literal without a reader.
    */
-  readonly readImport?: (filename: string, fromFile: string) => readonly { readonly name: string; readonly text: string }[] | undefined;
+  readonly readImport?: (filename: string, fromFile: string) => readonly { readonly name: string; readonly text: string }[] | { readonly error: string } | undefined;
 }
 
 export type ValidateInput = readonly ParseResult[] | readonly { readonly name: string; readonly text: string }[];
@@ -328,14 +329,20 @@ function literalString(b: Block, name: string): string | undefined {
  * The declares of an imported module (import.file through the caller's reader, import.string from its
  * literal content), each as a component schema of its arguments. Undefined when the module is not known.
  */
-function importedModule(rt: Run, c: Block, file: string): Map<string, ComponentSchema> | undefined {
+function importedModule(rt: Run, c: Block, file: string, diags: ValidationDiagnostic[]): Map<string, ComponentSchema> | undefined {
   let files: readonly { name: string; text: string }[] | undefined;
   if (c.name === "import.string") {
     const content = literalString(c, "content");
     files = content === undefined ? undefined : [{ name: `${file}#${c.label}`, text: content }];
   } else if (c.name === "import.file") {
     const filename = literalString(c, "filename");
-    files = filename === undefined ? undefined : rt.opts.readImport?.(filename, file);
+    const read = filename === undefined ? undefined : rt.opts.readImport?.(filename, file);
+    if (read !== undefined && "error" in read) {
+      const at = c.body.find((x) => x.kind === "Attribute" && x.name === "filename");
+      diags.push(makeDiag(file, rangeOf(at?.kind === "Attribute" ? at.value : c), `import.file "${c.label}": ${read.error}`, Code.importUnreadable));
+      return undefined;
+    }
+    files = read;
   }
   if (!files) return undefined;
   const out = new Map<string, ComponentSchema>();
@@ -416,7 +423,7 @@ function buildConfigs(rt: Run, s: State): void {
         }
         node.schema = blockSchema(rt, name);
         s.graph.add(node);
-        if (register) s.customs.set(c.label!, { module: importedModule(rt, c, node.file) });
+        if (register) s.customs.set(c.label!, { module: importedModule(rt, c, node.file, node.diags) });
       }
     }
   });

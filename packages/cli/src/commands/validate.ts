@@ -119,7 +119,7 @@ function readRunFlags(file: string): RunFlags {
  * An import.file module from disk: the path as written when absolute, else next to the importing file, then
  * from the working directory (where `alloy run` resolves it); a directory gives its .alloy files.
  */
-function readImportFromDisk(filename: string, fromFile: string): { name: string; text: string }[] | undefined {
+export function readImportFromDisk(filename: string, fromFile: string): { name: string; text: string }[] | { error: string } | undefined {
   const candidates = path.isAbsolute(filename) ? [filename] : [path.resolve(path.dirname(fromFile), filename), path.resolve(filename)];
   for (const c of candidates) {
     try {
@@ -127,7 +127,7 @@ function readImportFromDisk(filename: string, fromFile: string): { name: string;
       const names = readdirSync(c).filter((n) => n.endsWith(".alloy")).sort();
       return names.map((n) => ({ name: path.join(c, n), text: readCapped(path.join(c, n)).toString("utf8") }));
     } catch (e) {
-      if (e instanceof CliError) throw e; // there, but too large
+      if (e instanceof CliError) return { error: e.message }; // there, but too large or unreadable
       // Not there: try the next place.
     }
   }
