@@ -79,10 +79,8 @@ function lazyRe2js() {
  *   `--source-format=otelcol`, `--config.format=otelcol` and `--distribution`.
  */
 const SHARED_WITH_SERVICE = ["vscode-languageserver", "vscode-languageserver/node.js"];
-const LAZY_PARTS = [
-  { stub: "lsp-service", part: "lsp-service", exportName: "loadService", pick: ".startService", shared: SHARED_WITH_SERVICE, resolveDir: "packages/lsp" },
-  { stub: "collector-checks", part: "validate-collector", exportName: "loadCollectorChecks", pick: "", shared: [], resolveDir: "packages/cli" },
-];
+const LSP_SERVICE = { stub: "lsp-service", part: "lsp-service", exportName: "loadService", pick: ".startService", shared: SHARED_WITH_SERVICE, resolveDir: "packages/lsp" };
+const COLLECTOR_CHECKS = { stub: "collector-checks", part: "validate-collector", exportName: "loadCollectorChecks", pick: "", shared: [], resolveDir: "packages/cli" };
 function lazyPart({ stub, part, exportName, pick, shared, resolveDir }) {
   return {
     name: `lazy-${part}`,
@@ -100,7 +98,7 @@ function lazyPart({ stub, part, exportName, pick, shared, resolveDir }) {
   };
 }
 
-const CACHE_SUFFIX_NAME = ".v8-cache";
+const { CACHE_SUFFIX } = createRequire(import.meta.url)("../packages/cli/bin/load-bundle.cjs");
 
 const common = { bundle: true, platform: "node", target: "node20", format: "esm", logLevel: "warning", legalComments: "none" };
 
@@ -143,10 +141,10 @@ function lspSession(file) {
 const lspSample = { argv: ["lsp", "--stdio"], stdin: lspSession("examples/otlp-gateway/collector.alloy") };
 const FAST = [
   { name: "fmt", argv: ["fmt"], stdin: "fixtures/examples/pipeline.alloy" },
-  { name: "validate", argv: ["validate", "examples/otlp-gateway/collector.alloy"], plugins: [lazyPart(LAZY_PARTS[1])] },
+  { name: "validate", argv: ["validate", "examples/otlp-gateway/collector.alloy"], plugins: [lazyPart(COLLECTOR_CHECKS)] },
   { name: "validate-collector", runs: "validate", argv: ["validate", "--source-format=otelcol", "examples/otlp-gateway/collector.yaml"] },
   { name: "convert", argv: ["convert", "--source-format=otelcol", "examples/otlp-gateway/collector.yaml"] },
-  { name: "lsp", ...lspSample, plugins: [lazyPart(LAZY_PARTS[0])] },
+  { name: "lsp", ...lspSample, plugins: [lazyPart(LSP_SERVICE)] },
   { name: "lsp-service", runs: "lsp", ...lspSample, external: SHARED_WITH_SERVICE },
 ];
 mkdirSync("packages/cli/dist/fast", { recursive: true });
@@ -190,7 +188,7 @@ for (const fast of FAST) {
   `;
   const input = fast.stdin === undefined ? "" : typeof fast.stdin === "string" ? readFileSync(fast.stdin) : fast.stdin;
   const cache = spawnSync(process.execPath, ["-e", makeCache], { input, stdio: ["pipe", "ignore", "inherit"] });
-  if (!existsSync(file + CACHE_SUFFIX_NAME)) throw new Error(`could not write the code cache of the ${fast.name} bundle (exit ${cache.status})`);
+  if (!existsSync(file + CACHE_SUFFIX)) throw new Error(`could not write the code cache of the ${fast.name} bundle (exit ${cache.status})`);
 }
 
 // The browser playground: a static folder (packages/playground/dist) that `alloy playground` serves.
