@@ -95,31 +95,11 @@ const decodeUnits: (units: Units) => string = (() => {
 })();
 
 /**
- * One output buffer is kept between runs (up to `SPARE_LIMIT` code units): formatting many or large files then
- * does not allocate a fresh multi-megabyte buffer each time, which would add garbage-collection pressure.
+ * Without an `output`, the text is decoded a piece of this many code units at a time and the pieces are joined at
+ * the end: one buffer of the whole output would be decoded in one go, but it is also grown by doubling, which for
+ * a 12 MB conversion output meant a 50 MB buffer beside the text.
  */
-const SPARE_LIMIT = 16 << 20;
-let spareWide: CodeUnits | undefined;
-let spareNarrow: CodeUnits | undefined;
-
-function acquire(wide: boolean, capacity: number): CodeUnits {
-  const units = wide ? spareWide : spareNarrow;
-  if (units !== undefined && units.data.length >= capacity) {
-    if (wide) spareWide = undefined;
-    else spareNarrow = undefined;
-    units.length = 0;
-    return units;
-  }
-  return new CodeUnits(wide, capacity);
-}
-
-function release(units: CodeUnits): void {
-  if (units.data.length > SPARE_LIMIT) return;
-  const spare = units.wide ? spareWide : spareNarrow;
-  if (spare !== undefined && spare.data.length >= units.data.length) return;
-  if (units.wide) spareWide = units;
-  else spareNarrow = units;
-}
+const TEXT_PIECE_UNITS = 1 << 20;
 
 /** Doubles `a` until it holds index `i`. */
 function growInt32(a: Int32Array, i: number): Int32Array<ArrayBuffer> {
@@ -185,6 +165,8 @@ export class TabWriter {
   /** The block of each column while consecutive lines have that column. */
   private openBlocks = new Int32Array(64);
   private final = false;
+  /** Decoded pieces of the text so far, without an `output` (see `TEXT_PIECE_UNITS`). */
+  private readonly textPieces: string[] = [];
 
   /**
    * `sizeHint`: expected output length in code units; `ascii`: every text written is ASCII (code units are then
@@ -198,7 +180,9 @@ export class TabWriter {
     /** Code units given to `output` at a time (at least): small in tests, to cut many pieces. */
     private readonly pieceUnits = PIECE_UNITS,
   ) {
-    this.out = output ? new CodeUnits(!ascii, 2 * pieceUnits) : acquire(!ascii, sizeHint + (sizeHint >> 3));
+    this.out = output
+      ? new CodeUnits(!ascii, 2 * pieceUnits)
+      : new CodeUnits(!ascii, Math.min(sizeHint + (sizeHint >> 3), 2 * TEXT_PIECE_UNITS));
     this.buf = newUnits(!ascii, 4096);
   }
 
@@ -315,6 +299,9 @@ export class TabWriter {
       if (this.output !== undefined && out.length >= this.pieceUnits) {
         this.output(out.data.subarray(0, out.length));
         out.length = 0;
+      } else if (this.output === undefined && out.length >= TEXT_PIECE_UNITS) {
+        this.textPieces.push(decodeUnits(out.data.subarray(0, out.length)));
+        out.length = 0;
       }
     }
   }
@@ -322,9 +309,10 @@ export class TabWriter {
   /** Flushes everything and returns the aligned, trimmed text followed by `suffix`. */
   finish(suffix = ""): string {
     this.flushAll(suffix);
-    const text = decodeUnits(this.out.data.subarray(0, this.out.length));
-    release(this.out);
-    return text;
+    const last = decodeUnits(this.out.data.subarray(0, this.out.length));
+    if (this.textPieces.length === 0) return last;
+    this.textPieces.push(last);
+    return this.textPieces.join("");
   }
 
   /** `finish` for a writer with an `output`: the rest of the text, followed by `suffix`, goes to it. */
