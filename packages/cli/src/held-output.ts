@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import type { FormatOutput } from "@alloy-ts/grammar";
 import { CliError } from "./cli-error.js";
-import { createTemporaryFile, errnoText } from "./io.js";
+import { createTemporaryFile, errnoText, writeAll } from "./io.js";
 
 /** Output held in memory up to this size; beyond, in a temporary file. */
 export const SPILL_BYTES = 1 << 20;
@@ -79,13 +79,8 @@ export class HeldOutput implements FormatOutput {
 
   private append(bytes: Uint8Array): void {
     const file = this.file!;
-    let done = 0;
     try {
-      while (done < bytes.length) {
-        const n = fs.writeSync(file.fd, bytes, done, bytes.length - done, this.written + done);
-        if (!(n > 0)) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
-        done += n;
-      }
+      writeAll(fs, file.fd, bytes, this.written);
     } catch (e) {
       throw new CliError(`write ${file.path}: ${errnoText(e)} (the formatted output of a large file is kept there until it is complete)`);
     }

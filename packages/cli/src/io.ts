@@ -130,7 +130,7 @@ export function createTemporaryFile(dir: string, stem: string): { fd: number; pa
 }
 
 /** Writes every byte of `data` at `position` (or the current offset), failing on a write that makes no progress. */
-function writeAll(fs: WriteFs, fd: number, data: Uint8Array, position: number | null): void {
+export function writeAll(fs: WriteFs, fd: number, data: Uint8Array, position: number | null): void {
   let done = 0;
   while (done < data.length) {
     const n = fs.writeSync(fd, data, done, data.length - done, position === null ? null : position + done);
