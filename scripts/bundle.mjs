@@ -11,9 +11,9 @@ import { pathToFileURL } from "node:url";
  * Loads these Node modules on first use instead of at start-up. commander requires `child_process` at the top of
  * its module for executable sub-commands, which `alloy fmt` never runs; the connection library requires `crypto`
  * for the names of pipe transports, which `alloy lsp --stdio` never uses. Each costs milliseconds of a short
- * command's start (`crypto` measured at 2.4 ms).
+ * command's start (`crypto` measured at 2.4 ms). `v8` is needed only by large inputs (young-generation.ts).
  */
-const LAZY_BUILTINS = ["child_process", "crypto"];
+const LAZY_BUILTINS = ["child_process", "crypto", "v8"];
 function lazyBuiltins() {
   const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join("|")})$`);
   return {

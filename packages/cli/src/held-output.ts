@@ -35,7 +35,7 @@ export class HeldOutput implements FormatOutput {
       throw new CliError(`write ${this.file?.path ?? os.tmpdir()}: ${errnoText(e)} (the formatted output of a large file is kept there until it is complete)`);
     }
     if (this.file !== undefined) this.append(bytes);
-    else this.pieces.push(bytes);
+    else this.pieces.push(bytes.slice()); // `bytes` is valid only during the call (FormatOutput.write)
     this.held += bytes.length;
   }
 

@@ -10,6 +10,7 @@ import { STDIN_NAME, writeFileAtomic } from "../io.js";
 import { readInputCapped } from "../read-limit.js";
 import { writeStderr, writeStdout } from "../stdio.js";
 import { DISCARDED_OUTPUT, HeldOutput, SPILL_BYTES } from "../held-output.js";
+import { HOLD_YOUNG_GENERATION_BYTES, holdYoungGeneration } from "../young-generation.js";
 
 interface FmtOptions {
   write?: boolean;
@@ -104,5 +105,6 @@ function formatOne(target: string, opts: FmtOptions): boolean {
  */
 function readSource(target: string): SourceFile {
   const { name, bytes } = readInputCapped(target, "format");
+  if (bytes.length >= HOLD_YOUNG_GENERATION_BYTES) holdYoungGeneration();
   return SourceFile.fromBytes(name, bytes, true);
 }

@@ -13,7 +13,7 @@ const utf8 = new TextEncoder();
 function streamed(input: string | Uint8Array | SourceFile, options: FormatToOptions = {}) {
   let pieces: Uint8Array[] = [];
   let restarts = 0;
-  const result = formatTo(input, { write: (p) => void pieces.push(p), restart: () => void ((pieces = []), restarts++) }, options);
+  const result = formatTo(input, { write: (p) => void pieces.push(p.slice()), restart: () => void ((pieces = []), restarts++) }, options);
   return { result, bytes: Buffer.concat(pieces), pieces: pieces.length, restarts };
 }
 

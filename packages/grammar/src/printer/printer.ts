@@ -85,7 +85,10 @@ export function format(input: string | Uint8Array | SourceFile, options: FormatO
 
 /** Where `formatTo` writes: the formatted bytes in pieces, in order. */
 export interface FormatOutput {
-  /** The next bytes of the output (UTF-8); the array is the receiver's to keep. */
+  /**
+   * The next bytes of the output (UTF-8). The array is valid only during the call (it may be the printer's own
+   * buffer): a receiver that keeps the bytes copies them, one that writes them on needs no copy.
+   */
   write(bytes: Uint8Array): void;
   /**
    * Everything written so far is void: the output starts again from its first byte (the layout had to be
@@ -125,7 +128,8 @@ export function formatTo(input: string | Uint8Array | SourceFile, output: Format
       changed = compared + units.length > codes!.length || !sameUnits(units, codes!, compared);
       compared += units.length;
     }
-    output.write(utf8Of(units));
+    // An ASCII piece is its UTF-8 bytes: handed over as the printer's view, not copied.
+    output.write(units instanceof Uint8Array ? units : utf8Of(units));
   };
   try {
     source = toSourceFile(input, options.name);

@@ -286,25 +286,50 @@ function utf16Units(bytes: Uint8Array): Uint16Array | undefined {
   return new Uint16Array(out.buffer, out.byteOffset, units);
 }
 
-/** Line start offsets of code units (see `lineStartsOf`); bytes are searched by the native `indexOf`. */
+/**
+ * Line start offsets of code units (see `lineStartsOf`), in a table of the exact size: the newlines are counted
+ * first (a word at a time for bytes), so that a large file's table is made once, with no copies of it while it
+ * grows (for a generated 10 MB file these were 4 MB beside the 2 MB table). Bytes are searched by the native
+ * `indexOf`.
+ */
 function lineStartsOfUnits(units: Uint8Array | Uint16Array): Int32Array {
-  let starts = new Int32Array(Math.max(16, (units.length >> 5) + 1));
+  const starts = new Int32Array(countNewlines(units) + 1);
   let k = 1;
-  const push = (start: number): void => {
-    if (k === starts.length) {
-      const grown = new Int32Array(k * 2);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[k++] = start;
-  };
   if (units instanceof Uint16Array) {
-    for (let i = 0; i < units.length; i++) if (units[i] === 10) push(i + 1);
-    return k === starts.length ? starts : starts.slice(0, k);
+    for (let i = 0; i < units.length; i++) if (units[i] === 10) starts[k++] = i + 1;
+    return starts;
   }
   const view = NodeBuffer!.from(units.buffer as ArrayBuffer, units.byteOffset, units.length) as unknown as { indexOf(value: number, from: number): number };
-  for (let i = view.indexOf(10, 0); i !== -1; i = view.indexOf(10, i + 1)) push(i + 1);
-  return k === starts.length ? starts : starts.slice(0, k);
+  for (let i = view.indexOf(10, 0); i !== -1; i = view.indexOf(10, i + 1)) starts[k++] = i + 1;
+  return starts;
+}
+
+/** Number of "\n" code units; bytes four at a time where they are aligned. */
+function countNewlines(units: Uint8Array | Uint16Array): number {
+  let n = 0;
+  if (units instanceof Uint16Array) {
+    for (let i = 0; i < units.length; i++) if (units[i] === 10) n++;
+    return n;
+  }
+  let i = 0;
+  while (i < units.length && (units.byteOffset + i) & 3) if (units[i++] === 10) n++;
+  const words = (units.length - i) >> 2;
+  if (words > 0) {
+    const w = new Uint32Array(units.buffer, units.byteOffset + i, words);
+    for (let j = 0; j < words; j++) {
+      // Bytes equal to 10 become zero; each zero byte then sets its top bit alone (no borrow between bytes).
+      const v = w[j]! ^ 0x0a0a0a0a;
+      let zero = ~(((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v | 0x7f7f7f7f);
+      if (zero !== 0) {
+        zero >>>= 7;
+        zero = (zero & 0x00ff00ff) + ((zero >>> 8) & 0x00ff00ff);
+        n += (zero + (zero >>> 16)) & 0xff;
+      }
+    }
+    i += words << 2;
+  }
+  for (; i < units.length; i++) if (units[i] === 10) n++;
+  return n;
 }
 
 /** `input` as a source file: taken as it is, made from a string, or decoded from UTF-8 bytes. */

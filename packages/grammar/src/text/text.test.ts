@@ -28,6 +28,19 @@ describe("line starts", () => {
     expect(Array.from(new SourceFile("", "\n".repeat(1000)).lineStarts)).toEqual(naiveLineStarts("\n".repeat(1000)));
   });
 
+  test("of code units are the same, from bytes at any alignment, ASCII or not", () => {
+    fc.assert(
+      fc.property(lineText, fc.nat(7), (text, shift) => {
+        const utf8 = new TextEncoder().encode(text);
+        // The bytes at an offset in their buffer: the newlines are counted a word at a time where aligned.
+        const bytes = new Uint8Array(new ArrayBuffer(utf8.length + shift), shift, utf8.length);
+        bytes.set(utf8);
+        const source = SourceFile.fromBytes("", bytes, true);
+        expect(Array.from(source.lineStarts)).toEqual(naiveLineStarts(source.text));
+      }),
+    );
+  });
+
   test("are made on first use only", () => {
     const source = new SourceFile("", "a = 1\n");
     expect(source.hasLineStarts).toBe(false);
