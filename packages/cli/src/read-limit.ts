@@ -13,9 +13,16 @@ const CHUNK = 1 << 20;
 
 /**
  * Reads a file argument (or stdin for `-`/none) like `readInput`, failing with `NAME: input is larger than the
- * 128 MiB limit` instead of reading more than `limit` bytes.
+ * 128 MiB limit` instead of reading more than `limit` bytes. `roomBefore`: a regular file's bytes are read into
+ * the second half of a buffer twice their size, for `SourceFile.fromBytes(…, true, true)` to decode them in place
+ * (`roomBefore` in the result tells whether they were); the first half is never touched for an ASCII input.
  */
-export function readInputCapped(file: string | undefined, what: "format" | "convert" | "validate", limit = MAX_INPUT_BYTES): { name: string; bytes: Buffer } {
+export function readInputCapped(
+  file: string | undefined,
+  what: "format" | "convert" | "validate",
+  limit = MAX_INPUT_BYTES,
+  roomBefore = false,
+): { name: string; bytes: Buffer; roomBefore: boolean } {
   const name = file === undefined || file === "-" ? STDIN_NAME : file;
   let fd: number;
   if (name === STDIN_NAME) fd = 0;
@@ -42,7 +49,9 @@ export function readInputCapped(file: string | undefined, what: "format" | "conv
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(size >= 0 ? Math.min(size - total + 1, limit + 1 - total) || 1 : Math.min(CHUNK, limit + 1 - total));
+      const length = size >= 0 ? Math.min(size - total + 1, limit + 1 - total) || 1 : Math.min(CHUNK, limit + 1 - total);
+      const room = roomBefore && total === 0 && size > 0 ? size : 0;
+      const buf = room > 0 ? Buffer.allocUnsafeSlow(room + length).subarray(room) : Buffer.allocUnsafe(length);
       let n: number;
       try {
         n = readSync(fd, buf, 0, buf.length, null);
@@ -57,7 +66,12 @@ export function readInputCapped(file: string | undefined, what: "format" | "conv
       if (total > limit) throw tooLarge();
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
     }
-    return { name, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+    if (chunks.length === 1) {
+      const bytes = chunks[0]!;
+      // The room is the bytes' own length before them only when the file had the size it was stat'ed at.
+      return { name, bytes, roomBefore: roomBefore && size > 0 && bytes.byteOffset === size && bytes.length === size };
+    }
+    return { name, bytes: Buffer.concat(chunks, total), roomBefore: false };
   } finally {
     if (fd !== 0) closeSync(fd);
   }

@@ -100,11 +100,12 @@ function formatOne(target: string, opts: FmtOptions): boolean {
 }
 
 /**
- * The input as a source file, its bytes handed over. They are not referenced from the caller's frame: the bytes
- * of a non-ASCII input are garbage once decoded (an ASCII input's are its code units).
+ * The input as a source file, its bytes handed over. They are not referenced from the caller's frame: a
+ * non-ASCII input is decoded into the room read before its bytes and over them (an ASCII input's bytes are its
+ * code units).
  */
 function readSource(target: string): SourceFile {
-  const { name, bytes } = readInputCapped(target, "format");
+  const { name, bytes, roomBefore } = readInputCapped(target, "format", undefined, true);
   if (bytes.length >= HOLD_YOUNG_GENERATION_BYTES) holdYoungGeneration();
-  return SourceFile.fromBytes(name, bytes, true);
+  return SourceFile.fromBytes(name, bytes, true, roomBefore);
 }

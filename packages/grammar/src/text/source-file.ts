@@ -156,11 +156,21 @@ export class SourceFile {
    * (`codeUnits`) and its text is made from them only when asked: an ASCII input's bytes are its code units
    * as they are, another is decoded into UTF-16 units piece by piece, so that formatting a large file holds
    * neither the text as a string nor a second copy (a plain Uint8Array view is kept, not the Buffer: typed-array
-   * reads of a Buffer in a loop are slower). Invalid UTF-8 is decoded as without `adopt`.
+   * reads of a Buffer in a loop are slower). Invalid UTF-8 is decoded as without `adopt`. `roomBefore` (with
+   * `adopt`): the `bytes.length` bytes before `bytes` in its buffer are the caller's too and unused, and a
+   * non-ASCII input is decoded into them and its own bytes' place (two bytes a unit), so that the bytes and their
+   * UTF-16 units are never both held: an ASCII input leaves that room untouched, which for a freshly allocated
+   * buffer costs no memory.
    */
-  static fromBytes(name: string, bytes: Uint8Array, adopt = false): SourceFile {
+  static fromBytes(name: string, bytes: Uint8Array, adopt = false, roomBefore = false): SourceFile {
     if (adopt && NodeBuffer !== undefined) {
-      const units = isAsciiBytes(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : utf16Units(bytes);
+      let units: Uint8Array | Uint16Array | undefined;
+      if (isAsciiBytes(bytes)) units = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+      else {
+        const decoded = utf16Units(bytes, roomBefore && bytes.byteOffset >= bytes.length && (bytes.byteOffset - bytes.length) % 2 === 0);
+        if (decoded instanceof Uint16Array) units = decoded;
+        else bytes = decoded;
+      }
       if (units !== undefined) {
         // The text is made only if something asks for it (`text`); the parser and printer do not.
         const file = new SourceFile(name, "");
@@ -261,11 +271,18 @@ function isAsciiBytes(b: Uint8Array): boolean {
 
 /**
  * UTF-16 units of valid UTF-8 `bytes`, decoded a megabyte at a time (cut before a character's first byte), so
- * that no string of the whole text is made; undefined for invalid UTF-8 (decoded as a whole then, for its
- * byte-by-byte replacement). Node only.
+ * that no string of the whole text is made; for invalid UTF-8 the bytes as they were (decoded as a whole then,
+ * for its byte-by-byte replacement). Node only.
+ *
+ * `inPlace`: the units are written from `bytes.length` bytes before `bytes` on (see `SourceFile.fromBytes`).
+ * A piece is decoded before its units are written, and units are never more than the bytes they come from, so
+ * the writing never reaches bytes not yet decoded: with `to` bytes decoded into `u <= to` units, the units end at
+ * `2u <= length + to`. When invalid UTF-8 turns up, the bytes already overwritten are those decoded so far, which
+ * encode back to exactly what they were.
  */
-function utf16Units(bytes: Uint8Array): Uint16Array | undefined {
-  const out = NodeBuffer!.allocUnsafeSlow(2 * bytes.length);
+function utf16Units(bytes: Uint8Array, inPlace: boolean): Uint16Array | Uint8Array {
+  const at = inPlace ? bytes.byteOffset - bytes.length : 0;
+  const out = inPlace ? NodeBuffer!.from(bytes.buffer as ArrayBuffer, at, 2 * bytes.length) : NodeBuffer!.allocUnsafeSlow(2 * bytes.length);
   const view = NodeBuffer!.from(out.buffer as ArrayBuffer, out.byteOffset, out.length);
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const STEP = 1 << 20;
@@ -278,7 +295,12 @@ function utf16Units(bytes: Uint8Array): Uint16Array | undefined {
     try {
       piece = decoder.decode(bytes.subarray(from, to));
     } catch {
-      return undefined;
+      if (!inPlace || 2 * units <= bytes.length) return bytes;
+      const before = NodeBuffer!.from(view.toString("utf16le", 0, 2 * units), "utf8");
+      const restored = new Uint8Array(bytes.length);
+      restored.set(before, 0);
+      restored.set(bytes.subarray(from), from);
+      return restored;
     }
     units += view.write(piece, 2 * units, "utf16le") / 2;
     from = to;

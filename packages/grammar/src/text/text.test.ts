@@ -41,6 +41,32 @@ describe("line starts", () => {
     );
   });
 
+  test("from bytes decoded in the room before them are the same text, valid or not", () => {
+    const inRoom = (utf8: Uint8Array): Uint8Array => {
+      const bytes = new Uint8Array(new ArrayBuffer(2 * utf8.length), utf8.length, utf8.length);
+      bytes.set(utf8);
+      return bytes;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "\n", "é", "—", "😀", " ") }), (text) => {
+        const source = SourceFile.fromBytes("", inRoom(new TextEncoder().encode(text)), true, true);
+        expect(source.text).toBe(text);
+        expect(Array.from(source.lineStarts)).toEqual(naiveLineStarts(text));
+      }),
+    );
+    // Invalid UTF-8 in the last megabyte piece of 5 MB, when the units written already overlap the bytes: the bytes
+    // as they were are decoded with their replacements, as without the room.
+    const line = "é — ok\n".repeat(500_000);
+    for (const at of [100, line.length - 10]) {
+      const utf8 = new TextEncoder().encode(line);
+      utf8[new TextEncoder().encode(line.slice(0, at)).length] = 0xff;
+      const want = SourceFile.fromBytes("", utf8.slice());
+      const got = SourceFile.fromBytes("", inRoom(utf8), true, true);
+      expect(got.text === want.text).toBe(true);
+      expect(got.invalidOffsets).toEqual(want.invalidOffsets);
+    }
+  });
+
   test("are made on first use only", () => {
     const source = new SourceFile("", "a = 1\n");
     expect(source.hasLineStarts).toBe(false);
